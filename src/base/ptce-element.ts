@@ -1,0 +1,213 @@
+import { LitElement, html, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume, ContextRoot } from '@lit/context';
+import { VERSION } from '../version.js';
+import { tokens, stateStyles } from '../styles/tokens.js';
+import { DEFAULT_LANG, supportedLang, translate, formatBytes, type MessageKey, type Params } from '../i18n/index.js';
+import { clientFor, type LoadedList, type PtceClient } from '../data/client.js';
+import { fail, type Failure, type Result } from '../data/failure.js';
+import { providerContext, type ProviderValue } from './context.js';
+import type { PtceEventMap } from './events.js';
+import type { DataController } from './data-controller.js';
+
+const connected = new Set<PtceElement>();
+
+// Lets a widget find its <ptce-provider> even when the provider's script runs after the widget's.
+const rootKey = Symbol.for('ptce-widgets/context-root');
+const globals = globalThis as { [rootKey]?: ContextRoot };
+if (!globals[rootKey]) {
+  globals[rootKey] = new ContextRoot();
+  globals[rootKey].attach(document.documentElement);
+}
+let langObserver: MutationObserver | undefined;
+
+/** Any `lang` change on the page may change the language of any widget below it. */
+function refreshAllLangs(): void {
+  for (const element of connected) element.refreshLang();
+}
+
+function watchLangChanges(): void {
+  if (langObserver) return;
+  langObserver = new MutationObserver(refreshAllLangs);
+  langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+}
+
+/**
+ * The base of every ptce-widgets element: language, theme, endpoint, events and the shared
+ * loading / error / empty states.
+ */
+export class PtceElement extends LitElement {
+  static version = VERSION;
+  static override styles: CSSResultGroup = [tokens, stateStyles];
+
+  /** Colour scheme: `auto` follows the reader's system, `light` or `dark` force one. */
+  @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
+
+  /** URL of the endpoint's discovery document. Wins over the one of an enclosing `<ptce-provider>`. */
+  @property() endpoint?: string;
+
+  @consume({ context: providerContext, subscribe: true })
+  @state()
+  protected provided?: ProviderValue;
+
+  /** The language the element speaks, resolved from `lang` attributes (see `resolveLang`). */
+  @state() protected resolvedLang: string = DEFAULT_LANG;
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang' && old !== value) refreshAllLangs();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    connected.add(this);
+    watchLangChanges();
+    this.refreshLang();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    connected.delete(this);
+  }
+
+  /** The element's `lang`, else the closest ancestor's (across shadow roots), else French. */
+  resolveLang(): string {
+    let node: Node | null = this;
+    while (node) {
+      const tag = node instanceof Element ? node.getAttribute('lang') : null;
+      if (tag) return supportedLang(tag) ?? DEFAULT_LANG;
+      node = node instanceof ShadowRoot ? node.host : node.parentNode;
+    }
+    return supportedLang(this.provided?.lang) ?? DEFAULT_LANG;
+  }
+
+  refreshLang(): void {
+    const lang = this.resolveLang();
+    if (lang !== this.resolvedLang) this.resolvedLang = lang;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('provided' as keyof PtceElement)) this.refreshLang();
+  }
+
+  /** The client for this element: its own `endpoint` first, else its provider's. */
+  protected get client(): PtceClient | undefined {
+    return this.endpoint ? clientFor(this.endpoint) : this.provided?.client;
+  }
+
+  #clientChecked = false;
+  #lastClient?: PtceClient;
+
+  /**
+   * True on the first call, then whenever the client this element reads from has changed (its own
+   * `endpoint`, or its provider's). Data widgets reload when it says so.
+   */
+  protected clientChanged(): boolean {
+    const client = this.client;
+    if (this.#clientChecked && client === this.#lastClient) return false;
+    this.#clientChecked = true;
+    this.#lastClient = client;
+    return true;
+  }
+
+  /** Runs `load` with this element's client, or fails with "no endpoint" when it has none. */
+  protected withClient<T>(load: (client: PtceClient) => Promise<Result<T>>): Promise<Result<T>> {
+    const client = this.client;
+    return client ? load(client) : Promise.resolve(fail({ kind: 'no-endpoint' }));
+  }
+
+  protected t(key: MessageKey, params?: Params): string {
+    return translate(this.resolvedLang, key, params);
+  }
+
+  /** Fires one of our events; they bubble and cross shadow roots so a host page can listen anywhere. */
+  protected emit<K extends keyof PtceEventMap>(type: K, detail: PtceEventMap[K], cancelable = false): boolean {
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+  }
+
+  /** Tells the page that some records were left out of a list, and why. */
+  protected reportSkipped(list: LoadedList<unknown>): void {
+    if (!list.skipped.length) return;
+    console.warn(`ptce-widgets: ${list.skipped.length} invalid record(s) skipped in ${list.url}`, list.skipped);
+    this.emit('ptce-data-warning', { url: list.url, skipped: list.skipped.length, records: list.skipped });
+  }
+
+  /** Renders a data load: the shared states around `ready`, which renders the loaded value. */
+  protected renderData<T>(
+    data: DataController<T>,
+    ready: (value: T) => unknown,
+    isEmpty: (value: T) => boolean = () => false,
+  ): unknown {
+    const state = data.state;
+    switch (state.status) {
+      case 'idle':
+      case 'loading':
+        return this.renderLoading();
+      case 'error':
+        return this.renderError(state.failure, () => void data.run());
+      case 'ready':
+        return isEmpty(state.value) ? this.renderEmpty() : ready(state.value);
+    }
+  }
+
+  protected renderLoading(): TemplateResult {
+    return html`<div class="state state-loading" part="state state-loading" role="status" aria-live="polite">
+      <span class="spinner" aria-hidden="true"></span>
+      <span>${this.t('state.loading')}</span>
+    </div>`;
+  }
+
+  protected renderEmpty(message = this.t('state.empty')): TemplateResult {
+    return html`<div class="state state-empty" part="state state-empty" role="status"><p>${message}</p></div>`;
+  }
+
+  protected renderError(failure: Failure, retry: () => void): TemplateResult {
+    const { message, detail } = this.describeFailure(failure);
+    return html`<div class="state state-error" part="state state-error" role="alert">
+      <p class="title">${this.t('error.title')}</p>
+      <p class="message">${message}</p>
+      ${detail ? html`<p class="detail">${detail}</p>` : null}
+      <button type="button" part="retry-button" @click=${retry}>${this.t('state.retry')}</button>
+    </div>`;
+  }
+
+  protected describeFailure(failure: Failure): { message: string; detail?: string } {
+    const lang = this.resolvedLang;
+    switch (failure.kind) {
+      case 'no-endpoint':
+        return { message: this.t('error.no-endpoint') };
+      case 'no-resource': {
+        const key = `resource.${failure.resource}` as MessageKey;
+        return { message: this.t('error.no-resource', { resource: this.t(key) }) };
+      }
+      case 'network':
+        return { message: this.t('error.network') };
+      case 'timeout':
+        return { message: this.t('error.timeout', { seconds: Math.round(failure.timeoutMs / 100) / 10 }) };
+      case 'http':
+        return {
+          message: this.t('error.http', { status: String(failure.status) }),
+          detail: failure.issues?.length ? this.issuesText(failure.issues) : undefined,
+        };
+      case 'not-json':
+        return { message: this.t('error.not-json') };
+      case 'too-large':
+        return { message: this.t('error.too-large', { size: formatBytes(lang, failure.maxBytes) }) };
+      case 'invalid':
+        return { message: this.t('error.invalid'), detail: this.issuesText(failure.issues) };
+      case 'unsupported-version':
+        return { message: this.t('error.unsupported-version', { version: String(failure.version) }) };
+      case 'aborted':
+        return { message: '' };
+    }
+  }
+
+  private issuesText(issues: { path: string; message: string }[]): string {
+    const paths = issues.map((issue) => `${issue.path} (${issue.message})`).join(', ');
+    return this.t('error.invalid-paths', { paths });
+  }
+}

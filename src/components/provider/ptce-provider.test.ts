@@ -1,0 +1,75 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import './define.js';
+import '../../../test/support/ptce-test-probe.js';
+import type { PtceTestProbe } from '../../../test/support/ptce-test-probe.js';
+import { mockEndpoint, mockRequests } from '../../../test/support/mock.js';
+import { mount } from '../../../test/support/mount.js';
+
+const names = (el: PtceTestProbe) => [...el.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent);
+const ready = (probes: PtceTestProbe[]) =>
+  waitUntil(() => probes.every((p) => p.data.state.status === 'ready'), 'all ready', { timeout: 5000 });
+
+describe('<ptce-provider>', () => {
+  it('shares one request per URL between three widgets', async () => {
+    const { url, prefix } = await mockEndpoint();
+    const provider = await fixture(html`<ptce-provider endpoint=${url}>
+      <ptce-test-probe></ptce-test-probe>
+      <div><ptce-test-probe></ptce-test-probe></div>
+      <ptce-test-probe></ptce-test-probe>
+    </ptce-provider>`);
+    const probes = [...provider.querySelectorAll('ptce-test-probe')];
+    await ready(probes);
+    for (const probe of probes) expect(names(probe)).to.have.length(3);
+    expect(await mockRequests(`${prefix}/ptce.json`)).to.have.length(1);
+    expect(await mockRequests(`${prefix}/poles.json`)).to.have.length(1);
+  });
+
+  it("lets a widget's own endpoint win over the provider's", async () => {
+    const shared = await mockEndpoint({ poles: { poles: [{ id: 'p', name: 'Du fournisseur' }] } });
+    const own = await mockEndpoint({ poles: { poles: [{ id: 'o', name: 'Du widget' }] } });
+    const provider = await fixture(html`<ptce-provider endpoint=${shared.url}>
+      <ptce-test-probe id="inherits"></ptce-test-probe>
+      <ptce-test-probe id="own" endpoint=${own.url}></ptce-test-probe>
+    </ptce-provider>`);
+    const inherits = provider.querySelector<PtceTestProbe>('#inherits')!;
+    const ownProbe = provider.querySelector<PtceTestProbe>('#own')!;
+    await ready([inherits, ownProbe]);
+    expect(names(inherits)).to.deep.equal(['Du fournisseur']);
+    expect(names(ownProbe)).to.deep.equal(['Du widget']);
+    expect(await mockRequests(`${shared.prefix}/poles.json`)).to.have.length(1);
+    expect(await mockRequests(`${own.prefix}/poles.json`)).to.have.length(1);
+  });
+
+  it('reloads its widgets when its endpoint changes', async () => {
+    const first = await mockEndpoint({ poles: { poles: [{ id: 'a', name: 'Premier' }] } });
+    const second = await mockEndpoint({ poles: { poles: [{ id: 'b', name: 'Second' }] } });
+    const provider = await fixture<HTMLElement & { endpoint?: string }>(
+      html`<ptce-provider endpoint=${first.url}><ptce-test-probe></ptce-test-probe></ptce-provider>`,
+    );
+    const probe = provider.querySelector('ptce-test-probe')!;
+    await ready([probe]);
+    expect(names(probe)).to.deep.equal(['Premier']);
+    provider.setAttribute('endpoint', second.url);
+    await waitUntil(() => names(probe)[0] === 'Second', 'reloaded from the new endpoint');
+  });
+
+  it('finds widgets that were upgraded before the provider was defined', async () => {
+    const { url } = await mockEndpoint();
+    const holder = await mount(html`<div></div>`);
+    // An unknown tag first, as when the provider script loads after the widget scripts.
+    holder.innerHTML = `<ptce-late-provider endpoint="${url}"><ptce-test-probe></ptce-test-probe></ptce-late-provider>`;
+    const probe = holder.querySelector<PtceTestProbe>('ptce-test-probe')!;
+    await probe.updateComplete;
+    const { PtceProvider } = await import('./ptce-provider.js');
+    customElements.define('ptce-late-provider', class extends PtceProvider {});
+    await ready([probe]);
+    expect(names(probe)).to.have.length(3);
+  });
+
+  it('is transparent to layout and accessible', async () => {
+    const { url } = await mockEndpoint();
+    const provider = await fixture(html`<ptce-provider endpoint=${url}><p>Contenu</p></ptce-provider>`);
+    expect(getComputedStyle(provider).display).to.equal('contents');
+    await expect(provider).to.be.accessible();
+  });
+});

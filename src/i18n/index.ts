@@ -1,0 +1,86 @@
+import { fr } from './fr.js';
+import { en } from './en.js';
+import type { Message } from './types.js';
+
+export type { Message } from './types.js';
+export type MessageKey = keyof typeof fr;
+/** A language's messages: all the keys of the French catalog, no more, no fewer. */
+export type Catalog = { readonly [K in MessageKey]: Message };
+export type Params = Record<string, string | number>;
+
+export const DEFAULT_LANG = 'fr';
+
+const catalogs = new Map<string, Catalog>([
+  ['fr', fr],
+  ['en', en],
+]);
+
+/**
+ * Adds a language at run time (a partner can ship its own catalog without rebuilding the library).
+ * In this repository, a new language is one file in src/i18n/ plus its line in the map above.
+ */
+export function registerLocale(code: string, catalog: Catalog): void {
+  catalogs.set(code.toLowerCase(), catalog);
+}
+
+/** "fr-FR" → "fr", "EN" → "en"; undefined when no catalog matches. */
+export function supportedLang(tag: string | null | undefined): string | undefined {
+  if (!tag) return undefined;
+  const lower = tag.trim().toLowerCase();
+  if (catalogs.has(lower)) return lower;
+  const base = lower.split('-')[0];
+  return catalogs.has(base) ? base : undefined;
+}
+
+export function translate(lang: string, key: MessageKey, params: Params = {}): string {
+  const message: Message = (catalogs.get(lang) ?? fr)[key] ?? fr[key];
+  let text: string;
+  if (typeof message === 'string') {
+    text = message;
+  } else {
+    const count = Number(params.count ?? 0);
+    const form = count === 0 && message.zero ? 'zero' : new Intl.PluralRules(lang).select(count);
+    text = form === 'zero' ? message.zero! : form === 'one' ? message.one : message.other;
+  }
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? formatParam(lang, params[name]) : whole,
+  );
+}
+
+function formatParam(lang: string, value: string | number): string {
+  return typeof value === 'number' ? formatNumber(lang, value) : value;
+}
+
+export function formatNumber(lang: string, value: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(lang, options).format(value);
+}
+
+/** Compact euros for figures such as turnover: "9 M€" in French, "€9M" in English. */
+export function formatEuros(lang: string, value: number): string {
+  return new Intl.NumberFormat(lang, {
+    style: 'currency',
+    currency: 'EUR',
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  }).format(value);
+}
+
+/** A calendar date ("2014-09-19") in words: "19 septembre 2014", "19 September 2014". */
+export function formatDate(lang: string, isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!match) return isoDate;
+  // Noon UTC keeps the calendar day whatever the reader's time zone.
+  const date = new Date(Date.UTC(+match[1], +match[2] - 1, +match[3], 12));
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+export function formatBytes(lang: string, bytes: number): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return new Intl.NumberFormat(lang, { style: 'unit', unit: units[unit], maximumFractionDigits: 1 }).format(value);
+}

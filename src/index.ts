@@ -1,0 +1,11 @@
+/** Every ptce-widgets element, registered, and the public data and i18n helpers. */
+export { PtceProvider } from './components/provider/define.js';
+
+export { PtceElement } from './base/ptce-element.js';
+export { define } from './base/define.js';
+export type { PtceEventMap } from './base/events.js';
+export { PtceClient, clientFor, type ClientOptions, type LoadedList } from './data/client.js';
+export type { Failure, FailureKind, DataIssue, Result } from './data/failure.js';
+export * from './data/schemas/index.js';
+export { registerLocale, type Catalog } from './i18n/index.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,137 @@
+import { css } from 'lit';
+
+/**
+ * Design tokens shared by every widget. Defaults inherit the host page's font and text colour and
+ * derive borders and muted text from it, so a widget looks at home on any site without setup.
+ * Dark colours apply with `theme="dark"`, or with `theme="auto"` (the default) when the reader's
+ * system prefers dark.
+ */
+export const tokens = css`
+  :host {
+    --_text: var(--ptce-color-text, inherit);
+    --_surface: var(--ptce-color-surface, transparent);
+    --_surface-raised: var(--ptce-color-surface-raised, color-mix(in srgb, currentColor 4%, transparent));
+    --_border: var(--ptce-color-border, color-mix(in srgb, currentColor 22%, transparent));
+    --_muted: var(--ptce-color-muted, color-mix(in srgb, currentColor 72%, transparent));
+    --_accent: var(--ptce-color-accent, #0b6b5d);
+    --_on-accent: var(--ptce-color-on-accent, #ffffff);
+    --_danger: var(--ptce-color-danger, #b3261e);
+    --_focus: var(--ptce-color-focus, #1a5fb4);
+    --_radius: var(--ptce-radius, 0.5rem);
+    --_space: var(--ptce-space, 1rem);
+    --_font: var(--ptce-font-family, inherit);
+
+    display: block;
+    box-sizing: border-box;
+    color: var(--_text);
+    background: var(--_surface);
+    font-family: var(--_font);
+    line-height: 1.45;
+    container-type: inline-size;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  :host([theme='dark']) {
+    color-scheme: dark;
+    --_text: var(--ptce-color-text, #eceff1);
+    --_surface: var(--ptce-color-surface, #1b1f22);
+    --_accent: var(--ptce-color-accent, #6fd3c1);
+    --_on-accent: var(--ptce-color-on-accent, #0b1f1b);
+    --_danger: var(--ptce-color-danger, #ffb4ab);
+    --_focus: var(--ptce-color-focus, #8ab4f8);
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      color-scheme: dark;
+      --_text: var(--ptce-color-text, #eceff1);
+      --_surface: var(--ptce-color-surface, #1b1f22);
+      --_accent: var(--ptce-color-accent, #6fd3c1);
+      --_on-accent: var(--ptce-color-on-accent, #0b1f1b);
+      --_danger: var(--ptce-color-danger, #ffb4ab);
+      --_focus: var(--ptce-color-focus, #8ab4f8);
+    }
+  }
+
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  button {
+    font: inherit;
+    cursor: pointer;
+    border-radius: var(--_radius);
+    padding: 0.45em 1em;
+    min-height: 2.75rem;
+    border: 1px solid var(--_accent);
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
+
+/** The shared loading, empty and error blocks (see base/states.ts). */
+export const stateStyles = css`
+  .state {
+    padding: var(--_space);
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: var(--_surface-raised);
+  }
+  .state p {
+    margin: 0 0 0.5em;
+  }
+  .state-loading {
+    display: flex;
+    align-items: center;
+    gap: 0.75em;
+    color: var(--_muted);
+  }
+  .spinner {
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    border-radius: 50%;
+    border: 3px solid var(--_border);
+    border-top-color: var(--_accent);
+    animation: spin 0.9s linear infinite;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation: none;
+    }
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+  .state-error {
+    border-color: var(--_danger);
+  }
+  .state-error .title {
+    font-weight: 700;
+  }
+  .state-error .detail {
+    color: var(--_muted);
+    font-size: 0.9em;
+    overflow-wrap: anywhere;
+  }
+`;

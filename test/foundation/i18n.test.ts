@@ -1,0 +1,37 @@
+import { expect } from '@open-wc/testing';
+import { formatDate, formatEuros, formatNumber, registerLocale, supportedLang, translate } from '../../src/i18n/index.js';
+import { fr } from '../../src/i18n/fr.js';
+import { en } from '../../src/i18n/en.js';
+
+const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('i18n', () => {
+  it('formats numbers, money and dates in the resolved language', () => {
+    expect(nbsp(formatNumber('fr', 1500))).to.equal('1 500');
+    expect(formatNumber('en', 1500)).to.equal('1,500');
+    expect(nbsp(formatEuros('fr', 9_000_000))).to.equal('9 M €');
+    expect(formatEuros('en', 9_000_000)).to.equal('€9M');
+    expect(formatDate('fr', '2014-09-19')).to.equal('19 septembre 2014');
+    expect(formatDate('en', '2014-09-19')).to.equal('September 19, 2014');
+  });
+
+  it('chooses plural forms', () => {
+    expect(translate('fr', 'warning.skipped', { count: 1 })).to.equal('1 fiche ignorée car invalide.');
+    expect(translate('fr', 'warning.skipped', { count: 3 })).to.equal('3 fiches ignorées car invalides.');
+    expect(translate('en', 'warning.skipped', { count: 1 })).to.equal('1 record skipped because it is invalid.');
+  });
+
+  it('has every French key in English, and nothing empty', () => {
+    expect(Object.keys(en).sort()).to.deep.equal(Object.keys(fr).sort());
+    for (const [key, value] of Object.entries(en)) expect(JSON.stringify(value), key).not.to.equal('""');
+  });
+
+  it('normalises language tags and accepts a language added at run time', () => {
+    expect(supportedLang('fr-FR')).to.equal('fr');
+    expect(supportedLang('EN')).to.equal('en');
+    expect(supportedLang('br')).to.equal(undefined);
+    registerLocale('br', { ...fr, 'state.retry': 'Klask en-dro' });
+    expect(supportedLang('br')).to.equal('br');
+    expect(translate('br', 'state.retry')).to.equal('Klask en-dro');
+  });
+});

@@ -1,0 +1,56 @@
+// A scriptable HTTP endpoint inside the test server. Tests declare routes (status, body, delay,
+// dropped connection) with the `mock-route` server command, then read what the browser really
+// requested with `mock-requests`. Each test uses its own path prefix, so files run in parallel.
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function mockServer() {
+  const routes = new Map();
+  const requests = new Map();
+
+  const plugin = {
+    name: 'ptce-mock-server',
+    async executeCommand({ command, payload }) {
+      if (command === 'mock-route') {
+        routes.set(payload.path, payload);
+        requests.set(payload.path, []);
+        return true;
+      }
+      if (command === 'mock-requests') return requests.get(payload.path) ?? [];
+      return undefined;
+    },
+  };
+
+  async function middleware(ctx, next) {
+    const route = routes.get(ctx.path);
+    if (!route) return next();
+    let received = '';
+    for await (const chunk of ctx.req) received += chunk;
+    requests.get(ctx.path).push({
+      method: ctx.method,
+      headers: ctx.headers,
+      body: received,
+      at: Date.now(),
+    });
+    if (route.delay) await sleep(route.delay);
+    if (route.drop) {
+      ctx.req.socket.destroy();
+      ctx.respond = false;
+      return;
+    }
+    // Answered on the raw response: the test runner marks every path with an extension as
+    // cacheable for a year, which would hide repeated requests from the tests.
+    let body;
+    if (route.repeat) body = route.text.repeat(route.repeat);
+    else if (typeof route.text === 'string') body = route.text;
+    else body = JSON.stringify(route.json ?? null);
+    ctx.respond = false;
+    ctx.res.writeHead(route.status ?? 200, {
+      'Content-Type': route.contentType ?? 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Length': Buffer.byteLength(body),
+    });
+    ctx.res.end(body);
+  }
+
+  return { plugin, middleware };
+}
