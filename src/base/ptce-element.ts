@@ -32,9 +32,36 @@ function watchLangChanges(): void {
   langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
 }
 
+/** Our events bubble and are composed, so a page can listen on any ancestor of a widget. */
+function ptceEvent<K extends keyof PtceEventMap>(type: K, detail: PtceEventMap[K], cancelable: boolean) {
+  return new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable });
+}
+
 /**
  * The base of every ptce-widgets element: language, theme, endpoint, events and the shared
  * loading / error / empty states.
+ *
+ * @cssprop --ptce-font-family - Font of the widget (default: the page's).
+ * @cssprop --ptce-color-text - Text colour (default: the page's).
+ * @cssprop --ptce-color-surface - Background of the widget (default: transparent).
+ * @cssprop --ptce-color-surface-raised - Background of blocks such as states and cards.
+ * @cssprop --ptce-color-border - Borders (default: the text colour at 22 %).
+ * @cssprop --ptce-color-muted - Secondary text (default: the text colour at 72 %).
+ * @cssprop --ptce-color-accent - Buttons, links and highlights.
+ * @cssprop --ptce-color-on-accent - Text on the accent colour.
+ * @cssprop --ptce-color-danger - Errors.
+ * @cssprop --ptce-color-focus - Focus ring.
+ * @cssprop --ptce-radius - Corner radius.
+ * @cssprop --ptce-space - Base spacing.
+ *
+ * @csspart state - Every loading, empty or error block.
+ * @csspart state-loading - The loading block (a polite live region).
+ * @csspart state-empty - The block shown when there is nothing to show.
+ * @csspart state-error - The error block (an alert).
+ * @csspart retry-button - The "Réessayer" button of the error block.
+ *
+ * @fires ptce-data-warning - Some records of a list were invalid and skipped; `detail` has the
+ * URL, their count and for each its index, id and the offending fields.
  */
 export class PtceElement extends LitElement {
   static version = VERSION;
@@ -126,7 +153,7 @@ export class PtceElement extends LitElement {
 
   /** Fires one of our events; they bubble and cross shadow roots so a host page can listen anywhere. */
   protected emit<K extends keyof PtceEventMap>(type: K, detail: PtceEventMap[K], cancelable = false): boolean {
-    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+    return this.dispatchEvent(ptceEvent(type, detail, cancelable));
   }
 
   /** Tells the page that some records were left out of a list, and why. */

@@ -6,6 +6,7 @@ import { providerContext, type ProviderValue } from '../../base/context.js';
 import { clientFor } from '../../data/client.js';
 
 /**
+ * @tag ptce-provider
  * @summary Shares one endpoint, one language and one data cache with every ptce widget inside it.
  *
  * @slot - The widgets (and any other content) that use this provider's endpoint and language.

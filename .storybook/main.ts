@@ -1,0 +1,11 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.stories.ts', '../src/**/*.stories.ts'],
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  // The demo dataset is itself a static endpoint: stories read it from /demo-data/ptce.json.
+  staticDirs: [{ from: '../demo/data', to: '/demo-data' }],
+  core: { disableTelemetry: true },
+};
+
+export default config;

@@ -1,0 +1,47 @@
+// Two builds from one source:
+//  - npm (dist/): ESM, one entry per element, lit / @lit/context / zod left as imports;
+//  - embed (dist/cdn/): minified and self-contained, all elements in ptce-widgets.js, and one
+//    entry per element sharing chunks for sites that want only some.
+// Types come from `tsc -p tsconfig.build.json` (see the build script).
+import { readFileSync } from 'node:fs';
+import typescript from '@rollup/plugin-typescript';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+const elements = JSON.parse(readFileSync('src/elements.json', 'utf8'));
+const perElement = Object.fromEntries(elements.map((name) => [`ptce-${name}`, `src/components/${name}/define.ts`]));
+
+const ts = () =>
+  typescript({
+    tsconfig: './tsconfig.json',
+    include: ['src/**/*.ts'],
+    exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts'],
+    noEmit: false,
+    declaration: false,
+    outDir: undefined,
+    sourceMap: true,
+  });
+
+const external = [/^lit(\/|$)/, /^@lit\/context(\/|$)/, /^zod(\/|$)/];
+const minify = () =>
+  terser({ ecma: 2022, module: true, format: { comments: false }, compress: { passes: 2 } });
+const resolveForBrowsers = () => nodeResolve({ exportConditions: ['browser', 'production'] });
+
+export default [
+  {
+    input: { index: 'src/index.ts', ...perElement },
+    external,
+    plugins: [ts()],
+    output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+  },
+  {
+    input: { 'ptce-widgets': 'src/embed.ts' },
+    plugins: [resolveForBrowsers(), ts(), minify()],
+    output: { dir: 'dist/cdn', format: 'es', sourcemap: true, inlineDynamicImports: true },
+  },
+  {
+    input: perElement,
+    plugins: [resolveForBrowsers(), ts(), minify()],
+    output: { dir: 'dist/cdn/elements', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+  },
+];
