@@ -1,0 +1,8 @@
+import type { ListFormat } from '../schemas/discovery.js';
+
+/** Turns a list published in another format into a poles document (`{themes, poles}`). */
+export type ListAdapter = (raw: unknown) => unknown;
+
+export const listAdapters: Record<Exclude<ListFormat, 'ptce'>, ListAdapter> = {
+  gogocarto: (raw) => raw,
+};

@@ -1,0 +1,311 @@
+import { fail, ok, type Failure, type Result } from './failure.js';
+import { validate, validateEach, type SkippedRecord } from './validate.js';
+import {
+  CONTRACT_VERSION,
+  Discovery,
+  type ListFormat,
+  type ReadableResource,
+  type ResourceLink,
+  type WritableResource,
+} from './schemas/discovery.js';
+import { Pole, PolesDocument, type PoleCollection } from './schemas/pole.js';
+import { listAdapters } from './adapters/index.js';
+
+export interface ClientOptions {
+  /** Give up on a request after this long (default 10 s). */
+  timeoutMs?: number;
+  /** Refuse responses larger than this (default 5 MB). */
+  maxBytes?: number;
+  /** Serve a successful response from memory for this long (default 5 min). */
+  ttlMs?: number;
+}
+
+/** A list loaded from the endpoint, with the records that were left out and why. */
+export interface LoadedList<T> {
+  url: string;
+  value: T;
+  skipped: SkippedRecord[];
+}
+
+export interface ResolvedDiscovery extends Discovery {
+  /** Absolute URL of the discovery document, against which its links resolve. */
+  url: string;
+}
+
+interface CacheEntry {
+  promise: Promise<Result<unknown>>;
+  controller: AbortController;
+  waiters: number;
+  settled: boolean;
+  expires: number;
+}
+
+const ABORTED: Result<never> = { ok: false, failure: { kind: 'aborted' } };
+
+/**
+ * Talks to one endpoint for every widget of a page: one request per URL however many widgets ask,
+ * a memory cache with a TTL, a timeout and a size cap, and failures returned as values.
+ */
+export class PtceClient {
+  readonly endpoint: string;
+  readonly timeoutMs: number;
+  readonly maxBytes: number;
+  readonly ttlMs: number;
+  readonly #cache = new Map<string, CacheEntry>();
+  /** Parsed views of cached JSON, so three widgets reading one list validate it once. */
+  readonly #parsed = new WeakMap<object, Map<string, Result<unknown>>>();
+
+  constructor(endpoint: string, options: ClientOptions = {}) {
+    this.endpoint = new URL(endpoint, document.baseURI).href;
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
+    this.ttlMs = options.ttlMs ?? 5 * 60_000;
+  }
+
+  /**
+   * GETs a JSON document. Callers asking for the same URL share one request; a caller's `signal`
+   * only stops its own wait, and the request itself is aborted once nobody waits for it any more.
+   */
+  getJson(url: string, signal?: AbortSignal): Promise<Result<unknown>> {
+    if (signal?.aborted) return Promise.resolve(ABORTED);
+    let entry = this.#cache.get(url);
+    if (!entry || (entry.settled && entry.expires < Date.now())) entry = this.#start(url);
+    return this.#wait(url, entry, signal);
+  }
+
+  /** Forgets cached responses (all, or one URL), e.g. after the data is known to have changed. */
+  invalidate(url?: string): void {
+    if (url) this.#cache.delete(url);
+    else this.#cache.clear();
+  }
+
+  async discovery(signal?: AbortSignal): Promise<Result<ResolvedDiscovery>> {
+    const url = this.endpoint;
+    const raw = await this.getJson(url, signal);
+    if (!raw.ok) return raw;
+    return this.#memo(raw.value, 'discovery', () => {
+      const checked = validate(Discovery, raw.value);
+      if (!checked.ok) return fail({ kind: 'invalid', url, issues: checked.issues });
+      if (checked.value.ptce > CONTRACT_VERSION) {
+        return fail({ kind: 'unsupported-version', url, version: checked.value.ptce });
+      }
+      return ok({ ...checked.value, url });
+    });
+  }
+
+  /** Absolute URL (and list format) of a resource named by the discovery document. */
+  async locate(
+    resource: ReadableResource | WritableResource,
+    signal?: AbortSignal,
+  ): Promise<Result<{ url: string; format: ListFormat }>> {
+    const found = await this.discovery(signal);
+    if (!found.ok) return found;
+    const link: ResourceLink | undefined = found.value[resource];
+    if (link === undefined) return fail({ kind: 'no-resource', resource });
+    const href = typeof link === 'string' ? link : link.url;
+    const format = typeof link === 'string' ? 'ptce' : (link.format ?? 'ptce');
+    try {
+      return ok({ url: new URL(href, found.value.url).href, format });
+    } catch {
+      return fail({ kind: 'invalid', url: found.value.url, issues: [{ path: resource, message: 'not a URL' }] });
+    }
+  }
+
+  /** The poles list, validated pole by pole: invalid poles are skipped and reported. */
+  async poles(signal?: AbortSignal): Promise<Result<LoadedList<PoleCollection>>> {
+    const where = await this.locate('poles', signal);
+    if (!where.ok) return where;
+    const { url, format } = where.value;
+    const raw = await this.getJson(url, signal);
+    if (!raw.ok) return raw;
+    return this.#memo(raw.value, `poles:${format}`, () => {
+      const adapted = format === 'ptce' ? raw.value : listAdapters[format](raw.value);
+      const envelope = validate(PolesDocument, adapted);
+      if (!envelope.ok) return fail({ kind: 'invalid', url, issues: envelope.issues });
+      const { valid, skipped } = validateEach(Pole, envelope.value.poles, 'poles');
+      const value: PoleCollection = {
+        poles: valid,
+        themes: envelope.value.themes ?? [],
+        updatedAt: envelope.value.updatedAt,
+      };
+      return ok({ url, value, skipped });
+    });
+  }
+
+  /**
+   * Loads a single-document resource (référentiel, charter) and validates it with `schema`.
+   * Resource schemas are passed in so a widget bundles only the schemas it uses.
+   */
+  async document<T>(
+    resource: 'referentiel' | 'charter',
+    schema: Parameters<typeof validate<T>>[0],
+    signal?: AbortSignal,
+  ): Promise<Result<{ url: string; value: T }>> {
+    const where = await this.locate(resource, signal);
+    if (!where.ok) return where;
+    const { url } = where.value;
+    const raw = await this.getJson(url, signal);
+    if (!raw.ok) return raw;
+    return this.#memo(raw.value, resource, () => {
+      const checked = validate(schema, raw.value);
+      return checked.ok ? ok({ url, value: checked.value }) : fail({ kind: 'invalid', url, issues: checked.issues });
+    });
+  }
+
+  /**
+   * POSTs JSON to a writable resource with an `Idempotency-Key`, so sending the same draft twice
+   * (a retry after a lost answer) stores it once.
+   */
+  async post(
+    resource: WritableResource,
+    body: unknown,
+    idempotencyKey: string,
+    signal?: AbortSignal,
+  ): Promise<Result<unknown>> {
+    const where = await this.locate(resource, signal);
+    if (!where.ok) return where;
+    const { url } = where.value;
+    return this.#request(url, new AbortController(), signal, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': idempotencyKey },
+      body: JSON.stringify(body),
+    });
+  }
+
+  #memo<T>(raw: unknown, key: string, compute: () => Result<T>): Result<T> {
+    if (raw === null || typeof raw !== 'object') return compute();
+    let views = this.#parsed.get(raw);
+    if (!views) this.#parsed.set(raw, (views = new Map()));
+    if (!views.has(key)) views.set(key, compute());
+    return views.get(key) as Result<T>;
+  }
+
+  #start(url: string): CacheEntry {
+    const controller = new AbortController();
+    const entry: CacheEntry = { controller, waiters: 0, settled: false, expires: 0, promise: Promise.resolve(ABORTED) };
+    entry.promise = this.#request(url, controller).then((result) => {
+      entry.settled = true;
+      entry.expires = Date.now() + this.ttlMs;
+      // Failures are not kept: "Réessayer" must really try again. An older request finishing
+      // after a newer one started never touches the newer entry.
+      if (!result.ok && this.#cache.get(url) === entry) this.#cache.delete(url);
+      return result;
+    });
+    this.#cache.set(url, entry);
+    return entry;
+  }
+
+  #wait(url: string, entry: CacheEntry, signal?: AbortSignal): Promise<Result<unknown>> {
+    entry.waiters++;
+    return new Promise((resolve) => {
+      let done = false;
+      const finish = (result: Result<unknown>) => {
+        if (done) return;
+        done = true;
+        entry.waiters--;
+        signal?.removeEventListener('abort', onAbort);
+        if (!entry.settled && entry.waiters === 0) {
+          entry.controller.abort();
+          if (this.#cache.get(url) === entry) this.#cache.delete(url);
+        }
+        resolve(result);
+      };
+      const onAbort = () => finish(ABORTED);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      entry.promise.then(finish);
+    });
+  }
+
+  async #request(
+    url: string,
+    controller: AbortController,
+    callerSignal?: AbortSignal,
+    init: RequestInit = {},
+  ): Promise<Result<unknown>> {
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.timeoutMs);
+    const onCallerAbort = () => controller.abort();
+    callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+    try {
+      const response = await fetch(url, {
+        ...init,
+        headers: { Accept: 'application/json', ...(init.headers ?? {}) },
+        signal: controller.signal,
+        credentials: 'same-origin',
+        referrerPolicy: 'strict-origin-when-cross-origin',
+      });
+      const declared = Number(response.headers.get('content-length') ?? 0);
+      if (declared > this.maxBytes) {
+        controller.abort();
+        return fail({ kind: 'too-large', url, maxBytes: this.maxBytes });
+      }
+      const text = await readCapped(response, this.maxBytes);
+      if (text === null) return fail({ kind: 'too-large', url, maxBytes: this.maxBytes });
+      let json: unknown;
+      let parsed = true;
+      try {
+        json = text === '' ? undefined : JSON.parse(text);
+      } catch {
+        parsed = false;
+      }
+      if (!response.ok) return fail(httpFailure(url, response.status, json));
+      if (!parsed || json === undefined) return fail({ kind: 'not-json', url });
+      return ok(json);
+    } catch {
+      if (timedOut) return fail({ kind: 'timeout', url, timeoutMs: this.timeoutMs });
+      if (controller.signal.aborted) return ABORTED;
+      return fail({ kind: 'network', url });
+    } finally {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+}
+
+/** An HTTP error, keeping the field errors a 400 answer may carry (`{"errors": [{path, message}]}`). */
+function httpFailure(url: string, status: number, body: unknown): Failure {
+  const errors = (body as { errors?: unknown } | undefined)?.errors;
+  if (Array.isArray(errors)) {
+    const issues = errors
+      .filter((e): e is { path: string; message: string } => typeof e?.path === 'string' && typeof e?.message === 'string')
+      .map(({ path, message }) => ({ path, message }));
+    if (issues.length) return { kind: 'http', url, status, issues };
+  }
+  return { kind: 'http', url, status };
+}
+
+/** Reads a body as text, stopping as soon as it passes `maxBytes` (a lying Content-Length included). */
+async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+const clients = new Map<string, PtceClient>();
+
+/**
+ * The page's one client for an endpoint: every widget and provider naming it shares its cache.
+ * `options` apply when the client is first created (call it before the widgets load to tune it).
+ */
+export function clientFor(endpoint: string, options?: ClientOptions): PtceClient {
+  const key = new URL(endpoint, document.baseURI).href;
+  let client = clients.get(key);
+  if (!client) clients.set(key, (client = new PtceClient(key, options)));
+  return client;
+}

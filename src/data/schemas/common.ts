@@ -1,0 +1,21 @@
+import * as z from 'zod/mini';
+
+/** Text given in one language, or per language: `"Texte"` or `{"fr": "Texte", "en": "Text"}`. */
+export const LocalizedText = z.union([
+  z.string().check(z.minLength(1)),
+  z.record(z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/)), z.string()),
+]);
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+/** Picks the text for `lang`, else French, else the first one given. */
+export function localize(text: LocalizedText | undefined, lang: string): string {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return text;
+  return text[lang] ?? text.fr ?? Object.values(text)[0] ?? '';
+}
+
+export const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'));
+export const IsoDateTime = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, 'expected an ISO 8601 date-time'),
+);
+export const NonEmptyText = z.string().check(z.trim(), z.minLength(1));

@@ -1,0 +1,33 @@
+import * as z from 'zod/mini';
+
+/** The version of the endpoint contract this library reads (the discovery document's `ptce`). */
+export const CONTRACT_VERSION = 1;
+
+/** Formats a list can be published in; `ptce` is ours, `gogocarto` is a Carteco/GoGoCarto export. */
+export const ListFormat = z.enum(['ptce', 'gogocarto']);
+export type ListFormat = z.infer<typeof ListFormat>;
+
+/** Where a resource lives: a URL relative to the discovery document, or `{url, format}`. */
+export const ResourceLink = z.union([
+  z.string().check(z.minLength(1)),
+  z.object({ url: z.string().check(z.minLength(1)), format: z.optional(ListFormat) }),
+]);
+export type ResourceLink = z.infer<typeof ResourceLink>;
+
+/**
+ * The document an `endpoint` attribute points at. Every other URL is relative to it. The POST
+ * targets are optional: a folder of static files is a valid read-only endpoint.
+ */
+export const Discovery = z.object({
+  ptce: z.int().check(z.gte(1)),
+  name: z.optional(z.string()),
+  poles: z.optional(ResourceLink),
+  referentiel: z.optional(ResourceLink),
+  charter: z.optional(ResourceLink),
+  signatures: z.optional(z.string().check(z.minLength(1))),
+  assessments: z.optional(z.string().check(z.minLength(1))),
+});
+export type Discovery = z.infer<typeof Discovery>;
+
+export type ReadableResource = 'poles' | 'referentiel' | 'charter';
+export type WritableResource = 'signatures' | 'assessments';

@@ -1,0 +1,3 @@
+export * from './common.js';
+export * from './discovery.js';
+export * from './pole.js';

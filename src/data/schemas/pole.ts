@@ -1,0 +1,67 @@
+import * as z from 'zod/mini';
+import { IsoDate, IsoDateTime, LocalizedText, NonEmptyText } from './common.js';
+
+/** INSEE department codes: 01–95 with Corsica as 2A/2B, and the overseas 971–976. */
+export const DepartmentCode = z.string().check(
+  z.regex(/^(0[1-9]|1\d|2[1-9AB]|[3-8]\d|9[0-5]|97[1-6])$/, 'expected an INSEE department code such as "35", "2A" or "974"'),
+);
+
+export const PoleStatus = z.enum(['established', 'emerging']);
+export type PoleStatus = z.infer<typeof PoleStatus>;
+
+export const PoleOrigin = z.enum(['entrepreneurial', 'citizen', 'local-authority']);
+export type PoleOrigin = z.infer<typeof PoleOrigin>;
+
+const Count = z.number().check(z.gte(0));
+
+export const Pole = z.object({
+  id: NonEmptyText.check(z.maxLength(120)),
+  name: NonEmptyText.check(z.maxLength(300)),
+  carrier: z.optional(z.string()),
+  status: z.optional(PoleStatus),
+  departments: z.optional(z.array(DepartmentCode)),
+  territory: z.optional(z.string()),
+  commune: z.optional(z.string()),
+  geo: z.optional(
+    z.object({
+      lat: z.number().check(z.gte(-90), z.lte(90)),
+      lon: z.number().check(z.gte(-180), z.lte(180)),
+    }),
+  ),
+  description: z.optional(z.string()),
+  themes: z.optional(z.array(z.string())),
+  origin: z.optional(PoleOrigin),
+  foundedYear: z.optional(z.int().check(z.gte(1900), z.lte(2100))),
+  figures: z.optional(
+    z.object({
+      structures: z.optional(Count),
+      jobs: z.optional(Count),
+      fte: z.optional(Count),
+      turnoverEuros: z.optional(Count),
+    }),
+  ),
+  website: z.optional(z.httpUrl()),
+  email: z.optional(z.email()),
+  phone: z.optional(z.string().check(z.regex(/^\+?[\d\s().-]{6,25}$/, 'expected a phone number'))),
+  logo: z.optional(z.object({ url: z.httpUrl(), alt: z.optional(z.string()) })),
+  charter: z.optional(z.object({ date: IsoDate, place: z.optional(z.string()) })),
+  nationalCalls: z.optional(z.array(z.int().check(z.gte(2000), z.lte(2100)))),
+  updatedAt: z.optional(IsoDateTime),
+});
+export type Pole = z.infer<typeof Pole>;
+
+export const Theme = z.object({ id: NonEmptyText, label: LocalizedText });
+export type Theme = z.infer<typeof Theme>;
+
+/** The poles document's envelope; its `poles` are validated one by one (see validateEach). */
+export const PolesDocument = z.object({
+  updatedAt: z.optional(IsoDateTime),
+  themes: z.optional(z.array(Theme)),
+  poles: z.array(z.unknown()),
+});
+
+export interface PoleCollection {
+  themes: Theme[];
+  poles: Pole[];
+  updatedAt?: string;
+}
