@@ -45,10 +45,33 @@ export const Pole = z.object({
   phone: z.optional(z.string().check(z.regex(/^\+?[\d\s().-]{6,25}$/, 'expected a phone number'))),
   logo: z.optional(z.object({ url: z.httpUrl(), alt: z.optional(z.string()) })),
   charter: z.optional(z.object({ date: IsoDate, place: z.optional(z.string()) })),
+  /** Years of the national calls for projects the pole won (2013, 2015): a fact, never a grade. */
   nationalCalls: z.optional(z.array(z.int().check(z.gte(2000), z.lte(2100)))),
+  /** A summary of its référentiel self-assessment, only when the pole chose to publish it. */
+  referentielSummary: z.optional(
+    z.object({
+      referentielId: NonEmptyText,
+      referentielVersion: NonEmptyText,
+      publishedAt: z.optional(IsoDate),
+      respondents: z.optional(z.int().check(z.gte(1))),
+      objectives: z
+        .array(
+          z.object({
+            id: NonEmptyText,
+            label: LocalizedText,
+            mean: z.nullable(z.number()),
+            answered: z.int().check(z.gte(0)),
+            total: z.int().check(z.gte(0)),
+          }),
+        )
+        .check(z.minLength(1)),
+    }),
+  ),
   updatedAt: z.optional(IsoDateTime),
 });
 export type Pole = z.infer<typeof Pole>;
+
+export type PoleFigures = NonNullable<Pole['figures']>;
 
 export const Theme = z.object({ id: NonEmptyText, label: LocalizedText });
 export type Theme = z.infer<typeof Theme>;
@@ -58,6 +81,13 @@ export const PolesDocument = z.object({
   updatedAt: z.optional(IsoDateTime),
   themes: z.optional(z.array(Theme)),
   poles: z.array(z.unknown()),
+});
+
+/** The whole poles document, as published (JSON Schema) and as the server checks its seed data. */
+export const PolesDocumentStrict = z.object({
+  updatedAt: z.optional(IsoDateTime),
+  themes: z.optional(z.array(Theme)),
+  poles: z.array(Pole),
 });
 
 export interface PoleCollection {

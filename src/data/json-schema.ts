@@ -1,0 +1,36 @@
+import * as z from 'zod/mini';
+import { Discovery, CONTRACT_VERSION } from './schemas/discovery.js';
+import { Pole, PolesDocumentStrict } from './schemas/pole.js';
+import { Referentiel } from './schemas/referentiel.js';
+import { Charter } from './schemas/charter.js';
+import { Assessment, AssessmentBundle, AssessmentReceipt, Signature, SignatureReceipt } from './schemas/submissions.js';
+
+/** The schemas published as JSON Schema in `schemas/<name>.schema.json`, with their titles. */
+export const PUBLISHED_SCHEMAS = {
+  discovery: [Discovery, 'PTCE endpoint discovery document'],
+  poles: [PolesDocumentStrict, 'PTCE poles document'],
+  pole: [Pole, 'PTCE pole'],
+  referentiel: [Referentiel, 'PTCE action référentiel'],
+  charter: [Charter, 'Charte de la démarche collective PTCE'],
+  signature: [Signature, 'Charter signature (POST body)'],
+  'signature-receipt': [SignatureReceipt, 'Charter signature receipt'],
+  assessment: [Assessment, 'Référentiel assessment (POST body)'],
+  'assessment-receipt': [AssessmentReceipt, 'Référentiel assessment receipt'],
+  'assessment-bundle': [AssessmentBundle, 'Several assessments of one pole (export / compare)'],
+} as const;
+
+export type PublishedSchemaName = keyof typeof PUBLISHED_SCHEMAS;
+
+/**
+ * The JSON Schema of one resource, derived from its zod schema. Input shape: extra fields are
+ * allowed (readers ignore them), refinements such as "ids are unique" are checked by the library
+ * and the server but cannot be expressed here.
+ */
+export function jsonSchemaOf(name: PublishedSchemaName): Record<string, unknown> {
+  const [schema, title] = PUBLISHED_SCHEMAS[name];
+  return {
+    ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
+    title,
+    description: `ptce-widgets endpoint contract, version ${CONTRACT_VERSION}.`,
+  };
+}
