@@ -2,7 +2,7 @@
 // Exits non-zero when a runner wrote nothing (it crashed) or a test failed.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
-const expected = ['browser'];
+const expected = ['browser', 'server'];
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const dir = 'test-results';
 const found = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')) : [];

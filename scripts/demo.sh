@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# The demo: endpoint server + database + a page with every widget, on http://localhost:${PORT:-8080}.
+# The demo: reference endpoint server + SQLite database + a page with every widget, on
+# http://localhost:${PORT:-8080}. Sets up what is missing first (npm dependencies), builds the
+# embed bundle, then starts the server (Ctrl-C to stop). The database is data/ptce.sqlite,
+# created and seeded from demo/data/ on first start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh --no-browser
 npm run --silent build
-echo "The demo server comes with the reference endpoint (issue 4): coming soon."
-echo "Meanwhile, Storybook shows the widgets on the demo data: npm run storybook"
+exec node --import tsx server/src/main.ts

@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ -z "${CHROME_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
+# The demo does not need a browser: `setup.sh --no-browser` skips it.
+if [ "${1:-}" != "--no-browser" ] && [ -z "${CHROME_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   echo "setup: installing Chromium (Debian package)…"
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"

@@ -90,6 +90,8 @@ export const PolesDocumentStrict = z.object({
   poles: z.array(Pole),
 });
 
+export type PolesDocument = z.infer<typeof PolesDocumentStrict>;
+
 export interface PoleCollection {
   themes: Theme[];
   poles: Pole[];

@@ -1,0 +1,118 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type AppOptions } from '../src/app.js';
+import { openDatabase, seedIfEmpty, type Db } from '../src/db.js';
+
+export const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const ADMIN = 'test-admin-token-0123456789';
+
+export function tempDbFile(): string {
+  return join(mkdtempSync(join(tmpdir(), 'ptce-test-')), 'ptce.sqlite');
+}
+
+export interface Running {
+  url: string;
+  app: FastifyInstance;
+  db: Db;
+  close(): Promise<void>;
+}
+
+/** The app in this process, on an ephemeral port, with a real database file seeded from the demo. */
+export async function startApp(options: Partial<AppOptions> & { dbFile?: string } = {}): Promise<Running> {
+  const db = openDatabase(options.dbFile ?? tempDbFile());
+  seedIfEmpty(db, join(repo, 'demo/data'));
+  const app = await buildApp({
+    adminToken: ADMIN,
+    allowedOrigins: ['https://cress.example.org'],
+    postsPerMinute: 1000,
+    staticDirs: [{ root: join(repo, 'demo'), prefix: '/' }],
+    ...options,
+    db,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    db,
+    async close() {
+      await app.close();
+      db.close();
+    },
+  };
+}
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  output: () => string;
+}
+
+/** The real server (server/src/main.ts) in a child process, as `npm start` runs it. */
+export async function startProcess(dbFile: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'server/src/main.ts')], {
+    cwd: repo,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PTCE_DB: dbFile, PTCE_ADMIN_TOKEN: ADMIN, PTCE_POSTS_PER_MINUTE: '100000', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited: ${output}`);
+    try {
+      if ((await fetch(`${url}/ptce.json`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { url, child, output: () => output };
+}
+
+export function stopProcess(server: ServerProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  return new Promise((resolveStop) => {
+    if (server.child.exitCode !== null || server.child.signalCode !== null) return resolveStop();
+    server.child.once('exit', () => resolveStop());
+    server.child.kill(signal);
+  });
+}
+
+export function signature(overrides: Record<string, unknown> = {}) {
+  return {
+    charterId: 'charte-demarche-collective-ptce',
+    charterVersion: '2014-09-19',
+    pole: { name: 'Pôle Écotest', street: '1 rue de la Coopération', postcode: '20090', city: 'Ajaccio', department: '2A' },
+    representative: { lastName: 'Martin', firstName: 'Camille', email: 'camille.martin@example.org', phone: '06 12 34 56 78' },
+    status: 'established',
+    commitments: ['build', 'contribute'],
+    place: 'Ajaccio',
+    date: '2026-11-20',
+    signatories: [{ name: 'Camille Martin', role: 'Coordinatrice' }],
+    consentToList: true,
+    ...overrides,
+  };
+}
+
+let keyCounter = 0;
+export const newKey = () => `test-key-${process.pid}-${Date.now()}-${++keyCounter}`;
+
+export function post(url: string, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': newKey(), ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+export const admin = (url: string, init: RequestInit = {}) =>
+  fetch(url, { ...init, headers: { Authorization: `Bearer ${ADMIN}`, ...(init.headers ?? {}) } });

@@ -1,0 +1,248 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ADMIN, admin, newKey, post, signature, startApp, type Running } from './helpers.js';
+import { validate } from '../../src/data/validate.js';
+import { Discovery } from '../../src/data/schemas/discovery.js';
+import { PolesDocumentStrict } from '../../src/data/schemas/pole.js';
+import { Referentiel } from '../../src/data/schemas/referentiel.js';
+import { Charter } from '../../src/data/schemas/charter.js';
+import { AssessmentReceipt, SignatureReceipt } from '../../src/data/schemas/submissions.js';
+import { schemaVersion } from '../src/db.js';
+
+let server: Running;
+before(async () => {
+  server = await startApp();
+});
+after(() => server.close());
+
+const get = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
+const rowCount = (table: string) => (server.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+describe('reading the contract', () => {
+  it('serves a valid discovery document, poles, référentiel and charter', async () => {
+    assert.ok(validate(Discovery, await (await get('/ptce.json')).json()).ok);
+    const poles = await (await get('/poles.json')).json();
+    assert.ok(validate(PolesDocumentStrict, poles).ok);
+    assert.equal(poles.poles.length, 40);
+    assert.ok(validate(Referentiel, await (await get('/referentiel.json')).json()).ok);
+    assert.ok(validate(Charter, await (await get('/charter.json')).json()).ok);
+  });
+
+  it('answers unknown paths with a JSON 404', async () => {
+    const response = await get('/nothing-here.json');
+    assert.equal(response.status, 404);
+    assert.deepEqual(await response.json(), { error: 'not found' });
+  });
+
+  it('records its schema version (migrations)', () => {
+    assert.equal(schemaVersion(server.db), 1);
+  });
+});
+
+describe('POST /api/signatures', () => {
+  it('stores a valid signature as pending and returns a receipt', async () => {
+    const before = rowCount('signatures');
+    const response = await post(`${server.url}/api/signatures`, signature());
+    assert.equal(response.status, 201);
+    const receipt = await response.json();
+    assert.ok(validate(SignatureReceipt, receipt).ok);
+    assert.equal(receipt.status, 'pending');
+    assert.equal(receipt.poleName, 'Pôle Écotest');
+    assert.match(receipt.reference, /^SIG-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    assert.equal(rowCount('signatures'), before + 1);
+    const row = server.db.prepare('SELECT status, pole_name FROM signatures WHERE reference = ?').get(receipt.reference);
+    assert.deepEqual(row, { status: 'pending', pole_name: 'Pôle Écotest' });
+  });
+
+  it('names the fields at fault', async () => {
+    const bad = signature({
+      representative: { lastName: '', firstName: 'C', email: 'not-an-email', phone: '12' },
+      pole: { name: 'P', street: 's', postcode: '123', city: 'c', department: '2A' },
+    });
+    const response = await post(`${server.url}/api/signatures`, bad);
+    assert.equal(response.status, 400);
+    const paths = (await response.json()).errors.map((e: { path: string }) => e.path);
+    for (const path of ['representative.lastName', 'representative.email', 'representative.phone', 'pole.postcode']) {
+      assert.ok(paths.includes(path), `${path} in ${paths}`);
+    }
+  });
+
+  it('checks what only the charter knows: every commitment, a known status, no future date', async () => {
+    const response = await post(`${server.url}/api/signatures`, signature({ commitments: ['build'], status: 'labellisé', date: '2999-01-01' }));
+    assert.equal(response.status, 400);
+    const paths = (await response.json()).errors.map((e: { path: string }) => e.path).sort();
+    assert.deepEqual(paths, ['commitments.contribute', 'date', 'status']);
+  });
+
+  it('is idempotent: the same key twice stores one row and returns the same receipt', async () => {
+    const key = newKey();
+    const before = rowCount('signatures');
+    const first = await post(`${server.url}/api/signatures`, signature(), { 'Idempotency-Key': key });
+    const second = await post(`${server.url}/api/signatures`, signature(), { 'Idempotency-Key': key });
+    assert.equal(first.status, 201);
+    assert.equal(second.status, 200);
+    assert.deepEqual(await second.json(), await first.json());
+    assert.equal(rowCount('signatures'), before + 1);
+    const reused = await post(`${server.url}/api/signatures`, signature({ place: 'Bastia' }), { 'Idempotency-Key': key });
+    assert.equal(reused.status, 422);
+    assert.equal(rowCount('signatures'), before + 1);
+  });
+
+  it('requires an Idempotency-Key', async () => {
+    const response = await fetch(`${server.url}/api/signatures`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(signature()) });
+    assert.equal(response.status, 400);
+    assert.equal((await response.json()).errors[0].path, 'Idempotency-Key');
+  });
+
+  it('refuses bodies over 64 KB (413), other media types (415) and broken JSON (400)', async () => {
+    const big = await post(`${server.url}/api/signatures`, signature({ place: 'x'.repeat(70_000) }));
+    assert.equal(big.status, 413);
+    const text = await post(`${server.url}/api/signatures`, 'name=x', { 'Content-Type': 'text/plain' });
+    assert.equal(text.status, 415);
+    const broken = await post(`${server.url}/api/signatures`, '{"pole": ');
+    assert.equal(broken.status, 400);
+    assert.equal((await broken.json()).errors[0].message, 'body is not valid JSON');
+  });
+});
+
+describe('POST /api/assessments', () => {
+  it('stores one respondent\'s answers, idempotently, and checks them against the référentiel', async () => {
+    const body = {
+      referentielId: 'referentiel-ptce-illustratif',
+      referentielVersion: '0.1',
+      poleId: 'pole-de-demonstration',
+      respondent: { role: 'coordination' },
+      answers: { '1.1.1': { value: 3 }, '1.1.2': { value: 'na', comment: 'Sans objet ici.' } },
+    };
+    const key = newKey();
+    const first = await post(`${server.url}/api/assessments`, body, { 'Idempotency-Key': key });
+    assert.equal(first.status, 201);
+    const receipt = await first.json();
+    assert.ok(validate(AssessmentReceipt, receipt).ok);
+    const again = await post(`${server.url}/api/assessments`, body, { 'Idempotency-Key': key });
+    assert.deepEqual(await again.json(), receipt);
+    assert.equal((server.db.prepare('SELECT COUNT(*) AS n FROM assessments WHERE reference = ?').get(receipt.reference) as { n: number }).n, 1);
+
+    const wrong = await post(`${server.url}/api/assessments`, { ...body, answers: { '9.9.9': { value: 3 }, '1.1.1': { value: 7 } } });
+    assert.equal(wrong.status, 400);
+    assert.deepEqual((await wrong.json()).errors.map((e: { path: string }) => e.path), ['answers.9.9.9', 'answers.1.1.1.value']);
+  });
+});
+
+describe('administration', () => {
+  it('refuses a missing or wrong token', async () => {
+    assert.equal((await get('/api/admin/signatures')).status, 401);
+    assert.equal((await get('/api/admin/signatures', { headers: { Authorization: 'Bearer nope' } })).status, 401);
+    assert.equal((await get('/api/admin/signatures.csv', { headers: { Authorization: `Bearer ${ADMIN}x` } })).status, 401);
+    assert.equal((await fetch(`${server.url}/api/admin/signatures/SIG-AAAA-AAAA/approve`, { method: 'POST' })).status, 401);
+  });
+
+  it('lists, approves and publishes a signature without any personal data', async () => {
+    const name = 'PTCE des Hautes Collines';
+    const receipt = await (await post(`${server.url}/api/signatures`, signature({ pole: { ...signature().pole, name }, place: 'Corte', date: '2026-11-21' }))).json();
+    const pending = await (await admin(`${server.url}/api/admin/signatures?status=pending`)).json();
+    assert.ok(pending.signatures.some((s: { reference: string }) => s.reference === receipt.reference));
+
+    const before = await (await get('/poles.json')).json();
+    assert.ok(!before.poles.some((p: { name: string }) => p.name === name), 'not public while pending');
+
+    const approved = await (await admin(`${server.url}/api/admin/signatures/${receipt.reference}/approve`, { method: 'POST' })).json();
+    assert.equal(approved.status, 'approved');
+    const text = await (await get('/poles.json')).text();
+    const poles = JSON.parse(text);
+    assert.ok(validate(PolesDocumentStrict, poles).ok);
+    const listed = poles.poles.find((p: { name: string }) => p.name === name);
+    assert.deepEqual(listed, { id: `signataire-${receipt.reference.toLowerCase()}`, name, charter: { date: '2026-11-21', place: 'Corte' } });
+    for (const personal of ['Camille', 'Martin', 'camille.martin@example.org', '06 12 34 56 78', 'rue de la Coopération']) {
+      assert.ok(!text.includes(personal), `${personal} must not be public`);
+    }
+  });
+
+  it('updates an existing pole instead of listing it twice', async () => {
+    const receipt = await (await post(`${server.url}/api/signatures`, signature({ pole: { ...signature().pole, name: 'domb’innov' }, place: 'Lyon', date: '2026-11-22' }))).json();
+    await admin(`${server.url}/api/admin/signatures/${receipt.reference}/approve`, { method: 'POST' });
+    const poles = (await (await get('/poles.json')).json()).poles;
+    const matches = poles.filter((p: { name: string }) => p.name.toLowerCase().replace(/['’]/g, '') === 'dombinnov');
+    assert.equal(matches.length, 1);
+    assert.deepEqual(matches[0].charter, { date: '2026-11-22', place: 'Lyon' });
+  });
+
+  it('keeps a pole that did not consent, or was rejected, off the public list', async () => {
+    const quiet = await (await post(`${server.url}/api/signatures`, signature({ pole: { ...signature().pole, name: 'Pôle Discret' }, consentToList: false }))).json();
+    const refused = await (await post(`${server.url}/api/signatures`, signature({ pole: { ...signature().pole, name: 'Pôle Refusé' } }))).json();
+    await admin(`${server.url}/api/admin/signatures/${quiet.reference}/approve`, { method: 'POST' });
+    const rejected = await (await admin(`${server.url}/api/admin/signatures/${refused.reference}/reject`, { method: 'POST' })).json();
+    assert.equal(rejected.status, 'rejected');
+    const text = await (await get('/poles.json')).text();
+    assert.ok(!text.includes('Pôle Discret'));
+    assert.ok(!text.includes('Pôle Refusé'));
+    assert.equal((await admin(`${server.url}/api/admin/signatures/SIG-NONE-NONE/approve`, { method: 'POST' })).status, 404);
+  });
+
+  it('exports signatures as a CSV a French spreadsheet opens: BOM, semicolons, accents, no formulas', async () => {
+    await post(`${server.url}/api/signatures`, signature({ pole: { ...signature().pole, name: '=HYPERLINK("x")' }, place: 'Évry; près de Paris' }));
+    const response = await admin(`${server.url}/api/admin/signatures.csv`);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /^text\/csv/);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    const [header, ...rows] = text.trim().split('\r\n');
+    assert.equal(header.split(';')[0], 'reference');
+    assert.ok(header.split(';').includes('email'));
+    assert.ok(rows.some((row) => row.includes('Pôle Écotest')), 'accents intact');
+    assert.ok(rows.some((row) => row.includes(`"'=HYPERLINK(""x"")"`)), 'formula neutralised');
+    assert.ok(rows.some((row) => row.includes('"Évry; près de Paris"')), 'separator quoted');
+  });
+});
+
+describe('HTTP hygiene', () => {
+  it('opens GETs to every origin and POSTs only to allowed ones', async () => {
+    const read = await get('/poles.json', { headers: { Origin: 'https://any.example.net' } });
+    assert.equal(read.headers.get('access-control-allow-origin'), '*');
+
+    const preflight = (origin: string) =>
+      fetch(`${server.url}/api/signatures`, {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type, idempotency-key' },
+      });
+    const allowed = await preflight('https://cress.example.org');
+    assert.equal(allowed.status, 204);
+    assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://cress.example.org');
+    assert.match(allowed.headers.get('access-control-allow-headers') ?? '', /Idempotency-Key/);
+
+    const refused = await preflight('https://evil.example.net');
+    assert.equal(refused.status, 403);
+    assert.equal(refused.headers.get('access-control-allow-origin'), null);
+
+    const sent = await post(`${server.url}/api/signatures`, signature(), { Origin: 'https://evil.example.net' });
+    assert.equal(sent.status, 403);
+    const fromAllowed = await post(`${server.url}/api/signatures`, signature(), { Origin: 'https://cress.example.org' });
+    assert.equal(fromAllowed.status, 201);
+    assert.equal(fromAllowed.headers.get('access-control-allow-origin'), 'https://cress.example.org');
+  });
+
+  it('sends security headers, and a Content-Security-Policy on pages', async () => {
+    const json = await get('/ptce.json');
+    assert.equal(json.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(json.headers.get('referrer-policy'), 'no-referrer');
+    const page = await get('/');
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'self'/);
+    assert.match(page.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
+  });
+
+  it('limits the rate of POSTs per client (429 with Retry-After)', async () => {
+    const limited = await startApp({ postsPerMinute: 3 });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 5; i++) statuses.push((await post(`${limited.url}/api/signatures`, signature())).status);
+      assert.deepEqual(statuses, [201, 201, 201, 429, 429]);
+      const last = await post(`${limited.url}/api/signatures`, signature());
+      assert.ok(Number(last.headers.get('retry-after')) >= 1);
+      assert.equal((await fetch(`${limited.url}/poles.json`)).status, 200, 'reading is not limited');
+    } finally {
+      await limited.close();
+    }
+  });
+});
