@@ -1,9 +1,9 @@
 /**
- * Entry of the embed build (dist/cdn/): everything, registered. Partner sites often send a strict
- * Content-Security-Policy, so zod must not try its eval-based fast path there.
+ * Entry of the embed build (dist/cdn/ptce-widgets.js): every element, registered, and the data
+ * client. The zod schemas stay out (the widgets check data with the compiled JSON Schemas), so the
+ * bundle is small and runs under a strict Content-Security-Policy.
  */
-import { config } from 'zod/mini';
-
-config({ jitless: true });
-
-export * from './index.js';
+export { PtceProvider } from './components/provider/define.js';
+export { PtceClient, clientFor } from './data/client.js';
+export { registerLocale } from './i18n/index.js';
+export { VERSION } from './version.js';

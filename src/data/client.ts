@@ -1,15 +1,14 @@
 import { fail, ok, type Failure, type Result } from './failure.js';
-import { validate, validateEach, type SkippedRecord } from './validate.js';
-import {
-  CONTRACT_VERSION,
-  Discovery,
-  type ListFormat,
-  type ReadableResource,
-  type ResourceLink,
-  type WritableResource,
-} from './schemas/discovery.js';
-import { Pole, PolesDocument, type PoleCollection } from './schemas/pole.js';
-import { listAdapters } from './adapters/index.js';
+import { jsonCheck, validateEach, type Check, type SkippedRecord } from './validate.js';
+import { CONTRACT_VERSION } from './contract-version.js';
+import type { Discovery, ListFormat, ReadableResource, ResourceLink, WritableResource } from './schemas/discovery.js';
+import type { Pole, PoleCollection, Theme } from './schemas/pole.js';
+import { discoverySchema, poleSchema, polesEnvelopeSchema } from './json-schemas.generated.js';
+import { loadListAdapter } from './adapters/index.js';
+
+const checkDiscovery = jsonCheck<Discovery>(discoverySchema);
+const checkEnvelope = jsonCheck<{ poles: unknown[]; themes?: Theme[]; updatedAt?: string }>(polesEnvelopeSchema);
+const checkPole = jsonCheck<Pole>(poleSchema);
 
 export interface ClientOptions {
   /** Give up on a request after this long (default 10 s). */
@@ -84,7 +83,7 @@ export class PtceClient {
     const raw = await this.getJson(url, signal);
     if (!raw.ok) return raw;
     return this.#memo(raw.value, 'discovery', () => {
-      const checked = validate(Discovery, raw.value);
+      const checked = checkDiscovery(raw.value);
       if (!checked.ok) return fail({ kind: 'invalid', url, issues: checked.issues });
       if (checked.value.ptce > CONTRACT_VERSION) {
         return fail({ kind: 'unsupported-version', url, version: checked.value.ptce });
@@ -118,11 +117,12 @@ export class PtceClient {
     const { url, format } = where.value;
     const raw = await this.getJson(url, signal);
     if (!raw.ok) return raw;
+    // Adapters for other formats are loaded only by the pages that use them.
+    const adapt = format === 'ptce' ? undefined : await loadListAdapter(format);
     return this.#memo(raw.value, `poles:${format}`, () => {
-      const adapted = format === 'ptce' ? raw.value : listAdapters[format](raw.value);
-      const envelope = validate(PolesDocument, adapted);
+      const envelope = checkEnvelope(adapt ? adapt(raw.value) : raw.value);
       if (!envelope.ok) return fail({ kind: 'invalid', url, issues: envelope.issues });
-      const { valid, skipped } = validateEach(Pole, envelope.value.poles, 'poles');
+      const { valid, skipped } = validateEach(checkPole, envelope.value.poles, 'poles');
       const value: PoleCollection = {
         poles: valid,
         themes: envelope.value.themes ?? [],
@@ -133,12 +133,12 @@ export class PtceClient {
   }
 
   /**
-   * Loads a single-document resource (référentiel, charter) and validates it with `schema`.
-   * Resource schemas are passed in so a widget bundles only the schemas it uses.
+   * Loads a single-document resource (référentiel, charter) and validates it with `check`.
+   * Checks are passed in so a widget bundles only the schemas it uses.
    */
   async document<T>(
     resource: 'referentiel' | 'charter',
-    schema: Parameters<typeof validate<T>>[0],
+    check: Check<T>,
     signal?: AbortSignal,
   ): Promise<Result<{ url: string; value: T }>> {
     const where = await this.locate(resource, signal);
@@ -147,7 +147,7 @@ export class PtceClient {
     const raw = await this.getJson(url, signal);
     if (!raw.ok) return raw;
     return this.#memo(raw.value, resource, () => {
-      const checked = validate(schema, raw.value);
+      const checked = check(raw.value);
       return checked.ok ? ok({ url, value: checked.value }) : fail({ kind: 'invalid', url, issues: checked.issues });
     });
   }

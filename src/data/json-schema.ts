@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Discovery, CONTRACT_VERSION } from './schemas/discovery.js';
-import { Pole, PolesDocumentStrict } from './schemas/pole.js';
+import { Pole, PolesDocument, PolesDocumentStrict } from './schemas/pole.js';
 import { Referentiel } from './schemas/referentiel.js';
 import { Charter } from './schemas/charter.js';
 import { Assessment, AssessmentBundle, AssessmentReceipt, Signature, SignatureReceipt } from './schemas/submissions.js';
@@ -20,6 +20,16 @@ export const PUBLISHED_SCHEMAS = {
 } as const;
 
 export type PublishedSchemaName = keyof typeof PUBLISHED_SCHEMAS;
+
+/** Also compiled for the widgets, not published: the poles envelope they check before each pole. */
+export const WIDGET_ONLY_SCHEMAS = { 'poles-envelope': PolesDocument } as const;
+
+/** The bare JSON Schema the widgets validate with (src/data/json-schemas.generated.ts). */
+export function widgetSchemaOf(name: PublishedSchemaName | keyof typeof WIDGET_ONLY_SCHEMAS): Record<string, unknown> {
+  const schema = name in WIDGET_ONLY_SCHEMAS ? WIDGET_ONLY_SCHEMAS[name as 'poles-envelope'] : PUBLISHED_SCHEMAS[name as PublishedSchemaName][0];
+  const { $schema: _ignored, ...bare } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return bare;
+}
 
 /**
  * The JSON Schema of one resource, derived from its zod schema. Input shape: extra fields are

@@ -1,4 +1,5 @@
 import type { DataIssue } from './failure.js';
+import { checkJson, type JsonSchema } from './json-validator.js';
 
 /** The shape of a zod (classic or mini) schema that this module needs. */
 export interface Schema<T> {
@@ -46,9 +47,24 @@ export function toIssues(
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; issues: DataIssue[] };
 
+/** A validation function: the widgets use JSON Schema checks, the server and tests zod. */
+export type Check<T> = (data: unknown, prefix?: string) => Validated<T>;
+
+/** Validates with a zod schema (server, tests). */
 export function validate<T>(schema: Schema<T>, data: unknown, prefix = ''): Validated<T> {
   const parsed = schema.safeParse(data);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: toIssues(parsed.error.issues, prefix) };
+}
+
+/**
+ * Validates with the JSON Schema compiled from the same zod schema (widgets). `T` is the zod
+ * schema's type; unknown fields are kept in the value and ignored by the widgets.
+ */
+export function jsonCheck<T>(schema: JsonSchema): Check<T> {
+  return (data, prefix = '') => {
+    const issues = checkJson(schema, data, prefix);
+    return issues.length ? { ok: false, issues: issues.slice(0, 5) } : { ok: true, value: data as T };
+  };
 }
 
 /**
@@ -56,14 +72,14 @@ export function validate<T>(schema: Schema<T>, data: unknown, prefix = ''): Vali
  * are kept in order, the others are reported.
  */
 export function validateEach<T>(
-  schema: Schema<T>,
+  check: Check<T>,
   items: readonly unknown[],
   prefix: string,
 ): { valid: T[]; skipped: SkippedRecord[] } {
   const valid: T[] = [];
   const skipped: SkippedRecord[] = [];
   items.forEach((item, index) => {
-    const result = validate(schema, item, `${prefix}[${index}]`);
+    const result = check(item, `${prefix}[${index}]`);
     if (result.ok) {
       valid.push(result.value);
     } else {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { fromGogocarto } from '../../src/data/adapters/gogocarto.js';
 import { PtceClient } from '../../src/data/client.js';
-import { validateEach } from '../../src/data/validate.js';
+import { validateEach, validate } from '../../src/data/validate.js';
 import { Pole } from '../../src/data/schemas/pole.js';
 import { mockRoute, uniquePrefix } from '../support/mock.js';
 
@@ -10,7 +10,7 @@ const sample = async () => (await fetch('/test/fixtures/gogocarto-sample.json'))
 describe('Carteco / GoGoCarto adapter', () => {
   it('maps GoGoCarto elements to valid poles', async () => {
     const adapted = fromGogocarto(await sample()) as { themes: { id: string; label: string }[]; poles: unknown[] };
-    const { valid, skipped } = validateEach(Pole, adapted.poles, 'poles');
+    const { valid, skipped } = validateEach((data, prefix) => validate(Pole, data, prefix), adapted.poles, 'poles');
     expect(valid.map((p) => p.id)).to.deep.equal(['a1B2', '42', 're-1']);
     expect(skipped.map((s) => [s.id, s.issues[0].path])).to.deep.equal([['sans-nom', 'poles[3].name']]);
     const [nantes, corse, reunion] = valid;

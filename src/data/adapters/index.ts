@@ -1,9 +1,12 @@
 import type { ListFormat } from '../schemas/discovery.js';
-import { fromGogocarto } from './gogocarto.js';
 
 /** Turns a list published in another format into a poles document (`{themes, poles}`). */
 export type ListAdapter = (raw: unknown) => unknown;
 
-export const listAdapters: Record<Exclude<ListFormat, 'ptce'>, ListAdapter> = {
-  gogocarto: fromGogocarto,
-};
+/** Loaded on demand: most pages never need an adapter, so it stays out of their bundle. */
+export async function loadListAdapter(format: Exclude<ListFormat, 'ptce'>): Promise<ListAdapter> {
+  switch (format) {
+    case 'gogocarto':
+      return (await import('./gogocarto.js')).fromGogocarto;
+  }
+}

@@ -18,4 +18,8 @@ export const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected
 export const IsoDateTime = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, 'expected an ISO 8601 date-time'),
 );
-export const NonEmptyText = z.string().check(z.trim(), z.minLength(1));
+/** Text with at least one visible character (no trimming here: forms trim before sending). */
+export const NonEmptyText = z.string().check(z.regex(/\S/, 'required'));
+
+/** An http(s) URL: never javascript:, data: or the like (the pattern keeps it so in JSON Schema). */
+export const HttpUrl = z.httpUrl().check(z.regex(/^https?:\/\//i, 'expected an http(s) URL'));

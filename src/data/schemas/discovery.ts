@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 
-/** The version of the endpoint contract this library reads (the discovery document's `ptce`). */
-export const CONTRACT_VERSION = 1;
+export { CONTRACT_VERSION } from '../contract-version.js';
 
 /** Formats a list can be published in; `ptce` is ours, `gogocarto` is a Carteco/GoGoCarto export. */
 export const ListFormat = z.enum(['ptce', 'gogocarto']);

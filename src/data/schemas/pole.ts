@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IsoDate, IsoDateTime, LocalizedText, NonEmptyText } from './common.js';
+import { HttpUrl, IsoDate, IsoDateTime, LocalizedText, NonEmptyText } from './common.js';
 
 /** INSEE department codes: 01–95 with Corsica as 2A/2B, and the overseas 971–976. */
 export const DepartmentCode = z.string().check(
@@ -40,10 +40,10 @@ export const Pole = z.object({
       turnoverEuros: z.optional(Count),
     }),
   ),
-  website: z.optional(z.httpUrl()),
+  website: z.optional(HttpUrl),
   email: z.optional(z.email()),
   phone: z.optional(z.string().check(z.regex(/^\+?[\d\s().-]{6,25}$/, 'expected a phone number'))),
-  logo: z.optional(z.object({ url: z.httpUrl(), alt: z.optional(z.string()) })),
+  logo: z.optional(z.object({ url: HttpUrl, alt: z.optional(z.string()) })),
   charter: z.optional(z.object({ date: IsoDate, place: z.optional(z.string()) })),
   /** Years of the national calls for projects the pole won (2013, 2015): a fact, never a grade. */
   nationalCalls: z.optional(z.array(z.int().check(z.gte(2000), z.lte(2100)))),

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IsoDate, IsoDateTime, NonEmptyText } from './common.js';
+import { HttpUrl, IsoDate, IsoDateTime, NonEmptyText } from './common.js';
 import { DepartmentCode } from './pole.js';
 
 /**
@@ -11,8 +11,8 @@ export const PHONE_PATTERN = /^(?:(?:\+|00)33\s*\(?0?\)?\s*[1-9](?:[\s.-]?\d{2})
 export const POSTCODE_PATTERN = /^(?:0[1-9]|[1-8]\d|9[0-8])\d{3}$/;
 
 const Email = z.email();
-const Phone = z.string().check(z.trim(), z.regex(PHONE_PATTERN, 'expected a phone number'));
-const Postcode = z.string().check(z.trim(), z.regex(POSTCODE_PATTERN, 'expected a French postcode'));
+const Phone = z.string().check(z.regex(PHONE_PATTERN, 'expected a phone number'));
+const Postcode = z.string().check(z.regex(POSTCODE_PATTERN, 'expected a French postcode'));
 
 /** What `<ptce-charter>` POSTs to the `signatures` URL. */
 export const Signature = z.object({
@@ -24,7 +24,7 @@ export const Signature = z.object({
     postcode: Postcode,
     city: NonEmptyText.check(z.maxLength(200)),
     department: DepartmentCode,
-    website: z.optional(z.httpUrl()),
+    website: z.optional(HttpUrl),
   }),
   representative: z.object({
     lastName: NonEmptyText.check(z.maxLength(200)),

@@ -1,0 +1,2 @@
+import { Pole } from '/work/main/src/data/schemas/pole.ts';
+console.log(Pole.safeParse({}));

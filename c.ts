@@ -1,0 +1,2 @@
+import { LitElement } from 'lit'; import {ContextRoot, consume, provide} from '@lit/context';
+console.log(LitElement, ContextRoot, consume, provide);

@@ -1,0 +1,51 @@
+/** Valid and invalid documents shared by the contract tests (zod and the widgets' JSON checks). */
+export const validSignature = {
+  charterId: 'charte-demarche-collective-ptce',
+  charterVersion: '2014-09-19',
+  pole: { name: 'PTCE Exemple', street: '1 rue de la Coopération', postcode: '20090', city: 'Ajaccio', department: '2A' },
+  representative: { lastName: 'Martin', firstName: 'Camille', email: 'camille@example.org', phone: '06 12 34 56 78' },
+  status: 'established',
+  commitments: ['build', 'contribute'],
+  place: 'Ajaccio',
+  date: '2026-11-24',
+  signatories: [{ name: 'Camille Martin', role: 'Coordinatrice' }],
+  consentToList: true,
+};
+
+const assessment = { referentielId: 'r', referentielVersion: '1', respondent: { role: 'x' }, answers: {} };
+
+/** [what, schema name, document, path the error must name] */
+export const REJECTED: [string, string, unknown, string][] = [
+  ['a pole without a name', 'pole', { id: 'p' }, 'name'],
+  ['a pole with a blank name', 'pole', { id: 'p', name: '   ' }, 'name'],
+  ['a department that is not an INSEE code', 'pole', { id: 'p', name: 'P', departments: ['35', '999'] }, 'departments[1]'],
+  ['a javascript: website', 'pole', { id: 'p', name: 'P', website: 'javascript:alert(1)' }, 'website'],
+  ['a data: logo', 'pole', { id: 'p', name: 'P', logo: { url: 'data:image/svg+xml,<svg onload=alert(1)>' } }, 'logo.url'],
+  ['a latitude out of range', 'pole', { id: 'p', name: 'P', geo: { lat: 200, lon: 2 } }, 'geo.lat'],
+  ['an unknown status', 'pole', { id: 'p', name: 'P', status: 'labellisé' }, 'status'],
+  ['a turnover as text', 'pole', { id: 'p', name: 'P', figures: { turnoverEuros: '9 M€' } }, 'figures.turnoverEuros'],
+  ['a founding year with decimals', 'pole', { id: 'p', name: 'P', foundedYear: 2010.5 }, 'foundedYear'],
+  ['a name that is a number', 'pole', { id: 'p', name: 42 }, 'name'],
+  ['a discovery document without a version', 'discovery', { poles: 'poles.json' }, 'ptce'],
+  ['a poles link without url', 'discovery', { ptce: 1, poles: { format: 'gogocarto' } }, 'poles'],
+  ['a signature with a bad phone', 'signature', { ...validSignature, representative: { ...validSignature.representative, phone: 'call me' } }, 'representative.phone'],
+  ['a signature with a 4-digit postcode', 'signature', { ...validSignature, pole: { ...validSignature.pole, postcode: '2009' } }, 'pole.postcode'],
+  ['a signature with a bad email', 'signature', { ...validSignature, representative: { ...validSignature.representative, email: 'camille@' } }, 'representative.email'],
+  ['a signature without signatories', 'signature', { ...validSignature, signatories: [] }, 'signatories'],
+  ['a signature without consent answer', 'signature', { ...validSignature, consentToList: 'yes' }, 'consentToList'],
+  ['an answer that is not on the scale type', 'assessment', { ...assessment, answers: { '1.1.1': { value: 'beaucoup' } } }, 'answers.1.1.1.value'],
+  ['an answer with a decimal level', 'assessment', { ...assessment, answers: { '1.1.1': { value: 2.5 } } }, 'answers.1.1.1.value'],
+  ['a référentiel text in an unknown shape', 'referentiel', { id: 'r', version: '1', title: ['R'], status: 'official', scale: { levels: [], notApplicable: { label: 'NC' } }, objectives: [] }, 'title'],
+];
+
+/** Strings a hostile or careless endpoint may send: valid text, to be shown as text. */
+export const HOSTILE_TEXT = [
+  '<img src=x onerror="window.__pwned=1">',
+  '<script>window.__pwned=1</script>',
+  '"><svg onload=window.__pwned=1>',
+  '${alert(1)}',
+  '{{constructor.constructor("window.__pwned=1")()}}',
+  'undefined',
+  'null',
+  '\u202eevil',
+];
