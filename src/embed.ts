@@ -4,6 +4,7 @@
  * bundle is small and runs under a strict Content-Security-Policy.
  */
 export { PtceProvider } from './components/provider/define.js';
+export { PtcePoleCard } from './components/pole-card/define.js';
 export { PtceClient, clientFor } from './data/client.js';
 export { registerLocale } from './i18n/index.js';
 export { VERSION } from './version.js';

@@ -1,14 +1,10 @@
 import { fail, ok, type Failure, type Result } from './failure.js';
-import { jsonCheck, validateEach, type Check, type SkippedRecord } from './validate.js';
+import { validateEach, type Check, type SkippedRecord } from './validate.js';
 import { CONTRACT_VERSION } from './contract-version.js';
 import type { Discovery, ListFormat, ReadableResource, ResourceLink, WritableResource } from './schemas/discovery.js';
-import type { Pole, PoleCollection, Theme } from './schemas/pole.js';
-import { discoverySchema, poleSchema, polesEnvelopeSchema } from './json-schemas.generated.js';
+import type { PoleCollection } from './schemas/pole.js';
+import { checkDiscovery, checkPole, checkPolesEnvelope } from './checks.js';
 import { loadListAdapter } from './adapters/index.js';
-
-const checkDiscovery = jsonCheck<Discovery>(discoverySchema);
-const checkEnvelope = jsonCheck<{ poles: unknown[]; themes?: Theme[]; updatedAt?: string }>(polesEnvelopeSchema);
-const checkPole = jsonCheck<Pole>(poleSchema);
 
 export interface ClientOptions {
   /** Give up on a request after this long (default 10 s). */
@@ -120,7 +116,7 @@ export class PtceClient {
     // Adapters for other formats are loaded only by the pages that use them.
     const adapt = format === 'ptce' ? undefined : await loadListAdapter(format);
     return this.#memo(raw.value, `poles:${format}`, () => {
-      const envelope = checkEnvelope(adapt ? adapt(raw.value) : raw.value);
+      const envelope = checkPolesEnvelope(adapt ? adapt(raw.value) : raw.value);
       if (!envelope.ok) return fail({ kind: 'invalid', url, issues: envelope.issues });
       const { valid, skipped } = validateEach(checkPole, envelope.value.poles, 'poles');
       const value: PoleCollection = {

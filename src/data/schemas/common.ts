@@ -7,12 +7,7 @@ export const LocalizedText = z.union([
 ]);
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
-/** Picks the text for `lang`, else French, else the first one given. */
-export function localize(text: LocalizedText | undefined, lang: string): string {
-  if (text === undefined) return '';
-  if (typeof text === 'string') return text;
-  return text[lang] ?? text.fr ?? Object.values(text)[0] ?? '';
-}
+export { localize } from '../localize.js';
 
 export const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'));
 export const IsoDateTime = z.string().check(

@@ -54,6 +54,9 @@ export const Pole = z.object({
       referentielVersion: NonEmptyText,
       publishedAt: z.optional(IsoDate),
       respondents: z.optional(z.int().check(z.gte(1))),
+      /** The scale's lowest and highest levels, to draw the means (default 1 and 4). */
+      scaleMin: z.optional(z.number()),
+      scaleMax: z.optional(z.number()),
       objectives: z
         .array(
           z.object({

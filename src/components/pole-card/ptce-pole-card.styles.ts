@@ -1,0 +1,160 @@
+import { css } from 'lit';
+
+export const cardStyles = css`
+  .card {
+    display: grid;
+    gap: 0.75rem;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-raised);
+    overflow-wrap: anywhere;
+  }
+  .compact {
+    cursor: pointer;
+  }
+  .compact:hover {
+    border-color: var(--_accent);
+  }
+  .main,
+  .aside,
+  .lead {
+    display: grid;
+    gap: 0.6rem;
+    align-content: start;
+  }
+  header {
+    display: flex;
+    gap: 0.75rem;
+    align-items: center;
+  }
+  .logo {
+    inline-size: 3rem;
+    block-size: 3rem;
+    object-fit: contain;
+    flex: none;
+  }
+  .name {
+    margin: 0;
+    font-size: 1.2em;
+    line-height: 1.25;
+    font-weight: 700;
+  }
+  .name button {
+    all: unset;
+    cursor: pointer;
+    color: inherit;
+  }
+  .name button:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  p {
+    margin: 0;
+  }
+  .muted,
+  .carrier,
+  .territory {
+    color: var(--_muted);
+  }
+  .badges,
+  .themes,
+  .facts,
+  .figures,
+  .contact {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4rem 0.75rem;
+  }
+  .badges li,
+  .themes li {
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    padding: 0.1em 0.7em;
+    font-size: 0.875em;
+  }
+  .figures li {
+    font-weight: 600;
+  }
+  .facts {
+    flex-direction: column;
+  }
+  .description.clamped {
+    display: -webkit-box;
+    -webkit-line-clamp: 3;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
+  }
+  .link-button {
+    all: unset;
+    cursor: pointer;
+    color: var(--_accent);
+    text-decoration: underline;
+    font-size: 0.9em;
+    justify-self: start;
+  }
+  .link-button:focus-visible {
+    outline: 3px solid var(--_focus);
+  }
+  a {
+    color: var(--_accent);
+  }
+  h4 {
+    margin: 0 0 0.35rem;
+    font-size: 0.95em;
+  }
+  .summary ul {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+    display: grid;
+    gap: 0.3rem;
+  }
+  .summary li {
+    display: grid;
+    grid-template-columns: minmax(6rem, 1fr) minmax(4rem, 8rem) 3.5rem;
+    gap: 0.5rem;
+    align-items: center;
+    font-size: 0.875em;
+  }
+  .summary svg {
+    inline-size: 100%;
+    block-size: 0.75rem;
+  }
+  .summary .track {
+    fill: var(--_border);
+  }
+  .summary .bar {
+    fill: var(--_accent);
+  }
+  .summary .value {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+  .skeleton .line {
+    block-size: 0.9em;
+    border-radius: 0.3em;
+    background: var(--_border);
+    opacity: 0.6;
+  }
+  .skeleton .line:first-of-type {
+    block-size: 1.3em;
+    inline-size: 60%;
+  }
+  .skeleton .line:nth-of-type(3) {
+    inline-size: 80%;
+  }
+  @container (min-width: 560px) {
+    .card.full {
+      grid-template-columns: 3fr 2fr;
+      align-items: start;
+    }
+    .card.full > header,
+    .card.full > .lead {
+      grid-column: 1 / -1;
+    }
+  }
+`;

@@ -1,0 +1,184 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import './define.js';
+import type { PtcePoleCard } from './ptce-pole-card.js';
+import { mockEndpoint } from '../../../test/support/mock.js';
+import { HOSTILE_TEXT } from '../../../test/contract/cases.js';
+
+const DEMO = '/demo/data/ptce.json';
+const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').replace(/[\u00a0\u202f]/g, ' ');
+const ready = (el: PtcePoleCard) =>
+  waitUntil(() => ['ready', 'error'].includes(el.data.state.status), 'card settled', { timeout: 5000 }).then(() => el.updateComplete);
+const part = (el: Element, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
+
+async function card(template: ReturnType<typeof html>) {
+  const el = await fixture<PtcePoleCard>(template);
+  await ready(el);
+  return el;
+}
+
+const summaryPole = {
+  id: 'ptce-exemple',
+  name: 'PTCE Exemple (fictif)',
+  referentielSummary: {
+    referentielId: 'r',
+    referentielVersion: '1',
+    objectives: [
+      { id: '1.1', label: 'Connaître le territoire', mean: 3.25, answered: 4, total: 4 },
+      { id: '1.2', label: 'Répondre aux besoins', mean: null, answered: 0, total: 4 },
+    ],
+  },
+};
+
+describe('<ptce-pole-card>', () => {
+  it('shows a full profile from the demo endpoint, formatted in French', async () => {
+    const el = await card(html`<ptce-pole-card endpoint=${DEMO} pole-id="domb-innov" lang="fr"></ptce-pole-card>`);
+    const shown = text(el);
+    expect(part(el, 'name')!.textContent!.trim()).to.equal("Domb'Innov");
+    expect(shown).to.contain('Structure porteuse : Val Horizon');
+    expect(part(el, 'territory')!.textContent).to.equal('Ain · Auvergne-Rhône-Alpes');
+    const figures = [...part(el, 'figures')!.querySelectorAll('li')].map((li) => li.textContent!.replace(/[\u00a0\u202f]/g, ' '));
+    expect(figures).to.deep.equal(['14 structures', '300 emplois', '9 M € de chiffre d’affaires']);
+    expect(shown).to.contain('Signataire de la charte le 19 septembre 2014 à Paris');
+    expect([...part(el, 'themes')!.querySelectorAll('li')].map((li) => li.textContent)).to.deep.equal([
+      'Accompagnement et création d’activités',
+      'Emploi et insertion',
+    ]);
+    const link = part(el, 'contact')!.querySelector('a')!;
+    expect(link.getAttribute('href')).to.equal('http://www.valhorizon.fr/');
+    expect(link.target).to.equal('_blank');
+    expect(link.rel).to.contain('noopener').and.to.contain('external');
+    expect(link.textContent).to.contain('(nouvel onglet)');
+    await expect(el).to.be.accessible();
+  });
+
+  it('formats in English and re-renders when the language changes', async () => {
+    const el = await card(html`<ptce-pole-card endpoint=${DEMO} pole-id="domb-innov" lang="en"></ptce-pole-card>`);
+    expect(text(el)).to.contain('300 jobs').and.to.contain('€9M turnover').and.to.contain('Signed the charter on September 19, 2014 in Paris');
+    el.lang = 'fr';
+    await waitUntil(() => text(el).includes('300 emplois'), 'back in French');
+  });
+
+  it('states national calls won as neutral facts', async () => {
+    const el = await card(html`<ptce-pole-card endpoint=${DEMO} pole-id="pole-sud"></ptce-pole-card>`);
+    expect(part(el, 'facts')!.textContent).to.contain('Lauréat de l’appel à projets national PTCE 2013');
+    expect(text(el)).to.contain('Initiative entrepreneuriale').and.to.contain('Créé en 2007');
+  });
+
+  it('leaves no trace of what a pole lacks', async () => {
+    const el = await card(html`<ptce-pole-card endpoint=${DEMO} pole-id="fontaine-o-livres"></ptce-pole-card>`);
+    const shown = text(el);
+    expect(shown).to.contain('Fontaine O Livres').and.to.contain('Nord-Est Francilien');
+    for (const word of ['undefined', 'null', 'NaN', '[object']) expect(shown).not.to.contain(word);
+    for (const name of ['figures', 'contact', 'carrier', 'logo', 'summary', 'description']) expect(part(el, name), name).to.equal(null);
+    expect(el.shadowRoot!.querySelectorAll('ul:empty, p:empty, [role="heading"]:empty')).to.have.length(0);
+
+    const bare = await card(html`<ptce-pole-card .pole=${{ id: 'x', name: 'Pôle presque vide' }}></ptce-pole-card>`);
+    expect(text(bare).trim()).to.equal('Pôle presque vide');
+    await expect(bare).to.be.accessible();
+  });
+
+  it('never links an unsafe URL, nor loads a logo from another site', async () => {
+    const { url } = await mockEndpoint({
+      poles: { poles: [{ id: 'bad', name: 'Pôle piégé', website: 'javascript:alert(1)' }, { id: 'ok', name: 'Pôle sûr', logo: { url: 'https://tracker.example.net/logo.png', alt: 'Logo' } }] },
+    });
+    const warned = card(html`<ptce-pole-card endpoint=${url} pole-id="bad"></ptce-pole-card>`);
+    const el = await warned;
+    expect(text(el)).to.contain('Aucun pôle avec l’identifiant « bad »');
+    expect(el.shadowRoot!.querySelector('a')).to.equal(null);
+
+    const safe = await card(html`<ptce-pole-card endpoint=${url} pole-id="ok"></ptce-pole-card>`);
+    expect(safe.shadowRoot!.querySelector('img')).to.equal(null);
+
+    const own = await card(html`<ptce-pole-card .pole=${{ id: 'l', name: 'Logo local', logo: { url: `${location.origin}/demo/logo.png`, alt: 'Logo local' } }}></ptce-pole-card>`);
+    expect(own.shadowRoot!.querySelector('img')!.alt).to.equal('Logo local');
+  });
+
+  it('shows hostile strings as text and runs nothing', async () => {
+    for (const hostile of HOSTILE_TEXT) {
+      const el = await card(html`<ptce-pole-card .pole=${{ id: 'h', name: hostile, description: hostile, carrier: hostile }}></ptce-pole-card>`);
+      expect(part(el, 'name')!.textContent!.trim()).to.equal(hostile);
+      expect(el.shadowRoot!.querySelector('img, script, svg[onload]')).to.equal(null);
+    }
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('validates a pole given as a property and names the faulty fields', async () => {
+    const el = await card(html`<ptce-pole-card .pole=${{ id: 'p', name: '', figures: { jobs: 'beaucoup' } }}></ptce-pole-card>`);
+    const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.contain('pole.name').and.to.contain('pole.figures.jobs');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says when no pole has the id, and renders network failures with a retry button (axe-clean)', async () => {
+    const missing = await card(html`<ptce-pole-card endpoint=${DEMO} pole-id="inconnu"></ptce-pole-card>`);
+    expect(text(missing)).to.contain('Aucun pôle avec l’identifiant « inconnu » dans cette source de données.');
+    await expect(missing).to.be.accessible();
+
+    const { url } = await mockEndpoint({ poles: { drop: true } as never });
+    const broken = await card(html`<ptce-pole-card endpoint=${url} pole-id="x"></ptce-pole-card>`);
+    expect(broken.shadowRoot!.querySelector('[role="alert"] button')!.textContent!.trim()).to.equal('Réessayer');
+    await expect(broken).to.be.accessible();
+  });
+
+  it('shows a polite loading skeleton', async () => {
+    const { url } = await mockEndpoint({ poles: { json: { poles: [{ id: 'a', name: 'A' }] }, delay: 500 } as never });
+    const el = await fixture<PtcePoleCard>(html`<ptce-pole-card endpoint=${url} pole-id="a"></ptce-pole-card>`);
+    const skeleton = part(el, 'skeleton')!;
+    expect(skeleton.getAttribute('aria-live')).to.equal('polite');
+    expect(skeleton.textContent).to.contain('Chargement');
+    await expect(el).to.be.accessible();
+    await ready(el);
+    expect(part(el, 'skeleton')).to.equal(null);
+  });
+
+  it('uses the heading level asked for', async () => {
+    const el = await card(html`<ptce-pole-card heading-level="2" .pole=${{ id: 'x', name: 'X' }}></ptce-pole-card>`);
+    expect(el.shadowRoot!.querySelector('[role="heading"]')!.getAttribute('aria-level')).to.equal('2');
+  });
+
+  it('draws the référentiel summary the pole published, and says what is unanswered', async () => {
+    const el = await card(html`<ptce-pole-card .pole=${summaryPole}></ptce-pole-card>`);
+    const rows = [...part(el, 'summary')!.querySelectorAll('li')];
+    expect(rows.map((row) => row.querySelector('.value')!.textContent)).to.deep.equal(['3,3', 'non renseigné']);
+    expect(rows[0].querySelector('rect.bar')!.getAttribute('width')).to.equal('75.0');
+    expect(rows[1].querySelector('rect.bar')!.getAttribute('width')).to.equal('0.0');
+    await expect(el).to.be.accessible();
+  });
+
+  describe('compact variant', () => {
+    it('fires ptce-pole-select on click, Enter and Space, but not from its own buttons', async () => {
+      const el = await card(html`<ptce-pole-card variant="compact" endpoint=${DEMO} pole-id="les-ecosolies-le-solilab"></ptce-pole-card>`);
+      await expect(el).to.be.accessible();
+      let clicked = oneEvent(el, 'ptce-pole-select');
+      (part(el, 'card') as HTMLElement).click();
+      expect((await clicked).detail).to.deep.equal({ id: 'les-ecosolies-le-solilab', name: 'Les Ecosolies – Le Solilab' });
+
+      const button = part(el, 'select') as HTMLButtonElement;
+      button.focus();
+      clicked = oneEvent(el, 'ptce-pole-select');
+      await sendKeys({ press: 'Enter' });
+      expect((await clicked).bubbles).to.equal(true);
+      clicked = oneEvent(el, 'ptce-pole-select');
+      await sendKeys({ press: 'Space' });
+      expect((await clicked).composed).to.equal(true);
+    });
+
+    it('clamps a long description behind "Lire la suite", which does not select the card', async () => {
+      const el = await card(html`<ptce-pole-card variant="compact" endpoint=${DEMO} pole-id="domb-innov"></ptce-pole-card>`);
+      const description = part(el, 'description')!;
+      expect(description.classList.contains('clamped')).to.equal(true);
+      let selected = false;
+      el.addEventListener('ptce-pole-select', () => (selected = true));
+      const more = el.shadowRoot!.querySelector<HTMLButtonElement>('.link-button')!;
+      expect(more.textContent!.trim()).to.equal('Lire la suite');
+      expect(more.getAttribute('aria-expanded')).to.equal('false');
+      more.click();
+      await el.updateComplete;
+      expect(more.getAttribute('aria-expanded')).to.equal('true');
+      expect(description.classList.contains('clamped')).to.equal(false);
+      expect(selected).to.equal(false);
+      expect(part(el, 'figures'), 'compact shows no figures').to.equal(null);
+    });
+  });
+});

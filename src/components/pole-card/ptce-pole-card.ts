@@ -1,0 +1,258 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { PtceElement } from '../../base/ptce-element.js';
+import { DataController } from '../../base/data-controller.js';
+import { checkPole } from '../../data/checks.js';
+import { fail, ok, type Result } from '../../data/failure.js';
+import { departmentName, regionName, regionsOf } from '../../data/geography.js';
+import { mailtoHref, safeHttpUrl, telHref } from '../../data/safe-url.js';
+import { localize } from '../../data/localize.js';
+import type { Pole, Theme } from '../../data/schemas/pole.js';
+import { formatDate, formatEuros } from '../../i18n/index.js';
+import { renderReferentielSummary } from './referentiel-summary.js';
+import { cardStyles } from './ptce-pole-card.styles.js';
+
+interface CardData {
+  pole?: Pole;
+  themes: Theme[];
+  /** Where the data came from: logos are shown only from there (no third-party requests). */
+  origin: string;
+}
+
+declare module '../../base/events.js' {
+  interface PtceEventMap {
+    /** A compact card (or a map marker) was activated. */
+    'ptce-pole-select': { id: string; name: string };
+  }
+}
+
+/**
+ * @tag ptce-pole-card
+ * @summary A pole's profile card: name, territory, status, description, themes, figures, neutral
+ * facts (charter signature, national calls) and contacts. Shows what the pole has, nothing else.
+ *
+ * @slot actions - Buttons or links under the card's content (e.g. "Voir sur la carte").
+ * @slot footer - A footer line.
+ *
+ * @csspart card - The card's frame (an `article`).
+ * @csspart name - The pole's name (a heading).
+ * @csspart select - In the compact variant, the button inside the heading that selects the pole.
+ * @csspart logo - The logo image.
+ * @csspart carrier - The carrier structure.
+ * @csspart territory - Commune, departments and region.
+ * @csspart badges - Status and origin.
+ * @csspart description - The description.
+ * @csspart themes - The theme tags.
+ * @csspart figures - Key figures.
+ * @csspart facts - Charter signature and national calls.
+ * @csspart summary - The published référentiel summary chart.
+ * @csspart contact - Website, email and phone.
+ * @csspart skeleton - The loading placeholder.
+ *
+ * @fires ptce-pole-select - A compact card was activated (click, Enter or Space); `detail` is `{id, name}`.
+ */
+export class PtcePoleCard extends PtceElement {
+  static override styles = [...(PtceElement.styles as []), cardStyles];
+
+  /** Id of the pole to show, looked up in the endpoint's poles. */
+  @property({ attribute: 'pole-id' }) poleId?: string;
+
+  /** A pole given directly (validated like endpoint data); wins over `pole-id`. */
+  @property({ attribute: false }) pole?: unknown;
+
+  /** Theme vocabulary for a pole given as a property (labels of its theme ids). */
+  @property({ attribute: false }) themes?: Theme[];
+
+  /** `full` (default): the whole profile; `compact`: for lists and map popups, activatable. */
+  @property({ reflect: true }) variant: 'full' | 'compact' = 'full';
+
+  /** Level of the card's heading (1–6, default 3), to fit the page's outline. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+
+  @state() private expanded = false;
+
+  readonly data = new DataController<CardData>(this, (signal) => this.load(signal), (value) => this.loaded(value));
+
+  private async load(signal: AbortSignal): Promise<Result<CardData>> {
+    if (this.pole !== undefined) {
+      const checked = checkPole(this.pole, 'pole');
+      if (!checked.ok) return fail({ kind: 'invalid', url: '', issues: checked.issues });
+      return ok({ pole: checked.value, themes: this.themes ?? [], origin: location.origin });
+    }
+    const result = await this.withClient((client) => client.poles(signal));
+    if (!result.ok) return result;
+    this.reportSkipped(result.value);
+    const { poles, themes } = result.value.value;
+    return ok({ pole: poles.find((p) => p.id === this.poleId), themes, origin: new URL(result.value.url).origin });
+  }
+
+  private loaded(_value: CardData): void {
+    this.expanded = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.clientChanged() || changed.has('poleId') || changed.has('pole') || changed.has('themes')) void this.data.run();
+  }
+
+  protected override renderLoading(): TemplateResult {
+    return html`<div class="card skeleton" part="skeleton" role="status" aria-live="polite">
+      <span class="visually-hidden">${this.t('state.loading')}</span>
+      <div class="line"></div>
+      <div class="line"></div>
+      <div class="line"></div>
+    </div>`;
+  }
+
+  protected override render() {
+    return this.renderData(this.data, ({ pole, themes, origin }) =>
+      pole ? this.renderPole(pole, themes, origin) : this.renderEmpty(this.t('card.not-found', { id: this.poleId ?? '' })),
+    );
+  }
+
+  private renderPole(pole: Pole, themes: Theme[], origin: string) {
+    const compact = this.variant === 'compact';
+    const lang = this.resolvedLang;
+    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 3));
+    const logo = pole.logo && safeHttpUrl(pole.logo.url);
+    const name = compact
+      ? html`<button type="button" part="select" aria-label=${this.t('card.select', { name: pole.name })} @click=${this.select}>
+          ${pole.name}
+        </button>`
+      : pole.name;
+    return html`<article
+      part="card"
+      class="card ${compact ? 'compact' : 'full'}"
+      aria-labelledby="name"
+      @click=${compact ? this.onCardClick : nothing}
+    >
+      <header>
+        ${logo && new URL(logo).origin === origin
+          ? html`<img class="logo" part="logo" src=${logo} alt=${pole.logo!.alt ?? ''} referrerpolicy="no-referrer" loading="lazy" />`
+          : nothing}
+        <div>
+          <div class="name" part="name" id="name" role="heading" aria-level=${level}>${name}</div>
+          ${pole.carrier ? html`<p class="carrier" part="carrier">${this.t('card.carrier', { name: pole.carrier })}</p>` : nothing}
+        </div>
+      </header>
+      <div class="lead">${this.renderTerritory(pole)} ${this.renderBadges(pole)}</div>
+      <div class="main">
+        ${this.renderDescription(pole, compact)}
+        ${this.renderThemes(pole, themes, compact)}
+        ${compact ? nothing : pole.referentielSummary ? renderReferentielSummary(pole.referentielSummary, lang) : nothing}
+      </div>
+      ${compact
+        ? nothing
+        : html`<div class="aside">${this.renderFigures(pole)} ${this.renderFacts(pole)} ${this.renderContact(pole)}</div>`}
+      <slot name="actions"></slot>
+      <slot name="footer"></slot>
+    </article>`;
+  }
+
+  private renderTerritory(pole: Pole) {
+    const departments = (pole.departments ?? []).map((code) => departmentName(code) ?? code);
+    const regions = regionsOf(pole.departments ?? []).map((code) => regionName(code));
+    const parts = [pole.commune, departments.length ? departments.join(', ') : pole.territory, ...regions].filter(Boolean);
+    return parts.length ? html`<p class="territory" part="territory">${parts.join(' · ')}</p>` : nothing;
+  }
+
+  private renderBadges(pole: Pole) {
+    const badges = [
+      pole.status && this.t(`card.status.${pole.status}`),
+      pole.origin && this.t(`card.origin.${pole.origin}`),
+    ].filter(Boolean);
+    return badges.length
+      ? html`<ul class="badges" part="badges">${badges.map((badge) => html`<li>${badge}</li>`)}</ul>`
+      : nothing;
+  }
+
+  private renderDescription(pole: Pole, compact: boolean) {
+    const text = pole.description?.trim();
+    if (!text) return nothing;
+    const clamp = compact && text.length > 140;
+    return html`<p id="description" part="description" class="description ${clamp && !this.expanded ? 'clamped' : ''}">${text}</p>
+      ${clamp
+        ? html`<button
+            type="button"
+            class="link-button"
+            aria-expanded=${this.expanded ? 'true' : 'false'}
+            aria-controls="description"
+            @click=${() => (this.expanded = !this.expanded)}
+          >
+            ${this.t(this.expanded ? 'card.read-less' : 'card.read-more')}
+          </button>`
+        : nothing}`;
+  }
+
+  private renderThemes(pole: Pole, vocabulary: Theme[], compact: boolean) {
+    const ids = pole.themes ?? [];
+    if (!ids.length) return nothing;
+    const label = (id: string) => localize(vocabulary.find((theme) => theme.id === id)?.label, this.resolvedLang) || id;
+    return html`<ul class="themes" part="themes" aria-label=${this.t('card.themes')}>
+      ${(compact ? ids.slice(0, 3) : ids).map((id) => html`<li>${label(id)}</li>`)}
+    </ul>`;
+  }
+
+  private renderFigures(pole: Pole) {
+    const f = pole.figures ?? {};
+    const lang = this.resolvedLang;
+    const items = [
+      f.structures !== undefined && this.t('card.structures', { count: f.structures }),
+      f.jobs !== undefined && this.t('card.jobs', { count: f.jobs }),
+      f.fte !== undefined && this.t('card.fte', { count: f.fte }),
+      f.turnoverEuros !== undefined && this.t('card.turnover', { amount: formatEuros(lang, f.turnoverEuros) }),
+      pole.foundedYear !== undefined && this.t('card.founded', { year: String(pole.foundedYear) }),
+    ].filter((item): item is string => typeof item === 'string');
+    return items.length
+      ? html`<ul class="figures" part="figures" aria-label=${this.t('card.figures')}>${items.map((item) => html`<li>${item}</li>`)}</ul>`
+      : nothing;
+  }
+
+  private renderFacts(pole: Pole) {
+    const lang = this.resolvedLang;
+    const facts: string[] = [];
+    if (pole.charter) {
+      const date = formatDate(lang, pole.charter.date);
+      facts.push(pole.charter.place ? this.t('card.charter-place', { date, place: pole.charter.place }) : this.t('card.charter', { date }));
+    }
+    for (const year of pole.nationalCalls ?? []) facts.push(this.t('card.national-call', { year: String(year) }));
+    return facts.length ? html`<ul class="facts" part="facts">${facts.map((fact) => html`<li>${fact}</li>`)}</ul>` : nothing;
+  }
+
+  private renderContact(pole: Pole) {
+    const website = safeHttpUrl(pole.website);
+    const mail = pole.email ? mailtoHref(pole.email) : undefined;
+    const tel = pole.phone ? telHref(pole.phone) : undefined;
+    if (!website && !mail && !tel) return nothing;
+    return html`<ul class="contact" part="contact" aria-label=${this.t('card.contact')}>
+      ${website
+        ? html`<li>
+            <a href=${website} target="_blank" rel="noopener noreferrer external"
+              >${this.t('card.website')}<span class="visually-hidden"> ${new URL(website).hostname} ${this.t('card.new-tab')}</span
+              ><span aria-hidden="true"> ↗</span></a
+            >
+          </li>`
+        : nothing}
+      ${mail ? html`<li><a href=${mail}>${pole.email}</a></li>` : nothing}
+      ${tel ? html`<li><a href=${tel}>${pole.phone}</a></li>` : nothing}
+    </ul>`;
+  }
+
+  private select = () => {
+    const state = this.data.state;
+    if (state.status !== 'ready' || !state.value.pole) return;
+    this.emit('ptce-pole-select', { id: state.value.pole.id, name: state.value.pole.name });
+  };
+
+  /** A click anywhere on a compact card selects it, except on its own links and buttons. */
+  private onCardClick = (event: MouseEvent) => {
+    const interactive = event.composedPath().find((node) => node instanceof HTMLElement && /^(A|BUTTON)$/.test(node.tagName));
+    if (!interactive) this.select();
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ptce-pole-card': PtcePoleCard;
+  }
+}

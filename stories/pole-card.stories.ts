@@ -1,0 +1,84 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/components/pole-card/define.js';
+
+const endpoint = '/demo-data/ptce.json';
+
+/**
+ * `<ptce-pole-card>`: the face of a pole, on its own site, in a map popup or in a list. It shows
+ * what the pole has and nothing for what it lacks; the charter signature and national calls are
+ * neutral facts, never grades. The demo data are the 40 poles that signed the charter in 2014.
+ */
+const meta: Meta<{ poleId: string; variant: string; width: number; headingLevel: number }> = {
+  title: 'Widgets/Fiche pôle (ptce-pole-card)',
+  id: 'pole-card',
+  args: { poleId: 'domb-innov', variant: 'full', width: 640, headingLevel: 3 },
+  argTypes: {
+    variant: { control: 'inline-radio', options: ['full', 'compact'] },
+    width: { control: { type: 'range', min: 280, max: 960, step: 20 } },
+    poleId: {
+      control: 'select',
+      options: ['domb-innov', 'pole-sud', 'cis-dt52-cooperation-industrielle-et-sociale-pour-le-develop', 'fontaine-o-livres', 'ptce-pays-de-bray', 'inconnu'],
+    },
+  },
+  render: ({ poleId, variant, width, headingLevel }, { globals }) =>
+    html`<div style="max-width:${width}px">
+      <ptce-pole-card endpoint=${endpoint} pole-id=${poleId} variant=${variant} heading-level=${headingLevel} theme=${globals.theme}></ptce-pole-card>
+    </div>`,
+};
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Complete: Story = { name: 'Complète (Domb’Innov)' };
+export const Compacte: Story = { name: 'Compacte', args: { variant: 'compact', width: 320 } };
+export const NomLePlusLong: Story = {
+  name: 'Le nom le plus long des 40',
+  args: { poleId: 'cis-dt52-cooperation-industrielle-et-sociale-pour-le-develop', width: 280 },
+};
+export const PresqueSansDonnees: Story = { name: 'Presque sans données', args: { poleId: 'fontaine-o-livres' } };
+export const Laureat: Story = { name: 'Lauréat d’un appel national', args: { poleId: 'pole-sud' } };
+export const Introuvable: Story = { name: 'Identifiant inconnu', args: { poleId: 'inconnu' } };
+
+export const Erreur: Story = {
+  name: 'Erreur de chargement',
+  render: (_args, { globals }) =>
+    html`<ptce-pole-card endpoint="/demo-data/absent.json" pole-id="domb-innov" theme=${globals.theme}></ptce-pole-card>`,
+};
+
+export const AutoevaluationPubliee: Story = {
+  name: 'Avec une autoévaluation publiée (pôle fictif)',
+  render: (_args, { globals }) => html`<div style="max-width:640px">
+    <ptce-pole-card
+      theme=${globals.theme}
+      .pole=${{
+        id: 'ptce-exemple',
+        name: 'PTCE Exemple (fictif)',
+        carrier: 'Association porteuse d’exemple',
+        status: 'established',
+        departments: ['35'],
+        commune: 'Rennes',
+        description: 'Pôle fictif pour montrer le résumé d’une autoévaluation publiée par le pôle lui-même.',
+        referentielSummary: {
+          referentielId: 'referentiel-ptce-illustratif',
+          referentielVersion: '0.1',
+          respondents: 4,
+          objectives: [
+            { id: '1.1', label: 'Connaître et valoriser les ressources du territoire', mean: 3.25, answered: 4, total: 4 },
+            { id: '1.2', label: 'Répondre aux besoins du territoire', mean: 2.5, answered: 4, total: 4 },
+            { id: '2.3', label: 'Faire grandir la culture de la coopération', mean: 1.75, answered: 3, total: 4 },
+            { id: '3.3', label: 'Consolider un modèle économique local', mean: null, answered: 0, total: 4 },
+          ],
+        },
+      }}
+    ></ptce-pole-card>
+  </div>`,
+};
+
+export const Largeurs: Story = {
+  name: 'De 280 à 960 px',
+  render: (_args, { globals }) => html`<div style="display:grid;gap:1rem">
+    ${[280, 480, 960].map(
+      (width) => html`<div style="width:${width}px"><ptce-pole-card endpoint=${endpoint} pole-id="domb-innov" theme=${globals.theme}></ptce-pole-card></div>`,
+    )}
+  </div>`,
+};
