@@ -9,7 +9,9 @@ const endpoint = '/demo-data/ptce.json';
  * what the pole has and nothing for what it lacks; the charter signature and national calls are
  * neutral facts, never grades. The demo data are the 40 poles that signed the charter in 2014.
  */
-const meta: Meta<{ poleId: string; variant: string; width: number; headingLevel: number }> = {
+type Args = { poleId: string; variant: string; width: number; headingLevel: number };
+
+const meta: Meta<Args> = {
   title: 'Widgets/Fiche pôle (ptce-pole-card)',
   id: 'pole-card',
   args: { poleId: 'domb-innov', variant: 'full', width: 640, headingLevel: 3 },
@@ -27,7 +29,7 @@ const meta: Meta<{ poleId: string; variant: string; width: number; headingLevel:
     </div>`,
 };
 export default meta;
-type Story = StoryObj<typeof meta>;
+type Story = StoryObj<Args>;
 
 export const Complete: Story = { name: 'Complète (Domb’Innov)' };
 export const Compacte: Story = { name: 'Compacte', args: { variant: 'compact', width: 320 } };
