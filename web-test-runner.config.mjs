@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { mockServer } from './test/support/mock-server.mjs';
 import { countReporter } from './test/support/count-reporter.mjs';
+import { realServer } from './test/support/real-server.mjs';
 
 const mock = mockServer();
 
@@ -14,7 +15,7 @@ export default {
   concurrency: 2,
   testFramework: { config: { timeout: 8000 } },
   testsFinishTimeout: 300_000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), mock.plugin],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), mock.plugin, realServer()],
   middleware: [mock.middleware],
   browsers: [
     chromeLauncher({

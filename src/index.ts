@@ -1,6 +1,7 @@
 /** Every ptce-widgets element, registered, and the public data and i18n helpers. */
 export { PtceProvider } from './components/provider/define.js';
 export { PtcePoleCard } from './components/pole-card/define.js';
+export { PtceCharter } from './components/charter/define.js';
 
 export { PtceElement } from './base/ptce-element.js';
 export { define } from './base/define.js';

@@ -60,10 +60,10 @@ export function validate<T>(schema: Schema<T>, data: unknown, prefix = ''): Vali
  * Validates with the JSON Schema compiled from the same zod schema (widgets). `T` is the zod
  * schema's type; unknown fields are kept in the value and ignored by the widgets.
  */
-export function jsonCheck<T>(schema: JsonSchema): Check<T> {
+export function jsonCheck<T>(schema: JsonSchema, maxIssues = 5): Check<T> {
   return (data, prefix = '') => {
-    const issues = checkJson(schema, data, prefix);
-    return issues.length ? { ok: false, issues: issues.slice(0, 5) } : { ok: true, value: data as T };
+    const issues = checkJson(schema, data, prefix, [], maxIssues);
+    return issues.length ? { ok: false, issues } : { ok: true, value: data as T };
   };
 }
 

@@ -107,7 +107,7 @@ describe('shared states', () => {
     await mockRoute({ path: `${prefix}/poles.json`, json: samplePoles });
     el.shadowRoot!.querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
     await waitUntil(() => el.shadowRoot!.querySelectorAll('li').length === 3, 'data after retry');
-    expect((await mockRequests(`${prefix}/poles.json`)).length).to.equal(1);
+    expect((await mockRequests(`${prefix}/poles.json`)).length, 'the failed request, then the retry').to.equal(2);
   });
 
   it('drops a stale response: a slow answer for an old endpoint never replaces the newer one', async () => {

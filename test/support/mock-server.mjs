@@ -11,8 +11,9 @@ export function mockServer() {
     name: 'ptce-mock-server',
     async executeCommand({ command, payload }) {
       if (command === 'mock-route') {
+        // Changing a route's answer keeps what it already received (a retry test needs both).
         routes.set(payload.path, payload);
-        requests.set(payload.path, []);
+        if (!requests.has(payload.path)) requests.set(payload.path, []);
         return true;
       }
       if (command === 'mock-requests') return requests.get(payload.path) ?? [];

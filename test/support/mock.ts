@@ -63,3 +63,13 @@ export async function mockEndpoint(
   await mockRoute({ path: `${prefix}/ptce.json`, json: discovery, ...resources.discovery });
   return { url: `${prefix}/ptce.json`, prefix };
 }
+
+/** The real reference server the test runner started (test/support/real-server.mjs). */
+export function realServer(): Promise<{ url: string; token: string }> {
+  return executeServerCommand('real-server') as Promise<{ url: string; token: string }>;
+}
+
+/** GETs an admin route of the real server (with its token), from the Node side. */
+export function realServerAdmin(path: string): Promise<{ status: number; body: any }> {
+  return executeServerCommand('real-server-admin', { path }) as Promise<{ status: number; body: any }>;
+}

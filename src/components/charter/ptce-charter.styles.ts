@@ -1,0 +1,170 @@
+import { css } from 'lit';
+
+export const charterStyles = css`
+  h2,
+  h3 {
+    line-height: 1.25;
+    margin: 0 0 0.5rem;
+  }
+  .text {
+    display: grid;
+    gap: 0.5rem;
+  }
+  details {
+    border-block-end: 1px solid var(--_border);
+    padding-block: 0.5rem;
+  }
+  summary {
+    cursor: pointer;
+    font-weight: 700;
+    min-block-size: 2.75rem;
+    display: flex;
+    align-items: center;
+  }
+  .source,
+  .hint,
+  .footnote {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .notice {
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-raised);
+  }
+  form {
+    display: grid;
+    gap: 1.25rem;
+    margin-block-start: 1.5rem;
+  }
+  fieldset {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    margin: 0;
+    display: grid;
+    gap: 0.9rem;
+    min-inline-size: 0;
+  }
+  legend {
+    font-weight: 700;
+    padding-inline: 0.35rem;
+  }
+  .field {
+    display: grid;
+    gap: 0.3rem;
+  }
+  .row {
+    display: grid;
+    gap: 0.9rem;
+  }
+  @container (min-width: 560px) {
+    .row {
+      grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+    }
+  }
+  label {
+    font-weight: 600;
+  }
+  input[type='text'],
+  input[type='email'],
+  input[type='tel'],
+  input[type='url'],
+  input[type='date'],
+  select {
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_muted);
+    border-radius: calc(var(--_radius) / 2);
+    padding: 0.55em 0.6em;
+    min-block-size: 2.75rem;
+    inline-size: 100%;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+    border-width: 2px;
+  }
+  .choice {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0.6rem;
+    align-items: start;
+  }
+  .choice input {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    margin-block-start: 0.15rem;
+  }
+  .choice label {
+    font-weight: 400;
+  }
+  .commitment label {
+    font-weight: 700;
+  }
+  .error {
+    color: var(--_danger);
+    font-weight: 600;
+    margin: 0;
+  }
+  .error-summary {
+    border: 2px solid var(--_danger);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+  }
+  .error-summary:focus {
+    outline: 3px solid var(--_focus);
+  }
+  .error-summary a {
+    color: var(--_danger);
+  }
+  .signatory {
+    display: grid;
+    gap: 0.6rem;
+    padding-block-end: 0.6rem;
+    border-block-end: 1px dashed var(--_border);
+  }
+  .secondary {
+    background: transparent;
+    color: var(--_accent);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    align-items: center;
+  }
+  button[aria-busy='true'] {
+    opacity: 0.75;
+    cursor: progress;
+  }
+  .honeypot {
+    position: absolute;
+    inset-inline-start: -10000px;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+  }
+  .receipt {
+    border: 2px solid var(--_accent);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    display: grid;
+    gap: 0.6rem;
+  }
+  .receipt:focus {
+    outline: 3px solid var(--_focus);
+  }
+  @media print {
+    form,
+    .text,
+    .no-print {
+      display: none !important;
+    }
+    .receipt {
+      border: 1px solid #000;
+      color: #000;
+    }
+  }
+`;

@@ -1,0 +1,62 @@
+// Starts the real reference server (server/src/main.ts) for the browser tests, on a free port with
+// a fresh database, allowing POSTs from the test page's origin. Tests ask for its URL and admin
+// token with the `real-server` command.
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+
+export function realServer() {
+  let child;
+  let info;
+  return {
+    name: 'ptce-real-server',
+    async serverStart({ config }) {
+      const port = await freePort();
+      const token = `test-${Math.random().toString(36).slice(2)}-token`;
+      const dir = mkdtempSync(join(tmpdir(), 'ptce-wtr-'));
+      child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+        env: {
+          ...process.env,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          PTCE_DB: join(dir, 'ptce.sqlite'),
+          PTCE_ADMIN_TOKEN: token,
+          PTCE_ALLOWED_ORIGINS: `http://localhost:${config.port},http://127.0.0.1:${config.port}`,
+          PTCE_LOG: 'off',
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      const url = `http://127.0.0.1:${port}`;
+      for (let i = 0; i < 200; i++) {
+        try {
+          if ((await fetch(`${url}/ptce.json`)).ok) break;
+        } catch {
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+      info = { url, token };
+    },
+    async serverStop() {
+      child?.kill('SIGTERM');
+    },
+    async executeCommand({ command, payload }) {
+      if (command === 'real-server') return info;
+      // The admin API is called from the Node side, as an administrator's tool would.
+      if (command === 'real-server-admin') {
+        const response = await fetch(`${info.url}${payload.path}`, { headers: { Authorization: `Bearer ${info.token}` } });
+        return { status: response.status, body: await response.json() };
+      }
+      return undefined;
+    },
+  };
+}
