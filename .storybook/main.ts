@@ -4,7 +4,10 @@ const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts', '../src/**/*.stories.ts'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   // The demo dataset is itself a static endpoint: stories read it from /demo-data/ptce.json.
-  staticDirs: [{ from: '../demo/data', to: '/demo-data' }],
+  staticDirs: [
+    { from: '../demo/data', to: '/demo-data' },
+    { from: '../stories/fixtures', to: '/story-data' },
+  ],
   core: { disableTelemetry: true },
 };
 
