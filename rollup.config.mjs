@@ -36,8 +36,11 @@ export default [
   },
   {
     input: { 'ptce-widgets': 'src/embed.ts' },
+    // Lets the widgets' code live in ptce-widgets.js itself rather than behind a re-export facade.
+    preserveEntrySignatures: 'allow-extension',
     plugins: [resolveForBrowsers(), ts(), minify()],
-    output: { dir: 'dist/cdn', format: 'es', sourcemap: true, inlineDynamicImports: true },
+    // Everything in one file, except what loads on demand (the map's basemap, list adapters).
+    output: { dir: 'dist/cdn', format: 'es', sourcemap: true, chunkFileNames: 'lazy/[name]-[hash].js' },
   },
   {
     input: perElement,

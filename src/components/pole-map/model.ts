@@ -1,0 +1,155 @@
+import type { Pole } from '../../data/schemas/pole.js';
+import { departmentName, regionOf, type RegionGeneration } from '../../data/geography.js';
+import type { Basemap } from './basemap.js';
+import { INSETS, insetCenter, project, type Point } from './projection.js';
+
+/** A pole with where it goes on the map and what filters and search read. */
+export interface PlacedPole {
+  pole: Pole;
+  /** Undefined when the pole has neither usable coordinates nor a known department. */
+  point?: Point;
+  /** Placed by its own coordinates (true) or at its department's centre (false). */
+  exact: boolean;
+  regions: Record<RegionGeneration, string[]>;
+  /** Name, carrier, commune, territory and departments, lower case without accents. */
+  haystack: string;
+}
+
+/** "Écosolies" and "ecosolies" are the same to a search box. */
+export function normalize(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+function departmentPoint(code: string, basemap: Basemap): Point | undefined {
+  const inset = INSETS.find((candidate) => candidate.code === code);
+  return inset ? insetCenter(inset) : basemap.departments.get(code)?.center;
+}
+
+/**
+ * Where each pole goes. Poles on the very same spot (several without coordinates in one
+ * department) are spread on a small ring, so that zooming in always tells them apart.
+ */
+export function placePoles(poles: readonly Pole[], basemap: Basemap): PlacedPole[] {
+  const placed = poles.map((pole) => {
+    const departments = pole.departments ?? [];
+    const exactPoint = pole.geo ? project(pole.geo.lat, pole.geo.lon) : undefined;
+    const fallback = departments.length ? departmentPoint(departments[0], basemap) : undefined;
+    const words = [pole.name, pole.carrier, pole.commune, pole.territory, ...departments.map((d) => departmentName(d))];
+    return {
+      pole,
+      point: exactPoint ?? fallback,
+      exact: !!exactPoint,
+      regions: {
+        current: [...new Set(departments.map((d) => regionOf(d, 'current')).filter((r): r is string => !!r))],
+        '2015': [...new Set(departments.map((d) => regionOf(d, '2015')).filter((r): r is string => !!r))],
+      },
+      haystack: normalize(words.filter(Boolean).join(' ')),
+    };
+  });
+  const bySpot = new Map<string, PlacedPole[]>();
+  for (const item of placed) {
+    if (!item.point) continue;
+    const key = `${item.point.x.toFixed(2)},${item.point.y.toFixed(2)}`;
+    bySpot.set(key, [...(bySpot.get(key) ?? []), item]);
+  }
+  for (const group of bySpot.values()) {
+    if (group.length < 2) continue;
+    const radius = 1.2 + group.length * 0.25;
+    group.forEach((item, i) => {
+      const angle = (2 * Math.PI * i) / group.length;
+      item.point = { x: item.point!.x + radius * Math.cos(angle), y: item.point!.y + radius * Math.sin(angle) };
+    });
+  }
+  return placed;
+}
+
+export interface Filters {
+  region?: string;
+  department?: string;
+  theme?: string;
+  status?: string;
+  q?: string;
+}
+
+export function filterPoles(placed: readonly PlacedPole[], filters: Filters, generation: RegionGeneration): PlacedPole[] {
+  const words = filters.q ? normalize(filters.q).split(' ').filter(Boolean) : [];
+  return placed.filter(
+    ({ pole, regions, haystack }) =>
+      (!filters.region || regions[generation].includes(filters.region)) &&
+      (!filters.department || (pole.departments ?? []).includes(filters.department)) &&
+      (!filters.theme || (pole.themes ?? []).includes(filters.theme)) &&
+      (!filters.status || pole.status === filters.status) &&
+      words.every((word) => haystack.includes(word)),
+  );
+}
+
+const collators = new Map<string, Intl.Collator>();
+/** Sorted by name with the language's collation: "Écosolies" sits with the E's. */
+export function sortByName(placed: readonly PlacedPole[], lang: string): PlacedPole[] {
+  let collator = collators.get(lang);
+  if (!collator) collators.set(lang, (collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true })));
+  return [...placed].sort((a, b) => collator!.compare(a.pole.name, b.pole.name));
+}
+
+/** A marker on screen: one pole, or a bubble of poles too close to tell apart at this zoom. */
+export interface Cluster {
+  x: number;
+  y: number;
+  members: PlacedPole[];
+}
+
+/**
+ * Merges markers closer than `distance` (viewBox units) into bubbles. Points go into a grid of
+ * `distance`-sized cells, so each one is compared only with the clusters of its 9 neighbouring
+ * cells: linear in the number of poles, fine for 10,000.
+ */
+export function clusterPoles(placed: readonly PlacedPole[], distance: number): Cluster[] {
+  const grid = new Map<string, Cluster[]>();
+  const clusters: Cluster[] = [];
+  const cell = (v: number) => Math.floor(v / distance);
+  for (const item of placed) {
+    const point = item.point;
+    if (!point) continue;
+    const cx = cell(point.x);
+    const cy = cell(point.y);
+    let target: Cluster | undefined;
+    for (let dx = -1; dx <= 1 && !target; dx++) {
+      for (let dy = -1; dy <= 1 && !target; dy++) {
+        target = grid.get(`${cx + dx},${cy + dy}`)?.find((c) => Math.hypot(c.x - point.x, c.y - point.y) < distance);
+      }
+    }
+    if (target) {
+      const n = target.members.push(item);
+      target.x += (point.x - target.x) / n;
+      target.y += (point.y - target.y) / n;
+    } else {
+      target = { x: point.x, y: point.y, members: [item] };
+      clusters.push(target);
+      const key = `${cx},${cy}`;
+      grid.set(key, [...(grid.get(key) ?? []), target]);
+    }
+  }
+  return clusters;
+}
+
+export type Direction = 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown';
+
+/** The nearest marker in a direction (within a 90° cone), for arrow-key navigation on the map. */
+export function nearestInDirection(from: Point, candidates: readonly Point[], direction: Direction): number {
+  const [ux, uy] = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] }[direction];
+  let best = -1;
+  let bestScore = Infinity;
+  candidates.forEach((p, index) => {
+    const dx = p.x - from.x;
+    const dy = p.y - from.y;
+    const along = dx * ux + dy * uy;
+    const across = Math.abs(dx * uy - dy * ux);
+    if (along <= 0 || across > along) return;
+    const score = along + 2 * across;
+    if (score < bestScore) {
+      bestScore = score;
+      best = index;
+    }
+  });
+  return best;
+}

@@ -1,0 +1,201 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import './define.js';
+import type { PtcePoleMap } from './ptce-pole-map.js';
+
+const DEMO = '/demo/data/ptce.json';
+
+async function mapOf(template: ReturnType<typeof html>) {
+  const el = await fixture<PtcePoleMap>(template);
+  await waitUntil(() => el.data.state.status === 'ready' && el.shadowRoot!.querySelector('.count'), 'map ready', { timeout: 8000 });
+  await new Promise((r) => setTimeout(r, 0));
+  await el.updateComplete;
+  return el;
+}
+const q = <T extends Element = HTMLElement>(el: PtcePoleMap, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
+const all = <T extends Element = HTMLElement>(el: PtcePoleMap, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
+const count = (el: PtcePoleMap) => q(el, '[part="count"]').textContent!.replace(/\s+/g, ' ').trim();
+const listed = (el: PtcePoleMap) => all(el, '.list .name').map((n) => n.textContent);
+/** How many poles the markers stand for: 1 per marker, n per bubble. */
+const onMap = (el: PtcePoleMap) => all(el, '.marker').reduce((sum, m) => sum + (m.classList.contains('bubble') ? Number(m.querySelector('text')!.textContent) : 1), 0);
+const viewBox = (el: PtcePoleMap) => q(el, 'svg').getAttribute('viewBox')!.split(' ').map(Number);
+
+async function choose(el: PtcePoleMap, label: string, value: string) {
+  const select = all<HTMLLabelElement>(el, '.filters label').find((l) => l.textContent!.trim().startsWith(label))!.querySelector('select')!;
+  select.value = value;
+  select.dispatchEvent(new Event('change'));
+  await el.updateComplete;
+}
+async function search(el: PtcePoleMap, text: string) {
+  const input = q<HTMLInputElement>(el, 'input[type="search"]');
+  input.value = text;
+  input.dispatchEvent(new Event('input'));
+  await el.updateComplete;
+}
+
+describe('<ptce-pole-map>', () => {
+  afterEach(() => history.replaceState(null, '', location.pathname + location.search));
+
+  it('shows all 40 demo poles, on the map and in the list, with the non-localised count', async () => {
+    const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO} style="width:1000px"></ptce-pole-map>`);
+    expect(count(el)).to.equal('40 pôles, dont 1 non localisé');
+    expect(listed(el)).to.have.length(40);
+    expect(onMap(el)).to.equal(39);
+    expect(listed(el)[0]).to.equal('ARDAINES');
+    expect(all(el, '.list .where').some((w) => w.textContent!.includes('non localisé sur la carte'))).to.equal(true);
+    expect(q(el, '[part="credit"]').textContent).to.contain('CC BY 4.0');
+    await expect(el).to.be.accessible();
+  });
+
+  it('focuses a current region, fitted to the view', async () => {
+    const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO} region="84"></ptce-pole-map>`);
+    expect(count(el)).to.equal('7 pôles');
+    expect(listed(el)).to.include('Le Damier').and.to.include("Domb'Innov");
+    const [, , width] = viewBox(el);
+    expect(width).to.be.below(300);
+    expect(all(el, '.dept.out').length).to.be.above(80);
+  });
+
+  it('focuses a pre-2016 region with regions="2015"', async () => {
+    const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO} regions="2015" region="82"></ptce-pole-map>`);
+    expect(count(el)).to.equal('6 pôles');
+    expect(listed(el)).not.to.include('Le Damier');
+    const picardie = await mapOf(html`<ptce-pole-map endpoint=${DEMO} regions="2015" region="22"></ptce-pole-map>`);
+    expect(listed(picardie)).to.deep.equal(['PTCE Pays de Bray']);
+  });
+
+  it('filters by department, theme and status, and searches ignoring case and accents', async () => {
+    const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO}></ptce-pole-map>`);
+    await choose(el, 'Thématique', 'culture');
+    expect(count(el)).to.equal('6 pôles, dont 1 non localisé');
+    await choose(el, 'Thématique', '');
+    await choose(el, 'Situation', 'emerging');
+    expect(listed(el)).to.deep.equal(['PTCE en émergence autour des Fermes de Figeac']);
+    await choose(el, 'Situation', '');
+    await choose(el, 'Département', '93');
+    expect(listed(el)).to.have.length(3);
+    await choose(el, 'Département', '');
+    await search(el, 'ÉCOSOLIES');
+    expect(listed(el)).to.deep.equal(['Les Ecosolies – Le Solilab']);
+    await search(el, 'pole sud');
+    expect(listed(el)).to.include('Pôle Sud');
+    await search(el, 'coursive dijon');
+    expect(listed(el)).to.deep.equal(['La Coursive Boutaric']);
+    await search(el, 'zzzz');
+    expect(count(el)).to.equal('Aucun pôle');
+    expect(q(el, '.list').textContent).to.contain('Aucun pôle ne correspond');
+    expect(q(el, '[part="count"]').getAttribute('aria-live')).to.equal('polite');
+  });
+
+  it('merges close markers into bubbles that split when activated', async () => {
+    const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO} style="width:900px"></ptce-pole-map>`);
+    const bubble = all(el, '.marker.bubble').sort((a, b) => Number(b.querySelector('text')!.textContent) - Number(a.querySelector('text')!.textContent))[0];
+    const members = Number(bubble.querySelector('text')!.textContent);
+    expect(members).to.be.at.least(2);
+    expect(bubble.getAttribute('aria-label')).to.match(/^\d+ pôles ici : .+ Activer pour zoomer\.$/);
+    const before = all(el, '.marker').length;
+    const widthBefore = viewBox(el)[2];
+    bubble.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(viewBox(el)[2]).to.be.below(widthBefore / 1.9);
+    expect(onMap(el)).to.equal(39);
+    expect(all(el, '.marker').length).to.be.above(before);
+  });
+
+  it('selects from the list, shows the card in a panel, and Escape returns focus', async () => {
+    const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO}></ptce-pole-map>`);
+    const button = all<HTMLButtonElement>(el, '.list button').find((b) => b.dataset.id === 'domb-innov')!;
+    button.focus();
+    const selected = oneEvent(el, 'ptce-pole-select');
+    button.click();
+    expect(((await selected) as CustomEvent).detail).to.deep.equal({ id: 'domb-innov', name: "Domb'Innov" });
+    await waitUntil(() => q(el, '[part="panel"] ptce-pole-card')?.shadowRoot?.textContent?.includes("Domb'Innov"), 'card in panel');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="panel"]')).to.equal(null);
+    expect(el.shadowRoot!.activeElement?.getAttribute('data-id')).to.equal('domb-innov');
+    await expect(el).to.be.accessible();
+  });
+
+  it('moves between markers with the arrow keys and opens one with Enter', async () => {
+    const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO} region="84" style="width:900px"></ptce-pole-map>`);
+    const tabbable = all(el, '.marker[tabindex="0"]');
+    expect(tabbable).to.have.length(1);
+    for (const marker of all(el, '.marker')) expect(marker.getAttribute('aria-label')).to.match(/\S/);
+    const single = all(el, '.marker:not(.bubble)').find((m) => m.getAttribute('aria-label')!.startsWith('Le Damier'))!;
+    expect(single.getAttribute('aria-label')).to.equal('Le Damier, Clermont-Ferrand, Puy-de-Dôme');
+    single.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    const focused = el.shadowRoot!.activeElement!;
+    expect(focused.classList.contains('marker')).to.equal(true);
+    expect(focused).not.to.equal(single);
+    const x = (m: Element) => Number(m.getAttribute('transform')!.match(/translate\(([\d.]+)/)![1]);
+    expect(x(focused)).to.be.above(x(single));
+    expect(focused.getAttribute('tabindex')).to.equal('0');
+
+    single.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="panel"]'), 'panel');
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.getAttribute('data-key')).to.equal('le-damier');
+  });
+
+  it('keeps filters, focus and selection in the URL hash with sync-url, and reopens from it', async () => {
+    const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO} sync-url></ptce-pole-map>`);
+    await choose(el, 'Région', '52');
+    await search(el, 'ancenis');
+    all<HTMLButtonElement>(el, '.list button')[0].click();
+    await el.updateComplete;
+    const hash = new URLSearchParams(location.hash.slice(1));
+    expect(Object.fromEntries(hash)).to.deep.equal({ 'ptce-region': '52', 'ptce-q': 'ancenis', 'ptce-pole': 'ptce-pays-d-ancenis' });
+    el.remove();
+    const reopened = await mapOf(html`<ptce-pole-map endpoint=${DEMO} sync-url></ptce-pole-map>`);
+    await waitUntil(() => reopened.shadowRoot!.querySelector('[part="panel"]'), 'selection restored');
+    expect(listed(reopened)).to.deep.equal(["PTCE Pays d'Ancenis"]);
+    expect(q<HTMLInputElement>(reopened, 'input[type="search"]').value).to.equal('ancenis');
+    expect(viewBox(reopened)[2]).to.be.below(300);
+  });
+
+  it('colours regions by number of poles in density mode, with a legend', async () => {
+    const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO} mode="density"></ptce-pole-map>`);
+    expect(all(el, '.marker')).to.have.length(0);
+    expect(q(el, '[part="legend"]').textContent).to.contain('0');
+    const classOf = (code: string) => [...q(el, `.dept[data-code="${code}"]`).classList].find((c) => c.startsWith('density-'));
+    for (const code of ['75', '77', '78', '91', '92', '93', '94', '95']) expect(classOf(code), `Île-de-France (8 poles): ${code}`).to.equal('density-4');
+    expect(classOf('2A'), 'Corse: no pole').to.equal('density-0');
+    expect(classOf('68'), 'Grand Est: 4 poles').to.equal('density-3');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows only the list or only the map, and tabs when narrow', async () => {
+    const list = await mapOf(html`<ptce-pole-map endpoint=${DEMO} view="list"></ptce-pole-map>`);
+    expect(list.shadowRoot!.querySelector('svg')).to.equal(null);
+    expect(listed(list)).to.have.length(40);
+    const map = await mapOf(html`<ptce-pole-map endpoint=${DEMO} view="map"></ptce-pole-map>`);
+    expect(map.shadowRoot!.querySelector('.list')).to.equal(null);
+    const narrow = await mapOf(html`<ptce-pole-map endpoint=${DEMO} style="width:340px"></ptce-pole-map>`);
+    await waitUntil(() => narrow.shadowRoot!.querySelector('[role="tablist"]'), 'tabs');
+    expect(narrow.shadowRoot!.querySelector('.list')).to.equal(null);
+    q<HTMLButtonElement>(narrow, '#tab-list').click();
+    await narrow.updateComplete;
+    expect(listed(narrow)).to.have.length(40);
+    await expect(narrow).to.be.accessible();
+  });
+
+  it('zooms with the buttons and the wheel, and resets', async () => {
+    const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO} style="width:900px"></ptce-pole-map>`);
+    const full = viewBox(el)[2];
+    q<HTMLButtonElement>(el, '.controls button[aria-label="Zoomer"]').click();
+    await el.updateComplete;
+    expect(viewBox(el)[2]).to.be.closeTo(full / 1.6, 0.01);
+    q(el, 'svg').dispatchEvent(new WheelEvent('wheel', { deltaY: -100, clientX: 200, clientY: 200, bubbles: true, cancelable: true }));
+    await el.updateComplete;
+    expect(viewBox(el)[2]).to.be.below(full / 1.6);
+    q<HTMLButtonElement>(el, '.controls button[aria-label="Recentrer"]').click();
+    await el.updateComplete;
+    expect(viewBox(el)[2]).to.equal(full);
+  });
+});

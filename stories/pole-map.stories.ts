@@ -1,0 +1,34 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/components/pole-map/define.js';
+
+/**
+ * `<ptce-pole-map>`: the 40 poles of the 2014 charter on a map drawn from the departments (no
+ * tiles, no third-party request), with filters, an accent-insensitive search, a list that is a
+ * complete alternative to the map, and a card in a panel for the selected pole. A hollow marker is
+ * a pole placed at the centre of its department (no coordinates).
+ */
+type Args = { region: string; regions: string; view: string; mode: string; width: number };
+const meta: Meta<Args> = {
+  title: 'Widgets/Carte des pôles (ptce-pole-map)',
+  id: 'pole-map',
+  args: { region: '', regions: 'current', view: 'both', mode: 'markers', width: 1000 },
+  argTypes: {
+    regions: { control: 'inline-radio', options: ['current', '2015'] },
+    view: { control: 'inline-radio', options: ['both', 'map', 'list'] },
+    mode: { control: 'inline-radio', options: ['markers', 'density'] },
+    width: { control: { type: 'range', min: 320, max: 1200, step: 20 } },
+  },
+  render: ({ region, regions, view, mode, width }, { globals }) => html`<div style="max-width:${width}px">
+    <ptce-pole-map endpoint="/demo-data/ptce.json" region=${region || ''} regions=${regions} view=${view} mode=${mode} theme=${globals.theme}></ptce-pole-map>
+  </div>`,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+export const France: Story = { name: 'Toute la France' };
+export const PageDeCress: Story = { name: 'Page d’une CRESS (Auvergne-Rhône-Alpes)', args: { region: '84' } };
+export const AncienneRegion: Story = { name: 'Ancienne région (Picardie, 2015)', args: { regions: '2015', region: '22' } };
+export const Densite: Story = { name: 'Densité par région', args: { mode: 'density' } };
+export const Telephone: Story = { name: 'Étroite (320 px) : onglets', args: { width: 320 } };
+export const ListeSeule: Story = { name: 'Liste seule', args: { view: 'list', width: 480 } };
