@@ -32,6 +32,14 @@ export function supportedLang(tag: string | null | undefined): string | undefine
   return catalogs.has(base) ? base : undefined;
 }
 
+/** Intl objects are costly to build (a map renders hundreds of labels): one per language and options. */
+const formatters = new Map<string, Intl.NumberFormat | Intl.PluralRules | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.PluralRules | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) formatters.set(key, (formatter = make()));
+  return formatter;
+}
+
 export function translate(lang: string, key: MessageKey, params: Params = {}): string {
   const message: Message = (catalogs.get(lang) ?? fr)[key] ?? fr[key];
   let text: string;
@@ -39,7 +47,7 @@ export function translate(lang: string, key: MessageKey, params: Params = {}): s
     text = message;
   } else {
     const count = Number(params.count ?? 0);
-    const form = count === 0 && message.zero ? 'zero' : new Intl.PluralRules(lang).select(count);
+    const form = count === 0 && message.zero ? 'zero' : cached(`plural:${lang}`, () => new Intl.PluralRules(lang)).select(count);
     text = form === 'zero' ? message.zero! : form === 'one' ? message.one : message.other;
   }
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
@@ -52,17 +60,15 @@ function formatParam(lang: string, value: string | number): string {
 }
 
 export function formatNumber(lang: string, value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(lang, options).format(value);
+  return cached(`number:${lang}:${JSON.stringify(options ?? {})}`, () => new Intl.NumberFormat(lang, options)).format(value);
 }
 
 /** Compact euros for figures such as turnover: "9 M€" in French, "€9M" in English. */
 export function formatEuros(lang: string, value: number): string {
-  return new Intl.NumberFormat(lang, {
-    style: 'currency',
-    currency: 'EUR',
-    notation: 'compact',
-    maximumFractionDigits: 1,
-  }).format(value);
+  return cached(
+    `euros:${lang}`,
+    () => new Intl.NumberFormat(lang, { style: 'currency', currency: 'EUR', notation: 'compact', maximumFractionDigits: 1 }),
+  ).format(value);
 }
 
 /** A calendar date ("2014-09-19") in words: "19 septembre 2014", "19 September 2014". */
@@ -71,7 +77,7 @@ export function formatDate(lang: string, isoDate: string): string {
   if (!match) return isoDate;
   // Noon UTC keeps the calendar day whatever the reader's time zone.
   const date = new Date(Date.UTC(+match[1], +match[2] - 1, +match[3], 12));
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return cached(`date:${lang}`, () => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' })).format(date);
 }
 
 export function formatBytes(lang: string, bytes: number): string {

@@ -76,8 +76,15 @@ export class PtcePoleMap extends PtceElement {
   private opener?: { source: 'map' | 'list'; id: string };
   private pointers = new Map<number, { x: number; y: number }>();
   private dragged = false;
-  private resize = new ResizeObserver(([entry]) => (this.width = entry.contentRect.width));
-  private mapWidth = 600;
+  /** Widths of the element (for the narrow layout) and of the map (for marker sizes). */
+  private resize = new ResizeObserver((entries) => {
+    for (const entry of entries) {
+      if (entry.target === this) this.width = entry.contentRect.width;
+      else this.mapWidth = entry.contentRect.width;
+    }
+  });
+  @state() private mapWidth = 600;
+  private observedMap?: Element;
 
   readonly data = new DataController<MapData>(this, (signal) => this.load(signal), () => this.loaded());
 
@@ -86,7 +93,9 @@ export class PtcePoleMap extends PtceElement {
       const [poles, basemap] = await Promise.all([client.poles(signal), loadBasemap()]);
       if (!poles.ok) return poles;
       this.reportSkipped(poles.value);
-      return ok({ basemap, placed: placePoles(poles.value.value.poles, basemap), themes: poles.value.value.themes });
+      // Sorted once here: filtering keeps the order, so the list never needs sorting again.
+      const placed = sortByName(placePoles(poles.value.value.poles, basemap), this.resolvedLang);
+      return ok({ basemap, placed, themes: poles.value.value.themes });
     });
   }
 
@@ -94,6 +103,9 @@ export class PtcePoleMap extends PtceElement {
     // The focus can only be framed once the basemap is there.
     queueMicrotask(() => {
       this.width = this.getBoundingClientRect().width;
+      // The map's width before it exists (3/5 of the element beside the list): the observer refines it.
+      const split = this.view === 'both' && this.width >= 720;
+      if (this.width) this.mapWidth = split ? (this.width - 12) * 0.6 : this.width;
       this.box = this.focusBox();
       this.applyHash();
     });
@@ -130,9 +142,9 @@ export class PtcePoleMap extends PtceElement {
   private get visible(): PlacedPole[] {
     const data = this.ready;
     if (!data) return [];
-    const key = JSON.stringify([this.filters, this.regions, this.resolvedLang]);
+    const key = JSON.stringify([this.filters, this.regions]);
     if (this.lastFilter?.placed !== data.placed || this.lastFilter.key !== key) {
-      this.lastFilter = { placed: data.placed, key, result: sortByName(filterPoles(data.placed, this.filters, this.regions), this.resolvedLang) };
+      this.lastFilter = { placed: data.placed, key, result: filterPoles(data.placed, this.filters, this.regions) };
     }
     return this.lastFilter.result;
   }
@@ -268,6 +280,7 @@ export class PtcePoleMap extends PtceElement {
     const unit = b.w / (this.mapWidth || 600);
     const radius = MARKER_RADIUS_PX * unit;
     const clusters = density ? [] : clusterPoles(visible, radius * 2.4);
+    this.shownClusters = new Map(clusters.map((c) => [this.clusterKey(c), c]));
     // One marker is in the tab order (roving tabindex): the last one focused if still shown.
     const keys = clusters.map((c) => this.clusterKey(c));
     this.tabbableKey = this.activeKey && keys.includes(this.activeKey) ? this.activeKey : keys[0];
@@ -294,7 +307,9 @@ export class PtcePoleMap extends PtceElement {
             </g>`,
           )}
         </g>
-        <g>${repeat(clusters, (c) => this.clusterKey(c), (c) => this.renderCluster(c, radius))}</g>
+        <g @click=${this.onMarkersEvent} @keydown=${this.onMarkersEvent} @focusin=${this.onMarkersEvent}>
+          ${repeat(clusters, (c) => this.clusterKey(c), (c) => this.renderCluster(c, radius))}
+        </g>
       </svg>
       <div class="controls">
         <button type="button" aria-label=${this.t('map.zoom-in')} title=${this.t('map.zoom-in')} @click=${() => this.zoom(1.6)}>+</button>
@@ -312,15 +327,37 @@ export class PtcePoleMap extends PtceElement {
    * regions, the half-stroke of the region drawn second stays visible.
    */
   private renderRegions(depts: BasemapDepartment[], regionOfDept: (code: string) => string | undefined, department: (d: BasemapDepartment) => unknown) {
+    return this.regionGroups(depts, regionOfDept).map(
+      ({ outline, members }) => svg`<g><path class="region-edge" d=${outline}></path>${members.map(department)}</g>`,
+    );
+  }
+
+  /** Departments grouped by region, with each region's outline path: computed once per generation. */
+  private groupsCache = new Map<string, { outline: string; members: BasemapDepartment[] }[]>();
+  private regionGroups(depts: BasemapDepartment[], regionOfDept: (code: string) => string | undefined) {
+    const cached = this.groupsCache.get(this.regions);
+    if (cached && cached[0]?.members[0] === depts.find((d) => d.id === cached[0].members[0].id)) return cached;
     const groups = new Map<string, BasemapDepartment[]>();
     for (const d of depts) {
       const region = regionOfDept(d.id) ?? d.id;
       groups.set(region, [...(groups.get(region) ?? []), d]);
     }
-    return [...groups.values()].map(
-      (members) => svg`<g><path class="region-edge" d=${members.map((d) => d.path).join(' ')}></path>${members.map(department)}</g>`,
-    );
+    const result = [...groups.values()].map((members) => ({ outline: members.map((d) => d.path).join(' '), members }));
+    this.groupsCache.set(this.regions, result);
+    return result;
   }
+
+  private shownClusters = new Map<string, Cluster>();
+
+  /** One listener for all markers (there can be hundreds): the event says which one. */
+  private onMarkersEvent = (event: Event) => {
+    const marker = (event.target as Element).closest?.('.marker') as SVGGElement | null;
+    const cluster = marker && this.shownClusters.get(marker.dataset.key ?? '');
+    if (!marker || !cluster) return;
+    if (event.type === 'click') this.activate(cluster);
+    else if (event.type === 'keydown') this.onMarkerKey(event as KeyboardEvent, cluster);
+    else this.activeKey = marker.dataset.key;
+  };
 
   private clusterKey(cluster: Cluster): string {
     return cluster.members.length === 1 ? cluster.members[0].pole.id : `bubble:${cluster.members.map((m) => m.pole.id).sort().join('|')}`;
@@ -338,9 +375,6 @@ export class PtcePoleMap extends PtceElement {
       aria-label=${label}
       data-key=${key}
       transform="translate(${cluster.x} ${cluster.y})"
-      @click=${() => this.activate(cluster)}
-      @keydown=${(e: KeyboardEvent) => this.onMarkerKey(e, cluster)}
-      @focus=${() => (this.activeKey = key)}
     >
       <circle r=${r}></circle>
       ${single ? nothing : svg`<text font-size=${r}>${cluster.members.length}</text>`}
@@ -350,8 +384,14 @@ export class PtcePoleMap extends PtceElement {
   private tabbableKey?: string;
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const svgEl = this.renderRoot.querySelector('svg');
-    if (svgEl) this.mapWidth = svgEl.getBoundingClientRect().width || this.mapWidth;
+    // Measured by the ResizeObserver, never here: reading a size after each render would force a
+    // layout of the whole map every time a filter changes.
+    const map = this.renderRoot.querySelector('.map');
+    if (map && map !== this.observedMap) {
+      if (this.observedMap) this.resize.unobserve(this.observedMap);
+      this.resize.observe(map);
+      this.observedMap = map;
+    }
   }
 
   private territoryOf({ pole }: PlacedPole): string {
@@ -365,7 +405,8 @@ export class PtcePoleMap extends PtceElement {
   }
 
   private bubbleLabel(cluster: Cluster): string {
-    const names = sortByName(cluster.members, this.resolvedLang).map((m) => m.pole.name);
+    // Members come in the list's (alphabetical) order already.
+    const names = cluster.members.map((m) => m.pole.name);
     const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? `, ${this.t('map.cluster-more', { count: names.length - 5 })}` : '');
     return this.t('map.cluster', { count: cluster.members.length, names: shown });
   }
