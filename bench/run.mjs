@@ -109,6 +109,56 @@ for (const n of [2000, 10000]) {
   results.push([`map, ${n} poles: filter change`, median(timings.filters)]);
 }
 
+// Référentiel: compare 12 respondents on the demo grid (36 questions), and answer one question.
+const refTimings = await page.evaluate(async () => {
+  const referentiel = await (await fetch('/demo/data/referentiel.json')).json();
+  const ids = referentiel.objectives.flatMap((o) => o.principalObjectives.flatMap((p) => p.indicators.map((i) => i.id)));
+  let seed = 7;
+  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const assessments = Array.from({ length: 12 }, (_, n) => ({
+    referentielId: referentiel.id,
+    referentielVersion: referentiel.version,
+    poleId: 'p',
+    respondent: { role: `role-${n}` },
+    answers: Object.fromEntries(ids.map((id) => [id, { value: random() < 0.1 ? 'na' : 1 + Math.floor(random() * 4) }])),
+  }));
+  const host = document.getElementById('host');
+  const compare = [];
+  const answer = [];
+  for (let run = 0; run < 9; run++) {
+    host.replaceChildren();
+    const el = document.createElement('ptce-referentiel');
+    el.setAttribute('endpoint', '/demo/data/ptce.json');
+    el.setAttribute('mode', 'compare');
+    host.append(el);
+    while (el.data?.state.status !== 'ready') await new Promise((r) => setTimeout(r, 0));
+    await el.updateComplete;
+    const start = performance.now();
+    el.assessments = assessments;
+    await el.updateComplete;
+    if (run > 0) compare.push(performance.now() - start);
+
+    host.replaceChildren();
+    const form = document.createElement('ptce-referentiel');
+    form.setAttribute('endpoint', '/demo/data/ptce.json');
+    form.setAttribute('mode', 'answer');
+    form.setAttribute('no-draft', '');
+    host.append(form);
+    while (form.data?.state.status !== 'ready') await new Promise((r) => setTimeout(r, 0));
+    await form.updateComplete;
+    const radios = [...form.shadowRoot.querySelectorAll('input[type="radio"]')];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      radios[i * 25].click();
+      await form.updateComplete;
+      if (run > 0) answer.push(performance.now() - t);
+    }
+  }
+  return { compare, answer };
+});
+results.push(['référentiel: compare 36 × 12', median(refTimings.compare)]);
+results.push(['référentiel: answer one question', median(refTimings.answer)]);
+
 await browser.close();
 server.close();
 for (const [what, ms] of results) console.log(`${what.padEnd(40)} ${ms.toFixed(1)} ms (median)`);

@@ -7,6 +7,7 @@ export { PtceProvider } from './components/provider/define.js';
 export { PtcePoleCard } from './components/pole-card/define.js';
 export { PtceCharter } from './components/charter/define.js';
 export { PtcePoleMap } from './components/pole-map/define.js';
+export { PtceReferentiel } from './components/referentiel/define.js';
 export { PtceClient, clientFor } from './data/client.js';
 export { registerLocale } from './i18n/index.js';
 export { VERSION } from './version.js';

@@ -3,6 +3,7 @@ export { PtceProvider } from './components/provider/define.js';
 export { PtcePoleCard } from './components/pole-card/define.js';
 export { PtceCharter } from './components/charter/define.js';
 export { PtcePoleMap } from './components/pole-map/define.js';
+export { PtceReferentiel } from './components/referentiel/define.js';
 
 export { PtceElement } from './base/ptce-element.js';
 export { define } from './base/define.js';

@@ -11,7 +11,8 @@ import { safeHttpUrl } from '../../data/safe-url.js';
 import type { Charter } from '../../data/schemas/charter.js';
 import type { SignatureReceipt } from '../../data/schemas/submissions.js';
 import { formatDate } from '../../i18n/index.js';
-import { DraftStore, draftIssues, emptyDraft, fieldId, messageFor, newKey, today, toSignature, type SignatureDraft } from './signature-draft.js';
+import { draftIssues, emptyDraft, fieldId, messageFor, newKey, reviveDraft, today, toSignature, type SignatureDraft } from './signature-draft.js';
+import { DraftStore } from '../../base/draft-store.js';
 import { charterStyles } from './ptce-charter.styles.js';
 
 interface CharterData {
@@ -66,7 +67,7 @@ export class PtceCharter extends PtceElement {
   @state() private restored = false;
   @state() private narrow = false;
 
-  private store?: DraftStore;
+  private store?: DraftStore<SignatureDraft>;
   private honeypot = '';
 
   readonly data = new DataController<CharterData>(this, (signal) => this.load(signal), (value) => this.loaded(value));
@@ -82,7 +83,7 @@ export class PtceCharter extends PtceElement {
 
   private loaded({ charter, endpoint }: CharterData): void {
     this.narrow = this.getBoundingClientRect().width < 560;
-    this.store = this.noDraft ? undefined : new DraftStore(`ptce-charter-draft:${endpoint}:${charter.id}:${charter.version}`);
+    this.store = this.noDraft ? undefined : new DraftStore(`ptce-charter-draft:${endpoint}:${charter.id}:${charter.version}`, reviveDraft);
     const saved = this.store?.load();
     this.draft = saved ?? emptyDraft();
     this.restored = !!saved;

@@ -118,34 +118,10 @@ export function fieldId(path: string): string {
   return `f-${path.replace(/[[\].]+/g, '-').replace(/-$/, '')}`;
 }
 
-/** Drafts survive a reload or a crash, per endpoint and charter version; cleared once signed. */
-export class DraftStore {
-  constructor(private readonly storageKey: string) {}
-
-  load(): SignatureDraft | undefined {
-    try {
-      const raw = localStorage.getItem(this.storageKey);
-      if (!raw) return undefined;
-      const draft = JSON.parse(raw) as SignatureDraft;
-      return { ...emptyDraft(), ...draft, pole: { ...emptyDraft().pole, ...draft.pole }, representative: { ...emptyDraft().representative, ...draft.representative } };
-    } catch {
-      return undefined;
-    }
-  }
-
-  save(draft: SignatureDraft): void {
-    try {
-      localStorage.setItem(this.storageKey, JSON.stringify(draft));
-    } catch {
-      // Storage full or forbidden (private mode): the form still works, only without a draft.
-    }
-  }
-
-  clear(): void {
-    try {
-      localStorage.removeItem(this.storageKey);
-    } catch {
-      // See save().
-    }
-  }
+/** Fills what an older saved draft may lack, so the form always has every field. */
+export function reviveDraft(saved: unknown): SignatureDraft | undefined {
+  if (!saved || typeof saved !== 'object') return undefined;
+  const draft = saved as SignatureDraft;
+  const empty = emptyDraft();
+  return { ...empty, ...draft, pole: { ...empty.pole, ...draft.pole }, representative: { ...empty.representative, ...draft.representative } };
 }

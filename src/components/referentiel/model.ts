@@ -1,0 +1,145 @@
+import type { DataIssue } from '../../data/failure.js';
+import { localize } from '../../data/localize.js';
+import type { Indicator, PrincipalObjective, Referentiel } from '../../data/schemas/referentiel.js';
+import type { Answer, Assessment } from '../../data/schemas/submissions.js';
+
+/** One question with where it sits in the grid. */
+export interface Question {
+  indicator: Indicator;
+  principal: PrincipalObjective;
+  general: Referentiel['objectives'][number];
+}
+
+export function questionsOf(referentiel: Referentiel): Question[] {
+  return referentiel.objectives.flatMap((general) =>
+    general.principalObjectives.flatMap((principal) => principal.indicators.map((indicator) => ({ indicator, principal, general }))),
+  );
+}
+
+/** What JSON Schema cannot say: ids unique across the grid, scale values unique. */
+export function referentielIssues(referentiel: Referentiel): DataIssue[] {
+  const ids = questionsOf(referentiel).map((q) => q.indicator.id);
+  const issues: DataIssue[] = [];
+  if (new Set(ids).size !== ids.length) issues.push({ path: 'objectives', message: 'indicator ids must be unique' });
+  const values = referentiel.scale.levels.map((l) => l.value);
+  if (new Set(values).size !== values.length) issues.push({ path: 'scale.levels', message: 'scale values must be unique' });
+  return issues;
+}
+
+export const scaleBounds = (referentiel: Referentiel) => {
+  const values = referentiel.scale.levels.map((l) => l.value);
+  return { min: Math.min(...values), max: Math.max(...values) };
+};
+
+/** Does this assessment answer this référentiel (same id and version, known questions, values on the scale)? */
+export function assessmentIssues(referentiel: Referentiel, assessment: Assessment): DataIssue[] {
+  if (assessment.referentielId !== referentiel.id || assessment.referentielVersion !== referentiel.version) {
+    return [{ path: 'referentielVersion', message: `expected ${referentiel.id} ${referentiel.version}` }];
+  }
+  const ids = new Set(questionsOf(referentiel).map((q) => q.indicator.id));
+  const values = new Set(referentiel.scale.levels.map((l) => l.value));
+  const issues: DataIssue[] = [];
+  for (const [id, answer] of Object.entries(assessment.answers)) {
+    if (!ids.has(id)) issues.push({ path: `answers.${id}`, message: 'unknown question' });
+    else if (answer.value !== 'na' && !values.has(answer.value)) issues.push({ path: `answers.${id}.value`, message: 'not on the scale' });
+  }
+  return issues;
+}
+
+export interface ObjectiveSummary {
+  principal: PrincipalObjective;
+  /** Mean level of the questions answered on the scale; null when none was. */
+  mean: number | null;
+  /** Questions answered on the scale or "non concerné". */
+  answered: number;
+  total: number;
+}
+
+/** Per principal objective: mean level and how many questions were answered. */
+export function summarize(referentiel: Referentiel, answers: Record<string, Answer>): ObjectiveSummary[] {
+  return referentiel.objectives.flatMap((general) =>
+    general.principalObjectives.map((principal) => {
+      const given = principal.indicators.map((i) => answers[i.id]).filter((a): a is Answer => !!a);
+      const levels = given.map((a) => a.value).filter((v): v is number => typeof v === 'number');
+      return {
+        principal,
+        mean: levels.length ? levels.reduce((sum, v) => sum + v, 0) / levels.length : null,
+        answered: given.length,
+        total: principal.indicators.length,
+      };
+    }),
+  );
+}
+
+/**
+ * Strengths and points to work on, read on the scale (not against anyone else): the upper third
+ * of the scale is a strength, the lower half a point to work on.
+ */
+export function strengthsAndWeaknesses(summary: ObjectiveSummary[], bounds: { min: number; max: number }) {
+  const share = (mean: number) => (mean - bounds.min) / (bounds.max - bounds.min || 1);
+  const rated = summary.filter((s): s is ObjectiveSummary & { mean: number } => s.mean !== null);
+  return {
+    strengths: rated.filter((s) => share(s.mean) >= 2 / 3).sort((a, b) => b.mean - a.mean),
+    toWork: rated.filter((s) => share(s.mean) < 1 / 2).sort((a, b) => a.mean - b.mean),
+  };
+}
+
+export interface Divergence {
+  question: Question;
+  /** Each respondent's answer, in the order of the assessments (undefined: not answered). */
+  answers: (Answer | undefined)[];
+  /** Highest minus lowest level given (0 when fewer than two levels). */
+  spread: number;
+}
+
+/** Questions ordered by how much the respondents' views differ: conversation starters first. */
+export function divergences(referentiel: Referentiel, assessments: Assessment[]): Divergence[] {
+  return questionsOf(referentiel)
+    .map((question, order) => {
+      const answers = assessments.map((a) => a.answers[question.indicator.id]);
+      const levels = answers.map((a) => a?.value).filter((v): v is number => typeof v === 'number');
+      return { question, answers, spread: levels.length > 1 ? Math.max(...levels) - Math.min(...levels) : 0, order };
+    })
+    .sort((a, b) => b.spread - a.spread || a.order - b.order)
+    .map(({ order: _order, ...rest }) => rest);
+}
+
+/** Per principal objective, the lowest and highest respondent means. */
+export function objectiveSpreads(referentiel: Referentiel, assessments: Assessment[]) {
+  const perRespondent = assessments.map((a) => summarize(referentiel, a.answers));
+  return perRespondent[0]?.map((first, index) => {
+    const means = perRespondent.map((s) => s[index].mean).filter((m): m is number => m !== null);
+    return { principal: first.principal, min: means.length ? Math.min(...means) : null, max: means.length ? Math.max(...means) : null, means };
+  }) ?? [];
+}
+
+const csvCell = (value: string | number | undefined) => {
+  let text = value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** One line per question; UTF-8 with BOM and `;` separators so it opens as is in a French spreadsheet. */
+export function assessmentCsv(referentiel: Referentiel, assessment: Assessment, lang: string, headers: string[]): string {
+  const levelLabel = (value: Answer['value']) =>
+    value === 'na' ? localize(referentiel.scale.notApplicable.label, lang) : localize(referentiel.scale.levels.find((l) => l.value === value)?.label, lang);
+  const lines = [headers.map(csvCell).join(';')];
+  for (const { general, principal, indicator } of questionsOf(referentiel)) {
+    const answer = assessment.answers[indicator.id];
+    lines.push(
+      [
+        localize(general.label, lang),
+        localize(principal.label, lang),
+        indicator.id,
+        localize(indicator.label, lang),
+        localize(indicator.question, lang),
+        answer ? levelLabel(answer.value) : '',
+        answer && answer.value !== 'na' ? answer.value : '',
+        answer?.comment,
+      ]
+        .map(csvCell)
+        .join(';'),
+    );
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

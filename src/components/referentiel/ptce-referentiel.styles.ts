@@ -1,0 +1,285 @@
+import { css } from 'lit';
+
+export const referentielStyles = css`
+  h2,
+  h3,
+  h4 {
+    line-height: 1.25;
+    margin: 0 0 0.5rem;
+  }
+  .notice {
+    border-inline-start: 4px solid var(--_accent);
+    background: var(--_surface-raised);
+    padding: 0.6rem 0.8rem;
+    border-radius: calc(var(--_radius) / 2);
+  }
+  .muted {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.6rem 1rem;
+    align-items: end;
+    margin-block: 0.75rem;
+  }
+  label.inline {
+    display: grid;
+    gap: 0.2rem;
+    font-weight: 600;
+  }
+  select,
+  input[type='text'],
+  textarea {
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_muted);
+    border-radius: calc(var(--_radius) / 2);
+    padding: 0.4em 0.5em;
+    min-block-size: 2.5rem;
+  }
+  textarea {
+    inline-size: 100%;
+    min-block-size: 4rem;
+  }
+  section.general {
+    margin-block: 1.25rem;
+  }
+  section.principal {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    margin-block: 0.75rem;
+  }
+  ol.questions {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.75rem;
+  }
+  .qid {
+    font-variant-numeric: tabular-nums;
+    color: var(--_muted);
+    margin-inline-end: 0.4rem;
+  }
+  .tags {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 0.3rem;
+    list-style: none;
+    padding: 0;
+    margin: 0.25rem 0 0;
+  }
+  .tags li {
+    font-size: 0.8em;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    padding: 0 0.5rem;
+  }
+  fieldset.question {
+    border: 0;
+    border-block-start: 1px solid var(--_border);
+    padding: 0.6rem 0 0;
+    margin: 0;
+    min-inline-size: 0;
+  }
+  fieldset.question legend {
+    padding: 0;
+    font-weight: 600;
+  }
+  .levels {
+    display: grid;
+    gap: 0.35rem;
+    margin-block: 0.5rem;
+  }
+  @container (min-width: 640px) {
+    .levels {
+      grid-template-columns: repeat(auto-fit, minmax(7.5rem, 1fr));
+    }
+  }
+  .level {
+    display: flex;
+    gap: 0.4rem;
+    align-items: center;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+    padding: 0.35rem 0.5rem;
+    min-block-size: 2.75rem;
+    cursor: pointer;
+  }
+  .level:has(input:checked) {
+    border-color: var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 12%, transparent);
+    font-weight: 600;
+  }
+  .level input {
+    inline-size: 1.1rem;
+    block-size: 1.1rem;
+    margin: 0;
+  }
+  details summary {
+    cursor: pointer;
+    font-size: 0.9em;
+    color: var(--_accent);
+  }
+  .progress {
+    position: sticky;
+    inset-block-start: 0;
+    background: var(--_surface, Canvas);
+    padding-block: 0.4rem;
+    z-index: 1;
+  }
+  progress {
+    inline-size: 100%;
+    accent-color: var(--_accent);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.6rem;
+    align-items: center;
+    margin-block: 1rem;
+  }
+  .secondary {
+    background: transparent;
+    color: var(--_accent);
+  }
+  .file {
+    position: relative;
+  }
+  .message {
+    margin: 0.5rem 0;
+  }
+  .message.error {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .summary {
+    border: 2px solid var(--_accent);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    display: grid;
+    gap: 0.75rem;
+  }
+  .summary-body {
+    display: grid;
+    gap: 1rem;
+  }
+  @container (min-width: 640px) {
+    .summary-body {
+      grid-template-columns: minmax(12rem, 16rem) 1fr;
+      align-items: start;
+    }
+  }
+  table {
+    border-collapse: collapse;
+    inline-size: 100%;
+    font-size: 0.9em;
+  }
+  th,
+  td {
+    text-align: start;
+    padding: 0.3rem 0.4rem;
+    border-block-end: 1px solid var(--_border);
+    vertical-align: top;
+  }
+  td.num {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .radar .ring {
+    fill: none;
+    stroke: var(--_border);
+  }
+  .radar .axis {
+    stroke: var(--_border);
+  }
+  .radar .axis-label {
+    font-size: 9px;
+    fill: currentColor;
+    text-anchor: middle;
+    dominant-baseline: central;
+  }
+  .radar .area {
+    fill: color-mix(in srgb, var(--_accent) 30%, transparent);
+    stroke: var(--_accent);
+    stroke-width: 2;
+  }
+  .radar .point {
+    fill: var(--_accent);
+  }
+  .radar .point.empty {
+    fill: var(--_surface, #fff);
+    stroke: var(--_accent);
+  }
+  .lists {
+    display: grid;
+    gap: 1rem;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
+  }
+  .dots {
+    inline-size: 100%;
+    max-inline-size: 18rem;
+    block-size: auto;
+  }
+  .dots .axis {
+    stroke: var(--_border);
+    stroke-width: 1;
+  }
+  .dots .tick {
+    font-size: 7px;
+    fill: var(--_muted);
+    text-anchor: middle;
+  }
+  .dots circle {
+    fill: var(--_accent);
+    stroke: var(--_surface, #fff);
+  }
+  .dots .who {
+    font-size: 6px;
+    fill: var(--_on-accent);
+    text-anchor: middle;
+    dominant-baseline: central;
+  }
+  .compare-row {
+    display: grid;
+    gap: 0.3rem 1rem;
+    padding-block: 0.6rem;
+    border-block-end: 1px solid var(--_border);
+  }
+  @container (min-width: 640px) {
+    .compare-row {
+      grid-template-columns: 1fr minmax(10rem, 18rem);
+      align-items: center;
+    }
+  }
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.3rem 1rem;
+    list-style: none;
+    padding: 0;
+  }
+  @media print {
+    .no-print,
+    .grid,
+    .toolbar,
+    .progress,
+    .actions {
+      display: none !important;
+    }
+    .summary {
+      border: 0;
+      padding: 0;
+      font-size: 10pt;
+      break-inside: avoid;
+    }
+    .radar {
+      max-inline-size: 6cm;
+    }
+  }
+`;

@@ -1,0 +1,211 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import './define.js';
+import type { PtceReferentiel } from './ptce-referentiel.js';
+import { mockRequests, mockRoute, uniquePrefix, type MockRoute } from '../../../test/support/mock.js';
+import type { Referentiel } from '../../data/schemas/referentiel.js';
+
+const DEMO = '/demo/data/ptce.json';
+const BUNDLE = '/demo/data/regards-croises-demo.json';
+
+async function mount(template: ReturnType<typeof html>) {
+  const el = await fixture<PtceReferentiel>(template);
+  await waitUntil(() => ['ready', 'error'].includes(el.data.state.status), 'référentiel loaded', { timeout: 6000 });
+  await el.updateComplete;
+  return el;
+}
+const $ = <T extends Element = HTMLElement>(el: PtceReferentiel, s: string) => el.shadowRoot!.querySelector<T>(s)!;
+const $$ = <T extends Element = HTMLElement>(el: PtceReferentiel, s: string) => [...el.shadowRoot!.querySelectorAll<T>(s)];
+const active = (el: PtceReferentiel) => el.shadowRoot!.activeElement as HTMLInputElement | null;
+const progress = (el: PtceReferentiel) => $(el, '[part="progress"] .message').textContent!.trim();
+
+/** An endpoint with the demo référentiel and an `assessments` POST route. */
+async function answerEndpoint(route: Partial<MockRoute>) {
+  const prefix = uniquePrefix('ref');
+  await mockRoute({ path: `${prefix}/referentiel.json`, json: await (await fetch('/demo/data/referentiel.json')).json() });
+  await mockRoute({ path: `${prefix}/api/assessments`, ...route });
+  await mockRoute({ path: `${prefix}/ptce.json`, json: { ptce: 1, referentiel: 'referentiel.json', assessments: 'api/assessments' } });
+  return { url: `${prefix}/ptce.json`, post: `${prefix}/api/assessments` };
+}
+
+function pick(el: PtceReferentiel, id: string, value: string) {
+  $<HTMLInputElement>(el, `input[name="q-${id}"][value="${value}"]`).click();
+}
+
+beforeEach(() => localStorage.clear());
+
+describe('<ptce-referentiel>', () => {
+  it('reads the grid, says the content is indicative, and filters by theme', async () => {
+    const el = await mount(html`<ptce-referentiel endpoint=${DEMO}></ptce-referentiel>`);
+    expect($(el, '[part="notice"]').textContent).to.contain('Contenu indicatif');
+    expect($$(el, 'section.general')).to.have.length(3);
+    expect($$(el, 'section.principal')).to.have.length(9);
+    expect($$(el, 'ol.questions > li')).to.have.length(36);
+    expect($(el, 'section.general h3').textContent).to.contain('Cultiver et servir le territoire');
+    const filter = $<HTMLSelectElement>(el, 'select');
+    filter.value = 'environnement';
+    filter.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const shown = $$(el, 'ol.questions > li');
+    expect(shown.length).to.be.within(1, 35);
+    for (const li of shown) expect(li.querySelector('.tags')!.textContent).to.contain('Relations à l\'environnement');
+    expect($(el, '.grid [role="status"]').textContent).to.contain(`${shown.length} question`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('can be answered with the keyboard alone: arrows choose, up and down change question', async () => {
+    const { url } = await answerEndpoint({ status: 201, json: { reference: 'EVAL-1', receivedAt: '2026-11-24T10:00:00Z' } });
+    const el = await mount(html`<ptce-referentiel endpoint=${url} mode="answer" pole-id="p1"></ptce-referentiel>`);
+    expect(progress(el)).to.equal('0 / 36 questions renseignées');
+    $<HTMLInputElement>(el, 'input[name="q-1.1.1"]').focus();
+    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(active(el)!.name).to.equal('q-1.1.1');
+    expect(active(el)!.value).to.equal('2');
+    expect(progress(el)).to.equal('1 / 36 questions renseignées');
+    await sendKeys({ press: 'ArrowDown' });
+    expect(active(el)!.name, 'down goes to the next question').to.equal('q-1.1.2');
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(progress(el)).to.equal('2 / 36 questions renseignées');
+    await sendKeys({ press: 'ArrowUp' });
+    expect(active(el)!.name).to.equal('q-1.1.1');
+    expect(active(el)!.checked, 'up lands on the chosen level').to.equal(true);
+    const names = new Set($$<HTMLInputElement>(el, 'fieldset.question input[type="radio"]').map((r) => r.name));
+    expect(names.size).to.equal(36);
+    for (const group of $$(el, 'fieldset.question')) expect(group.querySelector('legend')!.textContent!.trim()).to.not.equal('');
+    await expect(el).to.be.accessible();
+  });
+
+  it('autosaves answers and restores them after a reload', async () => {
+    const { url } = await answerEndpoint({ status: 201, json: { reference: 'EVAL-1', receivedAt: '2026-11-24T10:00:00Z' } });
+    const first = await mount(html`<ptce-referentiel endpoint=${url} mode="answer" pole-id="p2"></ptce-referentiel>`);
+    pick(first, '1.1.1', '3');
+    pick(first, '2.1.1', 'na');
+    await first.updateComplete;
+    first.remove();
+    const second = await mount(html`<ptce-referentiel endpoint=${url} mode="answer" pole-id="p2"></ptce-referentiel>`);
+    expect($<HTMLInputElement>(second, 'input[name="q-1.1.1"][value="3"]').checked).to.equal(true);
+    expect($<HTMLInputElement>(second, 'input[name="q-2.1.1"][value="na"]').checked).to.equal(true);
+    expect(progress(second)).to.equal('2 / 36 questions renseignées');
+    const other = await mount(html`<ptce-referentiel endpoint=${url} mode="answer" pole-id="autre"></ptce-referentiel>`);
+    expect(progress(other), 'drafts are per pole').to.equal('0 / 36 questions renseignées');
+  });
+
+  it('keeps the answers when sending fails, and a retry reuses the idempotency key', async () => {
+    const { url, post } = await answerEndpoint({ status: 503, json: { error: 'unavailable' } });
+    const el = await mount(html`<ptce-referentiel endpoint=${url} mode="answer" pole-id="p3" pole-name="Pôle trois"></ptce-referentiel>`);
+    $<HTMLButtonElement>(el, '[part="send"]').click();
+    await el.updateComplete;
+    expect($(el, '.message.error').textContent).to.contain('Indiquez votre rôle');
+    const role = $<HTMLSelectElement>(el, '#role');
+    role.value = 'collectivite';
+    role.dispatchEvent(new Event('change'));
+    pick(el, '1.1.1', '4');
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '[part="send"]').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]')?.textContent?.includes('HTTP 503'), 'failure shown');
+    expect($(el, '[role="alert"]').textContent).to.contain('restent enregistrées');
+    expect($<HTMLInputElement>(el, 'input[name="q-1.1.1"][value="4"]').checked).to.equal(true);
+    await mockRoute({ path: post, status: 201, json: { reference: 'EVAL-42', receivedAt: '2026-11-24T10:00:00Z' } });
+    const sent = oneEvent(el, 'ptce-assessment-sent');
+    $<HTMLButtonElement>(el, '[part="send"]').click();
+    expect(((await sent) as CustomEvent).detail).to.deep.equal({ reference: 'EVAL-42' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.contain('EVAL-42');
+    const requests = await mockRequests(post);
+    expect(requests).to.have.length(2);
+    expect(requests[0].headers['idempotency-key']).to.equal(requests[1].headers['idempotency-key']);
+    const body = JSON.parse(requests[1].body);
+    expect(body).to.deep.include({ referentielId: 'referentiel-ptce-illustratif', referentielVersion: '0.1', poleId: 'p3', poleName: 'Pôle trois' });
+    expect(body.respondent).to.deep.equal({ role: 'collectivite' });
+    expect(body.answers).to.deep.equal({ '1.1.1': { value: 4 } });
+  });
+
+  it('exports a CSV a French spreadsheet opens: BOM, semicolons, UTF-8 accents', async () => {
+    const el = await mount(html`<ptce-referentiel endpoint=${DEMO} mode="answer" no-draft></ptce-referentiel>`);
+    pick(el, '1.1.1', '3');
+    const textarea = $<HTMLTextAreaElement>(el, 'fieldset[data-id="1.1.1"] textarea');
+    textarea.value = 'Réponse nuancée; à discuter';
+    textarea.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    const referentiel = (el.data.state as { value: { referentiel: Referentiel } }).value.referentiel;
+    const bytes = new TextEncoder().encode(el.csvOf(referentiel));
+    expect([...bytes.slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    const [header, first] = text.split('\r\n');
+    expect(header).to.equal('Objectif général;Objectif principal;Indicateur;Libellé;Question;Réponse;Niveau;Commentaire');
+    expect(first.split(';').slice(0, 3)).to.deep.equal(['Cultiver et servir le territoire', 'Connaître et valoriser les ressources du territoire', '1.1.1']);
+    expect(first).to.contain(';En progression;3;"Réponse nuancée; à discuter"');
+    expect([...bytes].includes(0xc3), 'é is encoded in UTF-8 (0xC3 0xA9)').to.equal(true);
+    expect(text.trim().split('\r\n')).to.have.length(37);
+  });
+
+  it('imports a JSON export back, and refuses a bad file with a message', async () => {
+    const el = await mount(html`<ptce-referentiel endpoint=${DEMO} mode="answer" no-draft></ptce-referentiel>`);
+    const input = $<HTMLInputElement>(el, '.actions input[type="file"]');
+    const message = () => el.shadowRoot!.querySelector('.actions ~ .message')?.textContent ?? '';
+    const load = async (content: string) => {
+      const before = message();
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content], 'export.json', { type: 'application/json' }));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change'));
+      await waitUntil(() => message() && message() !== before, 'a new message');
+      await el.updateComplete;
+    };
+    await load('pas du json');
+    expect($(el, '[role="alert"]').textContent).to.contain('ce n’est pas un fichier JSON');
+    await load(JSON.stringify({ referentielId: 'autre', referentielVersion: '9', respondent: { role: 'x' }, answers: {} }));
+    expect($(el, '[role="alert"]').textContent).to.contain('pas un export de ce référentiel').and.to.contain('referentielVersion');
+    await load(JSON.stringify({ referentielId: 'referentiel-ptce-illustratif', referentielVersion: '0.1', respondent: { role: 'collectivite', name: 'Alex' }, answers: { '1.2.1': { value: 2 }, '3.3.3': { value: 'na' } } }));
+    expect(el.shadowRoot!.textContent).to.contain('Réponses importées');
+    expect($<HTMLInputElement>(el, 'input[name="q-1.2.1"][value="2"]').checked).to.equal(true);
+    expect(progress(el)).to.equal('2 / 36 questions renseignées');
+  });
+
+  it('summarises a known assessment: means, answered counts, strengths and points to work on', async () => {
+    const answers: Record<string, { value: number | 'na' }> = {
+      '1.1.1': { value: 4 }, '1.1.2': { value: 4 }, '1.1.3': { value: 3 }, '1.1.4': { value: 'na' },
+      '1.2.1': { value: 1 }, '1.2.2': { value: 2 },
+    };
+    const assessment = { referentielId: 'referentiel-ptce-illustratif', referentielVersion: '0.1', respondent: { role: 'coordination' }, answers };
+    const el = await mount(html`<ptce-referentiel endpoint=${DEMO} mode="summary" .assessment=${assessment}></ptce-referentiel>`);
+    const rows = $$(el, '[part="summary"] tbody tr').map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()));
+    expect(rows[0]).to.deep.equal(['1.1', 'Connaître et valoriser les ressources du territoire', '3,7', '4 / 4']);
+    expect(rows[1]).to.deep.equal(['1.2', 'Répondre aux besoins du territoire', '1,5', '2 / 4']);
+    expect(rows[2].slice(2)).to.deep.equal(['non renseigné', '0 / 4']);
+    const [strengths, toWork] = $$(el, '.lists > div');
+    expect(strengths.textContent).to.contain('Connaître et valoriser').and.not.to.contain('Répondre aux besoins');
+    expect(toWork.textContent).to.contain('Répondre aux besoins du territoire (1,5)');
+    expect($(el, 'svg.radar').getAttribute('role')).to.equal('img');
+    await expect(el).to.be.accessible();
+  });
+
+  it('compares the views of one pole, most divergent questions first', async () => {
+    const el = await mount(html`<ptce-referentiel endpoint=${DEMO} mode="compare" assessments-src=${BUNDLE}></ptce-referentiel>`);
+    const { assessments } = await (await fetch(BUNDLE)).json();
+    const spread = (id: string) => {
+      const levels = assessments.map((a: any) => a.answers[id]?.value).filter((v: unknown) => typeof v === 'number');
+      return Math.max(...levels) - Math.min(...levels);
+    };
+    const order = $$(el, '.compare-row').map((row) => row.dataset.id!);
+    expect(order).to.have.length(36);
+    const spreads = order.map(spread);
+    expect(spreads).to.deep.equal([...spreads].sort((a, b) => b - a));
+    expect(order[0]).to.equal('1.3.4');
+    expect($$(el, '.divergent li')).to.have.length(5);
+    expect($(el, '.legend').textContent).to.contain('Collectivité territoriale');
+    expect($$(el, '.compare-row')[0].querySelectorAll('circle')).to.have.length(4);
+    await expect(el).to.be.accessible();
+  });
+
+  it('never puts two poles side by side', async () => {
+    const { assessments } = await (await fetch(BUNDLE)).json();
+    const stranger = { ...assessments[0], poleId: 'autre-pole', poleName: 'Un autre pôle' };
+    const el = await mount(html`<ptce-referentiel endpoint=${DEMO} mode="compare" .assessments=${[...assessments, stranger]}></ptce-referentiel>`);
+    expect($(el, '[role="alert"]').textContent).to.contain('Un autre pôle').and.to.contain('un seul pôle');
+    expect(el.shadowRoot!.textContent).to.contain('Les réponses de 4 acteurs');
+  });
+});

@@ -1,0 +1,579 @@
+import { html, nothing, svg, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { PtceElement } from '../../base/ptce-element.js';
+import { DataController } from '../../base/data-controller.js';
+import { DraftStore } from '../../base/draft-store.js';
+import { checkAssessment, checkAssessmentBundle, checkAssessmentReceipt, checkReferentiel } from '../../data/checks.js';
+import { fail, ok, type Failure, type Result } from '../../data/failure.js';
+import { localize } from '../../data/localize.js';
+import type { Referentiel } from '../../data/schemas/referentiel.js';
+import type { Answer, Assessment } from '../../data/schemas/submissions.js';
+import { formatNumber } from '../../i18n/index.js';
+import {
+  assessmentCsv,
+  assessmentIssues,
+  divergences,
+  objectiveSpreads,
+  questionsOf,
+  referentielIssues,
+  scaleBounds,
+  strengthsAndWeaknesses,
+  summarize,
+  type Question,
+} from './model.js';
+import { renderRadar } from './radar.js';
+import { referentielStyles } from './ptce-referentiel.styles.js';
+
+interface ReferentielData {
+  referentiel: Referentiel;
+  canSend: boolean;
+  endpoint: string;
+  /** Assessments read from `assessments-src` (compare mode). */
+  loaded: Assessment[];
+}
+
+/** One respondent's answers as typed, with the idempotency key of this draft. */
+interface AnswerDraft {
+  key: string;
+  sent?: string;
+  role: string;
+  roleOther: string;
+  name: string;
+  answers: Record<string, Answer>;
+}
+
+const newKey = () => `assessment-${crypto.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`}`;
+const emptyDraft = (): AnswerDraft => ({ key: newKey(), role: '', roleOther: '', name: '', answers: {} });
+const OTHER_ROLE = '__other';
+
+/**
+ * @tag ptce-referentiel
+ * @summary The PTCE action référentiel as an interactive grid: read it, answer it, see the
+ * summary, and compare the views of one pole's actors ("regards croisés").
+ *
+ * @csspart notice - The "contenu indicatif" notice of an illustrative référentiel.
+ * @csspart grid - The questions.
+ * @csspart progress - The "24 / 36" progress line.
+ * @csspart summary - The summary (means, radar, strengths, points to work on).
+ * @csspart compare - The comparison of several respondents.
+ *
+ * @fires ptce-assessment-sent - The answers were stored by the endpoint; `detail` is `{reference}`.
+ */
+export class PtceReferentiel extends PtceElement {
+  static override styles = [...(PtceElement.styles as []), referentielStyles];
+
+  /** `read` (default), `answer`, `summary` (of `assessment`) or `compare` (several respondents of one pole). */
+  @property({ reflect: true }) mode: 'read' | 'answer' | 'summary' | 'compare' = 'read';
+  /** The pole being assessed: part of what is sent, and of the draft's key. */
+  @property({ attribute: 'pole-id' }) poleId?: string;
+  @property({ attribute: 'pole-name' }) poleName?: string;
+  /** An assessment to summarise (`summary` mode). */
+  @property({ attribute: false }) assessment?: unknown;
+  /** Assessments to compare (`compare` mode), all of the same pole. */
+  @property({ attribute: false }) assessments?: unknown[];
+  /** URL of a file of assessments (`{"assessments": […]}`) to compare, relative to the page. */
+  @property({ attribute: 'assessments-src' }) assessmentsSrc?: string;
+  /** Do not keep answers in the browser's storage. */
+  @property({ type: Boolean, attribute: 'no-draft' }) noDraft = false;
+
+  @state() private theme_ = '';
+  @state() private draft: AnswerDraft = emptyDraft();
+  @state() private sending = false;
+  @state() private sent?: string;
+  @state() private sendFailure?: Failure;
+  @state() private formMessage?: { text: string; error: boolean };
+  @state() private imported: Assessment[] = [];
+
+  private store?: DraftStore<AnswerDraft>;
+
+  readonly data = new DataController<ReferentielData>(this, (signal) => this.load(signal), (value) => this.loaded(value));
+
+  private async load(signal: AbortSignal): Promise<Result<ReferentielData>> {
+    return this.withClient(async (client) => {
+      const found = await client.document('referentiel', checkReferentiel, signal);
+      if (!found.ok) return found;
+      const referentiel = found.value.value;
+      const issues = referentielIssues(referentiel);
+      if (issues.length) return fail({ kind: 'invalid', url: found.value.url, issues });
+      const canSend = (await client.locate('assessments', signal)).ok;
+      let loaded: Assessment[] = [];
+      if (this.assessmentsSrc) {
+        const url = new URL(this.assessmentsSrc, document.baseURI).href;
+        const raw = await client.getJson(url, signal);
+        if (!raw.ok) return raw;
+        const bundle = checkAssessmentBundle(raw.value);
+        if (!bundle.ok) return fail({ kind: 'invalid', url, issues: bundle.issues });
+        loaded = bundle.value.assessments;
+      }
+      return ok({ referentiel, canSend, endpoint: client.endpoint, loaded });
+    });
+  }
+
+  private loaded({ referentiel, endpoint }: ReferentielData): void {
+    this.store = this.noDraft
+      ? undefined
+      : new DraftStore<AnswerDraft>(`ptce-referentiel-draft:${endpoint}:${referentiel.id}:${referentiel.version}:${this.poleId ?? ''}`, (saved) =>
+          saved && typeof saved === 'object' ? { ...emptyDraft(), ...(saved as AnswerDraft) } : undefined,
+        );
+    this.draft = this.store?.load() ?? emptyDraft();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.clientChanged() || changed.has('assessmentsSrc')) void this.data.run();
+  }
+
+  protected override render() {
+    return this.renderData(this.data, (data) => {
+      const { referentiel } = data;
+      const lang = this.resolvedLang;
+      return html`
+        <h2>${localize(referentiel.title, lang)}</h2>
+        ${referentiel.status === 'illustrative'
+          ? html`<p class="notice" part="notice" role="note">${referentiel.notice ? localize(referentiel.notice, lang) : this.t('ref.illustrative')}</p>`
+          : nothing}
+        ${referentiel.source ? html`<p class="muted">${this.t('ref.source', { source: localize(referentiel.source, lang) })}</p>` : nothing}
+        ${this.mode === 'answer'
+          ? this.renderAnswer(data)
+          : this.mode === 'summary'
+            ? this.renderGivenSummary(referentiel)
+            : this.mode === 'compare'
+              ? this.renderCompare(data)
+              : this.renderRead(referentiel)}
+      `;
+    });
+  }
+
+  // ——— Read ———
+
+  private renderThemeFilter(referentiel: Referentiel) {
+    const themes = referentiel.themes ?? [];
+    if (!themes.length) return nothing;
+    return html`<label class="inline">${this.t('ref.theme-filter')}
+      <select @change=${(e: Event) => (this.theme_ = (e.target as HTMLSelectElement).value)}>
+        <option value="">${this.t('ref.all-themes')}</option>
+        ${themes.map((theme) => html`<option value=${theme.id} ?selected=${theme.id === this.theme_}>${localize(theme.label, this.resolvedLang)}</option>`)}
+      </select>
+    </label>`;
+  }
+
+  /** The grid, objective by objective, with only the questions `keep` lets through. */
+  private renderGrid(referentiel: Referentiel, question: (q: Question) => unknown) {
+    const lang = this.resolvedLang;
+    const keep = (q: Question) => !this.theme_ || (q.indicator.themes ?? []).includes(this.theme_);
+    const questions = questionsOf(referentiel).filter(keep);
+    return html`<div class="grid" part="grid">
+      <p class="muted" role="status">${this.t('ref.questions', { count: questions.length })}</p>
+      ${referentiel.objectives.map((general) => {
+        const principals = general.principalObjectives.filter((p) => questions.some((q) => q.principal === p));
+        if (!principals.length) return nothing;
+        return html`<section class="general" aria-labelledby="g-${general.id}">
+          <h3 id="g-${general.id}"><span class="qid">${general.id}</span>${localize(general.label, lang)}</h3>
+          ${principals.map(
+            (principal) => html`<section class="principal" aria-labelledby="p-${principal.id}">
+              <h4 id="p-${principal.id}"><span class="qid">${principal.id}</span>${localize(principal.label, lang)}</h4>
+              <ol class="questions">
+                ${questions.filter((q) => q.principal === principal).map((q) => html`<li>${question(q)}</li>`)}
+              </ol>
+            </section>`,
+          )}
+        </section>`;
+      })}
+    </div>`;
+  }
+
+  private tags(referentiel: Referentiel, q: Question) {
+    const ids = q.indicator.themes ?? [];
+    if (!ids.length) return nothing;
+    const label = (id: string) => localize(referentiel.themes?.find((t) => t.id === id)?.label, this.resolvedLang) || id;
+    return html`<ul class="tags">${ids.map((id) => html`<li>${label(id)}</li>`)}</ul>`;
+  }
+
+  private renderRead(referentiel: Referentiel) {
+    const lang = this.resolvedLang;
+    return html`<div class="toolbar">${this.renderThemeFilter(referentiel)}</div>
+      ${this.renderGrid(
+        referentiel,
+        (q) => html`<p><span class="qid">${q.indicator.id}</span><strong>${localize(q.indicator.label, lang)}</strong></p>
+          <p>${localize(q.indicator.question, lang)}</p>
+          ${this.tags(referentiel, q)}`,
+      )}`;
+  }
+
+  // ——— Answer ———
+
+  private renderAnswer(data: ReferentielData) {
+    const { referentiel } = data;
+    const lang = this.resolvedLang;
+    const total = questionsOf(referentiel).length;
+    const answered = Object.keys(this.draft.answers).length;
+    const roles = referentiel.roles ?? [];
+    return html`
+      <fieldset class="toolbar">
+        <legend>${this.t('ref.respondent')}</legend>
+        <label class="inline">${this.t('ref.role')}
+          <select id="role" @change=${(e: Event) => this.update_({ role: (e.target as HTMLSelectElement).value })}>
+            <option value="">${this.t('ref.role-choose')}</option>
+            ${roles.map((role) => html`<option value=${role.id} ?selected=${role.id === this.draft.role}>${localize(role.label, lang)}</option>`)}
+            <option value=${OTHER_ROLE} ?selected=${this.draft.role === OTHER_ROLE}>${this.t('ref.role-other')}</option>
+          </select>
+        </label>
+        ${this.draft.role === OTHER_ROLE
+          ? html`<label class="inline">${this.t('ref.role-free')}
+              <input type="text" .value=${live(this.draft.roleOther)} @input=${(e: Event) => this.update_({ roleOther: (e.target as HTMLInputElement).value })} />
+            </label>`
+          : nothing}
+        <label class="inline">${this.t('ref.name')}
+          <input type="text" autocomplete="name" .value=${live(this.draft.name)} @input=${(e: Event) => this.update_({ name: (e.target as HTMLInputElement).value })} />
+        </label>
+        ${this.renderThemeFilter(referentiel)}
+      </fieldset>
+      <div class="progress" part="progress">
+        <p class="message" role="status" aria-live="polite">${this.t('ref.progress', { answered, total })}</p>
+        <progress max=${total} .value=${answered} aria-hidden="true"></progress>
+      </div>
+      ${this.renderGrid(referentiel, (q) => this.renderQuestion(referentiel, q))}
+      <div class="actions">
+        ${data.canSend
+          ? html`<button type="button" part="send" aria-busy=${this.sending ? 'true' : 'false'} ?disabled=${this.sending} @click=${() => this.send(referentiel)}>
+              ${this.sending ? this.t('ref.sending') : this.t('ref.send')}
+            </button>`
+          : html`<p class="muted">${this.t('ref.no-send')}</p>`}
+        <button type="button" class="secondary" @click=${() => this.exportJson(referentiel)}>${this.t('ref.export-json')}</button>
+        <button type="button" class="secondary" @click=${() => this.exportCsv(referentiel)}>${this.t('ref.export-csv')}</button>
+        <label class="inline">${this.t('ref.import')}
+          <input type="file" accept="application/json,.json" @change=${(e: Event) => this.importFile(e, referentiel)} />
+        </label>
+      </div>
+      ${this.sent ? html`<p class="message" role="status">${this.t('ref.sent', { reference: this.sent })}</p>` : nothing}
+      ${this.sendFailure
+        ? html`<p class="message error" role="alert">${this.t('ref.send-failed', { reason: this.describeFailure(this.sendFailure).message })}</p>`
+        : nothing}
+      ${this.formMessage ? html`<p class="message ${this.formMessage.error ? 'error' : ''}" role=${this.formMessage.error ? 'alert' : 'status'}>${this.formMessage.text}</p>` : nothing}
+      ${answered ? this.renderSummary(referentiel, this.draft.answers) : nothing}
+    `;
+  }
+
+  private renderQuestion(referentiel: Referentiel, q: Question) {
+    const lang = this.resolvedLang;
+    const id = q.indicator.id;
+    const answer = this.draft.answers[id];
+    const choices: { value: Answer['value']; label: string; title?: string }[] = [
+      ...referentiel.scale.levels.map((l) => ({ value: l.value, label: localize(l.label, lang), title: l.description ? localize(l.description, lang) : undefined })),
+      { value: 'na', label: localize(referentiel.scale.notApplicable.label, lang) },
+    ];
+    return html`<fieldset class="question" data-id=${id}>
+      <legend><span class="qid">${id}</span>${localize(q.indicator.question, lang)}</legend>
+      ${this.tags(referentiel, q)}
+      <div class="levels" @keydown=${this.onLevelKey}>
+        ${choices.map(
+          (choice, index) => html`<label class="level" title=${choice.title ?? nothing}>
+            <input
+              type="radio"
+              name="q-${id}"
+              data-index=${index}
+              .value=${String(choice.value)}
+              .checked=${live(answer?.value === choice.value)}
+              @change=${() => this.answer(id, { ...answer, value: choice.value })}
+            />
+            <span>${choice.label}</span>
+          </label>`,
+        )}
+      </div>
+      <details ?open=${!!answer?.comment}>
+        <summary>${this.t('ref.comment')}</summary>
+        <textarea
+          aria-label="${this.t('ref.comment')} — ${id}"
+          .value=${live(answer?.comment ?? '')}
+          @input=${(e: Event) => this.comment(id, (e.target as HTMLTextAreaElement).value)}
+        ></textarea>
+      </details>
+    </fieldset>`;
+  }
+
+  /** Up and down move to the same choice of the previous or next question: the grid's rows. */
+  private onLevelKey = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const current = event.target as HTMLInputElement;
+    const groups = [...this.renderRoot.querySelectorAll<HTMLElement>('fieldset.question')];
+    const index = groups.indexOf(current.closest('fieldset.question') as HTMLElement);
+    const next = groups[index + (event.key === 'ArrowDown' ? 1 : -1)];
+    if (!next) return;
+    event.preventDefault();
+    const radios = [...next.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    (radios.find((r) => r.checked) ?? radios[Number(current.dataset.index)] ?? radios[0]).focus();
+  };
+
+  private update_(patch: Partial<AnswerDraft>): void {
+    this.draft = { ...this.draft, ...patch };
+    this.store?.save(this.draft);
+  }
+
+  private answer(id: string, answer: Answer): void {
+    this.update_({ answers: { ...this.draft.answers, [id]: answer } });
+    this.sent = undefined;
+  }
+
+  private comment(id: string, text: string): void {
+    const current = this.draft.answers[id];
+    if (!current) return; // A comment goes with an answer: answer first.
+    this.answer(id, text ? { ...current, comment: text } : { value: current.value });
+  }
+
+  private toAssessment(referentiel: Referentiel): Assessment {
+    const role = this.draft.role === OTHER_ROLE ? this.draft.roleOther.trim() : this.draft.role;
+    return {
+      referentielId: referentiel.id,
+      referentielVersion: referentiel.version,
+      ...(this.poleId ? { poleId: this.poleId } : {}),
+      ...(this.poleName ? { poleName: this.poleName } : {}),
+      respondent: { role, ...(this.draft.name.trim() ? { name: this.draft.name.trim() } : {}) },
+      answers: this.draft.answers,
+    };
+  }
+
+  private async send(referentiel: Referentiel): Promise<void> {
+    const assessment = this.toAssessment(referentiel);
+    this.formMessage = undefined;
+    if (!assessment.respondent.role) {
+      this.formMessage = { text: this.t('ref.need-role'), error: true };
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#role')?.focus();
+      return;
+    }
+    const body = JSON.stringify(assessment);
+    // The same answers sent again keep their key (the endpoint stores them once); changed ones get a new key.
+    if (this.draft.sent && this.draft.sent !== body) this.update_({ key: newKey() });
+    this.update_({ sent: body });
+    this.sending = true;
+    this.sendFailure = undefined;
+    const result = await this.withClient((client) => client.post('assessments', assessment, this.draft.key));
+    this.sending = false;
+    if (!result.ok) {
+      if (result.failure.kind !== 'aborted') this.sendFailure = result.failure;
+      return;
+    }
+    const receipt = checkAssessmentReceipt(result.value);
+    this.sent = receipt.ok ? receipt.value.reference : '—';
+    this.emit('ptce-assessment-sent', { reference: this.sent });
+  }
+
+  private download(text: string, type: string, extension: string, referentiel: Referentiel): void {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const date = new Date().toISOString().slice(0, 10);
+    const link = Object.assign(document.createElement('a'), { href: url, download: `${referentiel.id}-${this.poleId ?? 'reponses'}-${date}.${extension}` });
+    this.renderRoot.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  private exportJson(referentiel: Referentiel): void {
+    this.download(`${JSON.stringify({ ...this.toAssessment(referentiel), createdAt: new Date().toISOString() }, null, 2)}\n`, 'application/json', 'json', referentiel);
+  }
+
+  /** Also used by tests, which check the bytes. */
+  csvOf(referentiel: Referentiel): string {
+    return assessmentCsv(referentiel, this.toAssessment(referentiel), this.resolvedLang, this.t('ref.csv-headers').split(';'));
+  }
+
+  private exportCsv(referentiel: Referentiel): void {
+    this.download(this.csvOf(referentiel), 'text/csv;charset=utf-8', 'csv', referentiel);
+  }
+
+  private async readAssessments(files: FileList | null, referentiel: Referentiel): Promise<{ assessments: Assessment[]; error?: string }> {
+    const assessments: Assessment[] = [];
+    for (const file of files ?? []) {
+      let json: unknown;
+      try {
+        json = JSON.parse(await file.text());
+      } catch {
+        return { assessments, error: this.t('ref.import-bad', { reason: this.t('ref.import-not-json') }) };
+      }
+      const bundle = checkAssessmentBundle(json);
+      const one = checkAssessment(json);
+      const found = bundle.ok ? bundle.value.assessments : one.ok ? [one.value] : undefined;
+      const issues = found ? found.flatMap((a) => assessmentIssues(referentiel, a)) : one.ok ? [] : one.issues;
+      if (!found || issues.length) {
+        return { assessments, error: this.t('ref.import-bad', { reason: this.t('ref.import-invalid', { paths: issues.map((i) => i.path).join(', ') || '—' }) }) };
+      }
+      assessments.push(...found);
+    }
+    return { assessments };
+  }
+
+  private async importFile(event: Event, referentiel: Referentiel): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const { assessments, error } = await this.readAssessments(input.files, referentiel);
+    input.value = '';
+    if (error || !assessments.length) {
+      this.formMessage = { text: error ?? this.t('ref.import-bad', { reason: '—' }), error: true };
+      return;
+    }
+    const [imported] = assessments;
+    const known = (referentiel.roles ?? []).some((r) => r.id === imported.respondent.role);
+    this.update_({
+      answers: imported.answers,
+      name: imported.respondent.name ?? '',
+      role: known ? imported.respondent.role : OTHER_ROLE,
+      roleOther: known ? '' : imported.respondent.role,
+    });
+    this.formMessage = { text: this.t('ref.import-ok'), error: false };
+  }
+
+  // ——— Summary ———
+
+  private renderGivenSummary(referentiel: Referentiel) {
+    const checked = this.assessment === undefined ? undefined : checkAssessment(this.assessment, 'assessment');
+    if (!checked) return html`<p>${this.t('ref.none-yet')}</p>`;
+    if (!checked.ok) return this.renderError({ kind: 'invalid', url: '', issues: checked.issues }, () => this.requestUpdate());
+    const issues = assessmentIssues(referentiel, checked.value);
+    if (issues.length) return this.renderError({ kind: 'invalid', url: '', issues }, () => this.requestUpdate());
+    return this.renderSummary(referentiel, checked.value.answers);
+  }
+
+  private renderSummary(referentiel: Referentiel, answers: Record<string, Answer>) {
+    const lang = this.resolvedLang;
+    const bounds = scaleBounds(referentiel);
+    const summary = summarize(referentiel, answers);
+    const { strengths, toWork } = strengthsAndWeaknesses(summary, bounds);
+    const mean = (value: number | null) => (value === null ? this.t('ref.not-rated') : formatNumber(lang, value, { maximumFractionDigits: 1 }));
+    const list = (items: typeof summary) =>
+      items.length ? html`<ul>${items.map((s) => html`<li>${localize(s.principal.label, lang)} (${mean(s.mean)})</li>`)}</ul>` : html`<p class="muted">${this.t('ref.none-yet')}</p>`;
+    return html`<section class="summary" part="summary" aria-labelledby="summary-title">
+      <h3 id="summary-title">${this.t('ref.summary')}</h3>
+      <p class="muted">${this.t('ref.summary-intro', bounds)}</p>
+      <div class="summary-body">
+        ${renderRadar(summary, bounds, this.t('ref.radar'))}
+        <table>
+          <thead><tr><th scope="col">#</th><th scope="col">${this.t('ref.objective')}</th><th scope="col">${this.t('ref.mean')}</th><th scope="col">${this.t('ref.answered')}</th></tr></thead>
+          <tbody>
+            ${summary.map(
+              (s) => html`<tr>
+                <td>${s.principal.id}</td>
+                <td>${localize(s.principal.label, lang)}</td>
+                <td class="num">${mean(s.mean)}</td>
+                <td class="num">${s.answered} / ${s.total}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      <div class="lists">
+        <div><h4>${this.t('ref.strengths')}</h4>${list(strengths)}</div>
+        <div><h4>${this.t('ref.to-work')}</h4>${list(toWork)}</div>
+      </div>
+      <div class="no-print"><button type="button" class="secondary" @click=${() => window.print()}>${this.t('ref.print')}</button></div>
+    </section>`;
+  }
+
+  // ——— Compare ———
+
+  private compared(data: ReferentielData): { assessments: Assessment[]; otherPole?: string } {
+    const given = (this.assessments ?? []).map((a) => checkAssessment(a)).filter((r) => r.ok).map((r) => (r as { value: Assessment }).value);
+    const all = [...given, ...data.loaded, ...this.imported].filter((a) => assessmentIssues(data.referentiel, a).length === 0);
+    // One pole only: never two poles side by side.
+    const pole = all[0]?.poleId ?? all[0]?.poleName;
+    const same = all.filter((a) => (a.poleId ?? a.poleName) === pole);
+    const other = all.find((a) => (a.poleId ?? a.poleName) !== pole);
+    return { assessments: same, otherPole: other ? other.poleName ?? other.poleId ?? '?' : undefined };
+  }
+
+  private respondentName(assessment: Assessment, index: number, referentiel: Referentiel): string {
+    const role = localize(referentiel.roles?.find((r) => r.id === assessment.respondent.role)?.label, this.resolvedLang) || assessment.respondent.role;
+    return `${index + 1}. ${assessment.respondent.name ? `${assessment.respondent.name}, ` : ''}${role}`;
+  }
+
+  private renderCompare(data: ReferentielData) {
+    const { referentiel } = data;
+    const lang = this.resolvedLang;
+    const { assessments, otherPole } = this.compared(data);
+    const importer = html`<label class="inline no-print">${this.t('ref.compare-import')}
+      <input type="file" multiple accept="application/json,.json" @change=${(e: Event) => this.importForCompare(e, referentiel)} />
+    </label>`;
+    const messages = html`${otherPole ? html`<p class="message error" role="alert">${this.t('ref.compare-other-pole', { pole: otherPole })}</p>` : nothing}
+      ${this.formMessage ? html`<p class="message error" role="alert">${this.formMessage.text}</p>` : nothing}`;
+    if (assessments.length < 2) {
+      return html`<div class="toolbar">${importer}</div>${messages}<p>${this.t('ref.compare-none')}</p>`;
+    }
+    const rows = divergences(referentiel, assessments);
+    const bounds = scaleBounds(referentiel);
+    const names = assessments.map((a, i) => this.respondentName(a, i, referentiel));
+    const level = (answer?: Answer) =>
+      answer === undefined ? this.t('ref.no-answer') : answer.value === 'na' ? localize(referentiel.scale.notApplicable.label, lang) : String(answer.value);
+    const spreads = objectiveSpreads(referentiel, assessments);
+    const fmt = (v: number | null) => (v === null ? '—' : formatNumber(lang, v, { maximumFractionDigits: 1 }));
+    return html`<section class="compare" part="compare" aria-labelledby="compare-title">
+      <h3 id="compare-title">${this.t('ref.compare-title')}${assessments[0].poleName ? ` — ${assessments[0].poleName}` : ''}</h3>
+      <p>${this.t('ref.compare-intro', { count: assessments.length })}</p>
+      <div class="toolbar">${importer}</div>
+      ${messages}
+      <ul class="legend">${names.map((name) => html`<li>${name}</li>`)}</ul>
+      <h4>${this.t('ref.divergent')}</h4>
+      <ol class="divergent">
+        ${rows.slice(0, 5).map((row) => html`<li>${localize(row.question.indicator.question, lang)} — ${this.t('ref.spread', { spread: row.spread })}</li>`)}
+      </ol>
+      <div class="rows">
+        ${rows.map(
+          (row) => html`<div class="compare-row" data-id=${row.question.indicator.id}>
+            <div>
+              <span class="qid">${row.question.indicator.id}</span>${localize(row.question.indicator.question, lang)}
+              <p class="muted">${this.t('ref.spread', { spread: row.spread })} ·
+                ${row.answers.map((answer, i) => `${i + 1} : ${level(answer)}`).join(' · ')}</p>
+            </div>
+            ${this.renderDots(row.answers, bounds)}
+          </div>`,
+        )}
+      </div>
+      <h4>${this.t('ref.objective-spread')}</h4>
+      <table>
+        <thead><tr><th scope="col">#</th><th scope="col">${this.t('ref.objective')}</th><th scope="col">min</th><th scope="col">max</th></tr></thead>
+        <tbody>
+          ${spreads.map((s) => html`<tr><td>${s.principal.id}</td><td>${localize(s.principal.label, lang)}</td><td class="num">${fmt(s.min)}</td><td class="num">${fmt(s.max)}</td></tr>`)}
+        </tbody>
+      </table>
+    </section>`;
+  }
+
+  /** A dot plot of one question: each respondent's level on the scale (numbers match the legend). */
+  private renderDots(answers: (Answer | undefined)[], bounds: { min: number; max: number }) {
+    const width = 160;
+    const x = (v: number) => 10 + ((v - bounds.min) / (bounds.max - bounds.min || 1)) * (width - 20);
+    const stack = new Map<number, number>();
+    const ticks = [];
+    for (let v = bounds.min; v <= bounds.max; v++) ticks.push(v);
+    return svg`<svg class="dots" viewBox="0 0 ${width} 40" aria-hidden="true">
+      <line class="axis" x1="10" y1="30" x2=${width - 10} y2="30"></line>
+      ${ticks.map((v) => svg`<text class="tick" x=${x(v)} y="39">${v}</text>`)}
+      ${answers.map((answer, i) => {
+        if (typeof answer?.value !== 'number') return nothing;
+        const level = stack.get(answer.value) ?? 0;
+        stack.set(answer.value, level + 1);
+        const cy = 24 - level * 7;
+        return svg`<circle cx=${x(answer.value)} cy=${cy} r="4"></circle><text class="who" x=${x(answer.value)} y=${cy}>${i + 1}</text>`;
+      })}
+    </svg>`;
+  }
+
+  private async importForCompare(event: Event, referentiel: Referentiel): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const { assessments, error } = await this.readAssessments(input.files, referentiel);
+    input.value = '';
+    this.formMessage = error ? { text: error, error: true } : undefined;
+    this.imported = [...this.imported, ...assessments];
+  }
+}
+
+declare module '../../base/events.js' {
+  interface PtceEventMap {
+    /** The answers were stored by the endpoint. */
+    'ptce-assessment-sent': { reference: string };
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ptce-referentiel': PtceReferentiel;
+  }
+}
