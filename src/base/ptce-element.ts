@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { consume, ContextRoot } from '@lit/context';
 import { VERSION } from '../version.js';
 import { tokens, stateStyles } from '../styles/tokens.js';
-import { DEFAULT_LANG, supportedLang, translate, formatBytes, type MessageKey, type Params } from '../i18n/index.js';
+import { DEFAULT_LANG, isLangLoaded, loadLang, supportedLang, translate, formatBytes, type MessageKey, type Params } from '../i18n/index.js';
 import { clientFor, type LoadedList, type PtceClient } from '../data/client.js';
 import { fail, type Failure, type Result } from '../data/failure.js';
 import { providerContext, type ProviderValue } from './context.js';
@@ -112,8 +112,16 @@ export class PtceElement extends LitElement {
     return supportedLang(this.provided?.lang) ?? DEFAULT_LANG;
   }
 
+  /**
+   * Switches to the resolved language once its catalog is there (English loads on first use): until
+   * then the element keeps speaking its current language rather than mixing two.
+   */
   refreshLang(): void {
     const lang = this.resolveLang();
+    if (!isLangLoaded(lang)) {
+      void loadLang(lang).then(() => this.refreshLang());
+      return;
+    }
     if (lang !== this.resolvedLang) this.resolvedLang = lang;
   }
 

@@ -1,5 +1,5 @@
-import { fr } from './fr.js';
-import { en } from './en.js';
+import type { fr } from './fr.js';
+import { common } from './fr/common.js';
 import type { Message } from './types.js';
 
 export type { Message } from './types.js';
@@ -10,26 +10,55 @@ export type Params = Record<string, string | number>;
 
 export const DEFAULT_LANG = 'fr';
 
-const catalogs = new Map<string, Catalog>([
-  ['fr', fr],
-  ['en', en],
-]);
+/**
+ * Loaded messages by language. French holds the parts the widgets on the page registered (see
+ * registerMessages); the other languages come whole when a page uses them.
+ */
+const catalogs = new Map<string, Partial<Catalog>>([['fr', { ...common }]]);
+
+/** Adds a widget's French messages (each widget brings its own part of the catalog). */
+export function registerMessages(lang: string, messages: Partial<Catalog>): void {
+  catalogs.set(lang, { ...catalogs.get(lang), ...messages });
+}
 
 /**
- * Adds a language at run time (a partner can ship its own catalog without rebuilding the library).
- * In this repository, a new language is one file in src/i18n/ plus its line in the map above.
+ * The other languages shipped with the library, loaded on first use so a French page never
+ * downloads them. A new language is one file in src/i18n/ plus its line here.
  */
+const lazyCatalogs: Record<string, () => Promise<Catalog>> = {
+  en: () => import('./en.js').then((module) => module.en),
+};
+const loading = new Map<string, Promise<void>>();
+
+/** Adds a language at run time: a partner can ship its own catalog without rebuilding the library. */
 export function registerLocale(code: string, catalog: Catalog): void {
   catalogs.set(code.toLowerCase(), catalog);
 }
+
+const known = (code: string) => catalogs.has(code) || code in lazyCatalogs;
 
 /** "fr-FR" → "fr", "EN" → "en"; undefined when no catalog matches. */
 export function supportedLang(tag: string | null | undefined): string | undefined {
   if (!tag) return undefined;
   const lower = tag.trim().toLowerCase();
-  if (catalogs.has(lower)) return lower;
+  if (known(lower)) return lower;
   const base = lower.split('-')[0];
-  return catalogs.has(base) ? base : undefined;
+  return known(base) ? base : undefined;
+}
+
+export function isLangLoaded(code: string): boolean {
+  return catalogs.has(code);
+}
+
+/** Loads a shipped language's catalog once; resolves when `translate` can use it. */
+export function loadLang(code: string): Promise<void> {
+  if (catalogs.has(code) || !lazyCatalogs[code]) return Promise.resolve();
+  let pending = loading.get(code);
+  if (!pending) {
+    pending = lazyCatalogs[code]().then((catalog) => void catalogs.set(code, catalog));
+    loading.set(code, pending);
+  }
+  return pending;
 }
 
 /** Intl objects are costly to build (a map renders hundreds of labels): one per language and options. */
@@ -41,7 +70,7 @@ function cached<T extends Intl.NumberFormat | Intl.PluralRules | Intl.DateTimeFo
 }
 
 export function translate(lang: string, key: MessageKey, params: Params = {}): string {
-  const message: Message = (catalogs.get(lang) ?? fr)[key] ?? fr[key];
+  const message: Message = catalogs.get(lang)?.[key] ?? catalogs.get(DEFAULT_LANG)?.[key] ?? key;
   let text: string;
   if (typeof message === 'string') {
     text = message;

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatDate, formatEuros, formatNumber, registerLocale, supportedLang, translate } from '../../src/i18n/index.js';
+import { formatDate, formatEuros, formatNumber, isLangLoaded, loadLang, registerLocale, supportedLang, translate } from '../../src/i18n/index.js';
 import { fr } from '../../src/i18n/fr.js';
 import { en } from '../../src/i18n/en.js';
 
@@ -15,7 +15,14 @@ describe('i18n', () => {
     expect(formatDate('en', '2014-09-19')).to.equal('September 19, 2014');
   });
 
-  it('chooses plural forms', () => {
+  it('loads English when a page asks for it', async () => {
+    expect(supportedLang('en-GB')).to.equal('en');
+    await loadLang('en');
+    expect(isLangLoaded('en')).to.equal(true);
+  });
+
+  it('chooses plural forms', async () => {
+    await loadLang('en');
     expect(translate('fr', 'warning.skipped', { count: 1 })).to.equal('1 fiche ignorée car invalide.');
     expect(translate('fr', 'warning.skipped', { count: 3 })).to.equal('3 fiches ignorées car invalides.');
     expect(translate('en', 'warning.skipped', { count: 1 })).to.equal('1 record skipped because it is invalid.');

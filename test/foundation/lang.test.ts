@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../support/ptce-test-probe.js';
 import { mount } from '../support/mount.js';
+import { waitUntil } from '@open-wc/testing';
 import '../../src/components/provider/define.js';
 import type { PtceTestProbe } from '../support/ptce-test-probe.js';
 
@@ -22,8 +23,8 @@ describe('language resolution', () => {
     document.documentElement.lang = 'fr';
     const wrapper = await mount(html`<div lang="fr"><ptce-test-probe lang="en"></ptce-test-probe></div>`);
     const el = wrapper.querySelector('ptce-test-probe')!;
-    await el.updateComplete;
-    expect(shownLang(el)).to.equal('en');
+    // English is loaded on first use; until then the element keeps to French rather than mixing.
+    await waitUntil(() => shownLang(el) === 'en', 'switched to English once its catalog is loaded');
     expect(el.shadowRoot!.textContent).to.contain('No data source is configured');
   });
 

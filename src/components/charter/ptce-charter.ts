@@ -14,6 +14,10 @@ import { formatDate } from '../../i18n/index.js';
 import { draftIssues, emptyDraft, fieldId, messageFor, newKey, reviveDraft, today, toSignature, type SignatureDraft } from './signature-draft.js';
 import { DraftStore } from '../../base/draft-store.js';
 import { charterStyles } from './ptce-charter.styles.js';
+import { registerMessages } from '../../i18n/index.js';
+import { charter as charterMessages } from '../../i18n/fr/charter.js';
+
+registerMessages('fr', charterMessages);
 
 interface CharterData {
   charter: Charter;

@@ -11,6 +11,10 @@ import type { Pole, Theme } from '../../data/schemas/pole.js';
 import { formatDate, formatEuros } from '../../i18n/index.js';
 import { renderReferentielSummary } from './referentiel-summary.js';
 import { cardStyles } from './ptce-pole-card.styles.js';
+import { registerMessages } from '../../i18n/index.js';
+import { card } from '../../i18n/fr/card.js';
+
+registerMessages('fr', card);
 
 interface CardData {
   pole?: Pole;

@@ -11,6 +11,12 @@ import { loadBasemap, type Basemap, type BasemapDepartment } from './basemap.js'
 import { clusterPoles, filterPoles, nearestInDirection, placePoles, sortByName, type Cluster, type Direction, type Filters, type PlacedPole } from './model.js';
 import { INSETS, VIEWBOX } from './projection.js';
 import { mapStyles } from './ptce-pole-map.styles.js';
+import { registerMessages } from '../../i18n/index.js';
+import { card } from '../../i18n/fr/card.js';
+import { map } from '../../i18n/fr/map.js';
+
+// The map names statuses as the card does.
+registerMessages('fr', { ...card, ...map });
 
 interface MapData {
   basemap: Basemap;
@@ -496,9 +502,14 @@ export class PtcePoleMap extends PtceElement {
     this.writeHash();
     await this.updateComplete;
     if (!opener) return;
-    const selector = opener.source === 'list' ? `.list button[data-id="${CSS.escape(opener.id)}"]` : `.marker[data-key="${CSS.escape(opener.id)}"]`;
-    const target = this.renderRoot.querySelector<HTMLElement | SVGElement>(selector) ?? this.renderRoot.querySelector<SVGElement>('.marker[tabindex="0"]');
-    target?.focus();
+    // Back to the list item, or to the marker that holds the pole now (a bubble if the map changed).
+    const target =
+      opener.source === 'list'
+        ? this.renderRoot.querySelector<HTMLElement>(`.list button[data-id="${CSS.escape(opener.id)}"]`)
+        : [...this.renderRoot.querySelectorAll<SVGGElement>('.marker')].find((marker) =>
+            this.shownClusters.get(marker.dataset.key ?? '')?.members.some((m) => m.pole.id === opener.id),
+          );
+    (target ?? this.renderRoot.querySelector<SVGElement>('.marker[tabindex="0"]'))?.focus();
   };
 
   private onPanelKey = (event: KeyboardEvent) => {

@@ -24,6 +24,10 @@ import {
 } from './model.js';
 import { renderRadar } from './radar.js';
 import { referentielStyles } from './ptce-referentiel.styles.js';
+import { registerMessages } from '../../i18n/index.js';
+import { referentiel as referentielMessages } from '../../i18n/fr/referentiel.js';
+
+registerMessages('fr', referentielMessages);
 
 interface ReferentielData {
   referentiel: Referentiel;
