@@ -58,10 +58,10 @@ const results = [];
 
 for (const n of [2000, 10000]) {
   const timings = await page.evaluate(async (n) => {
-    const { clientFor } = await import('/dist/cdn/ptce-widgets.js');
+    const { clientFor, loadPoles } = await import('/dist/cdn/ptce-widgets.js');
     const endpoint = `/bench/ptce-${n}.json`;
     // Data and basemap are fetched once beforehand: what is timed is the widget's own work.
-    await clientFor(endpoint).poles();
+    await loadPoles(clientFor(endpoint));
     const host = document.getElementById('host');
     const firsts = [];
     const painted = [];

@@ -9,5 +9,6 @@ export { PtceCharter } from './components/charter/define.js';
 export { PtcePoleMap } from './components/pole-map/define.js';
 export { PtceReferentiel } from './components/referentiel/define.js';
 export { PtceClient, clientFor } from './data/client.js';
+export { loadPoles } from './data/poles.js';
 export { registerLocale } from './i18n/index.js';
 export { VERSION } from './version.js';

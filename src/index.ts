@@ -9,6 +9,7 @@ export { PtceElement } from './base/ptce-element.js';
 export { define } from './base/define.js';
 export type { PtceEventMap } from './base/events.js';
 export { PtceClient, clientFor, type ClientOptions, type LoadedList } from './data/client.js';
+export { loadPoles } from './data/poles.js';
 export type { Failure, FailureKind, DataIssue, Result } from './data/failure.js';
 export * from './data/schemas/index.js';
 export { registerLocale, type Catalog } from './i18n/index.js';

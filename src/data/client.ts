@@ -1,10 +1,8 @@
 import { fail, ok, type Failure, type Result } from './failure.js';
-import { validateEach, type Check, type SkippedRecord } from './validate.js';
+import type { Check, SkippedRecord } from './validate.js';
 import { CONTRACT_VERSION } from './contract-version.js';
 import type { Discovery, ListFormat, ReadableResource, ResourceLink, WritableResource } from './schemas/discovery.js';
-import type { PoleCollection } from './schemas/pole.js';
-import { checkDiscovery, checkPole, checkPolesEnvelope } from './checks.js';
-import { loadListAdapter } from './adapters/index.js';
+import { checkDiscovery } from './checks.js';
 
 export interface ClientOptions {
   /** Give up on a request after this long (default 10 s). */
@@ -78,7 +76,7 @@ export class PtceClient {
     const url = this.endpoint;
     const raw = await this.getJson(url, signal);
     if (!raw.ok) return raw;
-    return this.#memo(raw.value, 'discovery', () => {
+    return this.parseOnce(raw.value, 'discovery', () => {
       const checked = checkDiscovery(raw.value);
       if (!checked.ok) return fail({ kind: 'invalid', url, issues: checked.issues });
       if (checked.value.ptce > CONTRACT_VERSION) {
@@ -106,28 +104,6 @@ export class PtceClient {
     }
   }
 
-  /** The poles list, validated pole by pole: invalid poles are skipped and reported. */
-  async poles(signal?: AbortSignal): Promise<Result<LoadedList<PoleCollection>>> {
-    const where = await this.locate('poles', signal);
-    if (!where.ok) return where;
-    const { url, format } = where.value;
-    const raw = await this.getJson(url, signal);
-    if (!raw.ok) return raw;
-    // Adapters for other formats are loaded only by the pages that use them.
-    const adapt = format === 'ptce' ? undefined : await loadListAdapter(format);
-    return this.#memo(raw.value, `poles:${format}`, () => {
-      const envelope = checkPolesEnvelope(adapt ? adapt(raw.value) : raw.value);
-      if (!envelope.ok) return fail({ kind: 'invalid', url, issues: envelope.issues });
-      const { valid, skipped } = validateEach(checkPole, envelope.value.poles, 'poles');
-      const value: PoleCollection = {
-        poles: valid,
-        themes: envelope.value.themes ?? [],
-        updatedAt: envelope.value.updatedAt,
-      };
-      return ok({ url, value, skipped });
-    });
-  }
-
   /**
    * Loads a single-document resource (référentiel, charter) and validates it with `check`.
    * Checks are passed in so a widget bundles only the schemas it uses.
@@ -142,7 +118,7 @@ export class PtceClient {
     const { url } = where.value;
     const raw = await this.getJson(url, signal);
     if (!raw.ok) return raw;
-    return this.#memo(raw.value, resource, () => {
+    return this.parseOnce(raw.value, resource, () => {
       const checked = check(raw.value);
       return checked.ok ? ok({ url, value: checked.value }) : fail({ kind: 'invalid', url, issues: checked.issues });
     });
@@ -168,7 +144,11 @@ export class PtceClient {
     });
   }
 
-  #memo<T>(raw: unknown, key: string, compute: () => Result<T>): Result<T> {
+  /**
+   * Parses a response once however many widgets read it: the result is kept with the response
+   * object (so it goes when the cache drops the response).
+   */
+  parseOnce<T>(raw: unknown, key: string, compute: () => Result<T>): Result<T> {
     if (raw === null || typeof raw !== 'object') return compute();
     let views = this.#parsed.get(raw);
     if (!views) this.#parsed.set(raw, (views = new Map()));

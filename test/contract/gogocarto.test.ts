@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { fromGogocarto } from '../../src/data/adapters/gogocarto.js';
 import { PtceClient } from '../../src/data/client.js';
+import { loadPoles } from '../../src/data/poles.js';
 import { validateEach, validate } from '../../src/data/validate.js';
 import { Pole } from '../../src/data/schemas/pole.js';
 import { mockRoute, uniquePrefix } from '../support/mock.js';
@@ -39,7 +40,7 @@ describe('Carteco / GoGoCarto adapter', () => {
     const prefix = uniquePrefix();
     await mockRoute({ path: `${prefix}/ptce.json`, json: { ptce: 1, poles: { url: 'export/elements.json', format: 'gogocarto' } } });
     await mockRoute({ path: `${prefix}/export/elements.json`, json: await sample() });
-    const result = await new PtceClient(`${prefix}/ptce.json`).poles();
+    const result = await loadPoles(new PtceClient(`${prefix}/ptce.json`));
     expect(result.ok).to.equal(true);
     if (!result.ok) return;
     expect(result.value.value.poles.map((p) => p.name)).to.deep.equal(['Les Écosolies', "Pôle corse d'exemple", "Pôle réunionnais d'exemple"]);

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { PtceClient } from '../../src/data/client.js';
+import { loadPoles } from '../../src/data/poles.js';
 import { mockEndpoint, mockRequests, mockRoute, samplePoles, uniquePrefix } from '../support/mock.js';
 
 describe('PtceClient', () => {
@@ -68,7 +69,7 @@ describe('PtceClient', () => {
     const { url } = await mockEndpoint({
       poles: { poles: [samplePoles.poles[0], { id: 7, name: 'Sans id texte' }, { id: 'x' }] },
     });
-    const result = await new PtceClient(url).poles();
+    const result = await loadPoles(new PtceClient(url));
     expect(result.ok).to.equal(true);
     if (!result.ok) return;
     expect(result.value.value.poles.map((p) => p.id)).to.deep.equal(['domb-innov']);

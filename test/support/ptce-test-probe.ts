@@ -3,6 +3,7 @@ import { PtceElement } from '../../src/base/ptce-element.js';
 import { DataController } from '../../src/base/data-controller.js';
 import { define } from '../../src/base/define.js';
 import type { LoadedList } from '../../src/data/client.js';
+import { loadPoles } from '../../src/data/poles.js';
 import type { PoleCollection } from '../../src/data/schemas/pole.js';
 
 /**
@@ -12,7 +13,7 @@ import type { PoleCollection } from '../../src/data/schemas/pole.js';
 export class PtceTestProbe extends PtceElement {
   readonly data = new DataController<LoadedList<PoleCollection>>(
     this,
-    (signal) => this.withClient((client) => client.poles(signal)),
+    (signal) => this.withClient((client) => loadPoles(client, signal)),
     (list) => this.reportSkipped(list),
   );
 

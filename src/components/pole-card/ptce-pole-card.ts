@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { PtceElement } from '../../base/ptce-element.js';
 import { DataController } from '../../base/data-controller.js';
 import { checkPole } from '../../data/checks.js';
+import { loadPoles } from '../../data/poles.js';
 import { fail, ok, type Result } from '../../data/failure.js';
 import { departmentName, regionName, regionsOf } from '../../data/geography.js';
 import { mailtoHref, safeHttpUrl, telHref } from '../../data/safe-url.js';
@@ -83,7 +84,7 @@ export class PtcePoleCard extends PtceElement {
       if (!checked.ok) return fail({ kind: 'invalid', url: '', issues: checked.issues });
       return ok({ pole: checked.value, themes: this.themes ?? [], origin: location.origin });
     }
-    const result = await this.withClient((client) => client.poles(signal));
+    const result = await this.withClient((client) => loadPoles(client, signal));
     if (!result.ok) return result;
     this.reportSkipped(result.value);
     const { poles, themes } = result.value.value;

@@ -6,6 +6,7 @@ import { DataController } from '../../base/data-controller.js';
 import { ok, type Result } from '../../data/failure.js';
 import { DEPARTMENTS, REGIONS, departmentName, regionOf, type RegionGeneration } from '../../data/geography.js';
 import { localize } from '../../data/localize.js';
+import { loadPoles } from '../../data/poles.js';
 import type { Theme } from '../../data/schemas/pole.js';
 import { loadBasemap, type Basemap, type BasemapDepartment } from './basemap.js';
 import { clusterPoles, filterPoles, nearestInDirection, placePoles, sortByName, type Cluster, type Direction, type Filters, type PlacedPole } from './model.js';
@@ -96,7 +97,7 @@ export class PtcePoleMap extends PtceElement {
 
   private async load(signal: AbortSignal): Promise<Result<MapData>> {
     return this.withClient(async (client) => {
-      const [poles, basemap] = await Promise.all([client.poles(signal), loadBasemap()]);
+      const [poles, basemap] = await Promise.all([loadPoles(client, signal), loadBasemap()]);
       if (!poles.ok) return poles;
       this.reportSkipped(poles.value);
       // Sorted once here: filtering keeps the order, so the list never needs sorting again.
