@@ -6,12 +6,14 @@ import { CONTRACT_VERSION } from '../../src/data/schemas/discovery.js';
 import type { Charter } from '../../src/data/schemas/charter.js';
 import type { Referentiel } from '../../src/data/schemas/referentiel.js';
 import { Assessment, Signature } from '../../src/data/schemas/submissions.js';
-import { validate } from '../../src/data/validate.js';
+import { validate, type Schema } from '../../src/data/validate.js';
+import { assessmentIssues } from '../../src/data/referentiel.js';
 import type { DataIssue } from '../../src/data/failure.js';
 import { getDocument, type Db } from './db.js';
 import { adminView, decideSignature, listSignatures, publicPoles, receiptOf, signaturesCsv, storeSignature } from './signatures.js';
 import { assessmentReceipt, storeAssessment } from './assessments.js';
 import { RateLimiter } from './rate-limit.js';
+import type { StoreResult } from './store.js';
 
 export interface AppOptions {
   db: Db;
@@ -124,29 +126,40 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return { path: 'Idempotency-Key', message: 'header required: 8 to 200 letters, digits or . _ : -' };
   };
 
-  app.post('/api/signatures', async (request, reply) => {
-    const key = idempotencyKey(request);
-    if (typeof key !== 'string') return fail(reply, 400, 'invalid request', [key]);
-    const checked = validate(Signature, request.body);
-    if (!checked.ok) return fail(reply, 400, 'invalid signature', checked.issues);
-    const issues = charterIssues(getDocument<Charter>(db, 'charter'), checked.value);
-    if (issues.length) return fail(reply, 400, 'invalid signature', issues);
-    const stored = storeSignature(db, checked.value, key);
-    if (stored.kind === 'key-reused') return fail(reply, 422, 'Idempotency-Key already used for another signature');
-    return reply.code(stored.kind === 'created' ? 201 : 200).send(receiptOf(stored.row));
-  });
+  /** A POST of a submission: key, shared schema, the document's own rules, stored once per key. */
+  function submissions<T, Row>(
+    path: string,
+    what: string,
+    schema: Schema<T>,
+    rules: (value: T) => DataIssue[],
+    store: (value: T, key: string) => StoreResult<Row>,
+    receipt: (row: Row) => unknown,
+  ) {
+    app.post(path, async (request, reply) => {
+      const key = idempotencyKey(request);
+      if (typeof key !== 'string') return fail(reply, 400, 'invalid request', [key]);
+      const checked = validate(schema, request.body);
+      if (!checked.ok) return fail(reply, 400, `invalid ${what}`, checked.issues);
+      const issues = rules(checked.value);
+      if (issues.length) return fail(reply, 400, `invalid ${what}`, issues);
+      const stored = store(checked.value, key);
+      if (stored.kind === 'key-reused') return fail(reply, 422, `Idempotency-Key already used for another ${what}`);
+      return reply.code(stored.kind === 'created' ? 201 : 200).send(receipt(stored.row));
+    });
+  }
 
-  app.post('/api/assessments', async (request, reply) => {
-    const key = idempotencyKey(request);
-    if (typeof key !== 'string') return fail(reply, 400, 'invalid request', [key]);
-    const checked = validate(Assessment, request.body);
-    if (!checked.ok) return fail(reply, 400, 'invalid assessment', checked.issues);
-    const issues = referentielIssues(getDocument<Referentiel>(db, 'referentiel'), checked.value);
-    if (issues.length) return fail(reply, 400, 'invalid assessment', issues);
-    const stored = storeAssessment(db, checked.value, key);
-    if (stored.kind === 'key-reused') return fail(reply, 422, 'Idempotency-Key already used for another assessment');
-    return reply.code(stored.kind === 'created' ? 201 : 200).send(assessmentReceipt(stored.row));
-  });
+  submissions('/api/signatures', 'signature', Signature, (s) => charterIssues(getDocument<Charter>(db, 'charter'), s), (s, key) => storeSignature(db, s, key), receiptOf);
+  submissions(
+    '/api/assessments',
+    'assessment',
+    Assessment,
+    (a) => {
+      const referentiel = getDocument<Referentiel>(db, 'referentiel');
+      return referentiel ? assessmentIssues(referentiel, a) : [{ path: 'referentielId', message: 'no référentiel on this server' }];
+    },
+    (a, key) => storeAssessment(db, a, key),
+    assessmentReceipt,
+  );
 
   // Administration: a bearer token (PTCE_ADMIN_TOKEN).
   const expected = Buffer.from(adminToken);
@@ -210,20 +223,5 @@ function charterIssues(charter: Charter | undefined, signature: Signature): Data
   });
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   if (signature.date > tomorrow) issues.push({ path: 'date', message: 'date in the future' });
-  return issues;
-}
-
-function referentielIssues(referentiel: Referentiel | undefined, assessment: Assessment): DataIssue[] {
-  if (!referentiel) return [{ path: 'referentielId', message: 'no référentiel on this server' }];
-  if (assessment.referentielId !== referentiel.id || assessment.referentielVersion !== referentiel.version) {
-    return [{ path: 'referentielVersion', message: `expected ${referentiel.id} version ${referentiel.version}` }];
-  }
-  const indicators = new Set(referentiel.objectives.flatMap((o) => o.principalObjectives.flatMap((p) => p.indicators.map((i) => i.id))));
-  const values = new Set(referentiel.scale.levels.map((l) => l.value));
-  const issues: DataIssue[] = [];
-  for (const [id, answer] of Object.entries(assessment.answers)) {
-    if (!indicators.has(id)) issues.push({ path: `answers.${id}`, message: 'unknown indicator' });
-    else if (answer.value !== 'na' && !values.has(answer.value)) issues.push({ path: `answers.${id}.value`, message: 'not on the scale' });
-  }
   return issues;
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../src/app.js';
 import { openDatabase, seedIfEmpty, type Db } from '../src/db.js';
+import { validSignature } from '../../test/contract/cases.js';
 
 export const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const ADMIN = 'test-admin-token-0123456789';
@@ -87,18 +88,13 @@ export function stopProcess(server: ServerProcess, signal: NodeJS.Signals = 'SIG
   });
 }
 
+/** A valid signature (the contract tests' one, with the server tests' own pole and person). */
 export function signature(overrides: Record<string, unknown> = {}) {
   return {
-    charterId: 'charte-demarche-collective-ptce',
-    charterVersion: '2014-09-19',
-    pole: { name: 'Pôle Écotest', street: '1 rue de la Coopération', postcode: '20090', city: 'Ajaccio', department: '2A' },
-    representative: { lastName: 'Martin', firstName: 'Camille', email: 'camille.martin@example.org', phone: '06 12 34 56 78' },
-    status: 'established',
-    commitments: ['build', 'contribute'],
-    place: 'Ajaccio',
+    ...validSignature,
+    pole: { ...validSignature.pole, name: 'Pôle Écotest' },
+    representative: { ...validSignature.representative, email: 'camille.martin@example.org' },
     date: '2026-11-20',
-    signatories: [{ name: 'Camille Martin', role: 'Coordinatrice' }],
-    consentToList: true,
     ...overrides,
   };
 }

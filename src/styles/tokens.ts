@@ -78,6 +78,24 @@ export const tokens = css`
     color: var(--_on-accent);
   }
 
+  /* Form controls and the secondary (outlined) button, alike in every widget. */
+  select,
+  textarea,
+  input:is([type='text'], [type='search'], [type='email'], [type='tel'], [type='url'], [type='date']) {
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_muted);
+    border-radius: calc(var(--_radius) / 2);
+    padding: 0.5em 0.55em;
+    min-block-size: 2.75rem;
+    inline-size: 100%;
+  }
+  button.secondary {
+    background: transparent;
+    color: var(--_accent);
+  }
+
   .visually-hidden {
     position: absolute;
     width: 1px;

@@ -67,21 +67,6 @@ export const charterStyles = css`
   label {
     font-weight: 600;
   }
-  input[type='text'],
-  input[type='email'],
-  input[type='tel'],
-  input[type='url'],
-  input[type='date'],
-  select {
-    font: inherit;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_muted);
-    border-radius: calc(var(--_radius) / 2);
-    padding: 0.55em 0.6em;
-    min-block-size: 2.75rem;
-    inline-size: 100%;
-  }
   [aria-invalid='true'] {
     border-color: var(--_danger);
     border-width: 2px;
@@ -124,10 +109,6 @@ export const charterStyles = css`
     gap: 0.6rem;
     padding-block-end: 0.6rem;
     border-block-end: 1px dashed var(--_border);
-  }
-  .secondary {
-    background: transparent;
-    color: var(--_accent);
   }
   .actions {
     display: flex;

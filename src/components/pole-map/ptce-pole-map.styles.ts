@@ -17,21 +17,6 @@ export const mapStyles = css`
     font-size: 0.9em;
     font-weight: 600;
   }
-  select,
-  input[type='search'] {
-    font: inherit;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_muted);
-    border-radius: calc(var(--_radius) / 2);
-    padding: 0.45em 0.5em;
-    min-block-size: 2.5rem;
-    inline-size: 100%;
-  }
-  .secondary {
-    background: transparent;
-    color: var(--_accent);
-  }
   .count {
     margin: 0;
     font-weight: 600;

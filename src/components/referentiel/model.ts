@@ -1,50 +1,9 @@
-import type { DataIssue } from '../../data/failure.js';
 import { localize } from '../../data/localize.js';
-import type { Indicator, PrincipalObjective, Referentiel } from '../../data/schemas/referentiel.js';
+import { questionsOf, type Question } from '../../data/referentiel.js';
+import type { PrincipalObjective, Referentiel } from '../../data/schemas/referentiel.js';
 import type { Answer, Assessment } from '../../data/schemas/submissions.js';
 
-/** One question with where it sits in the grid. */
-export interface Question {
-  indicator: Indicator;
-  principal: PrincipalObjective;
-  general: Referentiel['objectives'][number];
-}
-
-export function questionsOf(referentiel: Referentiel): Question[] {
-  return referentiel.objectives.flatMap((general) =>
-    general.principalObjectives.flatMap((principal) => principal.indicators.map((indicator) => ({ indicator, principal, general }))),
-  );
-}
-
-/** What JSON Schema cannot say: ids unique across the grid, scale values unique. */
-export function referentielIssues(referentiel: Referentiel): DataIssue[] {
-  const ids = questionsOf(referentiel).map((q) => q.indicator.id);
-  const issues: DataIssue[] = [];
-  if (new Set(ids).size !== ids.length) issues.push({ path: 'objectives', message: 'indicator ids must be unique' });
-  const values = referentiel.scale.levels.map((l) => l.value);
-  if (new Set(values).size !== values.length) issues.push({ path: 'scale.levels', message: 'scale values must be unique' });
-  return issues;
-}
-
-export const scaleBounds = (referentiel: Referentiel) => {
-  const values = referentiel.scale.levels.map((l) => l.value);
-  return { min: Math.min(...values), max: Math.max(...values) };
-};
-
-/** Does this assessment answer this référentiel (same id and version, known questions, values on the scale)? */
-export function assessmentIssues(referentiel: Referentiel, assessment: Assessment): DataIssue[] {
-  if (assessment.referentielId !== referentiel.id || assessment.referentielVersion !== referentiel.version) {
-    return [{ path: 'referentielVersion', message: `expected ${referentiel.id} ${referentiel.version}` }];
-  }
-  const ids = new Set(questionsOf(referentiel).map((q) => q.indicator.id));
-  const values = new Set(referentiel.scale.levels.map((l) => l.value));
-  const issues: DataIssue[] = [];
-  for (const [id, answer] of Object.entries(assessment.answers)) {
-    if (!ids.has(id)) issues.push({ path: `answers.${id}`, message: 'unknown question' });
-    else if (answer.value !== 'na' && !values.has(answer.value)) issues.push({ path: `answers.${id}.value`, message: 'not on the scale' });
-  }
-  return issues;
-}
+export { assessmentIssues, questionsOf, referentielIssues, scaleBounds, type Question } from '../../data/referentiel.js';
 
 export interface ObjectiveSummary {
   principal: PrincipalObjective;

@@ -29,20 +29,12 @@ export const referentielStyles = css`
     gap: 0.2rem;
     font-weight: 600;
   }
-  select,
-  input[type='text'],
   textarea {
-    font: inherit;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_muted);
-    border-radius: calc(var(--_radius) / 2);
-    padding: 0.4em 0.5em;
-    min-block-size: 2.5rem;
-  }
-  textarea {
-    inline-size: 100%;
     min-block-size: 4rem;
+  }
+  .toolbar select,
+  .toolbar input {
+    inline-size: auto;
   }
   section.general {
     margin-block: 1.25rem;
@@ -142,10 +134,6 @@ export const referentielStyles = css`
     gap: 0.6rem;
     align-items: center;
     margin-block: 1rem;
-  }
-  .secondary {
-    background: transparent;
-    color: var(--_accent);
   }
   .file {
     position: relative;
