@@ -189,4 +189,5 @@ export const en: Catalog = {
   'ref.respondent-n': 'Respondent {n}',
   'ref.no-answer': 'no answer',
   'ref.objective': 'Principal objective',
+  'ref.none-stands-out': 'No principal objective stands out on this side.',
 };

@@ -183,6 +183,14 @@ describe('<ptce-referentiel>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says when nothing stands out rather than asking for more answers', async () => {
+    const referentiel = await (await fetch('/demo/data/referentiel.json')).json();
+    const ids: string[] = referentiel.objectives.flatMap((o: any) => o.principalObjectives.flatMap((p: any) => p.indicators.map((i: any) => i.id)));
+    const assessment = { referentielId: referentiel.id, referentielVersion: referentiel.version, respondent: { role: 'x' }, answers: Object.fromEntries(ids.map((id, i) => [id, { value: (i % 2) + 2 }])) };
+    const el = await mount(html`<ptce-referentiel endpoint=${DEMO} mode="summary" .assessment=${assessment}></ptce-referentiel>`);
+    for (const list of $$(el, '.lists > div')) expect(list.textContent).to.contain('Aucun objectif principal ne ressort');
+  });
+
   it('compares the views of one pole, most divergent questions first', async () => {
     const el = await mount(html`<ptce-referentiel endpoint=${DEMO} mode="compare" assessments-src=${BUNDLE}></ptce-referentiel>`);
     const { assessments } = await (await fetch(BUNDLE)).json();

@@ -443,8 +443,11 @@ export class PtceReferentiel extends PtceElement {
     const summary = summarize(referentiel, answers);
     const { strengths, toWork } = strengthsAndWeaknesses(summary, bounds);
     const mean = (value: number | null) => (value === null ? this.t('ref.not-rated') : formatNumber(lang, value, { maximumFractionDigits: 1 }));
+    const rated = summary.some((s) => s.mean !== null);
     const list = (items: typeof summary) =>
-      items.length ? html`<ul>${items.map((s) => html`<li>${localize(s.principal.label, lang)} (${mean(s.mean)})</li>`)}</ul>` : html`<p class="muted">${this.t('ref.none-yet')}</p>`;
+      items.length
+        ? html`<ul>${items.map((s) => html`<li>${localize(s.principal.label, lang)} (${mean(s.mean)})</li>`)}</ul>`
+        : html`<p class="muted">${this.t(rated ? 'ref.none-stands-out' : 'ref.none-yet')}</p>`;
     return html`<section class="summary" part="summary" aria-labelledby="summary-title">
       <h3 id="summary-title">${this.t('ref.summary')}</h3>
       <p class="muted">${this.t('ref.summary-intro', bounds)}</p>

@@ -50,4 +50,5 @@ export const referentiel = {
   'ref.respondent-n': 'Répondant·e {n}',
   'ref.no-answer': 'sans réponse',
   'ref.objective': 'Objectif principal',
+  'ref.none-stands-out': 'Aucun objectif principal ne ressort de ce côté.',
 } as const satisfies Record<string, Message>;
