@@ -137,7 +137,7 @@ describe('<ptce-pole-map>', () => {
 
     single.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => el.shadowRoot!.querySelector('[part="panel"]'), 'panel');
+    await waitUntil(() => el.shadowRoot!.activeElement?.classList.contains('close'), 'focus in the panel');
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
     const back = el.shadowRoot!.activeElement as SVGGElement;
@@ -185,6 +185,29 @@ describe('<ptce-pole-map>', () => {
     await narrow.updateComplete;
     expect(listed(narrow)).to.have.length(40);
     await expect(narrow).to.be.accessible();
+  });
+
+  it('pans by dragging and zooms by pinching', async () => {
+    const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO} style="width:900px"></ptce-pole-map>`);
+    const map = q(el, 'svg');
+    const pointer = (type: string, pointerId: number, x: number, y: number) =>
+      map.dispatchEvent(new PointerEvent(type, { pointerId, clientX: x, clientY: y, bubbles: true, composed: true }));
+    const [x0, y0, w0] = viewBox(el);
+    pointer('pointerdown', 1, 200, 200);
+    pointer('pointermove', 1, 260, 230);
+    pointer('pointerup', 1, 260, 230);
+    await el.updateComplete;
+    const [x1, y1, w1] = viewBox(el);
+    expect(x1, 'dragged right: the view moves left').to.be.below(x0);
+    expect(y1).to.be.below(y0);
+    expect(w1).to.equal(w0);
+    pointer('pointerdown', 1, 200, 200);
+    pointer('pointerdown', 2, 300, 200);
+    pointer('pointermove', 2, 400, 200);
+    pointer('pointerup', 1, 200, 200);
+    pointer('pointerup', 2, 400, 200);
+    await el.updateComplete;
+    expect(viewBox(el)[2], 'fingers apart: zoom in').to.be.below(w1);
   });
 
   it('zooms with the buttons and the wheel, and resets', async () => {

@@ -204,7 +204,7 @@ export class PtcePoleMap extends PtceElement {
       const showMap = this.view === 'map' || (this.view === 'both' && (!narrow || this.tab === 'map'));
       const showList = this.view === 'list' || (this.view === 'both' && (!narrow || this.tab === 'list'));
       const selected = this.selectedId ? data.placed.find((p) => p.pole.id === this.selectedId) : undefined;
-      return html`<div class="layout">
+      return html`<div class="layout" @keydown=${selected ? this.onPanelKey : nothing}>
         ${this.renderFilters(data)}
         <p class="count" part="count" role="status" aria-live="polite">
           ${this.t('map.count', { count: visible.length })}${unplaced ? html`, ${this.t('map.unplaced', { count: unplaced })}` : nothing}
@@ -471,7 +471,7 @@ export class PtcePoleMap extends PtceElement {
   }
 
   private renderPanel(item: PlacedPole, themes: Theme[]) {
-    return html`<section class="panel" part="panel" aria-label=${this.t('map.panel')} @keydown=${this.onPanelKey}>
+    return html`<section class="panel" part="panel" aria-label=${this.t('map.panel')}>
       <button type="button" class="close secondary" @click=${this.closePanel}>${this.t('map.close')}</button>
       <ptce-pole-card variant="compact" heading-level="3" .pole=${item.pole} .themes=${themes} lang=${this.resolvedLang} theme=${this.theme}></ptce-pole-card>
     </section>`;
@@ -513,6 +513,7 @@ export class PtcePoleMap extends PtceElement {
     (target ?? this.renderRoot.querySelector<SVGElement>('.marker[tabindex="0"]'))?.focus();
   };
 
+  /** Escape closes the panel from anywhere in the widget, and focus goes back where it came from. */
   private onPanelKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
       event.stopPropagation();
@@ -583,7 +584,11 @@ export class PtcePoleMap extends PtceElement {
   private onPointerDown = (event: PointerEvent) => {
     this.pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
     this.dragged = false;
-    (event.currentTarget as Element).setPointerCapture?.(event.pointerId);
+    try {
+      (event.currentTarget as Element).setPointerCapture(event.pointerId);
+    } catch {
+      // A pointer the browser no longer tracks: dragging still works while it stays over the map.
+    }
   };
 
   private onPointerMove = (event: PointerEvent) => {
