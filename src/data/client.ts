@@ -2,7 +2,7 @@ import { fail, ok, type Failure, type Result } from './failure.js';
 import type { Check, SkippedRecord } from './validate.js';
 import { CONTRACT_VERSION } from './contract-version.js';
 import type { Discovery, ListFormat, ReadableResource, ResourceLink, WritableResource } from './schemas/discovery.js';
-import { checkDiscovery } from './checks.js';
+import { checkDiscovery } from './checks/discovery.js';
 
 export interface ClientOptions {
   /** Give up on a request after this long (default 10 s). */

@@ -24,7 +24,7 @@ export type PublishedSchemaName = keyof typeof PUBLISHED_SCHEMAS;
 /** Also compiled for the widgets, not published: the poles envelope they check before each pole. */
 export const WIDGET_ONLY_SCHEMAS = { 'poles-envelope': PolesDocument } as const;
 
-/** The bare JSON Schema the widgets validate with (src/data/json-schemas.generated.ts). */
+/** The bare JSON Schema the widgets validate with (src/data/json-schemas/<name>.ts). */
 export function widgetSchemaOf(name: PublishedSchemaName | keyof typeof WIDGET_ONLY_SCHEMAS): Record<string, unknown> {
   const schema = name in WIDGET_ONLY_SCHEMAS ? WIDGET_ONLY_SCHEMAS[name as 'poles-envelope'] : PUBLISHED_SCHEMAS[name as PublishedSchemaName][0];
   const { $schema: _ignored, ...bare } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from './failure.js';
 import { validateEach } from './validate.js';
-import { checkPole, checkPolesEnvelope } from './checks.js';
+import { checkPole, checkPolesEnvelope } from './checks/poles.js';
 import { loadListAdapter } from './adapters/index.js';
 import type { LoadedList, PtceClient } from './client.js';
 import type { PoleCollection } from './schemas/pole.js';

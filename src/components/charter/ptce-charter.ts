@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { PtceElement } from '../../base/ptce-element.js';
 import { DataController } from '../../base/data-controller.js';
-import { checkCharter, checkSignatureReceipt } from '../../data/checks.js';
+import { checkCharter, checkSignatureReceipt } from '../../data/checks/charter.js';
 import { ok, type DataIssue, type Failure, type Result } from '../../data/failure.js';
 import { DEPARTMENTS, departmentFromPostcode, regionName, regionOf } from '../../data/geography.js';
 import { localize } from '../../data/localize.js';

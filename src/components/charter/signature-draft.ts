@@ -1,7 +1,7 @@
 import type { DataIssue } from '../../data/failure.js';
 import type { Charter } from '../../data/schemas/charter.js';
 import type { Signature } from '../../data/schemas/submissions.js';
-import { checkSignature } from '../../data/checks.js';
+import { checkSignature } from '../../data/checks/charter.js';
 import type { MessageKey } from '../../i18n/index.js';
 
 /** What the form holds, as typed (untrimmed), with the idempotency key of this draft. */

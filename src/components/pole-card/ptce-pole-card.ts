@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PtceElement } from '../../base/ptce-element.js';
 import { DataController } from '../../base/data-controller.js';
-import { checkPole } from '../../data/checks.js';
+import { checkPole } from '../../data/checks/poles.js';
 import { loadPoles } from '../../data/poles.js';
 import { fail, ok, type Result } from '../../data/failure.js';
 import { departmentName, regionName, regionsOf } from '../../data/geography.js';

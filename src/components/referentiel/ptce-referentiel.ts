@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { PtceElement } from '../../base/ptce-element.js';
 import { DataController } from '../../base/data-controller.js';
 import { DraftStore } from '../../base/draft-store.js';
-import { checkAssessment, checkAssessmentBundle, checkAssessmentReceipt, checkReferentiel } from '../../data/checks.js';
+import { checkAssessment, checkAssessmentBundle, checkAssessmentReceipt, checkReferentiel } from '../../data/checks/referentiel.js';
 import { fail, ok, type Failure, type Result } from '../../data/failure.js';
 import { localize } from '../../data/localize.js';
 import type { Referentiel } from '../../data/schemas/referentiel.js';
