@@ -124,6 +124,23 @@ describe('shared states', () => {
     expect(text(el)).not.to.contain('Réponse périmée');
   });
 
+  it('stops waiting when the element leaves the page, and loads again when it comes back', async () => {
+    const { url } = await mockEndpoint({ poles: { delay: 400, json: samplePoles } as never });
+    const el = document.createElement('ptce-test-probe');
+    el.endpoint = url;
+    document.body.append(el);
+    await el.updateComplete;
+    expect(el.data.state.status).to.equal('loading');
+    el.remove();
+    await new Promise((r) => setTimeout(r, 600));
+    expect(el.data.state.status, 'a detached element is not updated by the late answer').to.equal('loading');
+    document.body.append(el);
+    await settled(el);
+    expect(el.data.state.status).to.equal('ready');
+    expect(el.shadowRoot!.querySelectorAll('li')).to.have.length(3);
+    el.remove();
+  });
+
   it('skips one invalid record among valid ones and reports it in a ptce-data-warning event', async () => {
     const { url } = await mockEndpoint({
       poles: {
