@@ -16,10 +16,6 @@ export const en: Catalog = {
   'error.no-resource': 'This data source does not publish a {resource}.',
   'error.unsupported-version':
     'This data source uses a version of the format ({version}) that this widget does not know.',
-  'warning.skipped': {
-    one: '{count} record skipped because it is invalid.',
-    other: '{count} records skipped because they are invalid.',
-  },
   'resource.poles': 'list of poles',
   'resource.referentiel': 'référentiel',
   'resource.charter': 'charter',
@@ -59,7 +55,6 @@ export const en: Catalog = {
   'charter.read-only-contact': 'To sign it, contact the Labo de l’ESS or the CRESS of your region.',
   'charter.sign-title': 'Sign the charter',
   'charter.sign-intro': 'Fields marked with an asterisk (*) are required.',
-  'charter.required-mark': '(required)',
   'charter.pole': 'The pole (name and address)',
   'charter.pole.name': 'Name of the pole',
   'charter.pole.street': 'Street address',

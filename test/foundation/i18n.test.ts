@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { formatDate, formatEuros, formatNumber, isLangLoaded, loadLang, registerLocale, supportedLang, translate } from '../../src/i18n/index.js';
+import { formatDate, formatEuros, formatNumber, isLangLoaded, loadLang, registerLocale, registerMessages, supportedLang, translate } from '../../src/i18n/index.js';
+import { map } from '../../src/i18n/fr/map.js';
 import { fr } from '../../src/i18n/fr.js';
 import { en } from '../../src/i18n/en.js';
 
@@ -22,10 +23,14 @@ describe('i18n', () => {
   });
 
   it('chooses plural forms', async () => {
+    // Each widget registers its own French messages; here, the map's.
+    registerMessages('fr', map);
     await loadLang('en');
-    expect(translate('fr', 'warning.skipped', { count: 1 })).to.equal('1 fiche ignorée car invalide.');
-    expect(translate('fr', 'warning.skipped', { count: 3 })).to.equal('3 fiches ignorées car invalides.');
-    expect(translate('en', 'warning.skipped', { count: 1 })).to.equal('1 record skipped because it is invalid.');
+    expect(translate('fr', 'map.count', { count: 0 })).to.equal('Aucun pôle');
+    expect(translate('fr', 'map.count', { count: 1 })).to.equal('1 pôle');
+    expect(translate('fr', 'map.count', { count: 1500 }).replace(/[\u00a0\u202f]/g, ' ')).to.equal('1 500 pôles');
+    expect(translate('en', 'map.count', { count: 1 })).to.equal('1 pole');
+    expect(translate('en', 'map.unplaced', { count: 2 })).to.equal('including 2 not located');
   });
 
   it('has every French key in English, and nothing empty', () => {

@@ -7,7 +7,6 @@ export const charter = {
   'charter.read-only-contact': 'Pour la signer, adressez-vous au Labo de l’ESS ou à la CRESS de votre région.',
   'charter.sign-title': 'Signer la charte',
   'charter.sign-intro': 'Les champs marqués d’un astérisque (*) sont obligatoires.',
-  'charter.required-mark': '(obligatoire)',
   'charter.pole': 'Le pôle (intitulé du PTCE et coordonnées)',
   'charter.pole.name': 'Nom du pôle',
   'charter.pole.street': 'Adresse',

@@ -17,10 +17,6 @@ export const common = {
   'error.no-resource': 'Cette source de données ne publie pas de « {resource} ».',
   'error.unsupported-version':
     'Cette source de données utilise une version du format ({version}) que ce composant ne connaît pas.',
-  'warning.skipped': {
-    one: '{count} fiche ignorée car invalide.',
-    other: '{count} fiches ignorées car invalides.',
-  },
   'resource.poles': 'liste des pôles',
   'resource.referentiel': 'référentiel',
   'resource.charter': 'charte',
