@@ -41,6 +41,7 @@ describe('<ptce-pole-map>', () => {
     expect(count(el)).to.equal('40 pôles, dont 1 non localisé');
     expect(listed(el)).to.have.length(40);
     expect(onMap(el)).to.equal(39);
+    expect(all(el, '.marker.selected'), 'nothing selected yet').to.have.length(0);
     expect(listed(el)[0]).to.equal('ARDAINES');
     expect(all(el, '.list .where').some((w) => w.textContent!.includes('non localisé sur la carte'))).to.equal(true);
     expect(q(el, '[part="credit"]').textContent).to.contain('CC BY 4.0');
@@ -110,6 +111,7 @@ describe('<ptce-pole-map>', () => {
     button.click();
     expect(((await selected) as CustomEvent).detail).to.deep.equal({ id: 'domb-innov', name: "Domb'Innov" });
     await waitUntil(() => q(el, '[part="panel"] ptce-pole-card')?.shadowRoot?.textContent?.includes("Domb'Innov"), 'card in panel');
+    expect(all(el, '.marker.selected').map((m) => m.dataset.key)).to.deep.equal(['domb-innov']);
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;

@@ -376,7 +376,7 @@ export class PtcePoleMap extends PtceElement {
     const label = single ? this.markerLabel(single) : this.bubbleLabel(cluster);
     const r = single ? radius * 0.75 : radius * (1 + Math.min(0.8, Math.log10(cluster.members.length) * 0.5));
     return svg`<g
-      class="marker ${single ? (single.exact ? '' : 'approximate') : 'bubble'} ${single?.pole.id === this.selectedId ? 'selected' : ''}"
+      class="marker ${single ? (single.exact ? '' : 'approximate') : 'bubble'} ${single && single.pole.id === this.selectedId ? 'selected' : ''}"
       role="button"
       tabindex=${key === this.tabbableKey ? 0 : -1}
       aria-label=${label}
