@@ -48,6 +48,14 @@ describe('<ptce-pole-map>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('speaks English', async () => {
+    const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO} lang="en"></ptce-pole-map>`);
+    await waitUntil(() => count(el) === '40 poles, including 1 not located', 'English count');
+    expect(q(el, '.filters').textContent).to.contain('All regions').and.to.contain('Search for a pole');
+    expect(all(el, '.list .where').some((w) => w.textContent!.includes('not located on the map'))).to.equal(true);
+    expect(all(el, '.marker.bubble')[0].getAttribute('aria-label')).to.match(/^\d+ poles here: .+ Activate to zoom in\.$/);
+  });
+
   it('focuses a current region, fitted to the view', async () => {
     const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO} region="84"></ptce-pole-map>`);
     expect(count(el)).to.equal('7 pôles');

@@ -53,6 +53,13 @@ describe('<ptce-referentiel>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('reads in English, with the référentiel\'s English labels', async () => {
+    const el = await mount(html`<ptce-referentiel endpoint=${DEMO} lang="en"></ptce-referentiel>`);
+    await waitUntil(() => el.shadowRoot!.textContent!.includes('Indicative content'), 'English');
+    expect($(el, 'section.general h3').textContent).to.contain('Cultivate and serve the territory');
+    expect($(el, 'h2').textContent).to.equal('PTCE action référentiel — illustrative version');
+  });
+
   it('can be answered with the keyboard alone: arrows choose, up and down change question', async () => {
     const { url } = await answerEndpoint({ status: 201, json: { reference: 'EVAL-1', receivedAt: '2026-11-24T10:00:00Z' } });
     const el = await mount(html`<ptce-referentiel endpoint=${url} mode="answer" pole-id="p1"></ptce-referentiel>`);
