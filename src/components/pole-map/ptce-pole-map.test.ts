@@ -120,6 +120,11 @@ describe('<ptce-pole-map>', () => {
     expect(((await selected) as CustomEvent).detail).to.deep.equal({ id: 'domb-innov', name: "Domb'Innov" });
     await waitUntil(() => q(el, '[part="panel"] ptce-pole-card')?.shadowRoot?.textContent?.includes("Domb'Innov"), 'card in panel');
     expect(all(el, '.marker.selected').map((m) => m.dataset.key)).to.deep.equal(['domb-innov']);
+    let extra = 0;
+    el.addEventListener('ptce-pole-select', () => extra++);
+    const card = q(el, '[part="panel"] ptce-pole-card');
+    (card.shadowRoot!.querySelector('[part="select"]') as HTMLElement).click();
+    expect(extra, 'no second announcement from the card in the panel').to.equal(0);
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
