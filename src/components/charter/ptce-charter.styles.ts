@@ -1,8 +1,7 @@
 import { css } from 'lit';
 
 export const charterStyles = css`
-  h2,
-  h3 {
+  :is(h1, h2, h3, h4, h5, h6) {
     line-height: 1.25;
     margin: 0 0 0.5rem;
   }

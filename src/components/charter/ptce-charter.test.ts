@@ -85,6 +85,15 @@ describe('<ptce-charter>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('fits the page outline with heading-level', async () => {
+    const { url } = await charterEndpoint({ status: 201, json: receipt });
+    const el = await fixture<PtceCharter>(html`<ptce-charter endpoint=${url} heading-level="4"></ptce-charter>`);
+    await waitUntil(() => el.data.state.status === 'ready');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('h4')!.textContent).to.equal('Charte de la démarche collective PTCE');
+    expect(el.shadowRoot!.querySelector('h5')!.textContent).to.equal('Signer la charte');
+  });
+
   it('can be signed with the keyboard alone', async () => {
     const { url, post } = await charterEndpoint({ status: 201, json: receipt });
     const el = await mountCharter(url);

@@ -14,6 +14,7 @@ import { formatDate } from '../../i18n/index.js';
 import { draftIssues, emptyDraft, fieldId, messageFor, newKey, reviveDraft, today, toSignature, type SignatureDraft } from './signature-draft.js';
 import { DraftStore } from '../../base/draft-store.js';
 import { charterStyles } from './ptce-charter.styles.js';
+import { heading } from '../../base/heading.js';
 import { registerMessages } from '../../i18n/index.js';
 import { charter as charterMessages } from '../../i18n/fr/charter.js';
 
@@ -60,6 +61,9 @@ export class PtceCharter extends PtceElement {
 
   /** Do not keep a draft in the browser's storage. */
   @property({ type: Boolean, attribute: 'no-draft' }) noDraft = false;
+
+  /** Level of the charter's title (default 2); the form's and the receipt's headings come one below. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   @state() private draft: SignatureDraft = emptyDraft();
   @state() private touched = new Set<string>();
@@ -111,7 +115,7 @@ export class PtceCharter extends PtceElement {
       items?.length ? html`<ul>${items.map((item) => html`<li>${localize(item as string, lang)}</li>`)}</ul>` : nothing;
     const paragraphs = (items: readonly unknown[] | undefined) => (items ?? []).map((p) => html`<p>${localize(p as string, lang)}</p>`);
     return html`<div class="text" part="text">
-      <h2>${localize(charter.title, lang)}</h2>
+      ${heading(this.headingLevel, 0, localize(charter.title, lang))}
       ${charter.source ? html`<p class="source">${localize(charter.source, lang)}</p>` : nothing}
       ${charter.sections.map(
         (section) => html`<details part="section" ?open=${!this.narrow}>
@@ -153,7 +157,7 @@ export class PtceCharter extends PtceElement {
     const region = d.pole.department && regionOf(d.pole.department);
     const privacy = safeHttpUrl(this.privacyUrl, document.baseURI);
     return html`<form part="form" novalidate @submit=${(e: Event) => this.submit(e, charter)} @focusout=${this.onBlur}>
-      <h3>${this.t('charter.sign-title')}</h3>
+      ${heading(this.headingLevel, 1, this.t('charter.sign-title'))}
       <p class="hint">${this.t('charter.sign-intro')}</p>
       ${this.restored ? html`<p class="hint" role="status">${this.t('charter.draft-restored')}</p>` : nothing}
       ${shown.length ? this.renderErrorSummary(shown) : nothing}
@@ -386,7 +390,7 @@ export class PtceCharter extends PtceElement {
   private renderReceipt(receipt: SignatureReceipt, charter: Charter) {
     const signature = toSignature(this.draft, charter);
     return html`<section class="receipt" part="receipt" tabindex="-1" aria-labelledby="receipt-title">
-      <h3 id="receipt-title">${this.t('charter.thanks')}</h3>
+      ${heading(this.headingLevel, 1, this.t('charter.thanks'), 'receipt-title')}
       <p><strong>${this.t('charter.reference', { reference: receipt.reference })}</strong></p>
       <p>
         ${this.t('charter.receipt-summary', {

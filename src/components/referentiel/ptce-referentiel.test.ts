@@ -53,6 +53,14 @@ describe('<ptce-referentiel>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('fits the page outline with heading-level', async () => {
+    const el = await mount(html`<ptce-referentiel endpoint=${DEMO} heading-level="3"></ptce-referentiel>`);
+    expect(el.shadowRoot!.querySelector('h3')!.textContent).to.contain('Référentiel d\'action PTCE');
+    expect($(el, 'section.general h4').textContent).to.contain('Cultiver et servir le territoire');
+    expect($(el, 'section.principal h5')).to.exist;
+    expect(el.shadowRoot!.querySelector('h2')).to.equal(null);
+  });
+
   it('reads in English, with the référentiel\'s English labels', async () => {
     const el = await mount(html`<ptce-referentiel endpoint=${DEMO} lang="en"></ptce-referentiel>`);
     await waitUntil(() => el.shadowRoot!.textContent!.includes('Indicative content'), 'English');

@@ -24,6 +24,7 @@ import {
 } from './model.js';
 import { renderRadar } from './radar.js';
 import { referentielStyles } from './ptce-referentiel.styles.js';
+import { heading } from '../../base/heading.js';
 import { registerMessages } from '../../i18n/index.js';
 import { referentiel as referentielMessages } from '../../i18n/fr/referentiel.js';
 
@@ -81,6 +82,9 @@ export class PtceReferentiel extends PtceElement {
   /** Do not keep answers in the browser's storage. */
   @property({ type: Boolean, attribute: 'no-draft' }) noDraft = false;
 
+  /** Level of the title (default 2); objectives, summary and lists come below it. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
   @state() private theme_ = '';
   @state() private draft: AnswerDraft = emptyDraft();
   @state() private sending = false;
@@ -133,7 +137,7 @@ export class PtceReferentiel extends PtceElement {
       const { referentiel } = data;
       const lang = this.resolvedLang;
       return html`
-        <h2>${localize(referentiel.title, lang)}</h2>
+        ${heading(this.headingLevel, 0, localize(referentiel.title, lang))}
         ${referentiel.status === 'illustrative'
           ? html`<p class="notice" part="notice" role="note">${referentiel.notice ? localize(referentiel.notice, lang) : this.t('ref.illustrative')}</p>`
           : nothing}
@@ -173,10 +177,10 @@ export class PtceReferentiel extends PtceElement {
         const principals = general.principalObjectives.filter((p) => questions.some((q) => q.principal === p));
         if (!principals.length) return nothing;
         return html`<section class="general" aria-labelledby="g-${general.id}">
-          <h3 id="g-${general.id}"><span class="qid">${general.id}</span>${localize(general.label, lang)}</h3>
+          ${heading(this.headingLevel, 1, html`<span class="qid">${general.id}</span>${localize(general.label, lang)}`, `g-${general.id}`)}
           ${principals.map(
             (principal) => html`<section class="principal" aria-labelledby="p-${principal.id}">
-              <h4 id="p-${principal.id}"><span class="qid">${principal.id}</span>${localize(principal.label, lang)}</h4>
+              ${heading(this.headingLevel, 2, html`<span class="qid">${principal.id}</span>${localize(principal.label, lang)}`, `p-${principal.id}`)}
               <ol class="questions">
                 ${questions.filter((q) => q.principal === principal).map((q) => html`<li>${question(q)}</li>`)}
               </ol>
@@ -449,7 +453,7 @@ export class PtceReferentiel extends PtceElement {
         ? html`<ul>${items.map((s) => html`<li>${localize(s.principal.label, lang)} (${mean(s.mean)})</li>`)}</ul>`
         : html`<p class="muted">${this.t(rated ? 'ref.none-stands-out' : 'ref.none-yet')}</p>`;
     return html`<section class="summary" part="summary" aria-labelledby="summary-title">
-      <h3 id="summary-title">${this.t('ref.summary')}</h3>
+      ${heading(this.headingLevel, 1, this.t('ref.summary'), 'summary-title')}
       <p class="muted">${this.t('ref.summary-intro', bounds)}</p>
       <div class="summary-body">
         ${renderRadar(summary, bounds, this.t('ref.radar'))}
@@ -468,8 +472,8 @@ export class PtceReferentiel extends PtceElement {
         </table>
       </div>
       <div class="lists">
-        <div><h4>${this.t('ref.strengths')}</h4>${list(strengths)}</div>
-        <div><h4>${this.t('ref.to-work')}</h4>${list(toWork)}</div>
+        <div>${heading(this.headingLevel, 2, this.t('ref.strengths'))}${list(strengths)}</div>
+        <div>${heading(this.headingLevel, 2, this.t('ref.to-work'))}${list(toWork)}</div>
       </div>
       <div class="no-print"><button type="button" class="secondary" @click=${() => window.print()}>${this.t('ref.print')}</button></div>
     </section>`;
@@ -512,12 +516,12 @@ export class PtceReferentiel extends PtceElement {
     const spreads = objectiveSpreads(referentiel, assessments);
     const fmt = (v: number | null) => (v === null ? '—' : formatNumber(lang, v, { maximumFractionDigits: 1 }));
     return html`<section class="compare" part="compare" aria-labelledby="compare-title">
-      <h3 id="compare-title">${this.t('ref.compare-title')}${assessments[0].poleName ? ` — ${assessments[0].poleName}` : ''}</h3>
+      ${heading(this.headingLevel, 1, `${this.t('ref.compare-title')}${assessments[0].poleName ? ` — ${assessments[0].poleName}` : ''}`, 'compare-title')}
       <p>${this.t('ref.compare-intro', { count: assessments.length })}</p>
       <div class="toolbar">${importer}</div>
       ${messages}
       <ul class="legend">${names.map((name) => html`<li>${name}</li>`)}</ul>
-      <h4>${this.t('ref.divergent')}</h4>
+      ${heading(this.headingLevel, 2, this.t('ref.divergent'))}
       <ol class="divergent">
         ${rows.slice(0, 5).map((row) => html`<li>${localize(row.question.indicator.question, lang)} — ${this.t('ref.spread', { spread: row.spread })}</li>`)}
       </ol>
@@ -533,7 +537,7 @@ export class PtceReferentiel extends PtceElement {
           </div>`,
         )}
       </div>
-      <h4>${this.t('ref.objective-spread')}</h4>
+      ${heading(this.headingLevel, 2, this.t('ref.objective-spread'))}
       <table>
         <thead><tr><th scope="col">#</th><th scope="col">${this.t('ref.objective')}</th><th scope="col">min</th><th scope="col">max</th></tr></thead>
         <tbody>
