@@ -56,6 +56,32 @@ describe('every data widget, in every shared state', () => {
     });
   }
 
+  it('no widget is wider than a 320 px screen', async () => {
+    const demo = '/demo/data/ptce.json';
+    // The demo page's font: wider than the test page's default, as on many real sites.
+    const style = 'width:320px;font:16px system-ui,sans-serif';
+    /** The right edge of the widest box inside a widget (its shadow roots included, SVG aside). */
+    const rightmost = (root: ParentNode): number =>
+      Math.max(
+        0,
+        ...[...root.querySelectorAll('*')].map((node) =>
+          node.closest('svg') ? 0 : Math.max(node.getBoundingClientRect().right, node.shadowRoot ? rightmost(node.shadowRoot) : 0),
+        ),
+      );
+    const widgets = await Promise.all([
+      fixture<DataWidget>(html`<div style=${style}><ptce-pole-card endpoint=${demo} pole-id="cis-dt52-cooperation-industrielle-et-sociale-pour-le-develop"></ptce-pole-card></div>`),
+      fixture<DataWidget>(html`<div style=${style}><ptce-pole-map endpoint=${demo}></ptce-pole-map></div>`),
+      fixture<DataWidget>(html`<div style=${style}><ptce-charter endpoint=${demo}></ptce-charter></div>`),
+      fixture<DataWidget>(html`<div style=${style}><ptce-referentiel endpoint=${demo} mode="answer" no-draft></ptce-referentiel></div>`),
+    ]).then((holders) => holders.map((holder) => holder.firstElementChild as DataWidget));
+    await waitUntil(() => widgets.every((w) => w.data.state.status === 'ready'), 'all ready', { timeout: 6000 });
+    for (const widget of widgets) {
+      await widget.updateComplete;
+      const left = widget.getBoundingClientRect().left;
+      expect(rightmost(widget.shadowRoot!) - left, widget.tagName).to.be.at.most(321);
+    }
+  });
+
   it('no widget runs script found in data', async () => {
     const prefix = uniquePrefix('hostile');
     const hostile = HOSTILE_TEXT[0];

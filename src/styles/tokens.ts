@@ -82,6 +82,8 @@ export const tokens = css`
   select,
   textarea,
   input:is([type='text'], [type='search'], [type='email'], [type='tel'], [type='url'], [type='date']) {
+    /* Browsers give some controls content-box: 100% wide would then overflow by their padding. */
+    box-sizing: border-box;
     font: inherit;
     color: inherit;
     background: var(--_surface);

@@ -30,9 +30,15 @@ export const referentielStyles = css`
   textarea {
     min-block-size: 4rem;
   }
-  .toolbar select,
-  .toolbar input {
-    inline-size: auto;
+  fieldset.toolbar {
+    /* A fieldset is as wide as its widest content by default: let it shrink to narrow screens. */
+    min-inline-size: 0;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .toolbar label.inline {
+    flex: 1 1 14rem;
+    min-inline-size: 0;
   }
   section.general {
     margin-block: 1.25rem;
