@@ -6,6 +6,7 @@ import '../src/components/charter/define.js';
 import '../src/components/referentiel/define.js';
 import { HOSTILE_TEXT } from './contract/cases.js';
 import { mockRoute, uniquePrefix } from './support/mock.js';
+import { mount } from './support/mount.js';
 import type { PtceElement } from '../src/base/ptce-element.js';
 
 type DataWidget = PtceElement & { data: { state: { status: string } } };
@@ -68,11 +69,12 @@ describe('every data widget, in every shared state', () => {
           node.closest('svg') ? 0 : Math.max(node.getBoundingClientRect().right, node.shadowRoot ? rightmost(node.shadowRoot) : 0),
         ),
       );
+    // mount(), not fixture(): a plain <div> fixture waits for an animation frame, which hidden tabs never get.
     const widgets = await Promise.all([
-      fixture<DataWidget>(html`<div style=${style}><ptce-pole-card endpoint=${demo} pole-id="cis-dt52-cooperation-industrielle-et-sociale-pour-le-develop"></ptce-pole-card></div>`),
-      fixture<DataWidget>(html`<div style=${style}><ptce-pole-map endpoint=${demo}></ptce-pole-map></div>`),
-      fixture<DataWidget>(html`<div style=${style}><ptce-charter endpoint=${demo}></ptce-charter></div>`),
-      fixture<DataWidget>(html`<div style=${style}><ptce-referentiel endpoint=${demo} mode="answer" no-draft></ptce-referentiel></div>`),
+      mount<HTMLElement>(html`<div style=${style}><ptce-pole-card endpoint=${demo} pole-id="cis-dt52-cooperation-industrielle-et-sociale-pour-le-develop"></ptce-pole-card></div>`),
+      mount<HTMLElement>(html`<div style=${style}><ptce-pole-map endpoint=${demo}></ptce-pole-map></div>`),
+      mount<HTMLElement>(html`<div style=${style}><ptce-charter endpoint=${demo}></ptce-charter></div>`),
+      mount<HTMLElement>(html`<div style=${style}><ptce-referentiel endpoint=${demo} mode="answer" no-draft></ptce-referentiel></div>`),
     ]).then((holders) => holders.map((holder) => holder.firstElementChild as DataWidget));
     await waitUntil(() => widgets.every((w) => w.data.state.status === 'ready'), 'all ready', { timeout: 6000 });
     for (const widget of widgets) {
