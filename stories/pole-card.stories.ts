@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/components/pole-card/define.js';
+import './support/card-loading-preview.js';
 
 const endpoint = '/demo-data/ptce.json';
 
@@ -40,6 +41,13 @@ export const NomLePlusLong: Story = {
 export const PresqueSansDonnees: Story = { name: 'Presque sans données', args: { poleId: 'fontaine-o-livres' } };
 export const Laureat: Story = { name: 'Lauréat d’un appel national', args: { poleId: 'pole-sud' } };
 export const Introuvable: Story = { name: 'Identifiant inconnu', args: { poleId: 'inconnu' } };
+
+export const Chargement: Story = {
+  name: 'Chargement (squelette)',
+  render: ({ width }, { globals }) => html`<div style="max-width:${width}px">
+    <ptce-story-card-loading theme=${globals.theme}></ptce-story-card-loading>
+  </div>`,
+};
 
 export const Erreur: Story = {
   name: 'Erreur de chargement',
