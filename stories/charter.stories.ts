@@ -7,19 +7,19 @@ import '../src/components/charter/define.js';
  * block as a form. Without a `signatures` URL in the endpoint the charter is read-only. In
  * Storybook no server stores signatures: sending shows the error state, and nothing typed is lost.
  */
-const meta: Meta<{ width: number; privacyUrl: string }> = {
+const meta: Meta<{ width: number; privacyUrl: string; headingLevel: number }> = {
   title: 'Widgets/Charte (ptce-charter)',
   id: 'charter',
-  args: { width: 720, privacyUrl: 'https://example.org/confidentialite' },
+  args: { width: 720, privacyUrl: 'https://example.org/confidentialite', headingLevel: 2 },
   argTypes: { width: { control: { type: 'range', min: 320, max: 960, step: 20 } } },
 };
 export default meta;
-type Story = StoryObj<{ width: number; privacyUrl: string }>;
+type Story = StoryObj<{ width: number; privacyUrl: string; headingLevel: number }>;
 
 export const Signable: Story = {
   name: 'Formulaire de signature',
-  render: ({ width, privacyUrl }, { globals }) => html`<div style="max-width:${width}px">
-    <ptce-charter endpoint="/story-data/ptce-signable.json" privacy-url=${privacyUrl} theme=${globals.theme} no-draft></ptce-charter>
+  render: ({ width, privacyUrl, headingLevel }, { globals }) => html`<div style="max-width:${width}px">
+    <ptce-charter endpoint="/story-data/ptce-signable.json" privacy-url=${privacyUrl} heading-level=${headingLevel} theme=${globals.theme} no-draft></ptce-charter>
   </div>`,
 };
 

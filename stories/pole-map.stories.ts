@@ -8,19 +8,28 @@ import '../src/components/pole-map/define.js';
  * complete alternative to the map, and a card in a panel for the selected pole. A hollow marker is
  * a pole placed at the centre of its department (no coordinates).
  */
-type Args = { region: string; regions: string; view: string; mode: string; width: number };
+type Args = { region: string; department: string; regions: string; view: string; mode: string; width: number; syncUrl: boolean };
 const meta: Meta<Args> = {
   title: 'Widgets/Carte des pôles (ptce-pole-map)',
   id: 'pole-map',
-  args: { region: '', regions: 'current', view: 'both', mode: 'markers', width: 1000 },
+  args: { region: '', department: '', regions: 'current', view: 'both', mode: 'markers', width: 1000, syncUrl: false },
   argTypes: {
     regions: { control: 'inline-radio', options: ['current', '2015'] },
     view: { control: 'inline-radio', options: ['both', 'map', 'list'] },
     mode: { control: 'inline-radio', options: ['markers', 'density'] },
     width: { control: { type: 'range', min: 320, max: 1200, step: 20 } },
   },
-  render: ({ region, regions, view, mode, width }, { globals }) => html`<div style="max-width:${width}px">
-    <ptce-pole-map endpoint="/demo-data/ptce.json" region=${region || ''} regions=${regions} view=${view} mode=${mode} theme=${globals.theme}></ptce-pole-map>
+  render: ({ region, department, regions, view, mode, width, syncUrl }, { globals }) => html`<div style="max-width:${width}px">
+    <ptce-pole-map
+      endpoint="/demo-data/ptce.json"
+      region=${region || ''}
+      department=${department || ''}
+      regions=${regions}
+      view=${view}
+      mode=${mode}
+      ?sync-url=${syncUrl}
+      theme=${globals.theme}
+    ></ptce-pole-map>
   </div>`,
 };
 export default meta;
@@ -29,6 +38,11 @@ type Story = StoryObj<Args>;
 export const France: Story = { name: 'Toute la France' };
 export const PageDeCress: Story = { name: 'Page d’une CRESS (Auvergne-Rhône-Alpes)', args: { region: '84' } };
 export const AncienneRegion: Story = { name: 'Ancienne région (Picardie, 2015)', args: { regions: '2015', region: '22' } };
+export const Departement: Story = { name: 'Un département (Seine-Saint-Denis)', args: { department: '93' } };
+export const LienPartageable: Story = {
+  name: 'Filtres dans l’adresse (sync-url)',
+  args: { syncUrl: true },
+};
 export const Densite: Story = { name: 'Densité par région', args: { mode: 'density' } };
 export const Telephone: Story = { name: 'Étroite (320 px) : onglets', args: { width: 320 } };
 export const ListeSeule: Story = { name: 'Liste seule', args: { view: 'list', width: 480 } };

@@ -7,20 +7,22 @@ import '../src/components/referentiel/define.js';
  * JSON and CSV), to summarise and to compare the views of one pole's actors. The demo content is
  * **illustrative**: the official questions are not public, and the widget says so.
  */
-type Args = { mode: string; width: number };
+type Args = { mode: string; width: number; headingLevel: number };
 const meta: Meta<Args> = {
   title: 'Widgets/Référentiel (ptce-referentiel)',
   id: 'referentiel',
-  args: { mode: 'read', width: 900 },
+  args: { mode: 'read', width: 900, headingLevel: 2 },
   argTypes: {
     mode: { control: 'inline-radio', options: ['read', 'answer', 'compare'] },
     width: { control: { type: 'range', min: 320, max: 1200, step: 20 } },
   },
-  render: ({ mode, width }, { globals }) => html`<div style="max-width:${width}px">
+  render: ({ mode, width, headingLevel }, { globals }) => html`<div style="max-width:${width}px">
     <ptce-referentiel
       endpoint="/demo-data/ptce.json"
       mode=${mode}
+      heading-level=${headingLevel}
       pole-id="pole-de-demonstration"
+      pole-name="Pôle de démonstration (fictif)"
       assessments-src=${mode === 'compare' ? '/demo-data/regards-croises-demo.json' : ''}
       theme=${globals.theme}
       no-draft

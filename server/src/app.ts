@@ -8,6 +8,7 @@ import type { Referentiel } from '../../src/data/schemas/referentiel.js';
 import { Assessment, Signature } from '../../src/data/schemas/submissions.js';
 import { validate, type Schema } from '../../src/data/validate.js';
 import { assessmentIssues } from '../../src/data/referentiel.js';
+import { signatureIssues } from '../../src/data/charter.js';
 import type { DataIssue } from '../../src/data/failure.js';
 import { getDocument, type Db } from './db.js';
 import { adminView, decideSignature, listSignatures, publicPoles, receiptOf, signaturesCsv, storeSignature } from './signatures.js';
@@ -210,18 +211,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
-/** What zod cannot know: the charter's own statuses and commitments, and no signing in the future. */
+/** The charter's own rules (shared with the form); a day of margin for the signer's time zone. */
 function charterIssues(charter: Charter | undefined, signature: Signature): DataIssue[] {
   if (!charter) return [{ path: 'charterId', message: 'no charter on this server' }];
-  const issues: DataIssue[] = [];
-  if (signature.charterId !== charter.id || signature.charterVersion !== charter.version) {
-    issues.push({ path: 'charterVersion', message: `expected charter ${charter.id} version ${charter.version}` });
-  }
-  if (!charter.statuses.some((s) => s.id === signature.status)) issues.push({ path: 'status', message: 'unknown status' });
-  charter.commitments.forEach((commitment) => {
-    if (!signature.commitments.includes(commitment.id)) issues.push({ path: `commitments.${commitment.id}`, message: 'required' });
-  });
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-  if (signature.date > tomorrow) issues.push({ path: 'date', message: 'date in the future' });
-  return issues;
+  return signatureIssues(charter, signature, tomorrow);
 }

@@ -214,3 +214,18 @@ export function departmentFromPostcode(postcode: string): string | undefined {
   const metropolitan = code.slice(0, 2);
   return metropolitan !== '00' && DEPARTMENTS.has(metropolitan) ? metropolitan : undefined;
 }
+
+/**
+ * Where a pole is, in words: its commune, then its departments by name (or its own territory label
+ * when it has no department), then, with `withRegions`, its current regions.
+ */
+export function placeParts(
+  place: { commune?: string; departments?: string[]; territory?: string },
+  withRegions = false,
+): string[] {
+  const departments = (place.departments ?? []).map((code) => departmentName(code) ?? code);
+  const regions = withRegions ? regionsOf(place.departments ?? []).map((code) => regionName(code)) : [];
+  return [place.commune, departments.length ? departments.join(', ') : place.territory, ...regions].filter(
+    (part): part is string => !!part,
+  );
+}

@@ -2,6 +2,7 @@ import type { DataIssue } from '../../data/failure.js';
 import type { Charter } from '../../data/schemas/charter.js';
 import type { Signature } from '../../data/schemas/submissions.js';
 import { checkSignature } from '../../data/checks/charter.js';
+import { signatureIssues } from '../../data/charter.js';
 import type { MessageKey } from '../../i18n/index.js';
 
 /** What the form holds, as typed (untrimmed), with the idempotency key of this draft. */
@@ -69,12 +70,7 @@ export function toSignature(draft: SignatureDraft, charter: Charter): Signature 
 export function draftIssues(draft: SignatureDraft, charter: Charter): DataIssue[] {
   const signature = toSignature(draft, charter);
   const checked = checkSignature(signature);
-  const issues = checked.ok ? [] : [...checked.issues];
-  if (!charter.statuses.some((s) => s.id === draft.status)) issues.push({ path: 'status', message: 'required' });
-  for (const commitment of charter.commitments) {
-    if (!draft.commitments.includes(commitment.id)) issues.push({ path: `commitments.${commitment.id}`, message: 'required' });
-  }
-  if (draft.date > today()) issues.push({ path: 'date', message: 'date in the future' });
+  const issues = [...(checked.ok ? [] : checked.issues), ...signatureIssues(charter, signature, today())];
   // One message per field, in the form's order.
   const seen = new Set<string>();
   return issues

@@ -5,7 +5,7 @@ import { DataController } from '../../base/data-controller.js';
 import { checkPole } from '../../data/checks/poles.js';
 import { loadPoles } from '../../data/poles.js';
 import { fail, ok, type Result } from '../../data/failure.js';
-import { departmentName, regionName, regionsOf } from '../../data/geography.js';
+import { placeParts } from '../../data/geography.js';
 import { mailtoHref, safeHttpUrl, telHref } from '../../data/safe-url.js';
 import { localize } from '../../data/localize.js';
 import type { Pole, Theme } from '../../data/schemas/pole.js';
@@ -155,9 +155,7 @@ export class PtcePoleCard extends PtceElement {
   }
 
   private renderTerritory(pole: Pole) {
-    const departments = (pole.departments ?? []).map((code) => departmentName(code) ?? code);
-    const regions = regionsOf(pole.departments ?? []).map((code) => regionName(code));
-    const parts = [pole.commune, departments.length ? departments.join(', ') : pole.territory, ...regions].filter(Boolean);
+    const parts = placeParts(pole, true);
     return parts.length ? html`<p class="territory" part="territory">${parts.join(' · ')}</p>` : nothing;
   }
 

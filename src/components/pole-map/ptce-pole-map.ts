@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { PtceElement } from '../../base/ptce-element.js';
 import { DataController } from '../../base/data-controller.js';
 import { ok, type Result } from '../../data/failure.js';
-import { DEPARTMENTS, REGIONS, departmentName, regionOf, type RegionGeneration } from '../../data/geography.js';
+import { DEPARTMENTS, REGIONS, placeParts, regionOf, type RegionGeneration } from '../../data/geography.js';
 import { localize } from '../../data/localize.js';
 import { loadPoles } from '../../data/poles.js';
 import type { Theme } from '../../data/schemas/pole.js';
@@ -402,8 +402,7 @@ export class PtcePoleMap extends PtceElement {
   }
 
   private territoryOf({ pole }: PlacedPole): string {
-    const names = (pole.departments ?? []).map((d) => departmentName(d) ?? d);
-    return [pole.commune, names.length ? names.join(', ') : pole.territory].filter(Boolean).join(', ');
+    return placeParts(pole).join(', ');
   }
 
   private markerLabel(item: PlacedPole): string {
