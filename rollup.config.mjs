@@ -1,12 +1,13 @@
 // Two builds from one source:
 //  - npm (dist/): ESM, one entry per element, lit / @lit/context / zod left as imports;
-//  - embed (dist/cdn/): minified and self-contained, all elements in ptce-widgets.js, and one
-//    entry per element sharing chunks for sites that want only some.
+//  - embed (dist/cdn/): minified and self-contained: all elements in ptce-widgets.js, and each
+//    element alone in elements/ptce-<name>.js for a page that shows only that one.
 // Types come from `tsc -p tsconfig.build.json` (see the build script).
 import { readFileSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { minifyTemplates } from './scripts/rollup-minify-templates.mjs';
 
 const elements = JSON.parse(readFileSync('src/elements.json', 'utf8'));
 const perElement = Object.fromEntries(elements.map((name) => [`ptce-${name}`, `src/components/${name}/define.ts`]));
@@ -38,13 +39,17 @@ export default [
     input: { 'ptce-widgets': 'src/embed.ts' },
     // Lets the widgets' code live in ptce-widgets.js itself rather than behind a re-export facade.
     preserveEntrySignatures: 'allow-extension',
-    plugins: [resolveForBrowsers(), ts(), minify()],
+    plugins: [resolveForBrowsers(), ts(), minifyTemplates(), minify()],
     // Everything in one file, except what loads on demand (the map's basemap, list adapters).
     output: { dir: 'dist/cdn', format: 'es', sourcemap: true, chunkFileNames: 'lazy/[name]-[hash].js' },
   },
-  {
-    input: perElement,
-    plugins: [resolveForBrowsers(), ts(), minify()],
-    output: { dir: 'dist/cdn/elements', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
-  },
+  // One build per element, so each file holds everything its element needs (Lit included): one
+  // request, and no bytes of the other elements. Only on-demand parts (English, the basemap) are
+  // separate files, identical across elements and so shared by name.
+  ...Object.entries(perElement).map(([name, input]) => ({
+    input: { [name]: input },
+    preserveEntrySignatures: 'allow-extension',
+    plugins: [resolveForBrowsers(), ts(), minifyTemplates(), minify()],
+    output: { dir: 'dist/cdn/elements', format: 'es', sourcemap: true, chunkFileNames: 'lazy/[name]-[hash].js' },
+  })),
 ];
