@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { DEPARTMENTS, REGIONS, departmentFromPostcode, regionName, regionOf, regionsOf } from '../../src/data/geography.js';
+import { DEPARTMENTS, departmentFromPostcode, regionName, regionOf, regionsOf } from '../../src/data/geography.js';
+import { REGION_NAMES, regionIn } from '../../src/data/regions-2015.js';
 
 describe('geography', () => {
   it('knows the 96 metropolitan and 5 overseas departments', () => {
@@ -9,14 +10,20 @@ describe('geography', () => {
 
   it('derives both generations of regions', () => {
     expect(regionName(regionOf('01')!)).to.equal('Auvergne-Rhône-Alpes');
-    expect(regionName(regionOf('01', '2015')!, '2015')).to.equal('Rhône-Alpes');
+    expect(REGION_NAMES['2015'][regionIn('2015', '01')!]).to.equal('Rhône-Alpes');
     expect(regionName(regionOf('60')!)).to.equal('Hauts-de-France');
-    expect(regionName(regionOf('60', '2015')!, '2015')).to.equal('Picardie');
+    expect(REGION_NAMES['2015'][regionIn('2015', '60')!]).to.equal('Picardie');
+    expect(regionIn('current', '60')).to.equal(regionOf('60'));
     expect(regionName(regionOf('972')!)).to.equal('Martinique');
-    expect(regionsOf(['40', '64'], '2015')).to.deep.equal(['72']);
+    expect([...new Set(['40', '64'].map((d) => regionIn('2015', d)))]).to.deep.equal(['72']);
+    expect(regionsOf(['40', '64'])).to.deep.equal(['75']);
     expect(regionsOf(['05', '04'])).to.deep.equal(['93']);
-    expect(Object.keys(REGIONS.current)).to.have.length(18);
-    expect(Object.keys(REGIONS['2015'])).to.have.length(27);
+    expect(Object.keys(REGION_NAMES.current)).to.have.length(18);
+    expect(Object.keys(REGION_NAMES['2015'])).to.have.length(27);
+    for (const department of DEPARTMENTS.keys()) {
+      expect(REGION_NAMES.current[regionIn('current', department)!], department).to.be.a('string');
+      expect(REGION_NAMES['2015'][regionIn('2015', department)!], department).to.be.a('string');
+    }
   });
 
   it('every department of the demo poles has a region in both generations', async () => {
@@ -24,7 +31,7 @@ describe('geography', () => {
     for (const pole of poles) {
       for (const code of pole.departments) {
         expect(regionOf(code), code).to.be.a('string');
-        expect(regionOf(code, '2015'), code).to.be.a('string');
+        expect(regionIn('2015', code), code).to.be.a('string');
       }
     }
   });

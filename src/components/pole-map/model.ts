@@ -1,5 +1,6 @@
 import type { Pole } from '../../data/schemas/pole.js';
-import { departmentName, regionOf, type RegionGeneration } from '../../data/geography.js';
+import { departmentName } from '../../data/geography.js';
+import { regionIn, type RegionGeneration } from '../../data/regions-2015.js';
 import type { Basemap } from './basemap.js';
 import { INSETS, insetCenter, project, type Point } from './projection.js';
 
@@ -40,8 +41,8 @@ export function placePoles(poles: readonly Pole[], basemap: Basemap): PlacedPole
       point: exactPoint ?? fallback,
       exact: !!exactPoint,
       regions: {
-        current: [...new Set(departments.map((d) => regionOf(d, 'current')).filter((r): r is string => !!r))],
-        '2015': [...new Set(departments.map((d) => regionOf(d, '2015')).filter((r): r is string => !!r))],
+        current: [...new Set(departments.map((d) => regionIn('current', d)).filter((r): r is string => !!r))],
+        '2015': [...new Set(departments.map((d) => regionIn('2015', d)).filter((r): r is string => !!r))],
       },
       haystack: normalize(words.filter(Boolean).join(' ')),
     };

@@ -4,7 +4,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { PtceElement } from '../../base/ptce-element.js';
 import { DataController } from '../../base/data-controller.js';
 import { ok, type Result } from '../../data/failure.js';
-import { DEPARTMENTS, REGIONS, placeParts, regionOf, type RegionGeneration } from '../../data/geography.js';
+import { DEPARTMENTS, placeParts } from '../../data/geography.js';
+import { REGION_NAMES, regionIn, type RegionGeneration } from '../../data/regions-2015.js';
 import { localize } from '../../data/localize.js';
 import { loadPoles } from '../../data/poles.js';
 import type { Theme } from '../../data/schemas/pole.js';
@@ -159,7 +160,7 @@ export class PtcePoleMap extends PtceElement {
   /** The departments in focus (of the chosen region or department), or undefined for all. */
   private focusDepartments(): Set<string> | undefined {
     if (this.filters.department) return new Set([this.filters.department]);
-    if (this.filters.region) return new Set([...DEPARTMENTS.values()].filter((d) => regionOf(d.code, this.regions) === this.filters.region).map((d) => d.code));
+    if (this.filters.region) return new Set([...DEPARTMENTS.values()].filter((d) => regionIn(this.regions, d.code) === this.filters.region).map((d) => d.code));
     return undefined;
   }
 
@@ -225,8 +226,8 @@ export class PtcePoleMap extends PtceElement {
   private renderFilters(data: MapData) {
     const lang = this.resolvedLang;
     const f = this.filters;
-    const regionCodes = Object.entries(REGIONS[this.regions]).sort((a, b) => a[1].localeCompare(b[1], lang));
-    const departments = [...DEPARTMENTS.values()].filter((d) => !f.region || regionOf(d.code, this.regions) === f.region);
+    const regionCodes = Object.entries(REGION_NAMES[this.regions]).sort((a, b) => a[1].localeCompare(b[1], lang));
+    const departments = [...DEPARTMENTS.values()].filter((d) => !f.region || regionIn(this.regions, d.code) === f.region);
     const option = (value: string, label: string, current?: string) => html`<option value=${value} ?selected=${value === (current ?? '')}>${label}</option>`;
     const set = (key: keyof Filters) => (event: Event) => this.setFilters({ [key]: (event.target as HTMLSelectElement).value || undefined });
     return html`<div class="filters" part="filters" role="search" aria-label=${this.t('map.filters')}>
@@ -292,7 +293,7 @@ export class PtcePoleMap extends PtceElement {
     const keys = clusters.map((c) => this.clusterKey(c));
     this.tabbableKey = this.activeKey && keys.includes(this.activeKey) ? this.activeKey : keys[0];
     const depts = [...data.basemap.departments.values()];
-    const regionOfDept = (code: string) => regionOf(code, this.regions);
+    const regionOfDept = (code: string) => regionIn(this.regions, code);
     return html`<div class="map" part="map" role="tabpanel" aria-labelledby=${this.view === 'both' ? 'tab-map' : nothing}>
       <svg
         viewBox="${b.x} ${b.y} ${b.w} ${b.h}"
@@ -430,7 +431,7 @@ export class PtcePoleMap extends PtceElement {
     const level = (count: number) => (count === 0 ? 0 : thresholds.filter((t) => count >= t).length);
     const byDepartment = new Map<string, string>();
     for (const d of DEPARTMENTS.values()) {
-      const key = byDepartmentLevel ? d.code : regionOf(d.code, this.regions) ?? '';
+      const key = byDepartmentLevel ? d.code : regionIn(this.regions, d.code) ?? '';
       byDepartment.set(d.code, `density-${level(counts.get(key) ?? 0)}`);
     }
     return { byDepartment, thresholds, max };
