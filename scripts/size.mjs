@@ -1,5 +1,6 @@
-// Gzipped size (gzip -9) of each element of the embed build loaded alone: its entry plus every
-// chunk it imports statically (lazy chunks, such as the map's basemap, are listed apart).
+// Gzipped size (zlib, level 9) of what a page downloads for each element of the embed build loaded
+// alone: its file plus any chunk it imports statically (none today: each is self-contained). Parts
+// loaded on demand (English, the map's basemap, list adapters) are listed apart.
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
@@ -18,11 +19,10 @@ function closure(entry, seen = new Set()) {
   return seen;
 }
 
-const rows = [];
+const line = (name, bytes) => console.log(`${name.padEnd(34)} ${(bytes / 1024).toFixed(1).padStart(5)} KB gzipped (${bytes} B)`);
 for (const name of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
-  const files = closure(join(dir, name));
-  const total = [...files].reduce((sum, file) => sum + gz(file), 0);
-  rows.push([name, (total / 1024).toFixed(1)]);
+  line(name, [...closure(join(dir, name))].reduce((sum, file) => sum + gz(file), 0));
 }
-rows.push(['ptce-widgets.js (all)', (gz('dist/cdn/ptce-widgets.js') / 1024).toFixed(1)]);
-for (const [name, kb] of rows) console.log(`${name.padEnd(28)} ${kb} KB gzipped`);
+line('ptce-widgets.js (all)', gz('dist/cdn/ptce-widgets.js'));
+console.log('on demand:');
+for (const name of readdirSync('dist/cdn/lazy').filter((f) => f.endsWith('.js'))) line(`  lazy/${name}`, gz(join('dist/cdn/lazy', name)));
