@@ -55,6 +55,12 @@ export const Erreur: Story = {
     html`<ptce-pole-card endpoint="/demo-data/absent.json" pole-id="domb-innov" theme=${globals.theme}></ptce-pole-card>`,
 };
 
+export const FicheInvalide: Story = {
+  name: 'Fiche invalide dans la source (champs en cause)',
+  render: (_args, { globals }) =>
+    html`<ptce-pole-card endpoint="/story-data/ptce-invalid-records.json" pole-id="departement-inconnu" theme=${globals.theme}></ptce-pole-card>`,
+};
+
 export const AutoevaluationPubliee: Story = {
   name: 'Avec une autoévaluation publiée (pôle fictif)',
   render: (_args, { globals }) => html`<div style="max-width:640px">

@@ -8,20 +8,20 @@ import '../src/components/pole-map/define.js';
  * complete alternative to the map, and a card in a panel for the selected pole. A hollow marker is
  * a pole placed at the centre of its department (no coordinates).
  */
-type Args = { region: string; department: string; regions: string; view: string; mode: string; width: number; syncUrl: boolean };
+type Args = { endpoint: string; region: string; department: string; regions: string; view: string; mode: string; width: number; syncUrl: boolean };
 const meta: Meta<Args> = {
   title: 'Widgets/Carte des pôles (ptce-pole-map)',
   id: 'pole-map',
-  args: { region: '', department: '', regions: 'current', view: 'both', mode: 'markers', width: 1000, syncUrl: false },
+  args: { endpoint: '/demo-data/ptce.json', region: '', department: '', regions: 'current', view: 'both', mode: 'markers', width: 1000, syncUrl: false },
   argTypes: {
     regions: { control: 'inline-radio', options: ['current', '2015'] },
     view: { control: 'inline-radio', options: ['both', 'map', 'list'] },
     mode: { control: 'inline-radio', options: ['markers', 'density'] },
     width: { control: { type: 'range', min: 320, max: 1200, step: 20 } },
   },
-  render: ({ region, department, regions, view, mode, width, syncUrl }, { globals }) => html`<div style="max-width:${width}px">
+  render: ({ endpoint, region, department, regions, view, mode, width, syncUrl }, { globals }) => html`<div style="max-width:${width}px">
     <ptce-pole-map
-      endpoint="/demo-data/ptce.json"
+      endpoint=${endpoint}
       region=${region || ''}
       department=${department || ''}
       regions=${regions}
@@ -46,3 +46,7 @@ export const LienPartageable: Story = {
 export const Densite: Story = { name: 'Densité par région', args: { mode: 'density' } };
 export const Telephone: Story = { name: 'Étroite (320 px) : onglets', args: { width: 320 } };
 export const ListeSeule: Story = { name: 'Liste seule', args: { view: 'list', width: 480 } };
+export const FichesInvalides: Story = {
+  name: 'Source avec des fiches invalides (signalées, pas affichées)',
+  args: { endpoint: '/story-data/ptce-invalid-records.json', width: 800 },
+};

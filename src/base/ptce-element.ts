@@ -241,8 +241,11 @@ export class PtceElement extends LitElement {
     }
   }
 
+  // The validator's reasons are technical English (kept in the console and in ptce-data-warning);
+  // on screen, each field is only said to be missing or invalid, in the reader's language.
   private issuesText(issues: { path: string; message: string }[]): string {
-    const paths = issues.map((issue) => `${issue.path} (${issue.message})`).join(', ');
+    const reason = (message: string) => this.t(message === 'required' ? 'error.field-missing' : 'error.field-invalid');
+    const paths = issues.map((issue) => `${issue.path} (${reason(issue.message)})`).join(', ');
     return this.t('error.invalid-paths', { paths });
   }
 }

@@ -12,6 +12,8 @@ export const en: Catalog = {
   'error.too-large': 'The data received is larger than the accepted maximum ({size}).',
   'error.invalid': 'The data received does not follow the expected format.',
   'error.invalid-paths': 'Fields at fault: {paths}.',
+  'error.field-missing': 'missing',
+  'error.field-invalid': 'invalid',
   'error.no-endpoint': 'No data source is configured: add the endpoint attribute.',
   'error.no-resource': 'This data source does not publish a {resource}.',
   'error.unsupported-version':
@@ -120,6 +122,10 @@ export const en: Catalog = {
   'map.count': { zero: 'No pole', one: '{count} pole', other: '{count} poles' },
   'map.unplaced': { one: 'including {count} not located', other: 'including {count} not located' },
   'map.unplaced-item': 'not located on the map',
+  'map.skipped': {
+    one: '{count} record of the source is incomplete or malformed: it is not shown.',
+    other: '{count} records of the source are incomplete or malformed: they are not shown.',
+  },
   'map.map-label': 'Map of the poles',
   'map.list-label': 'List of the poles',
   'map.tabs': 'Display',

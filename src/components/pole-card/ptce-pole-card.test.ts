@@ -82,9 +82,8 @@ describe('<ptce-pole-card>', () => {
     const { url } = await mockEndpoint({
       poles: { poles: [{ id: 'bad', name: 'Pôle piégé', website: 'javascript:alert(1)' }, { id: 'ok', name: 'Pôle sûr', logo: { url: 'https://tracker.example.net/logo.png', alt: 'Logo' } }] },
     });
-    const warned = card(html`<ptce-pole-card endpoint=${url} pole-id="bad"></ptce-pole-card>`);
-    const el = await warned;
-    expect(text(el)).to.contain('Aucun pôle avec l’identifiant « bad »');
+    const el = await card(html`<ptce-pole-card endpoint=${url} pole-id="bad"></ptce-pole-card>`);
+    expect(text(el)).to.contain('Champs en cause : poles[0].website (invalide).');
     expect(el.shadowRoot!.querySelector('a')).to.equal(null);
 
     const safe = await card(html`<ptce-pole-card endpoint=${url} pole-id="ok"></ptce-pole-card>`);
@@ -106,7 +105,18 @@ describe('<ptce-pole-card>', () => {
   it('validates a pole given as a property and names the faulty fields', async () => {
     const el = await card(html`<ptce-pole-card .pole=${{ id: 'p', name: '', figures: { jobs: 'beaucoup' } }}></ptce-pole-card>`);
     const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
-    expect(alert.textContent).to.contain('pole.name').and.to.contain('pole.figures.jobs');
+    expect(alert.textContent).to.contain('pole.name (manquant)').and.to.contain('pole.figures.jobs (invalide)');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says the pole\'s record is invalid, with the faulty fields, rather than "no such pole"', async () => {
+    const { url } = await mockEndpoint({
+      poles: { poles: [{ id: 'ok', name: 'Pôle valide' }, { id: 'abime', name: 'Pôle abîmé', website: 'javascript:alert(1)' }] },
+    });
+    const el = await card(html`<ptce-pole-card endpoint=${url} pole-id="abime"></ptce-pole-card>`);
+    const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.contain('ne respectent pas le format attendu').and.to.contain('poles[1].website (invalide)');
+    expect(text(el)).to.not.contain('Aucun pôle avec');
     await expect(el).to.be.accessible();
   });
 

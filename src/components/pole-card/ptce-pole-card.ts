@@ -88,7 +88,11 @@ export class PtcePoleCard extends PtceElement {
     if (!result.ok) return result;
     this.reportSkipped(result.value);
     const { poles, themes } = result.value.value;
-    return ok({ pole: poles.find((p) => p.id === this.poleId), themes, origin: new URL(result.value.url).origin });
+    const pole = poles.find((p) => p.id === this.poleId);
+    // The pole is in the source but its record is invalid: say so rather than "no such pole".
+    const invalid = pole ? undefined : result.value.skipped.find((record) => record.id === this.poleId);
+    if (invalid) return fail({ kind: 'invalid', url: result.value.url, issues: invalid.issues });
+    return ok({ pole, themes, origin: new URL(result.value.url).origin });
   }
 
   private loaded(_value: CardData): void {

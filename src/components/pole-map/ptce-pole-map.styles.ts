@@ -140,6 +140,11 @@ export const mapStyles = css`
     aspect-ratio: 1;
     vertical-align: middle;
   }
+  .skipped {
+    margin: 0 0 0.5rem;
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
   .credit {
     font-size: 0.75em;
     color: var(--_muted);

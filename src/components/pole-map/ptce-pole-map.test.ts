@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './define.js';
+import { mockEndpoint } from '../../../test/support/mock.js';
 import type { PtcePoleMap } from './ptce-pole-map.js';
 
 const DEMO = '/demo/data/ptce.json';
@@ -46,6 +47,27 @@ describe('<ptce-pole-map>', () => {
     expect(all(el, '.list .where').some((w) => w.textContent!.includes('non localisé sur la carte'))).to.equal(true);
     expect(q(el, '[part="credit"]').textContent).to.contain('CC BY 4.0');
     await expect(el).to.be.accessible();
+  });
+
+  it('says how many records of the source were invalid and left out', async () => {
+    const { url } = await mockEndpoint({
+      poles: {
+        poles: [
+          { id: 'a', name: 'Pôle A', departments: ['01'] },
+          { id: 'b', name: '', departments: ['35'] },
+          { id: 'c', name: 'Pôle C', departments: ['999'] },
+        ],
+      },
+    });
+    const el = await mapOf(html`<ptce-pole-map endpoint=${url} style="width:1000px"></ptce-pole-map>`);
+    expect(listed(el)).to.deep.equal(['Pôle A']);
+    expect(q(el, '[part="skipped"]').textContent).to.equal(
+      '2 fiches de la source sont incomplètes ou mal formées : elles ne sont pas affichées.',
+    );
+    expect(q(el, '[part="skipped"]').closest('[aria-live]'), 'not re-announced with the count').to.equal(null);
+    await expect(el).to.be.accessible();
+    const clean = await mapOf(html`<ptce-pole-map endpoint=${DEMO} style="width:1000px"></ptce-pole-map>`);
+    expect(clean.shadowRoot!.querySelector('[part="skipped"]')).to.equal(null);
   });
 
   it('speaks English', async () => {

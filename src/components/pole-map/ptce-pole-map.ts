@@ -24,6 +24,8 @@ interface MapData {
   basemap: Basemap;
   placed: PlacedPole[];
   themes: Theme[];
+  /** Records of the source that were invalid and left out. */
+  skipped: number;
 }
 
 interface Box {
@@ -45,6 +47,7 @@ const HASH_KEYS = ['region', 'department', 'theme', 'status', 'q', 'pole'] as co
  *
  * @csspart filters - The filter bar.
  * @csspart count - The live count of poles shown.
+ * @csspart skipped - The note saying how many records of the source were invalid and left out.
  * @csspart map - The map frame.
  * @csspart list - The list of poles (a complete alternative to the map).
  * @csspart panel - The panel with the selected pole's card.
@@ -103,7 +106,7 @@ export class PtcePoleMap extends PtceElement {
       this.reportSkipped(poles.value);
       // Sorted once here: filtering keeps the order, so the list never needs sorting again.
       const placed = sortByName(placePoles(poles.value.value.poles, basemap), this.resolvedLang);
-      return ok({ basemap, placed, themes: poles.value.value.themes });
+      return ok({ basemap, placed, themes: poles.value.value.themes, skipped: poles.value.skipped.length });
     });
   }
 
@@ -210,6 +213,7 @@ export class PtcePoleMap extends PtceElement {
         <p class="count" part="count" role="status" aria-live="polite">
           ${this.t('map.count', { count: visible.length })}${unplaced ? html`, ${this.t('map.unplaced', { count: unplaced })}` : nothing}
         </p>
+        ${data.skipped ? html`<p class="skipped" part="skipped">${this.t('map.skipped', { count: data.skipped })}</p>` : nothing}
         ${narrow ? this.renderTabs() : nothing}
         <div class="body ${showMap && showList ? 'split' : ''}">
           ${showMap ? this.renderMap(data, visible) : nothing}

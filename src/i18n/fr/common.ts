@@ -13,6 +13,8 @@ export const common = {
   'error.too-large': 'Les données reçues dépassent la taille maximale acceptée ({size}).',
   'error.invalid': 'Les données reçues ne respectent pas le format attendu.',
   'error.invalid-paths': 'Champs en cause : {paths}.',
+  'error.field-missing': 'manquant',
+  'error.field-invalid': 'invalide',
   'error.no-endpoint': 'Aucune source de données n’est configurée : ajoutez l’attribut endpoint.',
   'error.no-resource': 'Cette source de données ne publie pas de « {resource} ».',
   'error.unsupported-version':

@@ -17,6 +17,10 @@ export const map = {
   'map.count': { zero: 'Aucun pôle', one: '{count} pôle', other: '{count} pôles' },
   'map.unplaced': { one: 'dont {count} non localisé', other: 'dont {count} non localisés' },
   'map.unplaced-item': 'non localisé sur la carte',
+  'map.skipped': {
+    one: '{count} fiche de la source est incomplète ou mal formée : elle n’est pas affichée.',
+    other: '{count} fiches de la source sont incomplètes ou mal formées : elles ne sont pas affichées.',
+  },
   'map.map-label': 'Carte des pôles',
   'map.list-label': 'Liste des pôles',
   'map.tabs': 'Affichage',
