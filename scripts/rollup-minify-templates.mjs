@@ -1,7 +1,8 @@
 // Rollup plugin for the embed build: shrinks the text of Lit's tagged templates, which terser
 // leaves as written (indentation, comments).
-//  - css`…` without interpolation goes through lightningcss (a real CSS parser, so selectors such
-//    as `.a :hover` keep their meaning); with interpolation only comments and indentation go.
+//  - css`…` without interpolation or escapes goes through lightningcss (a real CSS parser, so
+//    selectors such as `.a :hover` keep their meaning; its text is then the same raw or cooked);
+//    otherwise only comments and indentation go.
 //  - html`…` and svg`…`: each run of whitespace that contains a line break becomes one space, which
 //    renders the same in HTML and SVG (no template of ours has <pre>, and a <textarea>'s content is
 //    set through `.value`).
@@ -22,11 +23,7 @@ function* taggedTemplates(node) {
   }
 }
 
-// lightningcss reads the template's cooked text; its output goes back into a template literal.
-function minifyCss(cooked, id) {
-  const { code } = transformCss({ filename: id, code: Buffer.from(cooked), minify: true });
-  return code.toString().replace(/[\\`]|\$\{/g, (match) => `\\${match}`);
-}
+const minifyCss = (text, id) => transformCss({ filename: id, code: Buffer.from(text), minify: true }).code.toString();
 
 const collapseLines = (text) => text.replace(/\s*\n\s*/g, ' ');
 const stripCssComments = (text) => collapseLines(text.replace(/\/\*[\s\S]*?\*\//g, ''));
@@ -45,7 +42,8 @@ export function minifyTemplates() {
           output.overwrite(quasi.start, quasi.end, text);
           changed = true;
         };
-        if (node.tag.name === 'css' && quasis.length === 1) replace(quasis[0], minifyCss(quasis[0].value.cooked, id));
+        const plainCss = node.tag.name === 'css' && quasis.length === 1 && !quasis[0].value.raw.includes('\\');
+        if (plainCss) replace(quasis[0], minifyCss(quasis[0].value.raw, id));
         else if (node.tag.name === 'css') for (const q of quasis) replace(q, stripCssComments(q.value.raw));
         else for (const q of quasis) replace(q, collapseLines(q.value.raw));
       }

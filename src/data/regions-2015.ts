@@ -59,3 +59,8 @@ export function regionIn(generation: RegionGeneration, departmentCode: string): 
   if (generation === '2015' && MERGED_INTO.has(departmentCode)) return MERGED_INTO.get(departmentCode);
   return regionOf(departmentCode);
 }
+
+/** The distinct regions of a list of departments in the chosen generation, in order of first appearance. */
+export function regionsIn(generation: RegionGeneration, departments: readonly string[]): string[] {
+  return [...new Set(departments.map((d) => regionIn(generation, d)).filter((r): r is string => r !== undefined))];
+}

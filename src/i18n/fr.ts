@@ -1,5 +1,6 @@
 import { common } from './fr/common.js';
 import { card } from './fr/card.js';
+import { pole } from './fr/pole.js';
 import { charter } from './fr/charter.js';
 import { map } from './fr/map.js';
 import { referentiel } from './fr/referentiel.js';
@@ -9,4 +10,4 @@ import { referentiel } from './fr/referentiel.js';
  * (checked by the type of `Catalog`). At run time each widget loads only its own part (fr/*.ts)
  * with `registerMessages`, so a page with a card does not carry the map's sentences.
  */
-export const fr = { ...common, ...card, ...charter, ...map, ...referentiel } as const;
+export const fr = { ...common, ...pole, ...card, ...charter, ...map, ...referentiel } as const;

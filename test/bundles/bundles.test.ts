@@ -64,6 +64,17 @@ describe('built bundles (dist/cdn)', () => {
     expectOnlyOwnOrigin(doc);
   });
 
+  it('the map file leaves the card\'s code and messages to the lazy part, and no file carries another widget\'s messages', async () => {
+    // Message keys are plain ASCII, so they read the same in the file as served to the test.
+    const source = async (name: string) => (await fetch(elementBundle(name))).text();
+    const map = await source('pole-map');
+    expect(map).to.not.contain('card.read-more');
+    expect(map).to.contain('pole.status.emerging');
+    expect(await source('pole-card')).to.not.contain('map.search');
+    expect(await source('charter')).to.not.contain('pole.status.established');
+    expect(await source('referentiel')).to.not.contain('charter.submit');
+  });
+
   it('the charter alone shows its sections (read-only: the demo data has no signatures URL)', async () => {
     const doc = await page([elementBundle('charter')], `<ptce-charter endpoint="${ENDPOINT}"></ptce-charter>`);
     await settle(doc, 'ptce-charter', 'Charte de la démarche collective PTCE');

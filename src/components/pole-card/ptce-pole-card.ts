@@ -14,8 +14,9 @@ import { renderReferentielSummary } from './referentiel-summary.js';
 import { cardStyles } from './ptce-pole-card.styles.js';
 import { registerMessages } from '../../i18n/index.js';
 import { card } from '../../i18n/fr/card.js';
+import { pole as poleMessages } from '../../i18n/fr/pole.js';
 
-registerMessages('fr', card);
+registerMessages('fr', { ...poleMessages, ...card });
 
 interface CardData {
   pole?: Pole;
@@ -165,7 +166,7 @@ export class PtcePoleCard extends PtceElement {
 
   private renderBadges(pole: Pole) {
     const badges = [
-      pole.status && this.t(`card.status.${pole.status}`),
+      pole.status && this.t(`pole.status.${pole.status}`),
       pole.origin && this.t(`card.origin.${pole.origin}`),
     ].filter(Boolean);
     return badges.length

@@ -1,6 +1,6 @@
 import type { Pole } from '../../data/schemas/pole.js';
 import { departmentName } from '../../data/geography.js';
-import { regionIn, type RegionGeneration } from '../../data/regions-2015.js';
+import { regionsIn, type RegionGeneration } from '../../data/regions-2015.js';
 import type { Basemap } from './basemap.js';
 import { INSETS, insetCenter, project, type Point } from './projection.js';
 
@@ -41,8 +41,8 @@ export function placePoles(poles: readonly Pole[], basemap: Basemap): PlacedPole
       point: exactPoint ?? fallback,
       exact: !!exactPoint,
       regions: {
-        current: [...new Set(departments.map((d) => regionIn('current', d)).filter((r): r is string => !!r))],
-        '2015': [...new Set(departments.map((d) => regionIn('2015', d)).filter((r): r is string => !!r))],
+        current: regionsIn('current', departments),
+        '2015': regionsIn('2015', departments),
       },
       haystack: normalize(words.filter(Boolean).join(' ')),
     };

@@ -14,11 +14,10 @@ import { clusterPoles, filterPoles, nearestInDirection, placePoles, sortByName, 
 import { INSETS, VIEWBOX } from './projection.js';
 import { mapStyles } from './ptce-pole-map.styles.js';
 import { registerMessages } from '../../i18n/index.js';
-import { card } from '../../i18n/fr/card.js';
 import { map } from '../../i18n/fr/map.js';
+import { pole as poleMessages } from '../../i18n/fr/pole.js';
 
-// The map names statuses as the card does.
-registerMessages('fr', { ...card, ...map });
+registerMessages('fr', { ...poleMessages, ...map });
 
 interface MapData {
   basemap: Basemap;
@@ -257,8 +256,8 @@ export class PtcePoleMap extends PtceElement {
         : nothing}
       <label>${this.t('map.status')}
         <select @change=${set('status')}>
-          ${option('', this.t('map.all-statuses'), f.status)} ${option('established', this.t('card.status.established'), f.status)}
-          ${option('emerging', this.t('card.status.emerging'), f.status)}
+          ${option('', this.t('map.all-statuses'), f.status)} ${option('established', this.t('pole.status.established'), f.status)}
+          ${option('emerging', this.t('pole.status.emerging'), f.status)}
         </select>
       </label>
       <button type="button" class="secondary" @click=${() => this.setFilters({ region: undefined, department: undefined, theme: undefined, status: undefined, q: undefined }, true)}>

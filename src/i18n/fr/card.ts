@@ -4,8 +4,6 @@ import type { Message } from '../types.js';
 export const card = {
   'card.not-found': 'Aucun pôle avec l’identifiant « {id} » dans cette source de données.',
   'card.carrier': 'Structure porteuse : {name}',
-  'card.status.established': 'Pôle constitué',
-  'card.status.emerging': 'Pôle en création ou en émergence',
   'card.origin.entrepreneurial': 'Initiative entrepreneuriale',
   'card.origin.citizen': 'Initiative citoyenne',
   'card.origin.local-authority': 'Initiative impulsée par une collectivité',

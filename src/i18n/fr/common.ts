@@ -1,6 +1,6 @@
 import type { Message } from '../types.js';
 
-/** French messages of Shared by every widget: states, errors, resource names. */
+/** French messages shared by every widget: states, errors, resource names. */
 export const common = {
   'state.loading': 'Chargement…',
   'state.retry': 'Réessayer',
