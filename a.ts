@@ -1,2 +1,0 @@
-import { Pole } from '/work/main/src/data/schemas/pole.ts';
-console.log(Pole.safeParse({}));

@@ -1,2 +1,0 @@
-import * as z from 'zod/mini';
-console.log(z.object({a: z.string()}).safeParse({}));

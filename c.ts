@@ -1,2 +1,0 @@
-import { LitElement } from 'lit'; import {ContextRoot, consume, provide} from '@lit/context';
-console.log(LitElement, ContextRoot, consume, provide);
