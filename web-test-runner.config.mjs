@@ -1,24 +1,23 @@
-// Browser tests: every *.test.ts under src/ and test/, in headless Chromium.
+// Browser tests: every *.test.ts under src/ and test/, in one engine per run, chosen with
+// PTCE_BROWSER=chromium|firefox|webkit (default chromium). `npm test` runs the three in turn.
+// The engines are Debian's: /usr/bin/chromium, /usr/bin/firefox-esr (puppeteer over WebDriver
+// BiDi) and WebKitGTK's MiniBrowser (WebKitWebDriver under Xvfb, started here).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { mockServer } from './test/support/mock-server.mjs';
 import { countReporter } from './test/support/count-reporter.mjs';
 import { realServer } from './test/support/real-server.mjs';
+import { startWebKitDriver } from './test/support/webkit-driver.mjs';
 
+const engine = process.env.PTCE_BROWSER || 'chromium';
 const mock = mockServer();
 
-export default {
-  rootDir: '.',
-  files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-  nodeResolve: true,
-  concurrency: 2,
-  testFramework: { config: { timeout: 8000 } },
-  testsFinishTimeout: 300_000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), mock.plugin, realServer()],
-  middleware: [mock.middleware],
-  browsers: [
-    chromeLauncher({
+async function browserFor(name) {
+  if (name === 'chromium') {
+    return chromeLauncher({
       launchOptions: {
         executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
         args: [
@@ -35,7 +34,60 @@ export default {
           '--disable-backgrounding-occluded-windows',
         ],
       },
-    }),
+    });
+  }
+  if (name === 'firefox') {
+    return puppeteerLauncher({
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr',
+        headless: true,
+        extraPrefsFirefox: {
+          // Parallel tabs: a hidden tab keeps its timers at full speed.
+          'dom.min_background_timeout_value': 0,
+          'dom.timeout.enable_budget_timer_throttling': false,
+          'network.captive-portal-service.enabled': false,
+          'browser.safebrowsing.update.enabled': false,
+        },
+      },
+    });
+  }
+  if (name === 'webkit') {
+    const port = await startWebKitDriver();
+    return webdriverLauncher({
+      automationProtocol: 'webdriver',
+      hostname: '127.0.0.1',
+      port,
+      logLevel: 'error',
+      capabilities: {
+        browserName: 'MiniBrowser',
+        'wdio:enforceWebDriverClassic': true,
+        'webkitgtk:browserOptions': {
+          binary: process.env.WEBKIT_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+          args: ['--automation'],
+        },
+      },
+    });
+  }
+  throw new Error(`PTCE_BROWSER must be chromium, firefox or webkit, not "${name}"`);
+}
+
+export default {
+  rootDir: '.',
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  nodeResolve: true,
+  // WebKit's driver runs one session, one page at a time (in iframes, parallel files break).
+  concurrency: engine === 'webkit' ? 1 : 2,
+  // A generous ceiling: tests wait for conditions, so a loaded machine is slower, not red.
+  testFramework: { config: { timeout: 30_000 } },
+  testsFinishTimeout: 900_000,
+  browserStartTimeout: 120_000,
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    mock.plugin,
+    realServer(),
   ],
-  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter('browser')],
+  middleware: [mock.middleware],
+  browsers: [await browserFor(engine)],
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter(`browser-${engine}`)],
 };

@@ -1,19 +1,20 @@
-// Adds up the counts each test runner wrote to test-results/*.json and prints "N passed, N failed".
-// Exits non-zero when a runner wrote nothing (it crashed) or a test failed.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// Adds up the counts each test runner wrote to test-results/*.json, prints each one's tally, then
+// "N passed, N failed" for all. Exits non-zero when a runner wrote nothing (it crashed) or a test
+// failed. The browser engines expected are those of PTCE_BROWSERS (default: all three).
+import { existsSync, readFileSync } from 'node:fs';
 
-const expected = ['browser', 'server'];
+const engines = (process.env.PTCE_BROWSERS || 'chromium firefox webkit').split(/[\s,]+/).filter(Boolean);
+const expected = [...engines.map((engine) => `browser-${engine}`), 'server'];
 const totals = { passed: 0, failed: 0, skipped: 0 };
-const dir = 'test-results';
-const found = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
 for (const name of expected) {
-  if (!found.includes(`${name}.json`)) {
-    console.error(`count-results: no results from the ${name} tests (did the runner crash?)`);
+  const file = `test-results/${name}.json`;
+  if (!existsSync(file)) {
+    console.log(`${name}: no results (did the runner crash?)`);
     totals.failed++;
+    continue;
   }
-}
-for (const file of found) {
-  const counts = JSON.parse(readFileSync(`${dir}/${file}`, 'utf8'));
+  const counts = JSON.parse(readFileSync(file, 'utf8'));
+  console.log(`${name}: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
   totals.passed += counts.passed;
   totals.failed += counts.failed;
   totals.skipped += counts.skipped ?? 0;

@@ -1,0 +1,128 @@
+/**
+ * Real user input for tests, through the browser's own input pipeline (@web/test-runner-commands),
+ * written so the same test passes in Chromium and Firefox (puppeteer) and WebKit (WebDriver):
+ * - pointer actions aim at the element's centre on screen, after scrolling it into view;
+ * - WebKit's driver drops repeated keys typed in one call ("Anne" → "Ane"): text is typed in runs
+ *   that never hold the same key twice in a row;
+ * - Firefox's BiDi keyboard has no key named "Space": it is pressed as " ".
+ */
+import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
+
+/** The element's centre in viewport coordinates, scrolled into view first. */
+export function centreOf(element: Element, offset: { x?: number; y?: number } = {}): [number, number] {
+  element.scrollIntoView({ block: 'center', inline: 'center' });
+  const box = element.getBoundingClientRect();
+  if (box.width === 0 && box.height === 0) throw new Error(`cannot aim at an element with no box: ${describe(element)}`);
+  return [Math.round(box.left + box.width / 2 + (offset.x ?? 0)), Math.round(box.top + box.height / 2 + (offset.y ?? 0))];
+}
+
+/** Clicks the element with the mouse, where a person would: at its centre on screen. */
+export async function click(element: Element, offset?: { x?: number; y?: number }): Promise<void> {
+  const position = centreOf(element, offset);
+  const hit = deepElementFromPoint(position[0], position[1]);
+  if (hit && hit !== element && !composedContains(element, hit)) {
+    throw new Error(`${describe(element)} is covered by ${describe(hit)} at ${position}`);
+  }
+  await sendMouse({ type: 'click', position });
+}
+
+/** Presses and moves the mouse from the element's centre by (dx, dy) in a few steps, then releases. */
+export async function drag(element: Element, dx: number, dy: number, steps = 4): Promise<void> {
+  const [x, y] = centreOf(element);
+  await sendMouse({ type: 'move', position: [x, y] });
+  await sendMouse({ type: 'down' });
+  for (let i = 1; i <= steps; i++) {
+    await sendMouse({ type: 'move', position: [Math.round(x + (dx * i) / steps), Math.round(y + (dy * i) / steps)] });
+  }
+  await sendMouse({ type: 'up' });
+}
+
+/** Moves the mouse over the element. */
+export async function hover(element: Element): Promise<void> {
+  await sendMouse({ type: 'move', position: centreOf(element) });
+}
+
+export { resetMouse };
+
+/** Presses one key by its name ("Enter", "Tab", "ArrowDown", "Space", "Escape", or a character). */
+export async function press(key: string): Promise<void> {
+  await sendKeys({ press: key === 'Space' ? ' ' : key });
+}
+
+/** Types text into the focused field, as a person on a keyboard would. */
+export async function type(text: string): Promise<void> {
+  let run = '';
+  for (const char of text) {
+    if (run.endsWith(char)) {
+      await sendKeys({ type: run });
+      run = '';
+    }
+    run += char;
+  }
+  if (run) await sendKeys({ type: run });
+}
+
+/** Clicks into a text field and types; the field's old value is replaced. */
+export async function fill(field: HTMLInputElement | HTMLTextAreaElement, text: string): Promise<void> {
+  await click(field);
+  // A person selects what is there and types over it.
+  field.select();
+  if (field.value) await press('Backspace');
+  await type(text);
+}
+
+/**
+ * Chooses an option of a <select> with the keyboard, as a person can without opening the list:
+ * focus, then arrow keys until the value is reached. Opening native pop-ups is left out on purpose:
+ * each engine draws them outside the page.
+ */
+export async function choose(select: HTMLSelectElement, value: string): Promise<void> {
+  const target = [...select.options].findIndex((option) => option.value === value);
+  if (target < 0) throw new Error(`no option "${value}" in ${describe(select)}`);
+  select.focus();
+  while (select.selectedIndex !== target) {
+    await press(select.selectedIndex < target ? 'ArrowDown' : 'ArrowUp');
+  }
+}
+
+/** Presses Tab until `predicate` holds for the focused element (deep), at most `limit` times. */
+export async function tabUntil(predicate: (focused: Element | null) => boolean, limit = 80): Promise<Element | null> {
+  for (let i = 0; i < limit; i++) {
+    if (predicate(deepActiveElement())) return deepActiveElement();
+    await press('Tab');
+  }
+  if (predicate(deepActiveElement())) return deepActiveElement();
+  throw new Error(`focus never reached the expected element; it is on ${describe(deepActiveElement())}`);
+}
+
+/** The focused element, looking inside shadow roots. */
+export function deepActiveElement(): Element | null {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+function deepElementFromPoint(x: number, y: number): Element | null {
+  let hit: Element | null = document.elementFromPoint(x, y);
+  while (hit?.shadowRoot) {
+    const inner = hit.shadowRoot.elementFromPoint(x, y);
+    if (!inner || inner === hit) break;
+    hit = inner;
+  }
+  return hit;
+}
+
+function composedContains(ancestor: Element, node: Node): boolean {
+  for (let current: Node | null = node; current; ) {
+    if (current === ancestor) return true;
+    current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
+  }
+  return false;
+}
+
+function describe(element: Element | null): string {
+  if (!element) return 'nothing';
+  const id = element.id ? `#${element.id}` : '';
+  const part = element.getAttribute('part') ? `[part="${element.getAttribute('part')}"]` : '';
+  return `<${element.localName}${id}${part}>`;
+}
