@@ -11,6 +11,7 @@ import { mockServer } from './test/support/mock-server.mjs';
 import { countReporter } from './test/support/count-reporter.mjs';
 import { realServer } from './test/support/real-server.mjs';
 import { startWebKitDriver } from './test/support/webkit-driver.mjs';
+import { engineCommands } from './test/support/engine-commands.mjs';
 
 const engine = process.env.PTCE_BROWSER || 'chromium';
 const mock = mockServer();
@@ -86,6 +87,7 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     mock.plugin,
     realServer(),
+    engineCommands(),
   ],
   middleware: [mock.middleware],
   browsers: [await browserFor(engine)],

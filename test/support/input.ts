@@ -6,7 +6,7 @@
  *   that never hold the same key twice in a row;
  * - Firefox's BiDi keyboard has no key named "Space": it is pressed as " ".
  */
-import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
 
 /** The element's centre in viewport coordinates, scrolled into view first. */
 export function centreOf(element: Element, offset: { x?: number; y?: number } = {}): [number, number] {
@@ -125,4 +125,9 @@ function describe(element: Element | null): string {
   const id = element.id ? `#${element.id}` : '';
   const part = element.getAttribute('part') ? `[part="${element.getAttribute('part')}"]` : '';
   return `<${element.localName}${id}${part}>`;
+}
+
+/** Turns the mouse wheel over the element's centre (negative deltaY: away from the user). */
+export async function wheel(element: Element, deltaY: number): Promise<void> {
+  await executeServerCommand('wheel', { position: centreOf(element), deltaY });
 }

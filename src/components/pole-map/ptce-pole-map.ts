@@ -588,12 +588,21 @@ export class PtcePoleMap extends PtceElement {
   private onPointerDown = (event: PointerEvent) => {
     this.pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
     this.dragged = false;
+  };
+
+  /**
+   * The map captures the pointer only once a drag has really started: captured from pointerdown,
+   * Chromium and Firefox send the click to the map instead of the marker under the pointer.
+   */
+  private capture(event: PointerEvent) {
+    const map = event.currentTarget as Element;
+    if (map.hasPointerCapture?.(event.pointerId)) return;
     try {
-      (event.currentTarget as Element).setPointerCapture(event.pointerId);
+      map.setPointerCapture(event.pointerId);
     } catch {
       // A pointer the browser no longer tracks: dragging still works while it stays over the map.
     }
-  };
+  }
 
   private onPointerMove = (event: PointerEvent) => {
     const previous = this.pointers.get(event.pointerId);
@@ -608,12 +617,14 @@ export class PtcePoleMap extends PtceElement {
       const after = Math.hypot(c.x - d.x, c.y - d.y);
       if (before > 0) this.zoom(after / before, this.toMap({ clientX: (c.x + d.x) / 2, clientY: (c.y + d.y) / 2 }));
       this.dragged = true;
+      this.capture(event);
       return;
     }
     const dx = event.clientX - previous.x;
     const dy = event.clientY - previous.y;
     if (!this.dragged && Math.hypot(dx, dy) < 4) return;
     this.dragged = true;
+    this.capture(event);
     this.pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
     this.box = { ...this.box, x: this.box.x - dx * scale, y: this.box.y - dy * scale };
     this.renderRoot.querySelector('svg')?.classList.add('dragging');

@@ -1,0 +1,25 @@
+// Server commands for what @web/test-runner-commands does not cover in every engine: the mouse
+// wheel (puppeteer's mouse for Chromium and Firefox, a WebDriver "wheel" action for WebKit).
+export function engineCommands() {
+  return {
+    name: 'ptce-engine-commands',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'wheel') return undefined;
+      const [x, y] = payload.position;
+      if (session.browser.type === 'puppeteer') {
+        const page = session.browser.getPage(session.id);
+        await page.mouse.move(x, y);
+        await page.mouse.wheel({ deltaY: payload.deltaY });
+        return true;
+      }
+      if (session.browser.type === 'webdriver') {
+        const manager = session.browser.driverManager;
+        await manager.performActions(session.id, [
+          { type: 'wheel', id: 'wheel1', actions: [{ type: 'scroll', x, y, deltaX: 0, deltaY: payload.deltaY, duration: 0, origin: 'viewport' }] },
+        ]);
+        return true;
+      }
+      throw new Error(`no wheel for browser type ${session.browser.type}`);
+    },
+  };
+}
