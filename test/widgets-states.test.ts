@@ -1,4 +1,4 @@
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, fixture} from '@open-wc/testing';
 import { html, unsafeStatic } from 'lit/static-html.js';
 import '../src/components/pole-card/define.js';
 import '../src/components/pole-map/define.js';
@@ -8,6 +8,7 @@ import { HOSTILE_TEXT } from './contract/cases.js';
 import { mockRoute, uniquePrefix } from './support/mock.js';
 import { mount } from './support/mount.js';
 import type { PtceElement } from '../src/base/ptce-element.js';
+import { until } from './support/wait.js';
 
 type DataWidget = PtceElement & { data: { state: { status: string } } };
 
@@ -42,7 +43,7 @@ describe('every data widget, in every shared state', () => {
 
     it(`${tag}: a network failure is a readable alert with "Réessayer", and accessible`, async () => {
       const el = await mount(await endpoint({ drop: true }));
-      await waitUntil(() => el.data.state.status === 'error', 'error', { timeout: 5000 });
+      await until(() => el.data.state.status === 'error', 'error');
       await el.updateComplete;
       const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
       expect(alert.textContent).to.contain('injoignable');
@@ -52,7 +53,7 @@ describe('every data widget, in every shared state', () => {
 
     it(`${tag}: data that is not JSON is said in English too`, async () => {
       const el = await mount(await endpoint({ text: '<html>502 Bad Gateway</html>', status: 200 }), 'en');
-      await waitUntil(() => el.data.state.status === 'error' && el.shadowRoot!.textContent!.includes('JSON format'), 'english error', { timeout: 5000 });
+      await until(() => el.data.state.status === 'error' && el.shadowRoot!.textContent!.includes('JSON format'), 'english error');
       expect(el.shadowRoot!.querySelector('[role="alert"] button')!.textContent!.trim()).to.equal('Try again');
     });
   }
@@ -76,7 +77,7 @@ describe('every data widget, in every shared state', () => {
       mount<HTMLElement>(html`<div style=${style}><ptce-charter endpoint=${demo}></ptce-charter></div>`),
       mount<HTMLElement>(html`<div style=${style}><ptce-referentiel endpoint=${demo} mode="answer" no-draft></ptce-referentiel></div>`),
     ]).then((holders) => holders.map((holder) => holder.firstElementChild as DataWidget));
-    await waitUntil(() => widgets.every((w) => w.data.state.status === 'ready'), 'all ready', { timeout: 6000 });
+    await until(() => widgets.every((w) => w.data.state.status === 'ready'), 'all ready');
     for (const widget of widgets) {
       await widget.updateComplete;
       const left = widget.getBoundingClientRect().left;
@@ -103,7 +104,7 @@ describe('every data widget, in every shared state', () => {
       fixture<DataWidget>(html`<ptce-charter endpoint=${url}></ptce-charter>`),
       fixture<DataWidget>(html`<ptce-referentiel endpoint=${url}></ptce-referentiel>`),
     ]);
-    await waitUntil(() => widgets.every((w) => w.data.state.status === 'ready'), 'all ready', { timeout: 5000 });
+    await until(() => widgets.every((w) => w.data.state.status === 'ready'), 'all ready');
     for (const widget of widgets) {
       await widget.updateComplete;
       expect(widget.shadowRoot!.textContent, widget.tagName).to.contain(hostile);

@@ -2,7 +2,9 @@
 // first): each loaded in a page of its own, against the demo endpoint. The other tests import the
 // TypeScript sources; these catch what only the build can break (template minification, chunking,
 // lazy parts, two bundles sharing one provider).
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect} from '@open-wc/testing';
+import { until } from '../support/wait.js';
+import { click } from '../support/input.js';
 
 const ENDPOINT = '/demo/data/ptce.json';
 
@@ -22,9 +24,7 @@ async function page(scripts: string[], body: string): Promise<Document> {
 const shadowText = (el: Element | null | undefined) =>
   (el?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').replace(/[\u00a0\u202f]/g, ' ');
 const settle = (doc: Document, selector: string, expected: string) =>
-  waitUntil(() => shadowText(doc.querySelector(selector)).includes(expected), `${selector} shows "${expected}"`, {
-    timeout: 6000,
-  });
+  until(() => shadowText(doc.querySelector(selector)).includes(expected), `${selector} shows "${expected}"`);
 const elementBundle = (name: string) => `/dist/cdn/elements/ptce-${name}.js`;
 
 /** Every request the page made went to this origin (no fonts, tiles, analytics from elsewhere). */
@@ -53,13 +53,12 @@ describe('built bundles (dist/cdn)', () => {
     const doc = await page([elementBundle('pole-map')], `<ptce-pole-map endpoint="${ENDPOINT}"></ptce-pole-map>`);
     await settle(doc, 'ptce-pole-map', '40 pôles, dont 1 non localisé');
     const map = doc.querySelector('ptce-pole-map')!;
-    await waitUntil(() => map.shadowRoot!.querySelectorAll('svg path').length >= 96, 'basemap drawn', { timeout: 6000 });
+    await until(() => map.shadowRoot!.querySelectorAll('svg path').length >= 96, 'basemap drawn');
     const item = [...map.shadowRoot!.querySelectorAll<HTMLButtonElement>('.list button')].find((b) => b.dataset.id === 'domb-innov')!;
-    item.click();
-    await waitUntil(
+    await click(item);
+    await until(
       () => shadowText(map.shadowRoot!.querySelector('[part="panel"] ptce-pole-card')).includes("Domb'Innov"),
       'card in the panel',
-      { timeout: 6000 },
     );
     expectOnlyOwnOrigin(doc);
   });

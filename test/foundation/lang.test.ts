@@ -1,9 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../support/ptce-test-probe.js';
 import { mount } from '../support/mount.js';
-import { waitUntil } from '@open-wc/testing';
 import '../../src/components/provider/define.js';
 import type { PtceTestProbe } from '../support/ptce-test-probe.js';
+import { until } from '../support/wait.js';
 
 /** Lets the MutationObserver and Lit's update run (no animation frame: hidden tabs get none). */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -24,7 +24,7 @@ describe('language resolution', () => {
     const wrapper = await mount(html`<div lang="fr"><ptce-test-probe lang="en"></ptce-test-probe></div>`);
     const el = wrapper.querySelector('ptce-test-probe')!;
     // English is loaded on first use; until then the element keeps to French rather than mixing.
-    await waitUntil(() => shownLang(el) === 'en', 'switched to English once its catalog is loaded');
+    await until(() => shownLang(el) === 'en', 'switched to English once its catalog is loaded');
     expect(el.shadowRoot!.textContent).to.contain('No data source is configured');
   });
 

@@ -1,12 +1,13 @@
-import { expect, fixture, html, waitUntil, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../support/ptce-test-probe.js';
 import type { PtceTestProbe } from '../support/ptce-test-probe.js';
 import { clientFor } from '../../src/data/client.js';
 import { mockEndpoint, mockRequests, mockRoute, samplePoles, type MockRoute } from '../support/mock.js';
+import { until } from '../support/wait.js';
 
 const text = (el: PtceTestProbe) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 const settled = (el: PtceTestProbe) =>
-  waitUntil(() => el.data.state.status === 'ready' || el.data.state.status === 'error', 'never settled', { timeout: 6000 });
+  until(() => el.data.state.status === 'ready' || el.data.state.status === 'error', 'never settled');
 
 async function probeOn(poles: unknown, discovery?: Partial<MockRoute>, lang = 'fr') {
   const { url, prefix } = await mockEndpoint({ poles, discovery });
@@ -106,7 +107,7 @@ describe('shared states', () => {
     expect(el.data.state.status).to.equal('error');
     await mockRoute({ path: `${prefix}/poles.json`, json: samplePoles });
     el.shadowRoot!.querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
-    await waitUntil(() => el.shadowRoot!.querySelectorAll('li').length === 3, 'data after retry');
+    await until(() => el.shadowRoot!.querySelectorAll('li').length === 3, 'data after retry');
     expect((await mockRequests(`${prefix}/poles.json`)).length, 'the failed request, then the retry').to.equal(2);
   });
 

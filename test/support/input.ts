@@ -8,18 +8,30 @@
  */
 import { executeServerCommand, sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
 
-/** The element's centre in viewport coordinates, scrolled into view first. */
+/**
+ * The element's centre in the top page's viewport coordinates, scrolled into view first; an
+ * element inside an iframe (the bundle tests) is offset by its frame's place.
+ */
 export function centreOf(element: Element, offset: { x?: number; y?: number } = {}): [number, number] {
   element.scrollIntoView({ block: 'center', inline: 'center' });
   const box = element.getBoundingClientRect();
   if (box.width === 0 && box.height === 0) throw new Error(`cannot aim at an element with no box: ${describe(element)}`);
-  return [Math.round(box.left + box.width / 2 + (offset.x ?? 0)), Math.round(box.top + box.height / 2 + (offset.y ?? 0))];
+  let x = box.left + box.width / 2 + (offset.x ?? 0);
+  let y = box.top + box.height / 2 + (offset.y ?? 0);
+  for (let frame = element.ownerDocument.defaultView?.frameElement; frame; frame = frame.ownerDocument.defaultView?.frameElement) {
+    frame.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const frameBox = frame.getBoundingClientRect();
+    x += frameBox.left + frame.clientLeft;
+    y += frameBox.top + frame.clientTop;
+  }
+  return [Math.round(x), Math.round(y)];
 }
 
 /** Clicks the element with the mouse, where a person would: at its centre on screen. */
 export async function click(element: Element, offset?: { x?: number; y?: number }): Promise<void> {
   const position = centreOf(element, offset);
-  const hit = deepElementFromPoint(position[0], position[1]);
+  const box = element.getBoundingClientRect();
+  const hit = deepElementFromPoint(element.ownerDocument, box.left + box.width / 2 + (offset?.x ?? 0), box.top + box.height / 2 + (offset?.y ?? 0));
   if (hit && hit !== element && !composedContains(element, hit)) {
     throw new Error(`${describe(element)} is covered by ${describe(hit)} at ${position}`);
   }
@@ -102,8 +114,8 @@ export function deepActiveElement(): Element | null {
   return active;
 }
 
-function deepElementFromPoint(x: number, y: number): Element | null {
-  let hit: Element | null = document.elementFromPoint(x, y);
+function deepElementFromPoint(doc: Document, x: number, y: number): Element | null {
+  let hit: Element | null = doc.elementFromPoint(x, y);
   while (hit?.shadowRoot) {
     const inner = hit.shadowRoot.elementFromPoint(x, y);
     if (!inner || inner === hit) break;

@@ -425,9 +425,11 @@ export class PtceCharter extends PtceElement {
   }
 
   private onBlur = (event: FocusEvent) => {
-    const id = (event.composedPath()[0] as HTMLElement).id;
-    const path = this.pathOf(id);
-    if (path && !this.touched.has(path)) this.touched = new Set(this.touched).add(path);
+    const field = event.composedPath()[0] as HTMLInputElement;
+    const path = this.pathOf(field.id);
+    // An empty field passed through is not an error until submit: flagging it on blur shifted
+    // the layout between mousedown and mouseup, so the button being clicked moved away.
+    if (path && field.value !== '' && !this.touched.has(path)) this.touched = new Set(this.touched).add(path);
   };
 
   private pathOf(id: string): string | undefined {

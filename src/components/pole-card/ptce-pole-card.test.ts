@@ -1,14 +1,15 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { expect, fixture, html, oneEvent} from '@open-wc/testing';
 import './define.js';
 import type { PtcePoleCard } from './ptce-pole-card.js';
 import { mockEndpoint } from '../../../test/support/mock.js';
 import { HOSTILE_TEXT } from '../../../test/contract/cases.js';
+import { until } from '../../../test/support/wait.js';
+import { press } from '../../../test/support/input.js';
 
 const DEMO = '/demo/data/ptce.json';
 const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').replace(/[\u00a0\u202f]/g, ' ');
 const ready = (el: PtcePoleCard) =>
-  waitUntil(() => ['ready', 'error'].includes(el.data.state.status), 'card settled', { timeout: 5000 }).then(() => el.updateComplete);
+  until(() => ['ready', 'error'].includes(el.data.state.status), 'card settled').then(() => el.updateComplete);
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
 
 async function card(template: ReturnType<typeof html>) {
@@ -56,7 +57,7 @@ describe('<ptce-pole-card>', () => {
     const el = await card(html`<ptce-pole-card endpoint=${DEMO} pole-id="domb-innov" lang="en"></ptce-pole-card>`);
     expect(text(el)).to.contain('300 jobs').and.to.contain('€9M turnover').and.to.contain('Signed the charter on September 19, 2014 in Paris');
     el.lang = 'fr';
-    await waitUntil(() => text(el).includes('300 emplois'), 'back in French');
+    await until(() => text(el).includes('300 emplois'), 'back in French');
   });
 
   it('states national calls won as neutral facts', async () => {
@@ -167,10 +168,10 @@ describe('<ptce-pole-card>', () => {
       const button = part(el, 'select') as HTMLButtonElement;
       button.focus();
       clicked = oneEvent(el, 'ptce-pole-select');
-      await sendKeys({ press: 'Enter' });
+      await press('Enter');
       expect((await clicked).bubbles).to.equal(true);
       clicked = oneEvent(el, 'ptce-pole-select');
-      await sendKeys({ press: 'Space' });
+      await press('Space');
       expect((await clicked).composed).to.equal(true);
     });
 

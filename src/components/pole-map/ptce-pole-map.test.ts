@@ -140,7 +140,7 @@ describe('<ptce-pole-map>', () => {
     expect(all(el, '.marker.selected').map((m) => m.dataset.key)).to.deep.equal(['domb-innov']);
     let extra = 0;
     el.addEventListener('ptce-pole-select', () => extra++);
-    const card = q(el, '[part="panel"] ptce-pole-card');
+    const card = q<HTMLElement & { updateComplete: Promise<boolean> }>(el, '[part="panel"] ptce-pole-card');
     await click(card.shadowRoot!.querySelector('[part="select"]')!);
     await card.updateComplete;
     expect(extra, 'no second announcement from the card in the panel').to.equal(0);
@@ -170,7 +170,7 @@ describe('<ptce-pole-map>', () => {
     expect(single.getAttribute('aria-label')).to.equal('Le Damier, Clermont-Ferrand, Puy-de-Dôme');
     single.focus();
     await press('ArrowRight');
-    const focused = await until(() => el.shadowRoot!.activeElement !== single && el.shadowRoot!.activeElement, 'focus moved');
+    const focused = await until(() => (el.shadowRoot!.activeElement !== single ? el.shadowRoot!.activeElement : null), 'focus moved');
     expect(focused.classList.contains('marker')).to.equal(true);
     expect(focused).not.to.equal(single);
     const x = (m: Element) => Number(m.getAttribute('transform')!.match(/translate\(([\d.]+)/)![1]);
@@ -181,7 +181,8 @@ describe('<ptce-pole-map>', () => {
     await press('Enter');
     await until(() => el.shadowRoot!.activeElement?.classList.contains('close'), 'focus in the panel');
     await press('Escape');
-    const back = (await until(() => !el.shadowRoot!.querySelector('[part="panel"]') && el.shadowRoot!.activeElement, 'panel closed')) as SVGGElement;
+    await until(() => !el.shadowRoot!.querySelector('[part="panel"]'), 'panel closed');
+    const back = el.shadowRoot!.activeElement as SVGGElement;
     expect(back.classList.contains('marker'), 'focus is back on the map').to.equal(true);
     expect(back.dataset.key!.split(/[:|]/)).to.include('le-damier');
   });

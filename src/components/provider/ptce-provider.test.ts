@@ -1,13 +1,14 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html} from '@open-wc/testing';
 import './define.js';
 import '../../../test/support/ptce-test-probe.js';
 import type { PtceTestProbe } from '../../../test/support/ptce-test-probe.js';
 import { mockEndpoint, mockRequests } from '../../../test/support/mock.js';
 import { mount } from '../../../test/support/mount.js';
+import { until } from '../../../test/support/wait.js';
 
 const names = (el: PtceTestProbe) => [...el.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent);
 const ready = (probes: PtceTestProbe[]) =>
-  waitUntil(() => probes.every((p) => p.data.state.status === 'ready'), 'all ready', { timeout: 5000 });
+  until(() => probes.every((p) => p.data.state.status === 'ready'), 'all ready');
 
 describe('<ptce-provider>', () => {
   it('shares one request per URL between three widgets', async () => {
@@ -50,7 +51,7 @@ describe('<ptce-provider>', () => {
     await ready([probe]);
     expect(names(probe)).to.deep.equal(['Premier']);
     provider.setAttribute('endpoint', second.url);
-    await waitUntil(() => names(probe)[0] === 'Second', 'reloaded from the new endpoint');
+    await until(() => names(probe)[0] === 'Second', 'reloaded from the new endpoint');
   });
 
   it('finds widgets that were upgraded before the provider was defined', async () => {

@@ -1,16 +1,17 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { expect, fixture, html, oneEvent} from '@open-wc/testing';
 import './define.js';
 import type { PtceReferentiel } from './ptce-referentiel.js';
 import { mockRequests, mockRoute, uniquePrefix, type MockRoute } from '../../../test/support/mock.js';
 import type { Referentiel } from '../../data/schemas/referentiel.js';
+import { until } from '../../../test/support/wait.js';
+import { press } from '../../../test/support/input.js';
 
 const DEMO = '/demo/data/ptce.json';
 const BUNDLE = '/demo/data/regards-croises-demo.json';
 
 async function mount(template: ReturnType<typeof html>) {
   const el = await fixture<PtceReferentiel>(template);
-  await waitUntil(() => ['ready', 'error'].includes(el.data.state.status), 'référentiel loaded', { timeout: 6000 });
+  await until(() => ['ready', 'error'].includes(el.data.state.status), 'référentiel loaded');
   await el.updateComplete;
   return el;
 }
@@ -63,7 +64,7 @@ describe('<ptce-referentiel>', () => {
 
   it('reads in English, with the référentiel\'s English labels', async () => {
     const el = await mount(html`<ptce-referentiel endpoint=${DEMO} lang="en"></ptce-referentiel>`);
-    await waitUntil(() => el.shadowRoot!.textContent!.includes('Indicative content'), 'English');
+    await until(() => el.shadowRoot!.textContent!.includes('Indicative content'), 'English');
     expect($(el, 'section.general h3').textContent).to.contain('Cultivate and serve the territory');
     expect($(el, 'h2').textContent).to.equal('PTCE action référentiel — illustrative version');
   });
@@ -73,18 +74,18 @@ describe('<ptce-referentiel>', () => {
     const el = await mount(html`<ptce-referentiel endpoint=${url} mode="answer" pole-id="p1"></ptce-referentiel>`);
     expect(progress(el)).to.equal('0 / 36 questions renseignées');
     $<HTMLInputElement>(el, 'input[name="q-1.1.1"]').focus();
-    await sendKeys({ press: 'Space' });
-    await sendKeys({ press: 'ArrowRight' });
+    await press('Space');
+    await press('ArrowRight');
     await el.updateComplete;
     expect(active(el)!.name).to.equal('q-1.1.1');
     expect(active(el)!.value).to.equal('2');
     expect(progress(el)).to.equal('1 / 36 questions renseignées');
-    await sendKeys({ press: 'ArrowDown' });
+    await press('ArrowDown');
     expect(active(el)!.name, 'down goes to the next question').to.equal('q-1.1.2');
-    await sendKeys({ press: 'Space' });
+    await press('Space');
     await el.updateComplete;
     expect(progress(el)).to.equal('2 / 36 questions renseignées');
-    await sendKeys({ press: 'ArrowUp' });
+    await press('ArrowUp');
     expect(active(el)!.name).to.equal('q-1.1.1');
     expect(active(el)!.checked, 'up lands on the chosen level').to.equal(true);
     const names = new Set($$<HTMLInputElement>(el, 'fieldset.question input[type="radio"]').map((r) => r.name));
@@ -120,7 +121,7 @@ describe('<ptce-referentiel>', () => {
     pick(el, '1.1.1', '4');
     await el.updateComplete;
     $<HTMLButtonElement>(el, '[part="send"]').click();
-    await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]')?.textContent?.includes('HTTP 503'), 'failure shown');
+    await until(() => el.shadowRoot!.querySelector('[role="alert"]')?.textContent?.includes('HTTP 503'), 'failure shown');
     expect($(el, '[role="alert"]').textContent).to.contain('restent enregistrées');
     expect($<HTMLInputElement>(el, 'input[name="q-1.1.1"][value="4"]').checked).to.equal(true);
     await mockRoute({ path: post, status: 201, json: { reference: 'EVAL-42', receivedAt: '2026-11-24T10:00:00Z' } });
@@ -167,7 +168,7 @@ describe('<ptce-referentiel>', () => {
       transfer.items.add(new File([content], 'export.json', { type: 'application/json' }));
       input.files = transfer.files;
       input.dispatchEvent(new Event('change'));
-      await waitUntil(() => message() && message() !== before, 'a new message');
+      await until(() => message() && message() !== before, 'a new message');
       await el.updateComplete;
     };
     await load('pas du json');
