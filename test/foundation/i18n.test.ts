@@ -12,6 +12,11 @@ describe('i18n', () => {
     expect(formatNumber('en', 1500)).to.equal('1,500');
     expect(nbsp(formatEuros('fr', 9_000_000))).to.equal('9 M €');
     expect(formatEuros('en', 9_000_000)).to.equal('€9M');
+    // No forced decimal (JavaScriptCore printed "9,0 M €"), one where there is one.
+    expect(nbsp(formatEuros('fr', 9_500_000))).to.equal('9,5 M €');
+    expect(formatEuros('en', 9_500_000)).to.equal('€9.5M');
+    expect(nbsp(formatEuros('fr', 300_000))).to.equal('300 k €');
+    expect(formatEuros('en', 300_000)).to.equal('€300K');
     expect(formatDate('fr', '2014-09-19')).to.equal('19 septembre 2014');
     expect(formatDate('en', '2014-09-19')).to.equal('September 19, 2014');
   });

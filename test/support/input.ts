@@ -13,6 +13,9 @@ import { executeServerCommand, sendKeys, sendMouse, resetMouse } from '@web/test
  * element inside an iframe (the bundle tests) is offset by its frame's place.
  */
 export function centreOf(element: Element, offset: { x?: number; y?: number } = {}): [number, number] {
+  if (element.checkVisibility && !element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true } as CheckVisibilityOptions)) {
+    throw new Error(`${describe(element)} is not visible: a person could not reach it`);
+  }
   element.scrollIntoView({ block: 'center', inline: 'center' });
   const box = element.getBoundingClientRect();
   if (box.width === 0 && box.height === 0) throw new Error(`cannot aim at an element with no box: ${describe(element)}`);

@@ -4,7 +4,7 @@ import type { PtcePoleCard } from './ptce-pole-card.js';
 import { mockEndpoint } from '../../../test/support/mock.js';
 import { HOSTILE_TEXT } from '../../../test/contract/cases.js';
 import { until } from '../../../test/support/wait.js';
-import { press } from '../../../test/support/input.js';
+import { click, press } from '../../../test/support/input.js';
 
 const DEMO = '/demo/data/ptce.json';
 const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').replace(/[\u00a0\u202f]/g, ' ');
@@ -55,6 +55,8 @@ describe('<ptce-pole-card>', () => {
 
   it('formats in English and re-renders when the language changes', async () => {
     const el = await card(html`<ptce-pole-card endpoint=${DEMO} pole-id="domb-innov" lang="en"></ptce-pole-card>`);
+    // The English catalog loads on first use, after the data: wait for it, not for the data alone.
+    await until(() => text(el).includes('300 jobs'), 'English messages loaded');
     expect(text(el)).to.contain('300 jobs').and.to.contain('€9M turnover').and.to.contain('Signed the charter on September 19, 2014 in Paris');
     el.lang = 'fr';
     await until(() => text(el).includes('300 emplois'), 'back in French');
@@ -162,7 +164,8 @@ describe('<ptce-pole-card>', () => {
       const el = await card(html`<ptce-pole-card variant="compact" endpoint=${DEMO} pole-id="les-ecosolies-le-solilab"></ptce-pole-card>`);
       await expect(el).to.be.accessible();
       let clicked = oneEvent(el, 'ptce-pole-select');
-      (part(el, 'card') as HTMLElement).click();
+      // Anywhere on the card: here its territory line, away from the name and "Lire la suite".
+      await click(part(el, 'territory')!);
       expect((await clicked).detail).to.deep.equal({ id: 'les-ecosolies-le-solilab', name: 'Les Ecosolies – Le Solilab' });
 
       const button = part(el, 'select') as HTMLButtonElement;
@@ -184,9 +187,8 @@ describe('<ptce-pole-card>', () => {
       const more = el.shadowRoot!.querySelector<HTMLButtonElement>('.link-button')!;
       expect(more.textContent!.trim()).to.equal('Lire la suite');
       expect(more.getAttribute('aria-expanded')).to.equal('false');
-      more.click();
-      await el.updateComplete;
-      expect(more.getAttribute('aria-expanded')).to.equal('true');
+      await click(more);
+      await until(() => more.getAttribute('aria-expanded') === 'true', 'description expanded');
       expect(description.classList.contains('clamped')).to.equal(false);
       expect(selected).to.equal(false);
       expect(part(el, 'figures'), 'compact shows no figures').to.equal(null);

@@ -183,6 +183,15 @@ export const referentielStyles = css`
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
+  /* Sized explicitly: WebKit gives an SVG with only a viewBox the container's width, not the
+     grid column's, and the radar then covered the table. */
+  .radar {
+    display: block;
+    inline-size: 100%;
+    max-inline-size: 16rem;
+    block-size: auto;
+    aspect-ratio: 1;
+  }
   .radar .ring {
     fill: none;
     stroke: var(--_border);

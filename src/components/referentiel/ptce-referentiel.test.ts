@@ -4,7 +4,7 @@ import type { PtceReferentiel } from './ptce-referentiel.js';
 import { mockRequests, mockRoute, uniquePrefix, type MockRoute } from '../../../test/support/mock.js';
 import type { Referentiel } from '../../data/schemas/referentiel.js';
 import { until } from '../../../test/support/wait.js';
-import { press } from '../../../test/support/input.js';
+import { choose, click, fill, press } from '../../../test/support/input.js';
 
 const DEMO = '/demo/data/ptce.json';
 const BUNDLE = '/demo/data/regards-croises-demo.json';
@@ -29,8 +29,12 @@ async function answerEndpoint(route: Partial<MockRoute>) {
   return { url: `${prefix}/ptce.json`, post: `${prefix}/api/assessments` };
 }
 
-function pick(el: PtceReferentiel, id: string, value: string) {
-  $<HTMLInputElement>(el, `input[name="q-${id}"][value="${value}"]`).click();
+/** Chooses an answer with the mouse, on its label as a person would. */
+async function pick(el: PtceReferentiel, id: string, value: string) {
+  const input = $<HTMLInputElement>(el, `input[name="q-${id}"][value="${value}"]`);
+  await click(input.closest('label') ?? input);
+  await until(() => input.checked, `answer ${value} to ${id} chosen`);
+  await el.updateComplete;
 }
 
 beforeEach(() => localStorage.clear());
@@ -43,10 +47,8 @@ describe('<ptce-referentiel>', () => {
     expect($$(el, 'section.principal')).to.have.length(9);
     expect($$(el, 'ol.questions > li')).to.have.length(36);
     expect($(el, 'section.general h3').textContent).to.contain('Cultiver et servir le territoire');
-    const filter = $<HTMLSelectElement>(el, 'select');
-    filter.value = 'environnement';
-    filter.dispatchEvent(new Event('change'));
-    await el.updateComplete;
+    await choose($<HTMLSelectElement>(el, 'select'), 'environnement');
+    await until(() => $$(el, 'ol.questions > li').length < 36, 'filtered');
     const shown = $$(el, 'ol.questions > li');
     expect(shown.length).to.be.within(1, 35);
     for (const li of shown) expect(li.querySelector('.tags')!.textContent).to.contain('Relations à l\'environnement');
@@ -76,17 +78,16 @@ describe('<ptce-referentiel>', () => {
     $<HTMLInputElement>(el, 'input[name="q-1.1.1"]').focus();
     await press('Space');
     await press('ArrowRight');
-    await el.updateComplete;
+    await until(() => active(el)?.value === '2' && progress(el).startsWith('1 /'), 'second level chosen');
     expect(active(el)!.name).to.equal('q-1.1.1');
     expect(active(el)!.value).to.equal('2');
     expect(progress(el)).to.equal('1 / 36 questions renseignées');
     await press('ArrowDown');
-    expect(active(el)!.name, 'down goes to the next question').to.equal('q-1.1.2');
+    await until(() => active(el)?.name === 'q-1.1.2', 'down goes to the next question');
     await press('Space');
-    await el.updateComplete;
-    expect(progress(el)).to.equal('2 / 36 questions renseignées');
+    await until(() => progress(el) === '2 / 36 questions renseignées', 'second answer counted');
     await press('ArrowUp');
-    expect(active(el)!.name).to.equal('q-1.1.1');
+    await until(() => active(el)?.name === 'q-1.1.1', 'up goes back');
     expect(active(el)!.checked, 'up lands on the chosen level').to.equal(true);
     const names = new Set($$<HTMLInputElement>(el, 'fieldset.question input[type="radio"]').map((r) => r.name));
     expect(names.size).to.equal(36);
@@ -97,8 +98,8 @@ describe('<ptce-referentiel>', () => {
   it('autosaves answers and restores them after a reload', async () => {
     const { url } = await answerEndpoint({ status: 201, json: { reference: 'EVAL-1', receivedAt: '2026-11-24T10:00:00Z' } });
     const first = await mount(html`<ptce-referentiel endpoint=${url} mode="answer" pole-id="p2"></ptce-referentiel>`);
-    pick(first, '1.1.1', '3');
-    pick(first, '2.1.1', 'na');
+    await pick(first, '1.1.1', '3');
+    await pick(first, '2.1.1', 'na');
     await first.updateComplete;
     first.remove();
     const second = await mount(html`<ptce-referentiel endpoint=${url} mode="answer" pole-id="p2"></ptce-referentiel>`);
@@ -112,24 +113,19 @@ describe('<ptce-referentiel>', () => {
   it('keeps the answers when sending fails, and a retry reuses the idempotency key', async () => {
     const { url, post } = await answerEndpoint({ status: 503, json: { error: 'unavailable' } });
     const el = await mount(html`<ptce-referentiel endpoint=${url} mode="answer" pole-id="p3" pole-name="Pôle trois"></ptce-referentiel>`);
-    $<HTMLButtonElement>(el, '[part="send"]').click();
-    await el.updateComplete;
-    expect($(el, '.message.error').textContent).to.contain('Indiquez votre rôle');
-    const role = $<HTMLSelectElement>(el, '#role');
-    role.value = 'collectivite';
-    role.dispatchEvent(new Event('change'));
-    pick(el, '1.1.1', '4');
-    await el.updateComplete;
-    $<HTMLButtonElement>(el, '[part="send"]').click();
+    await click($<HTMLButtonElement>(el, '[part="send"]'));
+    await until(() => $(el, '.message.error')?.textContent?.includes('Indiquez votre rôle'), 'role asked for');
+    await choose($<HTMLSelectElement>(el, '#role'), 'collectivite');
+    await pick(el, '1.1.1', '4');
+    await click($<HTMLButtonElement>(el, '[part="send"]'));
     await until(() => el.shadowRoot!.querySelector('[role="alert"]')?.textContent?.includes('HTTP 503'), 'failure shown');
     expect($(el, '[role="alert"]').textContent).to.contain('restent enregistrées');
     expect($<HTMLInputElement>(el, 'input[name="q-1.1.1"][value="4"]').checked).to.equal(true);
     await mockRoute({ path: post, status: 201, json: { reference: 'EVAL-42', receivedAt: '2026-11-24T10:00:00Z' } });
     const sent = oneEvent(el, 'ptce-assessment-sent');
-    $<HTMLButtonElement>(el, '[part="send"]').click();
+    await click($<HTMLButtonElement>(el, '[part="send"]'));
     expect(((await sent) as CustomEvent).detail).to.deep.equal({ reference: 'EVAL-42' });
-    await el.updateComplete;
-    expect(el.shadowRoot!.textContent).to.contain('EVAL-42');
+    await until(() => el.shadowRoot!.textContent!.includes('EVAL-42'), 'reference shown');
     const requests = await mockRequests(post);
     expect(requests).to.have.length(2);
     expect(requests[0].headers['idempotency-key']).to.equal(requests[1].headers['idempotency-key']);
@@ -141,10 +137,12 @@ describe('<ptce-referentiel>', () => {
 
   it('exports a CSV a French spreadsheet opens: BOM, semicolons, UTF-8 accents', async () => {
     const el = await mount(html`<ptce-referentiel endpoint=${DEMO} mode="answer" no-draft></ptce-referentiel>`);
-    pick(el, '1.1.1', '3');
+    await pick(el, '1.1.1', '3');
+    await click($(el, 'fieldset[data-id="1.1.1"] summary'));
     const textarea = $<HTMLTextAreaElement>(el, 'fieldset[data-id="1.1.1"] textarea');
-    textarea.value = 'Réponse nuancée; à discuter';
-    textarea.dispatchEvent(new Event('input'));
+    await until(() => textarea.checkVisibility?.() ?? true, 'comment field open');
+    await fill(textarea, 'Réponse nuancée; à discuter');
+    await until(() => textarea.value === 'Réponse nuancée; à discuter');
     await el.updateComplete;
     const referentiel = (el.data.state as { value: { referentiel: Referentiel } }).value.referentiel;
     const bytes = new TextEncoder().encode(el.csvOf(referentiel));
@@ -166,6 +164,7 @@ describe('<ptce-referentiel>', () => {
       const before = message();
       const transfer = new DataTransfer();
       transfer.items.add(new File([content], 'export.json', { type: 'application/json' }));
+      // The system file chooser is outside the page: the file is handed to the input as it would.
       input.files = transfer.files;
       input.dispatchEvent(new Event('change'));
       await until(() => message() && message() !== before, 'a new message');
@@ -197,6 +196,21 @@ describe('<ptce-referentiel>', () => {
     expect(toWork.textContent).to.contain('Répondre aux besoins du territoire (1,5)');
     expect($(el, 'svg.radar').getAttribute('role')).to.equal('img');
     await expect(el).to.be.accessible();
+  });
+
+  it('draws the radar beside its table at a desktop width, and above it on a phone, never over it', async () => {
+    const answers = { '1.1.1': { value: 4 }, '1.2.1': { value: 2 } };
+    const assessment = { referentielId: 'referentiel-ptce-illustratif', referentielVersion: '0.1', respondent: { role: 'coordination' }, answers };
+    for (const width of [900, 360]) {
+      const el = await mount(html`<ptce-referentiel endpoint=${DEMO} mode="summary" .assessment=${assessment} style="display:block;width:${width}px"></ptce-referentiel>`);
+      const radar = $(el, 'svg.radar').getBoundingClientRect();
+      const table = $(el, '[part="summary"] table').getBoundingClientRect();
+      const overlap = Math.max(0, Math.min(radar.right, table.right) - Math.max(radar.left, table.left)) * Math.max(0, Math.min(radar.bottom, table.bottom) - Math.max(radar.top, table.top));
+      expect(overlap, `${width} px: radar and table do not overlap`).to.equal(0);
+      expect(radar.width, `${width} px: radar width`).to.be.within(150, 260);
+      expect(radar.height).to.be.closeTo(radar.width, 1);
+      el.remove();
+    }
   });
 
   it('says when nothing stands out rather than asking for more answers', async () => {
