@@ -62,7 +62,12 @@ export const tokens = css`
     }
   }
 
-  :focus-visible {
+  :focus-visible,
+  /* What code moves focus to (error summary, receipt, alerts: tabindex -1; the map panel's close
+     button: .code-focus) is ringed whatever the last input: after a mouse click, browsers'
+     focus-visible heuristics leave it unmarked (WebKit always, Chromium for buttons). */
+  [tabindex='-1']:focus,
+  .code-focus:focus {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }

@@ -97,9 +97,6 @@ export const charterStyles = css`
     border-radius: var(--_radius);
     padding: var(--_space);
   }
-  .error-summary:focus {
-    outline: 3px solid var(--_focus);
-  }
   .error-summary a {
     color: var(--_danger);
   }
@@ -132,9 +129,6 @@ export const charterStyles = css`
     padding: var(--_space);
     display: grid;
     gap: 0.6rem;
-  }
-  .receipt:focus {
-    outline: 3px solid var(--_focus);
   }
   @media print {
     form,

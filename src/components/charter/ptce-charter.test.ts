@@ -167,6 +167,9 @@ describe('<ptce-charter>', () => {
     await submit(el);
     const summary = await until(() => $(el, '[part="error-summary"]'), 'error summary');
     await until(() => active(el) === summary, 'focus on the summary');
+    const ring = getComputedStyle(summary);
+    expect(ring.outlineStyle, 'the focused summary shows a focus ring').to.equal('solid');
+    expect(parseFloat(ring.outlineWidth)).to.be.at.least(2);
     const links = [...summary.querySelectorAll('a')];
     expect(summary.textContent).to.contain(`Le formulaire contient ${links.length} erreurs`);
     const targets = links.map((a) => a.getAttribute('href'));

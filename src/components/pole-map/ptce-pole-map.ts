@@ -476,7 +476,7 @@ export class PtcePoleMap extends PtceElement {
   private renderPanel(item: PlacedPole, themes: Theme[]) {
     // The map announced the selection already: the card's own select event stops here.
     return html`<section class="panel" part="panel" aria-label=${this.t('map.panel')} @ptce-pole-select=${(e: Event) => e.stopPropagation()}>
-      <button type="button" class="close secondary" @click=${this.closePanel}>${this.t('map.close')}</button>
+      <button type="button" class="close secondary code-focus" @click=${this.closePanel}>${this.t('map.close')}</button>
       <ptce-pole-card variant="compact" heading-level="3" .pole=${item.pole} .themes=${themes} lang=${this.resolvedLang} theme=${this.theme}></ptce-pole-card>
     </section>`;
   }
