@@ -49,15 +49,32 @@ async function settledCentreOf(element: Element, offset?: { x?: number; y?: numb
   return position;
 }
 
-/** Clicks the element with the mouse, where a person would: at its centre on screen. */
+/**
+ * Clicks the element with the mouse, where a person would: at its centre on screen. If the press
+ * did not land on the element because the page moved under the pointer (a late scroll on a
+ * loaded machine), it aims again, as a person would; where the click event goes after a press
+ * on the element is left to the browser and the code under test.
+ */
 export async function click(element: Element, offset?: { x?: number; y?: number }): Promise<void> {
-  const position = await settledCentreOf(element, offset);
-  const box = element.getBoundingClientRect();
-  const hit = deepElementFromPoint(element.ownerDocument, box.left + box.width / 2 + (offset?.x ?? 0), box.top + box.height / 2 + (offset?.y ?? 0));
-  if (hit && hit !== element && !composedContains(element, hit)) {
-    throw new Error(`${describe(element)} is covered by ${describe(hit)} at ${position}`);
+  const doc = element.ownerDocument;
+  for (let attempt = 1; ; attempt++) {
+    const position = await settledCentreOf(element, offset);
+    const box = element.getBoundingClientRect();
+    const hit = deepElementFromPoint(doc, box.left + box.width / 2 + (offset?.x ?? 0), box.top + box.height / 2 + (offset?.y ?? 0));
+    if (hit && hit !== element && !composedContains(element, hit)) {
+      throw new Error(`${describe(element)} is covered by ${describe(hit)} at ${position}`);
+    }
+    let pressed: EventTarget | undefined;
+    const onPress = (event: Event) => (pressed = event.composedPath()[0]);
+    doc.addEventListener('mousedown', onPress, { capture: true, once: true });
+    await sendMouse({ type: 'click', position });
+    for (let i = 0; i < 100 && !pressed; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    doc.removeEventListener('mousedown', onPress, { capture: true });
+    // Not `instanceof Node`: in an iframe, nodes belong to the frame's realm.
+    const node = pressed as Node | undefined;
+    if (node?.nodeType && composedContains(element, node)) return;
+    if (attempt === 3) throw new Error(`the mouse never pressed ${describe(element)}: it pressed ${node?.nodeType === 1 ? describe(node as Element) : 'nothing'}`);
   }
-  await sendMouse({ type: 'click', position });
 }
 
 /** Presses and moves the mouse from the element's centre by (dx, dy) in a few steps, then releases. */
@@ -156,7 +173,7 @@ function deepElementFromPoint(doc: Document, x: number, y: number): Element | nu
 function composedContains(ancestor: Element, node: Node): boolean {
   for (let current: Node | null = node; current; ) {
     if (current === ancestor) return true;
-    current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
+    current = current.parentNode ?? ((current as ShadowRoot).host || null);
   }
   return false;
 }
