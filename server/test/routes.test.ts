@@ -7,7 +7,6 @@ import { PolesDocumentStrict } from '../../src/data/schemas/pole.js';
 import { Referentiel } from '../../src/data/schemas/referentiel.js';
 import { Charter } from '../../src/data/schemas/charter.js';
 import { AssessmentReceipt, SignatureReceipt } from '../../src/data/schemas/submissions.js';
-import { schemaVersion } from '../src/db.js';
 
 let server: Running;
 before(async () => {
@@ -16,7 +15,8 @@ before(async () => {
 after(() => server.close());
 
 const get = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
-const rowCount = (table: string) => (server.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+const rowCount = async (table: 'signatures' | 'assessments') =>
+  (table === 'signatures' ? await server.store.listSignatures() : await server.store.listAssessments()).length;
 
 describe('reading the contract', () => {
   it('serves a valid discovery document, poles, référentiel and charter', async () => {
@@ -34,14 +34,14 @@ describe('reading the contract', () => {
     assert.deepEqual(await response.json(), { error: 'not found' });
   });
 
-  it('records its schema version (migrations)', () => {
-    assert.equal(schemaVersion(server.db), 1);
+  it('records its schema version (migrations)', async () => {
+    assert.equal(await server.store.schemaVersion(), 2);
   });
 });
 
 describe('POST /api/signatures', () => {
   it('stores a valid signature as pending and returns a receipt', async () => {
-    const before = rowCount('signatures');
+    const before = await rowCount('signatures');
     const response = await post(`${server.url}/api/signatures`, signature());
     assert.equal(response.status, 201);
     const receipt = await response.json();
@@ -49,9 +49,9 @@ describe('POST /api/signatures', () => {
     assert.equal(receipt.status, 'pending');
     assert.equal(receipt.poleName, 'Pôle Écotest');
     assert.match(receipt.reference, /^SIG-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-    assert.equal(rowCount('signatures'), before + 1);
-    const row = server.db.prepare('SELECT status, pole_name FROM signatures WHERE reference = ?').get(receipt.reference);
-    assert.deepEqual(row, { status: 'pending', pole_name: 'Pôle Écotest' });
+    assert.equal(await rowCount('signatures'), before + 1);
+    const row = (await server.store.listSignatures()).find((r) => r.reference === receipt.reference);
+    assert.deepEqual({ status: row?.status, pole_name: row?.pole_name }, { status: 'pending', pole_name: 'Pôle Écotest' });
   });
 
   it('names the fields at fault', async () => {
@@ -76,16 +76,16 @@ describe('POST /api/signatures', () => {
 
   it('is idempotent: the same key twice stores one row and returns the same receipt', async () => {
     const key = newKey();
-    const before = rowCount('signatures');
+    const before = await rowCount('signatures');
     const first = await post(`${server.url}/api/signatures`, signature(), { 'Idempotency-Key': key });
     const second = await post(`${server.url}/api/signatures`, signature(), { 'Idempotency-Key': key });
     assert.equal(first.status, 201);
     assert.equal(second.status, 200);
     assert.deepEqual(await second.json(), await first.json());
-    assert.equal(rowCount('signatures'), before + 1);
+    assert.equal(await rowCount('signatures'), before + 1);
     const reused = await post(`${server.url}/api/signatures`, signature({ place: 'Bastia' }), { 'Idempotency-Key': key });
     assert.equal(reused.status, 422);
-    assert.equal(rowCount('signatures'), before + 1);
+    assert.equal(await rowCount('signatures'), before + 1);
   });
 
   it('requires an Idempotency-Key', async () => {
@@ -121,7 +121,7 @@ describe('POST /api/assessments', () => {
     assert.ok(validate(AssessmentReceipt, receipt).ok);
     const again = await post(`${server.url}/api/assessments`, body, { 'Idempotency-Key': key });
     assert.deepEqual(await again.json(), receipt);
-    assert.equal((server.db.prepare('SELECT COUNT(*) AS n FROM assessments WHERE reference = ?').get(receipt.reference) as { n: number }).n, 1);
+    assert.equal((await server.store.listAssessments()).filter((r) => r.reference === receipt.reference).length, 1);
 
     const wrong = await post(`${server.url}/api/assessments`, { ...body, answers: { '9.9.9': { value: 3 }, '1.1.1': { value: 7 } } });
     assert.equal(wrong.status, 400);
