@@ -75,6 +75,8 @@ export class SqliteStore implements Store {
   readonly #writeBatch: Database.Transaction<(batch: Pending[]) => Outcome[]>;
   #queue: Pending[] = [];
   #scheduled = false;
+  /** Transactions that wrote submissions (a measure of the group commit). */
+  submissionCommits = 0;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -161,6 +163,7 @@ export class SqliteStore implements Store {
     let outcomes: Outcome[];
     try {
       outcomes = this.#writeBatch.immediate(batch);
+      this.submissionCommits++;
     } catch (error) {
       for (const pending of batch) pending.reject(error);
       return;
