@@ -60,6 +60,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
     trustProxy: options.trustProxy ?? false,
+    // A URL the router cannot even decode (`/%`): the client's fault, answered like any other.
+    frameworkErrors: (error, request, reply) => {
+      request.log.warn({ code: error.code }, 'refused');
+      return fail(reply, 400, 'invalid request');
+    },
     // Method, path and status only: no query strings, bodies, addresses or headers (personal data).
     logger: options.logger
       ? {

@@ -1,5 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { ADMIN, admin, newKey, post, signature, startApp, type Running } from './helpers.js';
 import { validate } from '../../src/data/validate.js';
 import { Discovery } from '../../src/data/schemas/discovery.js';
@@ -15,6 +17,18 @@ before(async () => {
 after(() => server.close());
 
 const get = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
+/** The bytes as sent (fetch would decompress them). */
+function rawBody(path: string, encoding: string): Promise<{ encoding?: string; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    request(`${server.url}${path}`, { headers: { 'Accept-Encoding': encoding } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => resolve({ encoding: response.headers['content-encoding'], body: Buffer.concat(chunks) }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
 const rowCount = async (table: 'signatures' | 'assessments') =>
   (table === 'signatures' ? await server.store.listSignatures() : await server.store.listAssessments()).length;
 
@@ -26,6 +40,39 @@ describe('reading the contract', () => {
     assert.equal(poles.poles.length, 40);
     assert.ok(validate(Referentiel, await (await get('/referentiel.json')).json()).ok);
     assert.ok(validate(Charter, await (await get('/charter.json')).json()).ok);
+  });
+
+  it('serves each public document pre-compressed (brotli, gzip), with an ETag, a 304 and Cache-Control', async () => {
+    for (const path of ['/ptce.json', '/poles.json', '/referentiel.json', '/charter.json']) {
+      const plain = await get(path, { headers: { 'Accept-Encoding': 'identity' } });
+      const text = await plain.text();
+      assert.equal(plain.headers.get('content-encoding'), null);
+      assert.match(plain.headers.get('content-type') ?? '', /^application\/json/);
+      assert.match(plain.headers.get('cache-control') ?? '', /public/);
+      assert.equal(plain.headers.get('vary'), 'Accept-Encoding');
+      const etag = plain.headers.get('etag') ?? '';
+      assert.match(etag, /^"[\w-]+"$/);
+      for (const [encoding, decompress] of [['br', brotliDecompressSync], ['gzip', gunzipSync]] as const) {
+        const compressed = await rawBody(path, encoding);
+        assert.equal(compressed.encoding, encoding, `${path} in ${encoding}`);
+        assert.ok(compressed.body.length < Buffer.byteLength(text) || Buffer.byteLength(text) < 200, `${path} smaller in ${encoding}`);
+        assert.equal(decompress(compressed.body).toString(), text);
+      }
+      const again = await get(path, { headers: { 'If-None-Match': etag } });
+      assert.equal(again.status, 304, `${path}: 304 when unchanged`);
+      assert.equal(await again.text(), '');
+    }
+  });
+
+  it('changes the ETag of poles.json when a decision changes it', async () => {
+    const etag = (await get('/poles.json')).headers.get('etag') ?? '';
+    const receipt = await (await post(`${server.url}/api/signatures`, signature({ pole: { ...signature().pole, name: 'Pôle Nouveau' } }))).json();
+    assert.equal((await get('/poles.json', { headers: { 'If-None-Match': etag } })).status, 304, 'a pending signature changes nothing public');
+    await admin(`${server.url}/api/admin/signatures/${receipt.reference}/approve`, { method: 'POST' });
+    const changed = await get('/poles.json', { headers: { 'If-None-Match': etag } });
+    assert.equal(changed.status, 200);
+    assert.notEqual(changed.headers.get('etag'), etag);
+    assert.ok((await changed.text()).includes('Pôle Nouveau'));
   });
 
   it('answers unknown paths with a JSON 404', async () => {
