@@ -2,7 +2,6 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import fastifyStatic from '@fastify/static';
 import { timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { CONTRACT_VERSION } from '../../src/data/schemas/discovery.js';
 import type { Charter } from '../../src/data/schemas/charter.js';
 import type { Referentiel } from '../../src/data/schemas/referentiel.js';
 import { Assessment, Signature } from '../../src/data/schemas/submissions.js';
@@ -13,7 +12,7 @@ import type { DataIssue } from '../../src/data/failure.js';
 import type { Store, Submission } from './store/types.js';
 import { adminView, assessmentReceipt, assessmentSubmission, receiptOf, signatureSubmission } from './signatures.js';
 import { signaturesCsv } from './csv.js';
-import { PublicCache, type Prepared } from './public-documents.js';
+import { discoveryDocument, PublicCache, type Prepared } from './public-documents.js';
 import { RateLimiter } from './rate-limit.js';
 
 export interface AppOptions {
@@ -256,18 +255,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   }
   return app;
-}
-
-function discoveryDocument() {
-  return {
-    ptce: CONTRACT_VERSION,
-    name: 'Serveur de référence ptce-widgets',
-    poles: 'poles.json',
-    referentiel: 'referentiel.json',
-    charter: 'charter.json',
-    signatures: 'api/signatures',
-    assessments: 'api/assessments',
-  };
 }
 
 /** The best encoding the client accepts (a `q=0` refuses one). */

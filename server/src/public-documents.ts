@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { CONTRACT_VERSION } from '../../src/data/schemas/discovery.js';
 import type { Pole, PolesDocument } from '../../src/data/schemas/pole.js';
 import type { PublicData, SignatureRow, Store } from './store/types.js';
 
@@ -34,6 +35,21 @@ export function publicPoles(data: PublicData): PolesDocument {
     }
   }
   return { ...(updatedAt ? { updatedAt } : {}), themes, poles };
+}
+
+/**
+ * The discovery document. The server takes submissions at `api/…` beside it; a static export
+ * names the server that does (`apiBase`), or none and is read-only.
+ */
+export function discoveryDocument(apiBase: string | null = '') {
+  return {
+    ptce: CONTRACT_VERSION,
+    name: 'Serveur de référence ptce-widgets',
+    poles: 'poles.json',
+    referentiel: 'referentiel.json',
+    charter: 'charter.json',
+    ...(apiBase === null ? {} : { signatures: `${apiBase}api/signatures`, assessments: `${apiBase}api/assessments` }),
+  };
 }
 
 /** Every public document by its file name; the discovery document names the others. */
