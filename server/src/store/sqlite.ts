@@ -2,8 +2,11 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Pole } from '../../../src/data/schemas/pole.js';
+import { Worker } from 'node:worker_threads';
+import { configure } from './sqlite-config.js';
+import type { Reply } from './sqlite-writer.js';
 import {
-  readSeed, replayOf, submissionValues,
+  readSeed,
   type AssessmentRow, type PublicData, type SignatureRow, type Store, type StoreResult, type Submission,
 } from './types.js';
 
@@ -61,33 +64,49 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-type Outcome = { ok: true; result: StoreResult<never> } | { ok: false; error: unknown };
+// The server runs its TypeScript through tsx, whose loader a worker thread does not inherit.
+const WRITER = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+  .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./sqlite-writer.ts', import.meta.url).href)}); })`;
+
+const asError = ({ code, message }: { code?: string; message: string }) => Object.assign(new Error(message), { code });
 
 /**
  * SQLite in WAL mode, the embedded default. Several processes may share the file: every write
  * transaction is `BEGIN IMMEDIATE` (it takes the write lock first, so the busy timeout makes a
- * second process wait instead of failing), and submissions that arrive together are written in
- * one transaction — one sync to disk for the lot (group commit).
+ * second process wait instead of failing). Submissions are written by a thread of their own
+ * (sqlite-writer.ts): those that arrive while it writes go together in its next transaction —
+ * one sync to disk for the lot (group commit) — and the main thread never waits for a sync.
  */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   readonly db: Database.Database;
-  readonly #writeBatch: Database.Transaction<(batch: Pending[]) => Outcome[]>;
+  #writer!: Worker;
+  #closing = false;
   #queue: Pending[] = [];
-  #scheduled = false;
+  #inFlight: Pending[] | undefined;
+  #drained: (() => void) | undefined;
   /** Transactions that wrote submissions (a measure of the group commit). */
   submissionCommits = 0;
 
   constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
-    // First, so that even opening waits for another process rather than failing.
-    this.db.pragma('busy_timeout = 15000');
-    this.db.pragma('journal_mode = WAL');
-    // FULL: an acknowledged write is on disk before the answer leaves, even if the machine stops.
-    this.db.pragma('synchronous = FULL');
+    configure(this.db);
     this.#migrate();
-    this.#writeBatch = this.#transactions(this.db);
+    this.#startWriter(file);
+  }
+
+  #startWriter(file: string): void {
+    const writer = new Worker(WRITER, { eval: true, workerData: { file } });
+    writer.unref();
+    writer.on('message', (reply: Reply) => this.#settle(reply));
+    writer.on('error', (error) => this.#settle({ error: { message: String(error) } }));
+    // A writer that died (it should not) is replaced; what it had in hand was answered an error.
+    writer.on('exit', () => {
+      if (!this.#closing) this.#startWriter(file);
+      if (this.#queue.length) this.#send();
+    });
+    this.#writer = writer;
   }
 
   async schemaVersion(): Promise<number> {
@@ -145,52 +164,40 @@ export class SqliteStore implements Store {
     })();
   }
 
-  /** Queued, then written with the other submissions of this turn of the event loop. */
+  /** Queued, then written with the other submissions that arrive before the writer is free. */
   storeOnce<Row extends { request_hash: string }>(submission: Submission): Promise<StoreResult<Row>> {
     return new Promise((resolve, reject) => {
       this.#queue.push({ submission, resolve: resolve as Pending['resolve'], reject });
-      if (!this.#scheduled) {
-        this.#scheduled = true;
-        setImmediate(this.#flush);
-      }
+      // A turn of the event loop first, so that requests read together are written together.
+      if (this.#queue.length === 1 && !this.#inFlight) setImmediate(() => this.#send());
     });
   }
 
-  #flush = () => {
-    this.#scheduled = false;
-    const batch = this.#queue;
+  #send(): void {
+    if (this.#inFlight || !this.#queue.length) return;
+    this.#inFlight = this.#queue;
     this.#queue = [];
-    let outcomes: Outcome[];
-    try {
-      outcomes = this.#writeBatch.immediate(batch);
-      this.submissionCommits++;
-    } catch (error) {
-      for (const pending of batch) pending.reject(error);
-      return;
-    }
-    // Only now, after COMMIT (and its sync), does anyone hear that their write is stored.
-    outcomes.forEach((outcome, i) => (outcome.ok ? batch[i].resolve(outcome.result) : batch[i].reject(outcome.error)));
-  };
+    this.#writer.ref();
+    this.#writer.postMessage(this.#inFlight.map((pending) => pending.submission));
+  }
 
-  /** One transaction for the batch, a savepoint per submission so one failing undoes no other. */
-  #transactions(db: Database.Database) {
-    const writeOne = db.transaction((s: Submission): StoreResult<{ request_hash: string }> => {
-      const values = submissionValues(s);
-      const existing = db.prepare(`SELECT * FROM ${s.table} WHERE idempotency_key = ?`).get(s.idempotencyKey) as { request_hash: string } | undefined;
-      if (existing) return replayOf(existing, values.request_hash);
-      const names = Object.keys(values);
-      const { lastInsertRowid } = db.prepare(`INSERT INTO ${s.table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(values);
-      return { kind: 'created', row: db.prepare(`SELECT * FROM ${s.table} WHERE id = ?`).get(lastInsertRowid) as { request_hash: string } };
-    });
-    return db.transaction((batch: Pending[]) =>
-      batch.map((pending): Outcome => {
-        try {
-          return { ok: true, result: writeOne(pending.submission) as StoreResult<never> };
-        } catch (error) {
-          return { ok: false, error };
-        }
-      }),
-    );
+  #settle(reply: Reply): void {
+    const batch = this.#inFlight ?? [];
+    this.#inFlight = undefined;
+    // Only now, after COMMIT and its sync, does anyone hear that their write is stored.
+    if ('error' in reply) {
+      for (const pending of batch) pending.reject(asError(reply.error));
+    } else {
+      this.submissionCommits++;
+      reply.outcomes.forEach((outcome, i) =>
+        outcome.ok ? batch[i].resolve(outcome.result as StoreResult<never>) : batch[i].reject(asError(outcome.error)),
+      );
+    }
+    if (this.#queue.length) this.#send();
+    else {
+      this.#writer.unref();
+      this.#drained?.();
+    }
   }
 
   async listSignatures(status?: string): Promise<SignatureRow[]> {
@@ -212,7 +219,9 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (this.#queue.length) this.#flush();
+    if (this.#inFlight || this.#queue.length) await new Promise<void>((resolve) => (this.#drained = resolve));
+    this.#closing = true;
+    await this.#writer.terminate();
     this.db.close();
   }
 }

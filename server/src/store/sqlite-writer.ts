@@ -1,0 +1,45 @@
+// The SQLite writer thread: takes batches of submissions from the main thread and writes each
+// batch in one `BEGIN IMMEDIATE` transaction, so the sync to disk at COMMIT (which takes
+// milliseconds) never holds up the main thread, and GETs are served meanwhile.
+import Database from 'better-sqlite3';
+import { parentPort, workerData } from 'node:worker_threads';
+import { replayOf, submissionValues, type StoreResult, type Submission } from './types.js';
+import { configure } from './sqlite-config.js';
+
+export type Outcome = { ok: true; result: StoreResult<{ request_hash: string }> } | { ok: false; error: { code?: string; message: string } };
+export type Reply = { outcomes: Outcome[] } | { error: { code?: string; message: string } };
+
+const db = new Database(workerData.file as string);
+configure(db);
+
+const writeOne = db.transaction((s: Submission): StoreResult<{ request_hash: string }> => {
+  const values = submissionValues(s);
+  const existing = db.prepare(`SELECT * FROM ${s.table} WHERE idempotency_key = ?`).get(s.idempotencyKey) as { request_hash: string } | undefined;
+  if (existing) return replayOf(existing, values.request_hash);
+  const names = Object.keys(values);
+  const { lastInsertRowid } = db.prepare(`INSERT INTO ${s.table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(values);
+  return { kind: 'created', row: db.prepare(`SELECT * FROM ${s.table} WHERE id = ?`).get(lastInsertRowid) as { request_hash: string } };
+});
+
+const describe = (error: unknown) => ({ code: (error as { code?: string }).code, message: String((error as Error).message ?? error) });
+
+// Nested in the batch, each submission runs in a savepoint: one failing undoes no other.
+const writeBatch = db.transaction((batch: Submission[]) =>
+  batch.map((submission): Outcome => {
+    try {
+      return { ok: true, result: writeOne(submission) };
+    } catch (error) {
+      return { ok: false, error: describe(error) };
+    }
+  }),
+);
+
+parentPort!.on('message', (batch: Submission[]) => {
+  let reply: Reply;
+  try {
+    reply = { outcomes: writeBatch.immediate(batch) };
+  } catch (error) {
+    reply = { error: describe(error) };
+  }
+  parentPort!.postMessage(reply);
+});
