@@ -11,6 +11,16 @@ export type Reply = { outcomes: Outcome[] } | { error: { code?: string; message:
 
 const db = new Database(workerData.file as string);
 configure(db);
+// SQLite's own busy handler sleeps longer and longer (up to 100 ms) while another process holds
+// the file, and that process, writing again at once, keeps winning. This thread may block, so it
+// asks again every millisecond instead, and leaves a millisecond between its own transactions for
+// another process to take its turn (meanwhile the next batch grows).
+db.pragma('busy_timeout = 1');
+const BUSY_TIMEOUT_MS = 15_000;
+const TURN_MS = 1;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+const sleep = (ms: number) => Atomics.wait(pause, 0, 0, ms);
+let lastCommit = 0;
 
 const writeOne = db.transaction((s: Submission): StoreResult<{ request_hash: string }> => {
   const values = submissionValues(s);
@@ -34,10 +44,27 @@ const writeBatch = db.transaction((batch: Submission[]) =>
   }),
 );
 
+function write(batch: Submission[]): Outcome[] {
+  const since = performance.now() - lastCommit;
+  if (since < TURN_MS) sleep(TURN_MS - since);
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      const outcomes = writeBatch.immediate(batch);
+      lastCommit = performance.now();
+      return outcomes;
+    } catch (error) {
+      // Busy: nothing was written (the transaction never began, or was rolled back); try again.
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
+      sleep(1);
+    }
+  }
+}
+
 parentPort!.on('message', (batch: Submission[]) => {
   let reply: Reply;
   try {
-    reply = { outcomes: writeBatch.immediate(batch) };
+    reply = { outcomes: write(batch) };
   } catch (error) {
     reply = { error: describe(error) };
   }
