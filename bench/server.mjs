@@ -8,7 +8,7 @@ import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const repo = resolve(import.meta.dirname, '..');
@@ -107,7 +107,9 @@ async function lostOf(url, acknowledged) {
 }
 
 try {
-  console.log(`ptce server benchmark: ${seconds} s per scenario, 10 connections unless said, SQLite file, 127.0.0.1`);
+  // The figures depend on what else runs on the machine: the load average says how busy it was.
+  const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+  console.log(`ptce server benchmark: ${seconds} s per scenario, 10 connections unless said, SQLite file, 127.0.0.1; load average ${load()}`);
   const server = await start(tempDb());
   line('GET /poles.json alone', await getting(server.url, '/poles.json'));
   line('GET /ptce.json alone', await getting(server.url, '/ptce.json'));
@@ -141,11 +143,12 @@ try {
   const burst = posting(victim.url, beforeKill, 10, Math.max(4, seconds));
   await new Promise((r) => setTimeout(r, Math.max(2000, (seconds * 1000) / 3)));
   await stop(victim, 'SIGKILL');
-  burst.stop?.();
+  burst.stop();
   await burst;
   const restarted = await start(killedDb);
   console.log(`${'SIGKILL during a POST burst, then restart'.padEnd(44)} acknowledged ${beforeKill.length}, lost ${await lostOf(restarted.url, beforeKill)}`);
   await stop(restarted);
+  console.log(`load average at the end: ${load()}`);
 } finally {
   for (const dir of folders) rmSync(dir, { recursive: true, force: true });
 }
