@@ -22,13 +22,17 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
 const sleep = (ms: number) => Atomics.wait(pause, 0, 0, ms);
 let lastCommit = 0;
 
+// Prepared once per table and column set, not per submission.
+const statements = new Map<string, Database.Statement>();
+const statement = (sql: string) => statements.get(sql) ?? statements.set(sql, db.prepare(sql)).get(sql)!;
+
 const writeOne = db.transaction((s: Submission): StoreResult<{ request_hash: string }> => {
   const values = submissionValues(s);
-  const existing = db.prepare(`SELECT * FROM ${s.table} WHERE idempotency_key = ?`).get(s.idempotencyKey) as { request_hash: string } | undefined;
+  const existing = statement(`SELECT * FROM ${s.table} WHERE idempotency_key = ?`).get(s.idempotencyKey) as { request_hash: string } | undefined;
   if (existing) return replayOf(existing, values.request_hash);
   const names = Object.keys(values);
-  const { lastInsertRowid } = db.prepare(`INSERT INTO ${s.table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(values);
-  return { kind: 'created', row: db.prepare(`SELECT * FROM ${s.table} WHERE id = ?`).get(lastInsertRowid) as { request_hash: string } };
+  const { lastInsertRowid } = statement(`INSERT INTO ${s.table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(values);
+  return { kind: 'created', row: statement(`SELECT * FROM ${s.table} WHERE id = ?`).get(lastInsertRowid) as { request_hash: string } };
 });
 
 const describe = (error: unknown) => ({ code: (error as { code?: string }).code, message: String((error as Error).message ?? error) });
