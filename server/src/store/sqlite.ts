@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Pole } from '../../../src/data/schemas/pole.js';
 import { Worker } from 'node:worker_threads';
+import type { Pole } from '../../../src/data/schemas/pole.js';
 import { configure } from './sqlite-config.js';
 import type { Reply } from './sqlite-writer.js';
 import {
@@ -80,8 +80,9 @@ const asError = ({ code, message }: { code?: string; message: string }) => Objec
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   readonly db: Database.Database;
-  #writer!: Worker;
-  #closing = false;
+  readonly #writer: Worker;
+  /** Set when the writer thread stopped: writes are refused from then on. */
+  #stopped: Error | undefined;
   #queue: Pending[] = [];
   #inFlight: Pending[] | undefined;
   #drained: (() => void) | undefined;
@@ -93,20 +94,18 @@ export class SqliteStore implements Store {
     this.db = new Database(file);
     configure(this.db);
     this.#migrate();
-    this.#startWriter(file);
-  }
-
-  #startWriter(file: string): void {
-    const writer = new Worker(WRITER, { eval: true, workerData: { file } });
-    writer.unref();
-    writer.on('message', (reply: Reply) => this.#settle(reply));
-    writer.on('error', (error) => this.#settle({ error: { message: String(error) } }));
-    // A writer that died (it should not) is replaced; what it had in hand was answered an error.
-    writer.on('exit', () => {
-      if (!this.#closing) this.#startWriter(file);
-      if (this.#queue.length) this.#send();
+    this.#writer = new Worker(WRITER, { eval: true, workerData: { file } });
+    this.#writer.unref();
+    this.#writer.on('message', (reply: Reply) => this.#settle(reply));
+    // It should never stop before close(); if it does, every write waiting is answered an error.
+    this.#writer.on('error', (error) => (this.#stopped ??= error));
+    this.#writer.on('exit', () => {
+      this.#stopped ??= new Error('the SQLite writer thread stopped');
+      for (const pending of [...(this.#inFlight ?? []), ...this.#queue]) pending.reject(this.#stopped);
+      this.#inFlight = undefined;
+      this.#queue = [];
+      this.#drained?.();
     });
-    this.#writer = writer;
   }
 
   async schemaVersion(): Promise<number> {
@@ -166,6 +165,7 @@ export class SqliteStore implements Store {
 
   /** Queued, then written with the other submissions that arrive before the writer is free. */
   storeOnce<Row extends { request_hash: string }>(submission: Submission): Promise<StoreResult<Row>> {
+    if (this.#stopped) return Promise.reject(this.#stopped);
     return new Promise((resolve, reject) => {
       this.#queue.push({ submission, resolve: resolve as Pending['resolve'], reject });
       // A turn of the event loop first, so that requests read together are written together.
@@ -220,7 +220,7 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (this.#inFlight || this.#queue.length) await new Promise<void>((resolve) => (this.#drained = resolve));
-    this.#closing = true;
+    this.#stopped = new Error('the store is closed');
     await this.#writer.terminate();
     this.db.close();
   }
