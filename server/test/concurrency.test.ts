@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { admin, backEnd, newKey, post, signature, startApp, startProcess, stopProcess, tempDatabase } from './helpers.js';
+import Database from 'better-sqlite3';
 import { SqliteStore } from '../src/store/sqlite.js';
 import { signatureSubmission } from '../src/signatures.js';
 import { Signature } from '../../src/data/schemas/submissions.js';
@@ -72,7 +73,7 @@ describe(`several server processes on one ${backEnd} database`, () => {
   });
 });
 
-describe('SQLite group commit', { skip: backEnd !== 'sqlite' }, () => {
+describe('SQLite: group commit, reads never wait for a write', { skip: backEnd !== 'sqlite' }, () => {
   it('writes submissions that arrive together in one transaction, each durable when acknowledged', async () => {
     const file = await tempDatabase();
     const store = new SqliteStore(file);
@@ -91,6 +92,25 @@ describe('SQLite group commit', { skip: backEnd !== 'sqlite' }, () => {
       assert.deepEqual([a.kind, b.kind], ['created', 'replayed']);
     } finally {
       await store.close();
+    }
+  });
+
+  it('serves reads while another process holds the write lock, and the write waits for its turn', async () => {
+    const server = await startApp();
+    const other = new Database(server.database);
+    other.pragma('busy_timeout = 5000');
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      let settled = false;
+      const posting = post(`${server.url}/api/signatures`, signature({ place: 'Attente' })).finally(() => (settled = true));
+      for (const path of ['/poles.json', '/ptce.json', '/charter.json']) assert.equal((await fetch(`${server.url}${path}`)).status, 200);
+      assert.equal(settled, false, 'the POST waits for the lock');
+      other.exec('COMMIT');
+      assert.equal((await posting).status, 201);
+    } finally {
+      if (other.inTransaction) other.exec('ROLLBACK');
+      other.close();
+      await server.close();
     }
   });
 });
