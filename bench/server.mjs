@@ -111,8 +111,11 @@ try {
   const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
   console.log(`ptce server benchmark: ${seconds} s per scenario, 10 connections unless said, SQLite file, 127.0.0.1; load average ${load()}`);
   const server = await start(tempDb());
-  // Warm-up (not reported): the first thousands of requests run before the JIT has compiled.
-  await getting(server.url, '/poles.json', 2);
+  // Warm-up (not reported), for the server and for autocannon itself: the first tens of
+  // thousands of requests run before the JIT has compiled the code they go through.
+  for (const path of ['/poles.json', '/ptce.json']) {
+    await autocannon({ url: `${server.url}${path}`, connections: 10, amount: 20000, headers: { 'accept-encoding': 'br, gzip' } });
+  }
   await posting(server.url, [], 10, 2);
   line('GET /poles.json alone', await getting(server.url, '/poles.json'));
   line('GET /ptce.json alone', await getting(server.url, '/ptce.json'));
