@@ -21,6 +21,17 @@ export interface SkippedRecord {
   issues: DataIssue[];
 }
 
+/**
+ * An optional field left out of a record that was kept: the record's position and id (none for the
+ * list's envelope), the field ("email", "themes[2]", "figures.jobs") and why.
+ */
+export interface DroppedField {
+  index?: number;
+  id?: string;
+  field: string;
+  reason: string;
+}
+
 /** `["poles", 3, "name"]` → `poles[3].name` */
 export function formatPath(path: ReadonlyArray<PropertyKey>, prefix = ''): string {
   let out = prefix;
@@ -47,45 +58,148 @@ export function toIssues(
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; issues: DataIssue[] };
 
-/** A validation function: the widgets use JSON Schema checks, the server and tests zod. */
-export type Check<T> = (data: unknown, prefix?: string) => Validated<T>;
+/**
+ * A validation function: the widgets use JSON Schema checks, the server and tests zod. `maxIssues`
+ * raises the number of problems reported (the lenient pass wants them all at once).
+ */
+export type Check<T> = (data: unknown, prefix?: string, maxIssues?: number) => Validated<T>;
 
 /** Validates with a zod schema (server, tests). */
-export function validate<T>(schema: Schema<T>, data: unknown, prefix = ''): Validated<T> {
+export function validate<T>(schema: Schema<T>, data: unknown, prefix = '', maxIssues = 5): Validated<T> {
   const parsed = schema.safeParse(data);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: toIssues(parsed.error.issues, prefix) };
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: toIssues(parsed.error.issues, prefix, maxIssues) };
 }
+
+/** The zod schema as a `Check` (what `validateEach` and `lenient` take). */
+export const zodCheck =
+  <T>(schema: Schema<T>): Check<T> =>
+  (data, prefix = '', maxIssues = 5) =>
+    validate(schema, data, prefix, maxIssues);
 
 /**
  * Validates with the JSON Schema compiled from the same zod schema (widgets). `T` is the zod
- * schema's type; unknown fields are kept in the value and ignored by the widgets.
+ * schema's type; unknown fields are kept in the value and ignored by the widgets. `rules` says what
+ * JSON Schema cannot (a mean within its record's scale); zod says the same with a refinement, and
+ * like zod it runs only on a value that passed the schema.
  */
-export function jsonCheck<T>(schema: JsonSchema, maxIssues = 5): Check<T> {
-  return (data, prefix = '') => {
-    const issues = checkJson(schema, data, prefix, [], maxIssues);
+export function jsonCheck<T>(schema: JsonSchema, maxIssues = 5, rules?: (value: T, prefix: string) => DataIssue[]): Check<T> {
+  return (data, prefix = '', max = maxIssues) => {
+    const issues = checkJson(schema, data, prefix, [], max);
+    if (!issues.length && rules) issues.push(...rules(data as T, prefix).slice(0, max));
     return issues.length ? { ok: false, issues } : { ok: true, value: data as T };
   };
 }
 
+/** `poles[3].figures.jobs` under the prefix `poles[3]` → `["figures", "jobs"]`; undefined for the record itself. */
+function relativePath(path: string, prefix: string): (string | number)[] | undefined {
+  if (path === '(racine)' || path === prefix || !path.startsWith(prefix)) return undefined;
+  const tokens: (string | number)[] = [];
+  for (const [, key, index] of `${prefix ? '' : '.'}${path.slice(prefix.length)}`.matchAll(/\.([^.[\]]+)|\[(\d+)\]/g)) {
+    tokens.push(index === undefined ? key : Number(index));
+  }
+  return tokens.length ? tokens : undefined;
+}
+
+const pathText = (tokens: readonly (string | number)[]) => formatPath(tokens);
+
+/** A required field we dropped for its own fault is reported with that fault, not as "required". */
+function firstReason(issue: DataIssue, prefix: string, dropped: Map<string, { reason: string }>): DataIssue {
+  const tokens = relativePath(issue.path, prefix);
+  const earlier = tokens && dropped.get(pathText(tokens));
+  return earlier ? { path: issue.path, message: earlier.reason } : issue;
+}
+
 /**
- * Validates a list one record at a time, so one broken record costs only itself: the valid ones
- * are kept in order, the others are reported.
+ * Validates one record leniently: an optional field that fails is dropped (and said so), and the
+ * record is kept as long as its required fields hold. A dropped field that turns out to be required
+ * drops its parent instead (a bad mean takes its objective; an emptied list, its owner), up to the
+ * record itself, which is then refused with the reasons that sank it.
+ */
+export function lenient<T>(
+  check: Check<T>,
+  item: unknown,
+  prefix = '',
+): { ok: true; value: T; dropped: { field: string; reason: string }[] } | { ok: false; issues: DataIssue[] } {
+  let result = check(item, prefix);
+  if (result.ok) return { ok: true, value: result.value, dropped: [] };
+  if (!item || typeof item !== 'object' || Array.isArray(item)) return result;
+  const record = structuredClone(item) as Record<string, unknown>;
+  const tried = new Set<string>();
+  const dropped = new Map<string, { tokens: (string | number)[]; reason: string }>();
+  // Each round drops every field the last check named, so a record costs a few checks at most.
+  for (let round = 0; round < 50; round++) {
+    const arrays = new Map<unknown[], Set<number>>();
+    for (const issue of result.issues) {
+      let tokens = relativePath(issue.path, prefix);
+      while (tokens && tried.has(pathText(tokens))) tokens = tokens.length > 1 ? tokens.slice(0, -1) : undefined;
+      if (!tokens) return { ok: false, issues: result.issues.map((i) => firstReason(i, prefix, dropped)) };
+      const key = pathText(tokens);
+      tried.add(key);
+      // The deepest reason is the telling one: "mean: too large", not "objectives[0]: required".
+      let reason = issue.message;
+      for (const [childKey, child] of dropped) {
+        if (childKey.startsWith(key) && /^[.[]/.test(childKey.slice(key.length))) {
+          if (reason === 'required' || reason === 'too few items') reason = child.reason;
+          dropped.delete(childKey);
+        }
+      }
+      dropped.set(key, { tokens, reason });
+      const parent = tokens.slice(0, -1).reduce<unknown>((node, token) => (node as Record<string | number, unknown> | undefined)?.[token], record);
+      const last = tokens[tokens.length - 1];
+      if (Array.isArray(parent) && typeof last === 'number') {
+        if (!arrays.has(parent)) arrays.set(parent, new Set());
+        arrays.get(parent)!.add(last);
+      } else if (parent && typeof parent === 'object') {
+        delete (parent as Record<string, unknown>)[last];
+      }
+    }
+    // Array items go once the round is over, so the round's indices all meant the same items.
+    for (const [array, indices] of arrays) {
+      const kept = array.filter((_, index) => !indices.has(index));
+      array.length = 0;
+      array.push(...kept);
+    }
+    result = check(record, prefix, 1000);
+    if (result.ok) {
+      return { ok: true, value: result.value, dropped: [...dropped.entries()].map(([field, { reason }]) => ({ field, reason })) };
+    }
+  }
+  return { ok: false, issues: result.issues };
+}
+
+const idOf = (item: unknown) => {
+  const id = item && typeof item === 'object' && 'id' in item ? (item as { id: unknown }).id : undefined;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+};
+
+/**
+ * Validates a list one record at a time, so one broken record costs only itself: optional fields
+ * that fail are dropped (`dropped`), records whose required fields fail are left out (`skipped`),
+ * the others kept in order. With `unique`, a record whose id an earlier one has is left out too.
  */
 export function validateEach<T>(
   check: Check<T>,
   items: readonly unknown[],
   prefix: string,
-): { valid: T[]; skipped: SkippedRecord[] } {
+  unique?: (value: T) => string,
+): { valid: T[]; skipped: SkippedRecord[]; dropped: DroppedField[] } {
   const valid: T[] = [];
   const skipped: SkippedRecord[] = [];
+  const dropped: DroppedField[] = [];
+  const seen = new Set<string>();
   items.forEach((item, index) => {
-    const result = check(item, `${prefix}[${index}]`);
-    if (result.ok) {
-      valid.push(result.value);
+    const at = `${prefix}[${index}]`;
+    const result = lenient(check, item, at);
+    const id = idOf(item);
+    if (!result.ok) {
+      skipped.push({ index, id, issues: result.issues });
+    } else if (unique && seen.has(unique(result.value))) {
+      skipped.push({ index, id, issues: [{ path: `${at}.id`, message: 'duplicate id' }] });
     } else {
-      const id = item && typeof item === 'object' && 'id' in item ? (item as { id: unknown }).id : undefined;
-      skipped.push({ index, id: typeof id === 'string' || typeof id === 'number' ? String(id) : undefined, issues: result.issues });
+      if (unique) seen.add(unique(result.value));
+      valid.push(result.value);
+      for (const { field, reason } of result.dropped) dropped.push({ index, id, field, reason });
     }
   });
-  return { valid, skipped };
+  return { valid, skipped, dropped };
 }
