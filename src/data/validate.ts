@@ -129,12 +129,17 @@ export function lenient<T>(
   // Each round drops every field the last check named, so a record costs a few checks at most.
   for (let round = 0; round < 50; round++) {
     const arrays = new Map<unknown[], Set<number>>();
+    const thisRound: string[] = [];
     for (const issue of result.issues) {
       let tokens = relativePath(issue.path, prefix);
+      // Several issues about one field (or inside a field already dropped) in one round: one drop.
+      const raw = tokens && pathText(tokens);
+      if (raw && thisRound.some((done) => raw === done || (raw.startsWith(done) && /^[.[]/.test(raw.slice(done.length))))) continue;
       while (tokens && tried.has(pathText(tokens))) tokens = tokens.length > 1 ? tokens.slice(0, -1) : undefined;
       if (!tokens) return { ok: false, issues: result.issues.map((i) => firstReason(i, prefix, dropped)) };
       const key = pathText(tokens);
       tried.add(key);
+      thisRound.push(key);
       // The deepest reason is the telling one: "mean: too large", not "objectives[0]: required".
       let reason = issue.message;
       for (const [childKey, child] of dropped) {

@@ -78,6 +78,7 @@ export function plainText(value: unknown): string | undefined {
   // An inert document: nothing in it runs or loads.
   const marked = written.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|div|li|h[1-6])\s*>/gi, '$&\n');
   const doc = new DOMParser().parseFromString(`<!doctype html><body>${marked}`, 'text/html');
+  for (const hidden of doc.querySelectorAll('script, style, template, noscript')) hidden.remove();
   const plain = (doc.body.textContent ?? '').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
   return plain || undefined;
 }

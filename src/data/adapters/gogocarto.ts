@@ -76,7 +76,7 @@ export function fromGogocarto(raw: unknown, source: Source): Result<unknown> {
       const known = options.get(String(entry).trim());
       if (known) return { name: known.name, parent: known.parent && options.get(known.parent)?.name };
       // A name given as is; a bare id the taxonomy does not know names nothing.
-      return typeof entry === 'string' && /\p{L}/u.test(entry) ? { name: entry } : undefined;
+      return typeof entry === 'string' && /\D/.test(entry) ? { name: entry } : undefined;
     }
     return undefined;
   };
