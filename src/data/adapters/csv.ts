@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { dsvFormat } from 'd3-dsv';
 import { fail, ok, type Result } from '../failure.js';
 import { departmentFromPostcode } from '../geography.js';
 import type { ListAdapter } from './index.js';
@@ -56,6 +56,13 @@ column('social', 'réseaux sociaux', 'reseaux sociaux', 'social links', 'social 
 column('sourceUrl', 'fiche', 'page', 'lien', 'source', 'source url');
 column('updatedAt', 'mis à jour', 'mise à jour', 'date de mise à jour', 'updated', 'updated at', 'last updated');
 
+/** The separator the header line uses most: `;` (Excel in French), `,`, tab or `|`. */
+function delimiterOf(body: string): string {
+  const header = body.slice(0, body.search(/\r?\n|$/));
+  const counts = [';', ',', '\t', '|'].map((candidate) => [candidate, header.split(candidate).length] as const);
+  return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+}
+
 /** A logo written relative to the CSV file ("logos/x.png") is relative to where the file is. */
 function resolve(href: string, base: string): string {
   try {
@@ -98,16 +105,15 @@ export function fromCsv(source: string, url: string): Result<unknown> {
   const body = source.replace(/^\uFEFF/, '');
   // An HTML page served in place of the file (a login or error page with status 200).
   if (/^\s*</.test(body)) return fail({ kind: 'invalid', url, issues: [{ path: '(racine)', message: 'not a CSV file' }] });
-  const parsed = Papa.parse<string[]>(body, { skipEmptyLines: 'greedy', delimitersToGuess: [';', ',', '\t', '|'] });
-  const [header, ...rows] = parsed.data;
+  const [header, ...rows] = dsvFormat(delimiterOf(body))
+    .parseRows(body)
+    .filter((row) => row.some((cell) => cell.trim()));
   const fields = (header ?? []).map((name) => COLUMNS[normalise(String(name))]);
   if (!fields.includes('name')) {
     return fail({ kind: 'invalid', url, issues: [{ path: '(racine)', message: 'no "nom" / "name" column' }] });
   }
-  // Within a cell, lists take `;` or `|`; `,` too when the file separates its cells with `;`.
-  const delimiter = parsed.meta.delimiter;
-  const listSeparator = delimiter === ';' ? /\s*[;|,]\s*/ : /\s*[;|]\s*/;
-  const list = (value: unknown) => (text(value) ?? '').split(listSeparator).filter(Boolean);
+  // Within a cell, lists take `;` or `|`; codes and years may also be separated by commas or spaces.
+  const list = (value: unknown, codes = false) => (text(value) ?? '').split(codes ? /[\s;|,]+/ : /\s*[;|]\s*/).filter(Boolean);
   const number = (value: unknown) => {
     const written = text(value)?.replace(/[\s\u00a0\u202f€]/g, '').replace(',', '.');
     return written && Number.isFinite(Number(written)) ? Number(written) : written;
@@ -123,7 +129,7 @@ export function fromCsv(source: string, url: string): Result<unknown> {
       if (value) cell[field] = cell[field] ? `${cell[field]};${value}` : value;
     });
     const postcode = postcodeOf(cell.postcode);
-    const written = list(cell.departments).map((code) => (/^\d$/.test(code) ? `0${code}` : code.toUpperCase()));
+    const written = list(cell.departments, true).map((code) => (/^\d$/.test(code) ? `0${code}` : code.toUpperCase()));
     const fromPostcode = postcode ? departmentFromPostcode(postcode) : undefined;
     const departments = written.length ? written : fromPostcode ? [fromPostcode] : undefined;
     const lat = number(cell.lat);
@@ -134,7 +140,7 @@ export function fromCsv(source: string, url: string): Result<unknown> {
       if (!themes.has(id)) themes.set(id, { id, label });
       return id;
     });
-    const calls = list(cell.nationalCalls).map(number);
+    const calls = list(cell.nationalCalls, true).map(number);
     const founded = number(cell.foundedYear);
     return prune({
       id: text(cell.id) ?? (text(cell.name) ? slug(cell.name) : `ligne-${index + 2}`),
