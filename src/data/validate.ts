@@ -187,12 +187,15 @@ export function validateEach<T>(
   items: readonly unknown[],
   prefix: string,
   unique?: (value: T) => string,
+  /** To validate a long list in slices: where this slice starts, and the ids seen before it. */
+  slice: { offset: number; seen: Set<string> } = { offset: 0, seen: new Set() },
 ): { valid: T[]; skipped: SkippedRecord[]; dropped: DroppedField[] } {
   const valid: T[] = [];
   const skipped: SkippedRecord[] = [];
   const dropped: DroppedField[] = [];
-  const seen = new Set<string>();
-  items.forEach((item, index) => {
+  const { offset, seen } = slice;
+  items.forEach((item, position) => {
+    const index = offset + position;
     const at = `${prefix}[${index}]`;
     const result = lenient(check, item, at);
     const id = idOf(item);

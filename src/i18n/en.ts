@@ -31,6 +31,7 @@ export const en: Catalog = {
   'card.origin.citizen': 'Citizen initiative',
   'card.origin.local-authority': 'Initiative led by a local authority',
   'card.themes': 'Themes',
+  'card.more-themes': { one: 'and {count} more', other: 'and {count} more' },
   'card.figures': 'Key figures',
   'card.structures': { one: '{count} member organisation', other: '{count} member organisations' },
   'card.jobs': { one: '{count} job', other: '{count} jobs' },

@@ -204,9 +204,13 @@ export class PtcePoleCard extends PtceElement {
   private renderThemes(pole: Pole, vocabulary: Theme[], compact: boolean) {
     const ids = pole.themes ?? [];
     if (!ids.length) return nothing;
-    const label = (id: string) => localize(vocabulary.find((theme) => theme.id === id)?.label, this.resolvedLang) || id;
+    // A card shows a handful of themes; a source listing thousands must not freeze the page.
+    const shown = ids.slice(0, compact ? 3 : 24);
+    const labels = new Map(vocabulary.map((theme) => [theme.id, theme.label]));
+    const more = ids.length - shown.length;
     return html`<ul class="themes" part="themes" aria-label=${this.t('card.themes')}>
-      ${(compact ? ids.slice(0, 3) : ids).map((id) => html`<li>${label(id)}</li>`)}
+      ${shown.map((id) => html`<li>${localize(labels.get(id), this.resolvedLang) || id}</li>`)}
+      ${more && !compact ? html`<li class="more">${this.t('card.more-themes', { count: more })}</li>` : nothing}
     </ul>`;
   }
 

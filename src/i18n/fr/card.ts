@@ -8,6 +8,7 @@ export const card = {
   'card.origin.citizen': 'Initiative citoyenne',
   'card.origin.local-authority': 'Initiative impulsée par une collectivité',
   'card.themes': 'Thématiques',
+  'card.more-themes': { one: 'et {count} autre', other: 'et {count} autres' },
   'card.figures': 'Chiffres clés',
   'card.structures': { one: '{count} structure', other: '{count} structures' },
   'card.jobs': { one: '{count} emploi', other: '{count} emplois' },
