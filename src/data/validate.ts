@@ -136,7 +136,7 @@ export function lenient<T>(
       const raw = tokens && pathText(tokens);
       if (raw && thisRound.some((done) => raw === done || (raw.startsWith(done) && /^[.[]/.test(raw.slice(done.length))))) continue;
       while (tokens && tried.has(pathText(tokens))) tokens = tokens.length > 1 ? tokens.slice(0, -1) : undefined;
-      if (!tokens) return { ok: false, issues: result.issues.map((i) => firstReason(i, prefix, dropped)) };
+      if (!tokens) return refused(result.issues, prefix, dropped);
       const key = pathText(tokens);
       tried.add(key);
       thisRound.push(key);
@@ -169,7 +169,17 @@ export function lenient<T>(
       return { ok: true, value: result.value, dropped: [...dropped.entries()].map(([field, { reason }]) => ({ field, reason })) };
     }
   }
-  return { ok: false, issues: result.issues };
+  return refused(result.issues, prefix, dropped);
+}
+
+/** A refused record's issues: what sank it, then the fields it would have lost anyway. */
+function refused(issues: DataIssue[], prefix: string, dropped: Map<string, { reason: string }>): { ok: false; issues: DataIssue[] } {
+  const fatal = issues.map((issue) => firstReason(issue, prefix, dropped));
+  const seen = new Set(fatal.map((issue) => issue.path));
+  const others = [...dropped]
+    .map(([field, { reason }]) => ({ path: prefix ? `${prefix}.${field}` : field, message: reason }))
+    .filter((issue) => !seen.has(issue.path));
+  return { ok: false, issues: [...fatal, ...others] };
 }
 
 const idOf = (item: unknown) => {
