@@ -209,7 +209,12 @@ describe('Carteco / GoGoCarto adapter: each case keeps its pole', () => {
       descriptionMore: "<a href='coucou'>Tous produits</a>",
     });
     expect(pole.description).to.equal('Un tiers-lieu\nà Crest\n\nTous produits');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A broken image of our own has had the time to fail: the payload's would have too.
+    let failed = false;
+    const sentinel = new Image();
+    sentinel.onerror = () => (failed = true);
+    sentinel.src = `/no-such-image-${Date.now()}.png`;
+    await until(() => failed);
     expect(ran).to.equal(false);
   });
 

@@ -54,8 +54,8 @@ async function longTasks(run: () => Promise<void>): Promise<number[] | undefined
   const observer = new PerformanceObserver((list) => seen.push(...list.getEntries().map((e) => Math.round(e.duration))));
   observer.observe({ type: 'longtask' });
   await run();
-  // Entries are delivered after the task: give them a turn.
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  // Entries are queued once their task is over: one more turn of the event loop, then collect.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   observer.takeRecords().forEach((e) => seen.push(Math.round(e.duration)));
   observer.disconnect();
   return seen;
