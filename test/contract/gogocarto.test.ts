@@ -85,6 +85,11 @@ describe('Carteco / GoGoCarto adapter: GoGoCarto\'s published sample data', () =
     );
     expect(onMap, 'every element has a marker').to.equal(12);
     expect(el.shadowRoot!.querySelector('[part="skipped"]')).to.equal(null);
+    // The theme filter lists sub-categories indented right under their category.
+    const options = [...el.shadowRoot!.querySelectorAll('select option')].map((o) => o.textContent!);
+    const at = options.findIndex((o) => o.trim() === 'Epicerie & Supérette');
+    expect(options[at]).to.match(/^\u00a0\u00a0\S/);
+    expect(options.slice(0, at).reverse().find((o) => !o.startsWith('\u00a0'))).to.equal('Agriculture & Alimentation');
     await expect(el).to.be.accessible();
   });
 

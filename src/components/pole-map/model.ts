@@ -78,10 +78,30 @@ export function spreadSameSpot(placed: PlacedPole[]): PlacedPole[] {
 export const MAX_FILTER_THEMES = 300;
 
 /** The themes worth a filter option: used by at least one pole, and not 20,000 of them. */
-export function filterableThemes<T extends { id: string }>(themes: readonly T[], poles: readonly Pole[]): T[] {
+export function filterableThemes<T extends { id: string; parent?: string }>(themes: readonly T[], poles: readonly Pole[]): (T & { depth: number })[] {
   const used = new Set<string>();
   for (const pole of poles) for (const id of pole.themes ?? []) used.add(id);
-  return themes.filter((theme) => used.has(theme.id)).slice(0, MAX_FILTER_THEMES);
+  const kept = themes.filter((theme) => used.has(theme.id)).slice(0, MAX_FILTER_THEMES);
+  // Sub-themes right under their theme (a GoGoCarto sub-category under its category).
+  const ids = new Set(kept.map((theme) => theme.id));
+  const children = new Map<string, T[]>();
+  for (const theme of kept) {
+    if (theme.parent && ids.has(theme.parent) && theme.parent !== theme.id) {
+      if (!children.has(theme.parent)) children.set(theme.parent, []);
+      children.get(theme.parent)!.push(theme);
+    }
+  }
+  const ordered: (T & { depth: number })[] = [];
+  const seen = new Set<string>();
+  const add = (theme: T, depth: number) => {
+    if (seen.has(theme.id)) return;
+    seen.add(theme.id);
+    ordered.push({ ...theme, depth });
+    for (const child of children.get(theme.id) ?? []) add(child, depth + 1);
+  };
+  for (const theme of kept) if (!theme.parent || !ids.has(theme.parent)) add(theme, 0);
+  for (const theme of kept) add(theme, 0);
+  return ordered;
 }
 
 export interface Filters {

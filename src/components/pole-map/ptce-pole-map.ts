@@ -23,8 +23,8 @@ interface MapData {
   basemap: Basemap;
   placed: PlacedPole[];
   themes: Theme[];
-  /** The themes offered as filters (those in use, at most MAX_FILTER_THEMES). */
-  filterThemes: Theme[];
+  /** The themes offered as filters (those in use, at most MAX_FILTER_THEMES), sub-themes indented under theirs. */
+  filterThemes: (Theme & { depth: number })[];
   /** Records of the source that were invalid and left out. */
   skipped: number;
 }
@@ -274,7 +274,7 @@ export class PtcePoleMap extends PtceElement {
       ${data.filterThemes.length
         ? html`<label>${this.t('map.theme')}
             <select @change=${set('theme')}>
-              ${option('', this.t('map.all-themes'), f.theme)} ${data.filterThemes.map((t) => option(t.id, localize(t.label, lang), f.theme))}
+              ${option('', this.t('map.all-themes'), f.theme)} ${data.filterThemes.map((t) => option(t.id, `${'\u00a0\u00a0'.repeat(t.depth)}${localize(t.label, lang)}`, f.theme))}
             </select>
           </label>`
         : nothing}
