@@ -125,50 +125,56 @@ export function lenient<T>(
   if (!item || typeof item !== 'object' || Array.isArray(item)) return result;
   const record = structuredClone(item) as Record<string, unknown>;
   const tried = new Set<string>();
-  const dropped = new Map<string, { tokens: (string | number)[]; reason: string }>();
+  const dropped = new Map<string, { reason: string }>();
+  /** Every proper ancestor of a dropped field: a parent dropped later takes over their reasons. */
+  const ancestors = new Set<string>();
   // Each round drops every field the last check named, so a record costs a few checks at most.
-  for (let round = 0; round < 50; round++) {
-    const arrays = new Map<unknown[], Set<number>>();
-    const thisRound: string[] = [];
+  const ALL = 100_000;
+  result = check(record, prefix, ALL);
+  for (let round = 0; round < 50 && !result.ok; round++) {
+    const arrays = new Map<unknown[], { path: string; indices: Set<number> }>();
+    const thisRound = new Set<string>();
     for (const issue of result.issues) {
       let tokens = relativePath(issue.path, prefix);
       // Several issues about one field (or inside a field already dropped) in one round: one drop.
-      const raw = tokens && pathText(tokens);
-      if (raw && thisRound.some((done) => raw === done || (raw.startsWith(done) && /^[.[]/.test(raw.slice(done.length))))) continue;
+      if (tokens?.some((_, i) => thisRound.has(pathText(tokens!.slice(0, i + 1))))) continue;
       while (tokens && tried.has(pathText(tokens))) tokens = tokens.length > 1 ? tokens.slice(0, -1) : undefined;
       if (!tokens) return refused(result.issues, prefix, dropped);
       const key = pathText(tokens);
       tried.add(key);
-      thisRound.push(key);
-      // The deepest reason is the telling one: "mean: too large", not "objectives[0]: required".
+      thisRound.add(key);
+      // The deepest reason is the telling one: "mean: outside the scale", not "objectives[0]: required".
       let reason = issue.message;
-      for (const [childKey, child] of dropped) {
-        if (childKey.startsWith(key) && /^[.[]/.test(childKey.slice(key.length))) {
-          if (reason === 'required' || reason === 'too few items') reason = child.reason;
-          dropped.delete(childKey);
+      if (ancestors.has(key)) {
+        for (const [childKey, child] of dropped) {
+          if (childKey.startsWith(key) && /^[.[]/.test(childKey.slice(key.length))) {
+            if (reason === 'required' || reason === 'too few items') reason = child.reason;
+            dropped.delete(childKey);
+          }
         }
       }
-      dropped.set(key, { tokens, reason });
+      dropped.set(key, { reason });
+      for (let i = 1; i < tokens.length; i++) ancestors.add(pathText(tokens.slice(0, i)));
       const parent = tokens.slice(0, -1).reduce<unknown>((node, token) => (node as Record<string | number, unknown> | undefined)?.[token], record);
       const last = tokens[tokens.length - 1];
       if (Array.isArray(parent) && typeof last === 'number') {
-        if (!arrays.has(parent)) arrays.set(parent, new Set());
-        arrays.get(parent)!.add(last);
+        if (!arrays.has(parent)) arrays.set(parent, { path: pathText(tokens.slice(0, -1)), indices: new Set() });
+        arrays.get(parent)!.indices.add(last);
       } else if (parent && typeof parent === 'object') {
         delete (parent as Record<string, unknown>)[last];
       }
     }
-    // Array items go once the round is over, so the round's indices all meant the same items.
-    for (const [array, indices] of arrays) {
+    // Array items go once the round is over, so the round's indices all meant the same items; after
+    // that an index names another item, which may still be dropped alone.
+    for (const [array, { path, indices }] of arrays) {
       const kept = array.filter((_, index) => !indices.has(index));
       array.length = 0;
       array.push(...kept);
+      for (const key of tried) if (key.startsWith(`${path}[`)) tried.delete(key);
     }
-    result = check(record, prefix, 1000);
-    if (result.ok) {
-      return { ok: true, value: result.value, dropped: [...dropped.entries()].map(([field, { reason }]) => ({ field, reason })) };
-    }
+    result = check(record, prefix, ALL);
   }
+  if (result.ok) return { ok: true, value: result.value, dropped: [...dropped].map(([field, { reason }]) => ({ field, reason })) };
   return refused(result.issues, prefix, dropped);
 }
 

@@ -99,6 +99,7 @@ describe('the widgets\' JSON checks agree with the zod schemas', () => {
         },
       },
       { id: 'p', name: 'P', referentielSummary: { referentielId: 'r', referentielVersion: '1', objectives: [{ id: 'o', label: 'O', mean: 5, answered: 1, total: 1 }] } },
+      { id: 'p', name: 'P', themes: ['a', 1, 'b', 2, 'c', 3, 'd', 4, 'e', 5, 'f', 6, 'g', 7] },
       { id: 'p', name: 42, email: 'x' },
       { id: '', name: 'P' },
     ];
@@ -124,7 +125,9 @@ describe('the widgets\' JSON checks agree with the zod schemas', () => {
     if (!noSummary.ok) throw new Error('no summary');
     expect(noSummary.value).to.deep.equal({ id: 'p', name: 'P' });
     expect(noSummary.dropped).to.deep.equal([{ field: 'referentielSummary', reason: 'outside the scale' }]);
-    const refused = lenient(checkPole, records[4], 'poles[0]');
+    const themes = lenient(checkPole, records[4], 'poles[0]');
+    expect(themes.ok && themes.value.themes, 'each bad item goes alone').to.deep.equal(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+    const refused = lenient(checkPole, records[5], 'poles[0]');
     // What sank it first, then what it would have lost anyway.
     expect(refused).to.deep.equal({
       ok: false,
