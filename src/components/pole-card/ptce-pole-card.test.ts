@@ -70,6 +70,21 @@ describe('<ptce-pole-card>', () => {
     await expect(en).to.be.accessible();
   });
 
+  it('leaves out a published mean that is off its 1–4 scale, and keeps the rest of the summary', async () => {
+    const pole = {
+      ...summaryPole,
+      referentielSummary: {
+        ...summaryPole.referentielSummary,
+        objectives: [{ id: '0', label: 'Moyenne impossible', mean: 99, answered: 4, total: 4 }, ...summaryPole.referentielSummary.objectives],
+      },
+    };
+    const el = await card(html`<ptce-pole-card .pole=${pole}></ptce-pole-card>`);
+    const rows = [...part(el, 'summary')!.querySelectorAll('li')];
+    expect(rows.map((row) => row.querySelector('.value')!.textContent)).to.deep.equal(['3,3', 'non renseigné']);
+    expect(part(el, 'summary')!.textContent).to.not.contain('Moyenne impossible');
+    await expect(el).to.be.accessible();
+  });
+
   it('leaves no trace of the directory fields a pole does not have', async () => {
     const el = await card(html`<ptce-pole-card .pole=${{ id: 'p', name: 'Pôle', commune: 'Crest', phone: '+41 22 000 00 00' }}></ptce-pole-card>`);
     for (const name of ['address', 'hours', 'links']) expect(part(el, name), name).to.equal(null);
