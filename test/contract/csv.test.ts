@@ -99,8 +99,11 @@ describe('spreadsheet (CSV) poles', () => {
   });
 
   it('skips a row without a name and keeps the others; refuses a file that is no CSV list', async () => {
-    const list = await loadCsv('nom,commune\nPôle A,Rennes\n,Brest\n');
-    expect(list.value.poles.map((p) => p.name)).to.deep.equal(['Pôle A']);
+    const list = await loadCsv('nom,commune\nPôle A,Rennes\n,Brest\nPôle A,Vannes\n');
+    expect(list.value.poles.map((p) => [p.id, p.name, p.commune])).to.deep.equal([
+      ['pole-a', 'Pôle A', 'Rennes'],
+      ['pole-a-2', 'Pôle A', 'Vannes'],
+    ]);
     expect(list.skipped).to.have.length(1);
 
     for (const body of ['<!doctype html><html><body>Connexion</body></html>', 'a,b\n1,2\n']) {

@@ -120,6 +120,15 @@ export function fromCsv(source: string, url: string): Result<unknown> {
   };
 
   const themes = new Map<string, { id: string; label: string }>();
+  // A sheet without an id column: ids from the names, made unique ("pole-a", "pole-a-2").
+  const taken = new Set<string>();
+  const generatedId = (name: string | undefined, index: number) => {
+    const base = (name && slug(name)) || `ligne-${index + 2}`;
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    taken.add(id);
+    return id;
+  };
   const poles = rows.map((row, index) => {
     const cell: Record<string, string> = {};
     fields.forEach((field, i) => {
@@ -143,7 +152,7 @@ export function fromCsv(source: string, url: string): Result<unknown> {
     const calls = list(cell.nationalCalls, true).map(number);
     const founded = number(cell.foundedYear);
     return prune({
-      id: text(cell.id) ?? (text(cell.name) ? slug(cell.name) : `ligne-${index + 2}`),
+      id: text(cell.id) ?? generatedId(cell.name, index),
       name: cell.name,
       carrier: text(cell.carrier),
       status: cell.status ? (STATUS[normalise(cell.status)] ?? cell.status) : undefined,
