@@ -1,5 +1,6 @@
-// Writes test/fixtures/csv/: the demo poles as LibreOffice (`,`, LF, no BOM) and Excel in French
-// (`;`, CRLF, BOM, decimal commas, dd/mm/yyyy dates, French headers) save a sheet as CSV.
+// Writes test/fixtures/csv/: the demo poles as LibreOffice (`,`, LF, no BOM), Excel in French
+// (`;`, CRLF, BOM, decimal commas, dd/mm/yyyy dates, French headers) and Google Sheets in French
+// (`,`, CRLF, no BOM, decimal commas in quoted cells, French headers) save a sheet as CSV.
 // Run from the repository root: node scripts/csv-fixtures.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
 const doc = JSON.parse(readFileSync('demo/data/poles.json', 'utf8'));
@@ -41,3 +42,4 @@ function write(file, { sep, eol, bom, french }) {
 }
 write('test/fixtures/csv/poles-libreoffice.csv', { sep: ',', eol: '\n', bom: false, french: false });
 write('test/fixtures/csv/poles-excel-fr.csv', { sep: ';', eol: '\r\n', bom: true, french: true });
+write('test/fixtures/csv/poles-google-sheets-fr.csv', { sep: ',', eol: '\r\n', bom: false, french: true });

@@ -40,6 +40,7 @@ describe('spreadsheet (CSV) poles', () => {
   for (const [what, file] of [
     ['LibreOffice (`,`, LF, no BOM, English headers)', 'poles-libreoffice.csv'],
     ['Excel in French (`;`, CRLF, BOM, quoted cells, decimal commas, dd/mm/yyyy dates, French headers)', 'poles-excel-fr.csv'],
+    ['Google Sheets in French (`,`, CRLF, decimal commas in quoted cells, French headers)', 'poles-google-sheets-fr.csv'],
   ]) {
     it(`loads the 40 demo poles from a CSV saved by ${what} as from poles.json`, async () => {
       const csv = await bytes(`/test/fixtures/csv/${file}`);

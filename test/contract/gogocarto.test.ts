@@ -93,6 +93,17 @@ describe('Carteco / GoGoCarto adapter: GoGoCarto\'s published sample data', () =
     await expect(el).to.be.accessible();
   });
 
+  it('still loads, with the categories given by name, when the taxonomy cannot be loaded', async () => {
+    const prefix = uniquePrefix('gogo');
+    await mockRoute({ path: `${prefix}/ptce.json`, json: { ptce: 1, poles: { url: 'elements.json', format: 'gogocarto', taxonomy: 'absent.json' } } });
+    await mockRoute({ path: `${prefix}/absent.json`, status: 404, json: { error: 'not found' } });
+    await mockRoute({ path: `${prefix}/elements.json`, json: { data: [{ id: 1, name: 'A', categories: ['Culture', 12] }] } });
+    const result = await loadPoles(new PtceClient(`${prefix}/ptce.json`));
+    if (!result.ok) throw new Error(JSON.stringify(result.failure));
+    expect(result.value.value.poles).to.have.length(1);
+    expect(result.value.value.poles[0]).to.deep.include({ id: '1', name: 'A', themes: ['culture'] });
+  });
+
   it('keeps the elements of the project\'s older sample (names, ids, an unsafe website)', async () => {
     const list = load(await json('/test/fixtures/gogocarto-sample.json'));
     expect(list.value.poles.map((p) => p.id)).to.deep.equal(['a1B2', '42', 're-1']);
