@@ -170,7 +170,7 @@ export class PtceElement extends LitElement {
     const fields = list.dropped ?? [];
     if (!list.skipped.length && !fields.length) return;
     if (list.skipped.length) console.warn(`ptce-widgets: ${list.skipped.length} invalid record(s) skipped in ${list.url}`, list.skipped);
-    if (fields.length) console.warn(`ptce-widgets: ${fields.length} unusable field(s) left out in ${list.url}`, fields);
+    if (fields.length) console.warn(`ptce-widgets: ${fields.length} unusable field(s) left out in ${list.url || 'the given pole'}`, fields);
     this.emit('ptce-data-warning', { url: list.url, skipped: list.skipped.length, records: list.skipped, fields });
   }
 
