@@ -123,7 +123,13 @@ export function lenient<T>(
   let result = check(item, prefix);
   if (result.ok) return { ok: true, value: result.value, dropped: [] };
   if (!item || typeof item !== 'object' || Array.isArray(item)) return result;
-  const record = structuredClone(item) as Record<string, unknown>;
+  let record: Record<string, unknown>;
+  try {
+    record = structuredClone(item) as Record<string, unknown>;
+  } catch {
+    // Not plain data (a function inside a pole given as a property): judged as it is.
+    return result;
+  }
   const tried = new Set<string>();
   const dropped = new Map<string, { reason: string }>();
   /** Every proper ancestor of a dropped field: a parent dropped later takes over their reasons. */

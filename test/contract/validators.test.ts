@@ -125,6 +125,8 @@ describe('the widgets\' JSON checks agree with the zod schemas', () => {
     if (!noSummary.ok) throw new Error('no summary');
     expect(noSummary.value).to.deep.equal({ id: 'p', name: 'P' });
     expect(noSummary.dropped).to.deep.equal([{ field: 'referentielSummary', reason: 'outside the scale' }]);
+    const notData = lenient(checkPole, { id: 'p', name: 'P', email: 'x', extra: () => 1 }, 'pole');
+    expect(notData.ok, 'a record that cannot be copied is judged as it is, without throwing').to.equal(false);
     const themes = lenient(checkPole, records[4], 'poles[0]');
     expect(themes.ok && themes.value.themes, 'each bad item goes alone').to.deep.equal(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
     const refused = lenient(checkPole, records[5], 'poles[0]');
