@@ -65,7 +65,7 @@ describe('<ptce-pole-card>', () => {
     await expect(el).to.be.accessible();
 
     const en = await card(html`<ptce-pole-card lang="en" .pole=${{ ...fieldPole, source: { url: fieldPole.source.url } }}></ptce-pole-card>`);
-    await waitUntil(() => part(en, 'hours')?.querySelector('dt')?.textContent === 'Monday', 'English day names');
+    await until(() => part(en, 'hours')?.querySelector('dt')?.textContent === 'Monday', 'English day names');
     expect(part(en, 'links')!.textContent).to.contain('View the original page');
     expect(part(en, 'hours')!.getAttribute('aria-label')).to.equal('Opening hours');
     await expect(en).to.be.accessible();
