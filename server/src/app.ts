@@ -11,7 +11,7 @@ import { assessmentIssues } from '../../src/data/referentiel.js';
 import { signatureIssues } from '../../src/data/charter.js';
 import type { DataIssue } from '../../src/data/failure.js';
 import { getDocument, type Db } from './db.js';
-import { adminView, decideSignature, listSignatures, publicPoles, receiptOf, signaturesCsv, storeSignature } from './signatures.js';
+import { adminView, decideSignature, listSignatures, poleIssues, publicPoles, receiptOf, signaturesCsv, storeSignature } from './signatures.js';
 import { assessmentReceipt, storeAssessment } from './assessments.js';
 import { RateLimiter } from './rate-limit.js';
 import type { StoreResult } from './store.js';
@@ -149,7 +149,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   }
 
-  submissions('/api/signatures', 'signature', Signature, (s) => charterIssues(getDocument<Charter>(db, 'charter'), s), (s, key) => storeSignature(db, s, key), receiptOf);
+  submissions('/api/signatures', 'signature', Signature, (s) => [...charterIssues(getDocument<Charter>(db, 'charter'), s), ...poleIssues(db, s)], (s, key) => storeSignature(db, s, key), receiptOf);
   submissions(
     '/api/assessments',
     'assessment',

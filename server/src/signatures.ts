@@ -2,6 +2,7 @@ import type { Db } from './db.js';
 import { storeOnce, type StoreResult } from './store.js';
 import type { Signature } from '../../src/data/schemas/submissions.js';
 import type { Pole, PolesDocument } from '../../src/data/schemas/pole.js';
+import type { DataIssue } from '../../src/data/failure.js';
 
 export interface SignatureRow {
   id: number;
@@ -48,33 +49,61 @@ export function adminView(row: SignatureRow) {
   return { ...receiptOf(row), decidedAt: row.decided_at, consentToList: row.consent_to_list === 1, signature: JSON.parse(row.body) as Signature };
 }
 
-const normalize = (name: string) =>
-  name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-
 /**
  * The public poles document: the stored poles, plus every approved signature whose pole agreed to
- * be listed — its name, date and place only, never the people who signed.
+ * be listed (see withSignatories).
  */
 export function publicPoles(db: Db): PolesDocument {
   const meta = (db.prepare("SELECT body FROM documents WHERE kind = 'poles-meta'").get() as { body: string } | undefined)?.body;
   const { themes = [], updatedAt } = meta ? JSON.parse(meta) : {};
   const poles = (db.prepare('SELECT body FROM poles ORDER BY position').all() as { body: string }[]).map((r) => JSON.parse(r.body) as Pole);
-  const byName = new Map(poles.map((pole) => [normalize(pole.name), pole]));
   const approved = db
     .prepare("SELECT * FROM signatures WHERE status = 'approved' AND consent_to_list = 1 ORDER BY decided_at, id")
     .all() as SignatureRow[];
-  for (const row of approved) {
-    const charter = { date: row.signed_on, place: row.place };
-    const known = byName.get(normalize(row.pole_name));
+  return { ...(updatedAt ? { updatedAt } : {}), themes, poles: withSignatories(poles, approved) };
+}
+
+/**
+ * Approved signatures on the public list. Only facts about the pole are published: its name, the
+ * commune, postcode and department of its address, and the date; never the people who signed, and
+ * the free-text "Fait à" only as the pole's own commune. A signature names the pole it renews by
+ * id (names are never matched: two poles may be called alike); that pole then shows the latest
+ * date and keeps the earlier ones in `charterHistory`.
+ */
+export function withSignatories(poles: Pole[], rows: SignatureRow[]): Pole[] {
+  const byId = new Map(poles.map((pole) => [pole.id, pole]));
+  for (const row of rows) {
+    const { pole: signer } = JSON.parse(row.body) as Signature;
+    const charter = { date: row.signed_on, place: signer.city };
+    const known = signer.id ? byId.get(signer.id) : undefined;
     if (known) {
-      known.charter = charter;
+      const dates = [...(known.charterHistory ?? []), ...(known.charter ? [known.charter] : []), charter].sort((a, b) => a.date.localeCompare(b.date));
+      known.charter = dates.pop();
+      if (dates.length) known.charterHistory = dates;
+      // A listed pole without a place gets the one of its address, so the map can show it.
+      if (!known.departments?.length) known.departments = [signer.department];
+      known.commune ??= signer.city;
+      known.postcode ??= signer.postcode;
     } else {
-      const pole: Pole = { id: `signataire-${row.reference.toLowerCase()}`, name: row.pole_name, charter };
+      const pole: Pole = {
+        id: `signataire-${row.reference.toLowerCase()}`,
+        name: signer.name,
+        commune: signer.city,
+        postcode: signer.postcode,
+        departments: [signer.department],
+        charter,
+      };
       poles.push(pole);
-      byName.set(normalize(row.pole_name), pole);
+      byId.set(pole.id, pole);
     }
   }
-  return { ...(updatedAt ? { updatedAt } : {}), themes, poles };
+  return poles;
+}
+
+/** A signature may only name a pole that the public list holds. */
+export function poleIssues(db: Db, signature: Signature): DataIssue[] {
+  const id = signature.pole.id;
+  return id && !publicPoles(db).poles.some((pole) => pole.id === id) ? [{ path: 'pole.id', message: `no pole with id ${id}` }] : [];
 }
 
 const CSV_COLUMNS = [

@@ -22,6 +22,9 @@ export const Pole = z.object({
   departments: z.optional(z.array(DepartmentCode)),
   territory: z.optional(z.string()),
   commune: z.optional(z.string()),
+  /** Street address, without postcode and commune ("8 rue Saint-Domingue"). */
+  address: z.optional(z.string().check(z.maxLength(500))),
+  postcode: z.optional(z.string().check(z.regex(/^\d{5}$/, 'expected a 5-digit postcode'))),
   geo: z.optional(
     z.object({
       lat: z.number().check(z.gte(-90), z.lte(90)),
@@ -47,6 +50,8 @@ export const Pole = z.object({
   charter: z.optional(z.object({ date: IsoDate, place: z.optional(z.string()) })),
   /** Years of the national calls for projects the pole won (2013, 2015): a fact, never a grade. */
   nationalCalls: z.optional(z.array(z.int().check(z.gte(2000), z.lte(2100)))),
+  /** Earlier signatures of the charter, oldest first, when the pole signed again (`charter` is the latest). */
+  charterHistory: z.optional(z.array(z.object({ date: IsoDate, place: z.optional(z.string()) }))),
   /** A summary of its référentiel self-assessment, only when the pole chose to publish it. */
   referentielSummary: z.optional(
     z.object({
