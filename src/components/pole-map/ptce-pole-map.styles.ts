@@ -21,8 +21,9 @@ export const mapStyles = css`
     font-size: 0.9em;
     font-weight: 600;
   }
+  /* Wide enough for the whole placeholder. */
   .filters label:first-child {
-    flex-basis: 14rem;
+    flex-basis: 21rem;
   }
   .filters select {
     inline-size: auto;
@@ -52,7 +53,7 @@ export const mapStyles = css`
     overflow: hidden;
     background: var(--_surface-raised);
   }
-  svg {
+  .map > svg {
     display: block;
     inline-size: 100%;
     block-size: auto;
@@ -61,7 +62,7 @@ export const mapStyles = css`
     user-select: none;
     cursor: grab;
   }
-  svg.dragging {
+  .map > svg.dragging {
     cursor: grabbing;
   }
   .dept {
@@ -129,7 +130,7 @@ export const mapStyles = css`
     stroke: currentColor;
     stroke-width: 2.5;
   }
-  .marker text {
+  :is(.marker, .swatch) text {
     fill: var(--_on-accent);
     font-weight: 700;
     text-anchor: middle;
@@ -174,11 +175,15 @@ export const mapStyles = css`
     list-style: none;
     font-size: 0.85em;
   }
+  .legend li {
+    display: flex;
+    align-items: center;
+    gap: 0.4rem;
+  }
   .legend svg {
+    flex: none;
     inline-size: 1rem;
     block-size: 1rem;
-    aspect-ratio: 1;
-    vertical-align: middle;
   }
   .skipped {
     margin: 0 0 0.5rem;

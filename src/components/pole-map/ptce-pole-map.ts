@@ -435,7 +435,8 @@ export class PtcePoleMap extends PtceElement {
 
   /** What each kind of mark on the map means: only the kinds shown now, and the density scale. */
   private renderLegend(clusters: Cluster[], density?: { thresholds: number[] }) {
-    const swatch = (kind: string) => html`<svg viewBox="-6 -6 12 12" aria-hidden="true"><g class="swatch ${kind}"><circle r=${kind === 'bubble' ? 5 : 3.8}></circle></g></svg>`;
+    const swatch = (kind: string) =>
+      html`<svg viewBox="-6 -6 12 12" aria-hidden="true"><g class="swatch ${kind}"><circle r=${kind === 'bubble' ? 5.5 : 3.8}></circle>${kind === 'bubble' ? svg`<text font-size="7">2</text>` : nothing}</g></svg>`;
     const item = (mark: unknown, label: string) => html`<li>${mark} ${label}</li>`;
     if (density) {
       const t = density.thresholds;
