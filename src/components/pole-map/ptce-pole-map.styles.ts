@@ -165,6 +165,10 @@ export const mapStyles = css`
     color: inherit;
     border-color: var(--_border);
   }
+  .controls button:hover,
+  .filters button:hover {
+    background: color-mix(in srgb, var(--_accent) 14%, var(--_surface, transparent));
+  }
   .legend {
     display: flex;
     flex-wrap: wrap;
@@ -174,6 +178,9 @@ export const mapStyles = css`
     padding: 0.5rem;
     list-style: none;
     font-size: 0.85em;
+  }
+  .legend-title {
+    font-weight: 600;
   }
   .legend li {
     display: flex;

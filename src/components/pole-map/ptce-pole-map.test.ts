@@ -208,7 +208,7 @@ describe('<ptce-pole-map>', () => {
   it('colours regions by number of poles in density mode, with a legend', async () => {
     const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO} mode="density"></ptce-pole-map>`);
     expect(all(el, '.marker')).to.have.length(0);
-    expect(q(el, '[part="legend"]').textContent).to.contain('0');
+    expect(q(el, '[part="legend"]').textContent).to.contain('0').and.to.contain('Nombre de pôles par région');
     const classOf = (code: string) => [...q(el, `.dept[data-code="${code}"]`).classList].find((c) => c.startsWith('density-'));
     for (const code of ['75', '77', '78', '91', '92', '93', '94', '95']) expect(classOf(code), `Île-de-France (8 poles): ${code}`).to.equal('density-4');
     expect(classOf('2A'), 'Corse: no pole').to.equal('density-0');

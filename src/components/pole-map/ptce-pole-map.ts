@@ -442,7 +442,9 @@ export class PtcePoleMap extends PtceElement {
       const t = density.thresholds;
       const bounds = t.map((v, i) => (i + 1 < t.length ? (v === t[i + 1] - 1 ? `${v}` : `${v}–${t[i + 1] - 1}`) : `${v}+`));
       const square = (level: number) => html`<svg viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" class="density-${level}"></rect></svg>`;
-      return html`<ul class="legend" part="legend" aria-label=${this.t(this.focusDepartments() ? 'map.legend-departments' : 'map.legend-regions')}>
+      const title = this.t(this.focusDepartments() ? 'map.legend-departments' : 'map.legend-regions');
+      return html`<ul class="legend" part="legend" aria-label=${title}>
+        <li class="legend-title" aria-hidden="true">${title}</li>
         ${item(square(0), '0')} ${bounds.map((label, i) => item(square(i + 1), label))}
       </ul>`;
     }
