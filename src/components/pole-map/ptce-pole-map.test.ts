@@ -370,7 +370,8 @@ describe('<ptce-pole-map>', () => {
   it('closes the panel, saying so politely, when its pole no longer matches the filters', async () => {
     const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO} style="width:1000px"></ptce-pole-map>`);
     await click(all<HTMLButtonElement>(el, '.list button').find((b) => b.dataset.id === 'domb-innov')!);
-    await until(() => q(el, '[part="panel"] ptce-pole-card'), 'panel open');
+    // Opening moves the focus to the panel's close button (once the card's code is loaded).
+    await until(() => el.shadowRoot!.activeElement?.classList.contains('close'), 'panel open, focus in it');
     await choose(el, 'Région', '52');
     await until(() => !el.shadowRoot!.querySelector('[part="panel"]'), 'panel closed by the filter');
     const notice = all(el, '[role="status"]').find((s) => s.textContent!.includes('fermée'))!;
@@ -380,7 +381,7 @@ describe('<ptce-pole-map>', () => {
     await expect(el).to.be.accessible();
     // A pole that still matches keeps its panel.
     await click(all<HTMLButtonElement>(el, '.list button')[0]);
-    await until(() => q(el, '[part="panel"] ptce-pole-card'), 'panel open again');
+    await until(() => el.shadowRoot!.activeElement?.classList.contains('close'), 'panel open again, focus in it');
     await choose(el, 'Thématique', '');
     expect(el.shadowRoot!.querySelector('[part="panel"]')).to.not.equal(null);
   });
