@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './define.js';
-import { mockEndpoint } from '../../../test/support/mock.js';
+import { mockEndpoint, realServer, realServerAdmin } from '../../../test/support/mock.js';
+import { validSignature } from '../../../test/contract/cases.js';
 import { choose as chooseOption, click, drag, fill, hover, press, tabUntil, wheel } from '../../../test/support/input.js';
 import { until } from '../../../test/support/wait.js';
 import type { PtcePoleMap } from './ptce-pole-map.js';
@@ -417,4 +418,21 @@ describe('<ptce-pole-map>', () => {
       check();
     });
   }
+
+  it('shows a signatory that the real server just approved, in its department', async () => {
+    const server = await realServer();
+    const name = `Pôle signataire ${Date.now()}`;
+    const pole = { ...validSignature.pole, name, postcode: '29200', city: 'Brest', department: '29' };
+    const signed = await realServerAdmin('/api/signatures', { method: 'POST', body: { ...validSignature, pole, date: '2026-11-20' } });
+    expect(signed.status).to.equal(201);
+    const approved = await realServerAdmin(`/api/admin/signatures/${signed.body.reference}/approve`, { method: 'POST' });
+    expect(approved.body.status).to.equal('approved');
+    const el = await mapOf(html`<ptce-pole-map endpoint=${`${server.url}/ptce.json`} department="29" style="width:900px"></ptce-pole-map>`);
+    await until(() => listed(el).includes(name), 'the new signatory listed');
+    const marker = await until(() => all(el, '.marker').find((m) => m.getAttribute('aria-label')!.startsWith(name)), 'its marker');
+    expect(marker.getAttribute('aria-label')).to.equal(`${name}, Brest, Finistère`);
+    expect(marker.classList.contains('approximate'), 'placed at its department, no coordinates').to.equal(true);
+    const [x, y] = marker.getAttribute('transform')!.match(/[\d.]+/g)!.map(Number);
+    expect(q<SVGPathElement>(el, '.dept[data-code="29"]').isPointInFill(new DOMPoint(x, y)), 'in the Finistère').to.equal(true);
+  });
 });
