@@ -50,12 +50,14 @@ const HASH_KEYS = ['region', 'department', 'theme', 'status', 'q', 'pole'] as co
  * @csspart map - The map frame.
  * @csspart list - The list of poles (a complete alternative to the map).
  * @csspart panel - The panel with the selected pole's card.
- * @csspart legend - The density legend.
+ * @csspart legend - The legend: each kind of marker shown, or the density scale.
  * @csspart credit - The basemap's credit line.
  *
  * @cssprop --ptce-map-land - Fill of the departments.
  * @cssprop --ptce-map-border - Department borders.
  * @cssprop --ptce-map-region-border - Region borders.
+ * @cssprop --ptce-map-region-selected - Border of the chosen region (default: the accent colour).
+ * @cssprop --ptce-map-land-poles - Fill of the departments that have poles (markers mode).
  *
  * @fires ptce-pole-select - A pole was selected on the map or in the list; `detail` is `{id, name}`.
  */
