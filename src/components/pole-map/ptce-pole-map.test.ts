@@ -333,6 +333,7 @@ describe('<ptce-pole-map>', () => {
     await choose(el, 'Région', '04');
     expect(q(el, '.inset.selected text').textContent).to.equal('La Réunion');
     expect(listed(el)).to.deep.equal(['Pôle de Saint-Denis']);
+    await expect(el).to.be.accessible();
   });
 
   it('has a legend naming every kind of marker shown, and hover and focus states on markers', async () => {
