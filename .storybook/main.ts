@@ -7,6 +7,8 @@ const config: StorybookConfig = {
   staticDirs: [
     { from: '../demo/data', to: '/demo-data' },
     { from: '../stories/fixtures', to: '/story-data' },
+    // GoGoCarto's sample data and the spreadsheet exports the adapters are tested with.
+    { from: '../test/fixtures', to: '/test-fixtures' },
   ],
   core: { disableTelemetry: true },
 };

@@ -16,6 +16,8 @@ if [ "${1:-}" != "--no-browser" ]; then
       webkit) command -v WebKitWebDriver >/dev/null 2>&1 && command -v xvfb-run >/dev/null 2>&1 || missing+=(webkit2gtk-driver xvfb xauth) ;;
     esac
   done
+  # The server's tests run a throwaway PostgreSQL cluster too (scripts/with-postgres.sh).
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]} (Debian packages)…"

@@ -58,7 +58,44 @@ export const Erreur: Story = {
 export const FicheInvalide: Story = {
   name: 'Fiche invalide dans la source (champs en cause)',
   render: (_args, { globals }) =>
+    html`<ptce-pole-card endpoint="/story-data/ptce-invalid-records.json" pole-id="nom-invalide" theme=${globals.theme}></ptce-pole-card>`,
+};
+
+export const ChampsInutilisables: Story = {
+  name: 'Champs inutilisables écartés (la fiche reste)',
+  render: (_args, { globals }) =>
     html`<ptce-pole-card endpoint="/story-data/ptce-invalid-records.json" pole-id="departement-inconnu" theme=${globals.theme}></ptce-pole-card>`,
+};
+
+/** A pole as a CRESS directory (Carteco) describes it: address, hours, networks, link back. */
+const annuaire = {
+  id: 'tiers-lieu',
+  name: 'Tiers-lieu de la vallée (fictif)',
+  carrier: 'SCIC de la vallée',
+  departments: ['26'],
+  commune: 'Crest',
+  address: '12 rue des Coopératives',
+  postcode: '26400',
+  description: 'Pôle fictif tel qu’un annuaire Carteco le décrit : adresse complète, horaires, réseaux sociaux et lien vers sa fiche.',
+  phone: '04 75 00 00 00 (accueil)',
+  email: 'contact@example.org',
+  openingHours: { mo: '09:00-12:00', tu: '09:00-12:00 & 14:00-18:00', fr: '09:00-11:30', note: 'Fermé en août' },
+  social: ['https://www.facebook.com/exemple', 'https://www.linkedin.com/company/exemple', 'https://mastodon.social/@exemple'],
+  source: { url: 'https://carteco-ess.org/annuaire#/fiche/tiers-lieu/42/', name: 'Carteco' },
+};
+
+export const VenuDunAnnuaire: Story = {
+  name: 'Venu d’un annuaire (adresse, horaires, réseaux, lien Carteco)',
+  render: (_args, { globals }) => html`<div style="max-width:640px">
+    <ptce-pole-card theme=${globals.theme} .pole=${annuaire}></ptce-pole-card>
+  </div>`,
+};
+
+export const VenuDunAnnuaireEn: Story = {
+  name: 'Venu d’un annuaire, en anglais, sans nom de source',
+  render: (_args, { globals }) => html`<div style="max-width:640px">
+    <ptce-pole-card lang="en" theme=${globals.theme} .pole=${{ ...annuaire, source: { url: annuaire.source.url } }}></ptce-pole-card>
+  </div>`,
 };
 
 export const AutoevaluationPubliee: Story = {

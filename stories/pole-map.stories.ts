@@ -57,6 +57,14 @@ export const Densite: Story = { name: 'Densité par région', args: { mode: 'den
 export const Telephone: Story = { name: 'Étroite (320 px) : onglets', args: { width: 320 } };
 export const ListeSeule: Story = { name: 'Liste seule', args: { view: 'list', width: 480 } };
 export const FichesInvalides: Story = {
-  name: 'Source avec des fiches invalides (signalées, pas affichées)',
+  name: 'Source avec des fiches invalides (signalées, pas affichées) et des champs écartés',
   args: { endpoint: '/story-data/ptce-invalid-records.json', width: 800 },
+};
+export const GoGoCarto: Story = {
+  name: 'Carteco / GoGoCarto (données d’exemple de GoGoCarto)',
+  args: { endpoint: '/story-data/ptce-gogocarto.json', width: 900 },
+};
+export const Tableur: Story = {
+  name: 'Tableur (CSV enregistré par Excel en français)',
+  args: { endpoint: '/story-data/ptce-csv.json', width: 900 },
 };

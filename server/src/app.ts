@@ -2,23 +2,35 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import fastifyStatic from '@fastify/static';
 import { timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { CONTRACT_VERSION } from '../../src/data/schemas/discovery.js';
 import type { Charter } from '../../src/data/schemas/charter.js';
+import type { PolesDocument } from '../../src/data/schemas/pole.js';
 import type { Referentiel } from '../../src/data/schemas/referentiel.js';
 import { Assessment, Signature } from '../../src/data/schemas/submissions.js';
 import { validate, type Schema } from '../../src/data/validate.js';
 import { assessmentIssues } from '../../src/data/referentiel.js';
 import { signatureIssues } from '../../src/data/charter.js';
 import type { DataIssue } from '../../src/data/failure.js';
-import { getDocument, type Db } from './db.js';
-import { adminView, decideSignature, listSignatures, poleIssues, publicPoles, receiptOf, signaturesCsv, storeSignature } from './signatures.js';
-import { assessmentReceipt, storeAssessment } from './assessments.js';
+import type { Store, Submission } from './store/types.js';
+import { adminView, assessmentReceipt, assessmentSubmission, poleIssues, receiptOf, signatureSubmission } from './signatures.js';
+import { signaturesCsv } from './csv.js';
+import { discoveryDocument, PublicCache, type Prepared } from './public-documents.js';
 import { RateLimiter } from './rate-limit.js';
-import type { StoreResult } from './store.js';
 
 export interface AppOptions {
-  db: Db;
+  store: Store;
+  /** Bearer token of the admin routes: 32 characters at least. */
   adminToken: string;
+  /**
+   * The address the public reaches the server at (`https://ptce.example.org`), behind a proxy
+   * that terminates TLS: the origin that may POST to the admin routes.
+   */
+  publicUrl?: string;
+  /** Believe the proxy's X-Forwarded-* headers (client address, protocol, host). */
+  trustProxy?: boolean;
+  /** Seconds browsers and CDNs may keep the public documents without asking (default 0: ask each time, 304 if unchanged). */
+  cacheMaxAge?: number;
+  /** How often to look for changes made by another server process (default 1 s). */
+  revisionPollMs?: number;
   /** Origins allowed to POST (the server's own origin always is). */
   allowedOrigins?: string[];
   /** POSTs allowed per client address and minute. */
@@ -29,18 +41,30 @@ export interface AppOptions {
 }
 
 const BODY_LIMIT = 64 * 1024;
+export const MIN_ADMIN_TOKEN = 32;
+/** Failed admin logins allowed per client address in ADMIN_WINDOW_MS, then 429. */
+const ADMIN_FAILURES = 10;
+const ADMIN_WINDOW_MS = 15 * 60_000;
 
 const fail = (reply: FastifyReply, status: number, error: string, errors?: DataIssue[]) =>
   reply.code(status).send(errors ? { error, errors } : { error });
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const { db, adminToken } = options;
+  const { store, adminToken } = options;
+  if (adminToken.length < MIN_ADMIN_TOKEN) throw new Error(`the admin token must have ${MIN_ADMIN_TOKEN} characters at least`);
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const limiter = new RateLimiter(options.postsPerMinute ?? 20, 60_000);
+  const adminFailures = new RateLimiter(ADMIN_FAILURES, ADMIN_WINDOW_MS);
+  const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : undefined;
 
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
+    // A URL the router cannot even decode (`/%`): the client's fault, answered like any other.
+    frameworkErrors: (error, request, reply) => {
+      request.log.warn({ code: error.code }, 'refused');
+      return fail(reply, 400, 'invalid request');
+    },
     // Method, path and status only: no query strings, bodies, addresses or headers (personal data).
     logger: options.logger
       ? {
@@ -55,7 +79,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // JSON only: a text/plain body is refused with 415 rather than parsed.
   app.removeContentTypeParser('text/plain');
 
-  const ownOrigin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+  // Behind a proxy, Host and the protocol are the proxy's unless it is trusted or the URL given.
+  const ownOrigin = (request: FastifyRequest) => publicOrigin ?? `${request.protocol}://${request.host}`;
   const mayPost = (request: FastifyRequest) => {
     const origin = request.headers.origin;
     return !origin || origin === ownOrigin(request) || allowedOrigins.has(origin);
@@ -101,25 +126,38 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return fail(reply, 413, `request body larger than ${BODY_LIMIT} bytes`);
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return fail(reply, 415, 'send JSON (Content-Type: application/json)');
-    if (error.statusCode === 400) return fail(reply, 400, 'invalid request', [{ path: '', message: 'body is not valid JSON' }]);
+    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (error.statusCode === 400 && error instanceof SyntaxError)) {
+      return fail(reply, 400, 'invalid request', [{ path: '', message: 'body is not valid JSON' }]);
+    }
+    // The client's fault (a malformed URL, a path outside the static folders…): a warning at most.
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      request.log.warn({ code: error.code, statusCode: error.statusCode }, 'refused');
+      return fail(reply, error.statusCode, error.statusCode === 404 ? 'not found' : 'invalid request');
+    }
+    // Another process held the SQLite file longer than the busy timeout: try again shortly.
+    if (error.code === 'SQLITE_BUSY') {
+      request.log.warn({ code: error.code }, 'database busy');
+      reply.header('Retry-After', '1');
+      return fail(reply, 503, 'busy, try again');
+    }
     request.log.error({ code: error.code, message: error.message }, 'request failed');
     return fail(reply, 500, 'internal error');
   });
   app.setNotFoundHandler((_request, reply) => fail(reply, 404, 'not found'));
 
-  // The endpoint contract (docs/endpoint.md).
-  app.get('/ptce.json', async () => ({
-    ptce: CONTRACT_VERSION,
-    name: 'Serveur de référence ptce-widgets',
-    poles: 'poles.json',
-    referentiel: 'referentiel.json',
-    charter: 'charter.json',
-    signatures: 'api/signatures',
-    assessments: 'api/assessments',
-  }));
-  app.get('/poles.json', async () => publicPoles(db));
-  app.get('/referentiel.json', async (_request, reply) => getDocument(db, 'referentiel') ?? fail(reply, 404, 'not found'));
-  app.get('/charter.json', async (_request, reply) => getDocument(db, 'charter') ?? fail(reply, 404, 'not found'));
+  // The endpoint contract (docs/endpoint.md), served from memory.
+  const cache = new PublicCache(store, discoveryDocument());
+  await cache.refresh();
+  cache.watch(options.revisionPollMs ?? 1000);
+  app.addHook('onClose', async () => cache.stop());
+  const cacheControl = options.cacheMaxAge ? `public, max-age=${options.cacheMaxAge}` : 'public, no-cache';
+  for (const path of ['/ptce.json', '/poles.json', '/referentiel.json', '/charter.json']) {
+    app.get(path, (request, reply) => {
+      const document = cache.get(path);
+      if (!document) return fail(reply, 404, 'not found');
+      return sendPrepared(request, reply, document, cacheControl);
+    });
+  }
 
   const idempotencyKey = (request: FastifyRequest): string | DataIssue => {
     const key = request.headers['idempotency-key'];
@@ -133,7 +171,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     what: string,
     schema: Schema<T>,
     rules: (value: T) => DataIssue[],
-    store: (value: T, key: string) => StoreResult<Row>,
+    submission: (value: T, key: string) => Submission,
     receipt: (row: Row) => unknown,
   ) {
     app.post(path, async (request, reply) => {
@@ -143,53 +181,69 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       if (!checked.ok) return fail(reply, 400, `invalid ${what}`, checked.issues);
       const issues = rules(checked.value);
       if (issues.length) return fail(reply, 400, `invalid ${what}`, issues);
-      const stored = store(checked.value, key);
+      const stored = await store.storeOnce<Row & { request_hash: string }>(submission(checked.value, key));
       if (stored.kind === 'key-reused') return fail(reply, 422, `Idempotency-Key already used for another ${what}`);
       return reply.code(stored.kind === 'created' ? 201 : 200).send(receipt(stored.row));
     });
   }
 
-  submissions('/api/signatures', 'signature', Signature, (s) => [...charterIssues(getDocument<Charter>(db, 'charter'), s), ...poleIssues(db, s)], (s, key) => storeSignature(db, s, key), receiptOf);
+  submissions(
+    '/api/signatures',
+    'signature',
+    Signature,
+    (s) => [...charterIssues(cache.document<Charter>('charter.json'), s), ...poleIssues(cache.document<PolesDocument>('poles.json')?.poles ?? [], s)],
+    signatureSubmission,
+    receiptOf,
+  );
   submissions(
     '/api/assessments',
     'assessment',
     Assessment,
     (a) => {
-      const referentiel = getDocument<Referentiel>(db, 'referentiel');
+      const referentiel = cache.document<Referentiel>('referentiel.json');
       return referentiel ? assessmentIssues(referentiel, a) : [{ path: 'referentielId', message: 'no référentiel on this server' }];
     },
-    (a, key) => storeAssessment(db, a, key),
+    assessmentSubmission,
     assessmentReceipt,
   );
 
-  // Administration: a bearer token (PTCE_ADMIN_TOKEN).
+  // Administration: a bearer token (PTCE_ADMIN_TOKEN), `Authorization: Bearer <token>` only.
   const expected = Buffer.from(adminToken);
   const isAdmin = (request: FastifyRequest) => {
-    const given = Buffer.from(String(request.headers.authorization ?? '').replace(/^Bearer\s+/i, ''));
+    const given = Buffer.from(/^Bearer (\S+)$/i.exec(String(request.headers.authorization ?? ''))?.[1] ?? '');
     return given.length === expected.length && timingSafeEqual(given, expected);
   };
   app.register(async (admin) => {
     admin.addHook('onRequest', async (request, reply) => {
       reply.header('Cache-Control', 'no-store');
+      // Too many failures from this address: refused before the token is even compared.
+      if (adminFailures.blocked(request.ip)) {
+        reply.header('Retry-After', String(adminFailures.retryAfterSeconds(request.ip)));
+        return fail(reply, 429, 'too many failed attempts');
+      }
       if (!isAdmin(request)) {
+        adminFailures.allow(request.ip);
         reply.header('WWW-Authenticate', 'Bearer');
         return fail(reply, 401, 'admin token required');
       }
     });
     admin.get('/api/admin/signatures', async (request) => {
       const status = (request.query as { status?: string }).status;
-      return { signatures: listSignatures(db, status).map(adminView) };
+      return { signatures: (await store.listSignatures(status)).map(adminView) };
     });
     admin.get('/api/admin/signatures.csv', async (_request, reply) =>
       reply
         .header('Content-Type', 'text/csv; charset=utf-8')
         .header('Content-Disposition', 'attachment; filename="signatures-charte-ptce.csv"')
-        .send(signaturesCsv(listSignatures(db))),
+        .send(signaturesCsv(await store.listSignatures())),
     );
     for (const [action, status] of [['approve', 'approved'], ['reject', 'rejected']] as const) {
       admin.post(`/api/admin/signatures/:reference/${action}`, async (request, reply) => {
-        const row = decideSignature(db, (request.params as { reference: string }).reference, status);
-        return row ? adminView(row) : fail(reply, 404, 'no signature with this reference');
+        const row = await store.decideSignature((request.params as { reference: string }).reference, status);
+        if (!row) return fail(reply, 404, 'no signature with this reference');
+        // The public list shows the decision from the next request on.
+        await cache.refresh();
+        return adminView(row);
       });
     }
   });
@@ -209,6 +263,28 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   }
   return app;
+}
+
+/** The best encoding the client accepts (a `q=0` refuses one). */
+function encodingFor(request: FastifyRequest): 'br' | 'gzip' | undefined {
+  const accepted = String(request.headers['accept-encoding'] ?? '')
+    .split(',')
+    .map((part) => part.trim().toLowerCase())
+    .filter((part) => !/;\s*q=0(\.0*)?$/.test(part))
+    .map((part) => part.split(';')[0]);
+  return accepted.includes('br') ? 'br' : accepted.includes('gzip') ? 'gzip' : undefined;
+}
+
+function sendPrepared(request: FastifyRequest, reply: FastifyReply, document: Prepared, cacheControl: string) {
+  reply.header('ETag', document.etag).header('Cache-Control', cacheControl).header('Vary', 'Accept-Encoding');
+  const match = request.headers['if-none-match'];
+  if (match && (match === '*' || match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === document.etag))) {
+    return reply.code(304).send();
+  }
+  reply.header('Content-Type', 'application/json; charset=utf-8');
+  const encoding = encodingFor(request);
+  if (encoding) reply.header('Content-Encoding', encoding);
+  return reply.send(encoding ? document[encoding] : document.identity);
 }
 
 /** The charter's own rules (shared with the form); a day of margin for the signer's time zone. */

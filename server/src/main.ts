@@ -2,27 +2,36 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildApp } from './app.js';
-import { openDatabase, seedIfEmpty } from './db.js';
+import { buildApp, MIN_ADMIN_TOKEN } from './app.js';
+import { openStore } from './store/index.js';
 
 const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const env = process.env;
 
-// Relative to where the command runs; by default data/ptce.sqlite at the top of the repository.
-const dbFile = resolve(env.PTCE_DB ?? `${repo}/data/ptce.sqlite`);
-const db = openDatabase(dbFile);
-if (seedIfEmpty(db, resolve(env.PTCE_SEED_DIR ?? `${repo}/demo/data`))) console.log(`ptce: new database ${dbFile}, seeded from the demo data`);
-
 let adminToken = env.PTCE_ADMIN_TOKEN ?? '';
 if (!adminToken) {
-  adminToken = randomBytes(18).toString('base64url');
+  adminToken = randomBytes(32).toString('base64url');
   console.log(`ptce: PTCE_ADMIN_TOKEN is not set; this run's admin token is: ${adminToken}`);
+} else if (adminToken.length < MIN_ADMIN_TOKEN) {
+  console.error(`ptce: PTCE_ADMIN_TOKEN must have ${MIN_ADMIN_TOKEN} characters at least (try: openssl rand -base64 32)`);
+  process.exit(1);
+}
+
+// PostgreSQL when PTCE_DATABASE_URL is set; otherwise a SQLite file, relative to where the
+// command runs, by default data/ptce.sqlite at the top of the repository.
+const database = env.PTCE_DATABASE_URL || resolve(env.PTCE_DB ?? `${repo}/data/ptce.sqlite`);
+const store = await openStore(database);
+if (await store.seedIfEmpty(resolve(env.PTCE_SEED_DIR ?? `${repo}/demo/data`))) {
+  console.log(`ptce: new ${store.kind} database, seeded from the demo data`);
 }
 
 const port = Number(env.PORT ?? 8080);
 const app = await buildApp({
-  db,
+  store,
   adminToken,
+  publicUrl: env.PTCE_PUBLIC_URL || undefined,
+  trustProxy: env.PTCE_TRUST_PROXY === '1' || env.PTCE_TRUST_PROXY === 'true',
+  cacheMaxAge: Number(env.PTCE_CACHE_MAX_AGE ?? 0),
   allowedOrigins: (env.PTCE_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   postsPerMinute: Number(env.PTCE_POSTS_PER_MINUTE ?? 20),
   logger: env.PTCE_LOG !== 'off',
@@ -34,8 +43,9 @@ const app = await buildApp({
 });
 
 const stop = async () => {
+  // Answers in flight are finished (and their writes committed) before the database closes.
   await app.close();
-  db.close();
+  await store.close();
   process.exit(0);
 };
 process.on('SIGINT', stop);

@@ -18,6 +18,12 @@ export class RateLimiter {
     return window.count <= this.limit;
   }
 
+  /** Over the limit already, without counting this look. */
+  blocked(client: string, now = Date.now()): boolean {
+    const window = this.#windows.get(client);
+    return !!window && now - window.start < this.windowMs && window.count >= this.limit;
+  }
+
   retryAfterSeconds(client: string, now = Date.now()): number {
     const window = this.#windows.get(client);
     return window ? Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000)) : 1;

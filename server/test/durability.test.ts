@@ -1,10 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { admin, post, signature, startProcess, stopProcess, tempDbFile } from './helpers.js';
+import { admin, backEnd, post, signature, startProcess, stopProcess, tempDatabase } from './helpers.js';
 
-describe('durability (the real server in a child process, a real database file)', () => {
+describe(`durability (the real server in a child process, a real ${backEnd} database)`, () => {
   it('keeps data across a restart, and logs no personal data', async () => {
-    const dbFile = tempDbFile();
+    const dbFile = await tempDatabase();
     const first = await startProcess(dbFile, { PTCE_LOG: 'on' });
     const receipt = await (await post(`${first.url}/api/signatures`, signature())).json();
     await stopProcess(first);
@@ -24,7 +24,7 @@ describe('durability (the real server in a child process, a real database file)'
   });
 
   it('loses no acknowledged signature when killed with SIGKILL in the middle of a burst', async () => {
-    const dbFile = tempDbFile();
+    const dbFile = await tempDatabase();
     const server = await startProcess(dbFile, { PTCE_LOG: 'off' });
     const acknowledged: string[] = [];
     let killed = false;

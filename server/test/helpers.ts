@@ -5,34 +5,58 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../src/app.js';
-import { openDatabase, seedIfEmpty, type Db } from '../src/db.js';
+import pg from 'pg';
+import { openStore, type Store } from '../src/store/index.js';
 import { validSignature } from '../../test/contract/cases.js';
 
 export const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const ADMIN = 'test-admin-token-0123456789';
+export const ADMIN = 'test-admin-token-0123456789-abcdefghij';
+
+/** The back end under test: PostgreSQL when PTCE_DATABASE_URL is set (scripts/with-postgres.sh). */
+export const POSTGRES = process.env.PTCE_DATABASE_URL ?? '';
+export const backEnd = POSTGRES ? 'postgres' : 'sqlite';
 
 export function tempDbFile(): string {
   return join(mkdtempSync(join(tmpdir(), 'ptce-test-')), 'ptce.sqlite');
 }
 
+let databases = 0;
+/** A new, empty database of the back end under test: a SQLite file, or a PostgreSQL database. */
+export async function tempDatabase(): Promise<string> {
+  if (!POSTGRES) return tempDbFile();
+  const name = `ptce_test_${process.pid}_${Date.now()}_${++databases}`;
+  const admin = new pg.Client({ connectionString: POSTGRES });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(POSTGRES);
+  url.pathname = `/${name}`;
+  return url.href;
+}
+
 export interface Running {
   url: string;
   app: FastifyInstance;
-  db: Db;
+  store: Store;
+  database: string;
   close(): Promise<void>;
 }
 
-/** The app in this process, on an ephemeral port, with a real database file seeded from the demo. */
-export async function startApp(options: Partial<AppOptions> & { dbFile?: string } = {}): Promise<Running> {
-  const db = openDatabase(options.dbFile ?? tempDbFile());
-  seedIfEmpty(db, join(repo, 'demo/data'));
+/** The app in this process, on an ephemeral port, with a real database seeded from the demo. */
+export async function startApp(options: Partial<AppOptions> & { database?: string } = {}): Promise<Running> {
+  const database = options.database ?? (await tempDatabase());
+  const store = await openStore(database);
+  await store.seedIfEmpty(join(repo, 'demo/data'));
   const app = await buildApp({
     adminToken: ADMIN,
     allowedOrigins: ['https://cress.example.org'],
     postsPerMinute: 1000,
     staticDirs: [{ root: join(repo, 'demo'), prefix: '/' }],
     ...options,
-    db,
+    store,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -40,10 +64,11 @@ export async function startApp(options: Partial<AppOptions> & { dbFile?: string 
   return {
     url: `http://127.0.0.1:${port}`,
     app,
-    db,
+    store,
+    database,
     async close() {
       await app.close();
-      db.close();
+      await store.close();
     },
   };
 }
@@ -55,11 +80,12 @@ export interface ServerProcess {
 }
 
 /** The real server (server/src/main.ts) in a child process, as `npm start` runs it. */
-export async function startProcess(dbFile: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startProcess(database: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'server/src/main.ts')], {
     cwd: repo,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PTCE_DB: dbFile, PTCE_ADMIN_TOKEN: ADMIN, PTCE_POSTS_PER_MINUTE: '100000', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...(database.startsWith('postgres') ? { PTCE_DATABASE_URL: database } : { PTCE_DB: database, PTCE_DATABASE_URL: '' }),
+      PTCE_ADMIN_TOKEN: ADMIN, PTCE_POSTS_PER_MINUTE: '100000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

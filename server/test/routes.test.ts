@@ -1,5 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { ADMIN, admin, newKey, post, signature, startApp, type Running } from './helpers.js';
 import { validate } from '../../src/data/validate.js';
 import { Discovery } from '../../src/data/schemas/discovery.js';
@@ -7,7 +9,6 @@ import { PolesDocumentStrict } from '../../src/data/schemas/pole.js';
 import { Referentiel } from '../../src/data/schemas/referentiel.js';
 import { Charter } from '../../src/data/schemas/charter.js';
 import { AssessmentReceipt, SignatureReceipt } from '../../src/data/schemas/submissions.js';
-import { schemaVersion } from '../src/db.js';
 
 let server: Running;
 before(async () => {
@@ -16,7 +17,20 @@ before(async () => {
 after(() => server.close());
 
 const get = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
-const rowCount = (table: string) => (server.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+/** The bytes as sent (fetch would decompress them). */
+function rawBody(path: string, encoding: string): Promise<{ encoding?: string; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    request(`${server.url}${path}`, { headers: { 'Accept-Encoding': encoding } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => resolve({ encoding: response.headers['content-encoding'], body: Buffer.concat(chunks) }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+const rowCount = async (table: 'signatures' | 'assessments') =>
+  (table === 'signatures' ? await server.store.listSignatures() : await server.store.listAssessments()).length;
 
 describe('reading the contract', () => {
   it('serves a valid discovery document, poles, référentiel and charter', async () => {
@@ -28,20 +42,53 @@ describe('reading the contract', () => {
     assert.ok(validate(Charter, await (await get('/charter.json')).json()).ok);
   });
 
+  it('serves each public document pre-compressed (brotli, gzip), with an ETag, a 304 and Cache-Control', async () => {
+    for (const path of ['/ptce.json', '/poles.json', '/referentiel.json', '/charter.json']) {
+      const plain = await get(path, { headers: { 'Accept-Encoding': 'identity' } });
+      const text = await plain.text();
+      assert.equal(plain.headers.get('content-encoding'), null);
+      assert.match(plain.headers.get('content-type') ?? '', /^application\/json/);
+      assert.match(plain.headers.get('cache-control') ?? '', /public/);
+      assert.equal(plain.headers.get('vary'), 'Accept-Encoding');
+      const etag = plain.headers.get('etag') ?? '';
+      assert.match(etag, /^"[\w-]+"$/);
+      for (const [encoding, decompress] of [['br', brotliDecompressSync], ['gzip', gunzipSync]] as const) {
+        const compressed = await rawBody(path, encoding);
+        assert.equal(compressed.encoding, encoding, `${path} in ${encoding}`);
+        assert.ok(compressed.body.length < Buffer.byteLength(text) || Buffer.byteLength(text) < 200, `${path} smaller in ${encoding}`);
+        assert.equal(decompress(compressed.body).toString(), text);
+      }
+      const again = await get(path, { headers: { 'If-None-Match': etag } });
+      assert.equal(again.status, 304, `${path}: 304 when unchanged`);
+      assert.equal(await again.text(), '');
+    }
+  });
+
+  it('changes the ETag of poles.json when a decision changes it', async () => {
+    const etag = (await get('/poles.json')).headers.get('etag') ?? '';
+    const receipt = await (await post(`${server.url}/api/signatures`, signature({ pole: { ...signature().pole, name: 'Pôle Nouveau' } }))).json();
+    assert.equal((await get('/poles.json', { headers: { 'If-None-Match': etag } })).status, 304, 'a pending signature changes nothing public');
+    await admin(`${server.url}/api/admin/signatures/${receipt.reference}/approve`, { method: 'POST' });
+    const changed = await get('/poles.json', { headers: { 'If-None-Match': etag } });
+    assert.equal(changed.status, 200);
+    assert.notEqual(changed.headers.get('etag'), etag);
+    assert.ok((await changed.text()).includes('Pôle Nouveau'));
+  });
+
   it('answers unknown paths with a JSON 404', async () => {
     const response = await get('/nothing-here.json');
     assert.equal(response.status, 404);
     assert.deepEqual(await response.json(), { error: 'not found' });
   });
 
-  it('records its schema version (migrations)', () => {
-    assert.equal(schemaVersion(server.db), 1);
+  it('records its schema version (migrations)', async () => {
+    assert.equal(await server.store.schemaVersion(), 2);
   });
 });
 
 describe('POST /api/signatures', () => {
   it('stores a valid signature as pending and returns a receipt', async () => {
-    const before = rowCount('signatures');
+    const before = await rowCount('signatures');
     const response = await post(`${server.url}/api/signatures`, signature());
     assert.equal(response.status, 201);
     const receipt = await response.json();
@@ -49,9 +96,9 @@ describe('POST /api/signatures', () => {
     assert.equal(receipt.status, 'pending');
     assert.equal(receipt.poleName, 'Pôle Écotest');
     assert.match(receipt.reference, /^SIG-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-    assert.equal(rowCount('signatures'), before + 1);
-    const row = server.db.prepare('SELECT status, pole_name FROM signatures WHERE reference = ?').get(receipt.reference);
-    assert.deepEqual(row, { status: 'pending', pole_name: 'Pôle Écotest' });
+    assert.equal(await rowCount('signatures'), before + 1);
+    const row = (await server.store.listSignatures()).find((r) => r.reference === receipt.reference);
+    assert.deepEqual({ status: row?.status, pole_name: row?.pole_name }, { status: 'pending', pole_name: 'Pôle Écotest' });
   });
 
   it('names the fields at fault', async () => {
@@ -76,16 +123,16 @@ describe('POST /api/signatures', () => {
 
   it('is idempotent: the same key twice stores one row and returns the same receipt', async () => {
     const key = newKey();
-    const before = rowCount('signatures');
+    const before = await rowCount('signatures');
     const first = await post(`${server.url}/api/signatures`, signature(), { 'Idempotency-Key': key });
     const second = await post(`${server.url}/api/signatures`, signature(), { 'Idempotency-Key': key });
     assert.equal(first.status, 201);
     assert.equal(second.status, 200);
     assert.deepEqual(await second.json(), await first.json());
-    assert.equal(rowCount('signatures'), before + 1);
+    assert.equal(await rowCount('signatures'), before + 1);
     const reused = await post(`${server.url}/api/signatures`, signature({ place: 'Bastia' }), { 'Idempotency-Key': key });
     assert.equal(reused.status, 422);
-    assert.equal(rowCount('signatures'), before + 1);
+    assert.equal(await rowCount('signatures'), before + 1);
   });
 
   it('requires an Idempotency-Key', async () => {
@@ -121,7 +168,7 @@ describe('POST /api/assessments', () => {
     assert.ok(validate(AssessmentReceipt, receipt).ok);
     const again = await post(`${server.url}/api/assessments`, body, { 'Idempotency-Key': key });
     assert.deepEqual(await again.json(), receipt);
-    assert.equal((server.db.prepare('SELECT COUNT(*) AS n FROM assessments WHERE reference = ?').get(receipt.reference) as { n: number }).n, 1);
+    assert.equal((await server.store.listAssessments()).filter((r) => r.reference === receipt.reference).length, 1);
 
     const wrong = await post(`${server.url}/api/assessments`, { ...body, answers: { '9.9.9': { value: 3 }, '1.1.1': { value: 7 } } });
     assert.equal(wrong.status, 400);
@@ -209,8 +256,8 @@ describe('administration', () => {
     const body = await extra.json();
     assert.deepEqual(body.errors.map((e: { path: string }) => e.path), ['commitments']);
     assert.match(body.errors[0].message, /be-ranked-first/);
-    const stored = server.db.prepare("SELECT COUNT(*) AS n FROM signatures WHERE body LIKE '%be-ranked-first%' OR body LIKE '%no-such-pole%'").get() as { n: number };
-    assert.equal(stored.n, 0, 'nothing stored');
+    const stored = (await server.store.listSignatures()).filter((row) => /be-ranked-first|no-such-pole/.test(row.body));
+    assert.equal(stored.length, 0, 'nothing stored');
   });
 
   it('keeps a pole that did not consent, or was rejected, off the public list', async () => {

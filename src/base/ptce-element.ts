@@ -60,8 +60,9 @@ function ptceEvent<K extends keyof PtceEventMap>(type: K, detail: PtceEventMap[K
  * @csspart state-error - The error block (an alert).
  * @csspart retry-button - The "Réessayer" button of the error block.
  *
- * @fires ptce-data-warning - Some records of a list were invalid and skipped; `detail` has the
- * URL, their count and for each its index, id and the offending fields.
+ * @fires ptce-data-warning - Some records of a list were invalid and skipped, or kept without some
+ * unusable optional fields; `detail` has the URL, the skipped count, `records` (index, id, offending
+ * fields) and `fields` (index, id, field, reason).
  */
 export class PtceElement extends LitElement {
   static version = VERSION;
@@ -166,9 +167,11 @@ export class PtceElement extends LitElement {
 
   /** Tells the page that some records were left out of a list, and why. */
   protected reportSkipped(list: LoadedList<unknown>): void {
-    if (!list.skipped.length) return;
-    console.warn(`ptce-widgets: ${list.skipped.length} invalid record(s) skipped in ${list.url}`, list.skipped);
-    this.emit('ptce-data-warning', { url: list.url, skipped: list.skipped.length, records: list.skipped });
+    const fields = list.dropped ?? [];
+    if (!list.skipped.length && !fields.length) return;
+    if (list.skipped.length) console.warn(`ptce-widgets: ${list.skipped.length} invalid record(s) skipped in ${list.url}`, list.skipped);
+    if (fields.length) console.warn(`ptce-widgets: ${fields.length} unusable field(s) left out in ${list.url || 'the given pole'}`, fields);
+    this.emit('ptce-data-warning', { url: list.url, skipped: list.skipped.length, records: list.skipped, fields });
   }
 
   /** Renders a data load: the shared states around `ready`, which renders the loaded value. */

@@ -1,5 +1,5 @@
 import { fail, ok, type Failure, type Result } from './failure.js';
-import type { Check, SkippedRecord } from './validate.js';
+import type { Check, DroppedField, SkippedRecord } from './validate.js';
 import { CONTRACT_VERSION } from './contract-version.js';
 import type { Discovery, ListFormat, ReadableResource, ResourceLink, WritableResource } from './schemas/discovery.js';
 import { checkDiscovery } from './checks/discovery.js';
@@ -18,6 +18,16 @@ export interface LoadedList<T> {
   url: string;
   value: T;
   skipped: SkippedRecord[];
+  /** Optional fields of kept records that were unusable and left out. */
+  dropped: DroppedField[];
+}
+
+/** Where a resource is, in which format, and for lists from another directory its taxonomy and name. */
+export interface Located {
+  url: string;
+  format: ListFormat;
+  taxonomy?: string;
+  name?: string;
 }
 
 export interface ResolvedDiscovery extends Discovery {
@@ -46,7 +56,7 @@ export class PtceClient {
   readonly ttlMs: number;
   readonly #cache = new Map<string, CacheEntry>();
   /** Parsed views of cached JSON, so three widgets reading one list validate it once. */
-  readonly #parsed = new WeakMap<object, Map<string, Result<unknown>>>();
+  readonly #parsed = new WeakMap<object, Map<string, unknown>>();
 
   constructor(endpoint: string, options: ClientOptions = {}) {
     this.endpoint = new URL(endpoint, document.baseURI).href;
@@ -62,7 +72,7 @@ export class PtceClient {
   getJson(url: string, signal?: AbortSignal): Promise<Result<unknown>> {
     if (signal?.aborted) return Promise.resolve(ABORTED);
     let entry = this.#cache.get(url);
-    if (!entry || (entry.settled && entry.expires < Date.now())) entry = this.#start(url);
+    if (!entry || (entry.settled && entry.expires < Date.now())) entry = this.#start(url, url, 'json');
     return this.#wait(url, entry, signal);
   }
 
@@ -90,7 +100,7 @@ export class PtceClient {
   async locate(
     resource: ReadableResource | WritableResource,
     signal?: AbortSignal,
-  ): Promise<Result<{ url: string; format: ListFormat }>> {
+  ): Promise<Result<Located>> {
     const found = await this.discovery(signal);
     if (!found.ok) return found;
     const link: ResourceLink | undefined = found.value[resource];
@@ -98,10 +108,22 @@ export class PtceClient {
     const href = typeof link === 'string' ? link : link.url;
     const format = typeof link === 'string' ? 'ptce' : (link.format ?? 'ptce');
     try {
-      return ok({ url: new URL(href, found.value.url).href, format });
+      const base = found.value.url;
+      const taxonomy = typeof link === 'object' && link.taxonomy ? new URL(link.taxonomy, base).href : undefined;
+      const name = typeof link === 'object' ? link.name : undefined;
+      return ok({ url: new URL(href, base).href, format, taxonomy, name });
     } catch {
       return fail({ kind: 'invalid', url: found.value.url, issues: [{ path: resource, message: 'not a URL' }] });
     }
+  }
+
+  /** GETs a text document (a CSV list), shared and cached like `getJson`. */
+  getText(url: string, signal?: AbortSignal): Promise<Result<unknown>> {
+    const key = `text:${url}`;
+    if (signal?.aborted) return Promise.resolve(ABORTED);
+    let entry = this.#cache.get(key);
+    if (!entry || (entry.settled && entry.expires < Date.now())) entry = this.#start(key, url, 'text');
+    return this.#wait(key, entry, signal);
   }
 
   /**
@@ -148,26 +170,27 @@ export class PtceClient {
    * Parses a response once however many widgets read it: the result is kept with the response
    * object (so it goes when the cache drops the response).
    */
-  parseOnce<T>(raw: unknown, key: string, compute: () => Result<T>): Result<T> {
+  parseOnce<T>(raw: unknown, key: string, compute: () => T): T {
     if (raw === null || typeof raw !== 'object') return compute();
     let views = this.#parsed.get(raw);
     if (!views) this.#parsed.set(raw, (views = new Map()));
     if (!views.has(key)) views.set(key, compute());
-    return views.get(key) as Result<T>;
+    return views.get(key) as T;
   }
 
-  #start(url: string): CacheEntry {
+  #start(key: string, url: string, as: 'json' | 'text'): CacheEntry {
     const controller = new AbortController();
     const entry: CacheEntry = { controller, waiters: 0, settled: false, expires: 0, promise: Promise.resolve(ABORTED) };
-    entry.promise = this.#request(url, controller).then((result) => {
+    const init: RequestInit = as === 'text' ? { headers: { Accept: 'text/csv, text/plain;q=0.9, */*;q=0.1' } } : {};
+    entry.promise = this.#request(url, controller, undefined, init, as).then((result) => {
       entry.settled = true;
       entry.expires = Date.now() + this.ttlMs;
       // Failures are not kept: "Réessayer" must really try again. An older request finishing
       // after a newer one started never touches the newer entry.
-      if (!result.ok && this.#cache.get(url) === entry) this.#cache.delete(url);
+      if (!result.ok && this.#cache.get(key) === entry) this.#cache.delete(key);
       return result;
     });
-    this.#cache.set(url, entry);
+    this.#cache.set(key, entry);
     return entry;
   }
 
@@ -197,6 +220,7 @@ export class PtceClient {
     controller: AbortController,
     callerSignal?: AbortSignal,
     init: RequestInit = {},
+    as: 'json' | 'text' = 'json',
   ): Promise<Result<unknown>> {
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -220,6 +244,7 @@ export class PtceClient {
       }
       const text = await readCapped(response, this.maxBytes);
       if (text === null) return fail({ kind: 'too-large', url, maxBytes: this.maxBytes });
+      if (as === 'text') return response.ok ? ok({ text }) : fail({ kind: 'http', url, status: response.status });
       let json: unknown;
       let parsed = true;
       try {

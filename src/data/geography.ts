@@ -163,7 +163,8 @@ export function regionsOf(departments: readonly string[]): string[] {
 
 /**
  * The department of a French postcode. Corsica's postcodes all start with 20: 200xx–201xx are
- * Corse-du-Sud (2A), the others Haute-Corse (2B). Overseas postcodes start with the department's
+ * Corse-du-Sud (2A), the others Haute-Corse (2B) — La Poste's list (391 Corsican postcode–commune
+ * pairs) has no exception and no postcode shared by both, so the commune is never needed. Overseas postcodes start with the department's
  * three digits (971…976). Monaco (980xx) and the overseas collectivities have no department.
  */
 export function departmentFromPostcode(postcode: string): string | undefined {

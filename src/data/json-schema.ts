@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Discovery, CONTRACT_VERSION } from './schemas/discovery.js';
-import { Pole, PolesDocument, PolesDocumentStrict } from './schemas/pole.js';
+import { Pole, PolesDocument, PolesDocumentStrict, Theme } from './schemas/pole.js';
 import { Referentiel } from './schemas/referentiel.js';
 import { Charter } from './schemas/charter.js';
 import { Assessment, AssessmentBundle, AssessmentReceipt, Signature, SignatureReceipt } from './schemas/submissions.js';
@@ -21,12 +21,12 @@ export const PUBLISHED_SCHEMAS = {
 
 export type PublishedSchemaName = keyof typeof PUBLISHED_SCHEMAS;
 
-/** Also compiled for the widgets, not published: the poles envelope they check before each pole. */
-export const WIDGET_ONLY_SCHEMAS = { 'poles-envelope': PolesDocument } as const;
+/** Also compiled for the widgets, not published: the poles envelope they check before each pole and theme. */
+export const WIDGET_ONLY_SCHEMAS = { 'poles-envelope': PolesDocument, theme: Theme } as const;
 
 /** The bare JSON Schema the widgets validate with (src/data/json-schemas/<name>.ts). */
 export function widgetSchemaOf(name: PublishedSchemaName | keyof typeof WIDGET_ONLY_SCHEMAS): Record<string, unknown> {
-  const schema = name in WIDGET_ONLY_SCHEMAS ? WIDGET_ONLY_SCHEMAS[name as 'poles-envelope'] : PUBLISHED_SCHEMAS[name as PublishedSchemaName][0];
+  const schema = name in WIDGET_ONLY_SCHEMAS ? WIDGET_ONLY_SCHEMAS[name as keyof typeof WIDGET_ONLY_SCHEMAS] : PUBLISHED_SCHEMAS[name as PublishedSchemaName][0];
   const { $schema: _ignored, ...bare } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return bare;
 }

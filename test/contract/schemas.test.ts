@@ -6,7 +6,7 @@ import { Pole, PolesDocumentStrict } from '../../src/data/schemas/pole.js';
 import { Referentiel } from '../../src/data/schemas/referentiel.js';
 import { Charter } from '../../src/data/schemas/charter.js';
 import { AssessmentBundle, PHONE_PATTERN } from '../../src/data/schemas/submissions.js';
-import { jsonSchemaOf, PUBLISHED_SCHEMAS, type PublishedSchemaName } from '../../src/data/json-schema.js';
+import { jsonSchemaOf, PUBLISHED_SCHEMAS, WIDGET_ONLY_SCHEMAS, type PublishedSchemaName } from '../../src/data/json-schema.js';
 
 const load = async (path: string) => (await fetch(path)).json();
 const paths = (result: ReturnType<typeof validate>) => (result.ok ? [] : result.issues.map((i) => i.path));
@@ -20,7 +20,7 @@ describe('endpoint contract: schemas', () => {
 
   for (const [what, name, data, path] of REJECTED) {
     it(`rejects ${what} at "${path}"`, () => {
-      const [schema] = PUBLISHED_SCHEMAS[name as PublishedSchemaName];
+      const schema = name in WIDGET_ONLY_SCHEMAS ? WIDGET_ONLY_SCHEMAS[name as keyof typeof WIDGET_ONLY_SCHEMAS] : PUBLISHED_SCHEMAS[name as PublishedSchemaName][0];
       expect(paths(validate(schema as Schema<unknown>, data))).to.include(path);
     });
   }

@@ -23,8 +23,11 @@ describe('PtceClient', () => {
   it('refetches once the TTL has passed', async () => {
     const path = await mockRoute({ path: `${uniquePrefix()}/doc.json`, json: { a: 1 } });
     const client = new PtceClient(path, { ttlMs: 50 });
+    const fetchedAt = performance.now();
     await client.getJson(client.endpoint);
-    await new Promise((r) => setTimeout(r, 80));
+    // The TTL is time itself: wait until more than 50 ms have really passed.
+    await new Promise((r) => setTimeout(r, 60));
+    expect(performance.now() - fetchedAt).to.be.above(50);
     await client.getJson(client.endpoint);
     expect(await mockRequests(path)).to.have.length(2);
   });

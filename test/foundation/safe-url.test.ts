@@ -13,7 +13,11 @@ describe('links built from data', () => {
 
   it('builds tel: and mailto: targets only from plausible values', () => {
     expect(telHref('+33 6 12 34 56 78')).to.equal('tel:+33612345678');
-    expect(telHref('04 00 00 00 00')).to.equal('tel:0400000000');
+    expect(telHref('04 00 00 00 00')).to.equal('tel:+33400000000');
+    expect(telHref('04 75 00 00 00 (accueil)')).to.equal('tel:+33475000000');
+    expect(telHref('+33 (0)4 75 00 00 00')).to.equal('tel:+33475000000');
+    expect(telHref('0033 4 75 00 00 00')).to.equal('tel:+33475000000');
+    expect(telHref('0692 12 34 56')).to.equal('tel:+262692123456');
     expect(telHref('appelez-nous')).to.equal(undefined);
     expect(mailtoHref('contact@exemple.fr')).to.equal('mailto:contact@exemple.fr');
     for (const bad of ['x@y', 'a@b.c?subject=spam', 'javascript:alert(1)@x.fr', 'a b@c.fr']) expect(mailtoHref(bad), bad).to.equal(undefined);

@@ -4,6 +4,7 @@ import type { PtceTestProbe } from '../support/ptce-test-probe.js';
 import { clientFor } from '../../src/data/client.js';
 import { mockEndpoint, mockRequests, mockRoute, samplePoles, type MockRoute } from '../support/mock.js';
 import { until } from '../support/wait.js';
+import { click } from '../support/input.js';
 
 const text = (el: PtceTestProbe) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 const settled = (el: PtceTestProbe) =>
@@ -13,6 +14,13 @@ async function probeOn(poles: unknown, discovery?: Partial<MockRoute>, lang = 'f
   const { url, prefix } = await mockEndpoint({ poles, discovery });
   return { el: await fixture<PtceTestProbe>(html`<ptce-test-probe lang=${lang} endpoint=${url}></ptce-test-probe>`), url, prefix };
 }
+
+/** Whether the test server has finished answering every request to this path. */
+const answered = async (path: string) => {
+  const requests = await mockRequests(path);
+  return requests.length > 0 && requests.every((request) => request.answeredAt > 0);
+};
+const nothingPending = async (path: string) => (await mockRequests(path)).every((request) => request.answeredAt > 0);
 
 describe('shared states', () => {
   it('shows a polite live loading state, then the data', async () => {
@@ -66,6 +74,9 @@ describe('shared states', () => {
       it(`renders ${c.name} as a readable ${lang} alert with a retry button (axe-clean)`, async () => {
         const { el } = await probeOn(c.poles ?? samplePoles, c.discovery, lang);
         await settled(el);
+        // English loads on first use: wait until the alert speaks the language, then read it.
+        const retryLabel = lang === 'fr' ? 'Réessayer' : 'Try again';
+        await until(() => el.shadowRoot!.querySelector('[role="alert"] button')?.textContent?.trim() === retryLabel, `the alert in ${lang}`);
         const alert = el.shadowRoot!.querySelector('[role="alert"]');
         expect(alert, 'alert').to.exist;
         expect(alert!.textContent).to.contain(c[lang]);
@@ -106,7 +117,7 @@ describe('shared states', () => {
     await settled(el);
     expect(el.data.state.status).to.equal('error');
     await mockRoute({ path: `${prefix}/poles.json`, json: samplePoles });
-    el.shadowRoot!.querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
+    await click(el.shadowRoot!.querySelector<HTMLButtonElement>('[role="alert"] button')!);
     await until(() => el.shadowRoot!.querySelectorAll('li').length === 3, 'data after retry');
     expect((await mockRequests(`${prefix}/poles.json`)).length, 'the failed request, then the retry').to.equal(2);
   });
@@ -115,11 +126,12 @@ describe('shared states', () => {
     const slow = await mockEndpoint({ poles: { delay: 700, json: { poles: [{ id: 'old', name: 'Réponse périmée' }] } } as never });
     const fast = await mockEndpoint({ poles: { poles: [{ id: 'new', name: 'Réponse actuelle' }] } });
     const el = await fixture<PtceTestProbe>(html`<ptce-test-probe endpoint=${slow.url}></ptce-test-probe>`);
-    await new Promise((r) => setTimeout(r, 100));
+    await until(async () => (await mockRequests(`${slow.prefix}/poles.json`)).length === 1, 'the slow request under way');
     el.endpoint = fast.url;
     await settled(el);
     expect(text(el)).to.contain('Réponse actuelle');
-    await new Promise((r) => setTimeout(r, 900));
+    await until(() => answered(`${slow.prefix}/poles.json`), 'the stale answer was sent');
+    await new Promise((r) => setTimeout(r, 0));
     await el.updateComplete;
     expect(text(el)).to.contain('Réponse actuelle');
     expect(text(el)).not.to.contain('Réponse périmée');
@@ -133,7 +145,9 @@ describe('shared states', () => {
     await el.updateComplete;
     expect(el.data.state.status).to.equal('loading');
     el.remove();
-    await new Promise((r) => setTimeout(r, 600));
+    // Whatever the element had asked for has been answered (it may have left before asking for the poles).
+    await until(async () => (await answered(url)) && (await nothingPending(url.replace(/ptce\.json$/, 'poles.json'))), 'every answer sent');
+    await new Promise((r) => setTimeout(r, 0));
     expect(el.data.state.status, 'a detached element is not updated by the late answer').to.equal('loading');
     document.body.append(el);
     await settled(el);

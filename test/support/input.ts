@@ -2,8 +2,8 @@
  * Real user input for tests, through the browser's own input pipeline (@web/test-runner-commands),
  * written so the same test passes in Chromium and Firefox (puppeteer) and WebKit (WebDriver):
  * - pointer actions aim at the element's centre on screen, after scrolling it into view;
- * - WebKit's driver drops repeated keys typed in one call ("Anne" → "Ane"): text is typed in runs
- *   that never hold the same key twice in a row;
+ * - WebKit's driver drops keys typed in one call ("Anne" → "Ane", every space after the first):
+ *   there, text is typed one key a call; elsewhere in runs that never repeat a key;
  * - Firefox's BiDi keyboard has no key named "Space": it is pressed as " ".
  */
 import { executeServerCommand, sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
@@ -16,8 +16,12 @@ export function centreOf(element: Element, offset: { x?: number; y?: number } = 
   if (element.checkVisibility && !element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true } as CheckVisibilityOptions)) {
     throw new Error(`${describe(element)} is not visible: a person could not reach it`);
   }
-  element.scrollIntoView({ block: 'center', inline: 'center' });
-  const box = element.getBoundingClientRect();
+  const view = element.ownerDocument.defaultView!;
+  let box = element.getBoundingClientRect();
+  if (box.top < 0 || box.left < 0 || box.bottom > view.innerHeight || box.right > view.innerWidth) {
+    element.scrollIntoView({ block: 'center', inline: 'center' });
+    box = element.getBoundingClientRect();
+  }
   if (box.width === 0 && box.height === 0) throw new Error(`cannot aim at an element with no box: ${describe(element)}`);
   let x = box.left + box.width / 2 + (offset.x ?? 0);
   let y = box.top + box.height / 2 + (offset.y ?? 0);
@@ -30,15 +34,47 @@ export function centreOf(element: Element, offset: { x?: number; y?: number } = 
   return [Math.round(x), Math.round(y)];
 }
 
-/** Clicks the element with the mouse, where a person would: at its centre on screen. */
-export async function click(element: Element, offset?: { x?: number; y?: number }): Promise<void> {
-  const position = centreOf(element, offset);
-  const box = element.getBoundingClientRect();
-  const hit = deepElementFromPoint(element.ownerDocument, box.left + box.width / 2 + (offset?.x ?? 0), box.top + box.height / 2 + (offset?.y ?? 0));
-  if (hit && hit !== element && !composedContains(element, hit)) {
-    throw new Error(`${describe(element)} is covered by ${describe(hit)} at ${position}`);
+/**
+ * The element's centre once it stays put: after focus moves, WebKit scrolls the focused field into
+ * view a moment later, which moved the page under a click aimed at the old place.
+ */
+async function settledCentreOf(element: Element, offset?: { x?: number; y?: number }): Promise<[number, number]> {
+  let position = centreOf(element, offset);
+  for (let i = 0; i < 50; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const again = centreOf(element, offset);
+    if (again[0] === position[0] && again[1] === position[1]) return again;
+    position = again;
   }
-  await sendMouse({ type: 'click', position });
+  return position;
+}
+
+/**
+ * Clicks the element with the mouse, where a person would: at its centre on screen. If the press
+ * did not land on the element because the page moved under the pointer (a late scroll on a
+ * loaded machine), it aims again, as a person would; where the click event goes after a press
+ * on the element is left to the browser and the code under test.
+ */
+export async function click(element: Element, offset?: { x?: number; y?: number }): Promise<void> {
+  const doc = element.ownerDocument;
+  for (let attempt = 1; ; attempt++) {
+    const position = await settledCentreOf(element, offset);
+    const box = element.getBoundingClientRect();
+    const hit = deepElementFromPoint(doc, box.left + box.width / 2 + (offset?.x ?? 0), box.top + box.height / 2 + (offset?.y ?? 0));
+    if (hit && hit !== element && !composedContains(element, hit)) {
+      throw new Error(`${describe(element)} is covered by ${describe(hit)} at ${position}`);
+    }
+    let pressed: EventTarget | undefined;
+    const onPress = (event: Event) => (pressed = event.composedPath()[0]);
+    doc.addEventListener('mousedown', onPress, { capture: true, once: true });
+    await sendMouse({ type: 'click', position });
+    for (let i = 0; i < 100 && !pressed; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    doc.removeEventListener('mousedown', onPress, { capture: true });
+    // Not `instanceof Node`: in an iframe, nodes belong to the frame's realm.
+    const node = pressed as Node | undefined;
+    if (node?.nodeType && composedContains(element, node)) return;
+    if (attempt === 3) throw new Error(`the mouse never pressed ${describe(element)}: it pressed ${node?.nodeType === 1 ? describe(node as Element) : 'nothing'}`);
+  }
 }
 
 /** Presses and moves the mouse from the element's centre by (dx, dy) in a few steps, then releases. */
@@ -64,8 +100,15 @@ export async function press(key: string): Promise<void> {
   await sendKeys({ press: key === 'Space' ? ' ' : key });
 }
 
+/** WebKit's driver loses keys within one call (repeats, spaces after the first): one key a call. */
+const oneKeyPerCall = /AppleWebKit/.test(navigator.userAgent) && !/Chrome|Firefox/.test(navigator.userAgent);
+
 /** Types text into the focused field, as a person on a keyboard would. */
 export async function type(text: string): Promise<void> {
+  if (oneKeyPerCall) {
+    for (const char of text) await sendKeys({ type: char });
+    return;
+  }
   let run = '';
   for (const char of text) {
     if (run.endsWith(char)) {
@@ -130,7 +173,7 @@ function deepElementFromPoint(doc: Document, x: number, y: number): Element | nu
 function composedContains(ancestor: Element, node: Node): boolean {
   for (let current: Node | null = node; current; ) {
     if (current === ancestor) return true;
-    current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
+    current = current.parentNode ?? ((current as ShadowRoot).host || null);
   }
   return false;
 }

@@ -26,12 +26,10 @@ export function mockServer() {
     if (!route) return next();
     let received = '';
     for await (const chunk of ctx.req) received += chunk;
-    requests.get(ctx.path).push({
-      method: ctx.method,
-      headers: ctx.headers,
-      body: received,
-      at: Date.now(),
-    });
+    const record = { method: ctx.method, headers: ctx.headers, body: received, at: Date.now(), answeredAt: 0 };
+    requests.get(ctx.path).push(record);
+    // When the answer has gone out, or the browser went away: tests wait for this, not for a delay.
+    ctx.res.on('close', () => (record.answeredAt = Date.now()));
     if (route.delay) await sleep(route.delay);
     if (route.drop) {
       ctx.req.socket.destroy();

@@ -18,6 +18,8 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   body: string;
   at: number;
+  /** When the server finished answering, or saw the browser go (0 while it is still waiting). */
+  answeredAt: number;
 }
 
 export async function mockRoute(route: MockRoute): Promise<string> {

@@ -2,6 +2,7 @@
 // a fresh database, allowing POSTs from the test page's origin. Tests ask for its URL and admin
 // token with the `real-server` command.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -22,7 +23,7 @@ export function realServer() {
     name: 'ptce-real-server',
     async serverStart({ config }) {
       const port = await freePort();
-      const token = `test-${Math.random().toString(36).slice(2)}-token`;
+      const token = `test-${randomBytes(24).toString('hex')}`;
       const dir = mkdtempSync(join(tmpdir(), 'ptce-wtr-'));
       child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
         env: {

@@ -82,6 +82,30 @@ export const cardStyles = css`
   .facts {
     flex-direction: column;
   }
+  .address {
+    font-style: normal;
+  }
+  .hours .label {
+    margin: 0;
+    font-weight: 600;
+  }
+  .hours dl {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0.1rem 0.75rem;
+    margin: 0.25rem 0;
+  }
+  .hours dt::first-letter {
+    text-transform: uppercase;
+  }
+  .hours dd {
+    margin: 0;
+  }
+  .address,
+  .hours p,
+  .description {
+    overflow-wrap: anywhere;
+  }
   .description.clamped {
     display: -webkit-box;
     -webkit-line-clamp: 3;

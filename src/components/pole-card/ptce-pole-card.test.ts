@@ -31,7 +31,71 @@ const summaryPole = {
   },
 };
 
+/** A pole from a directory (Carteco) with everything a CRESS shows. */
+const fieldPole = {
+  id: 'tiers-lieu',
+  name: 'Tiers-lieu de la vallée',
+  commune: 'Crest',
+  address: '12 rue des Coopératives',
+  postcode: '26400',
+  departments: ['26'],
+  phone: '04 75 00 00 00 (accueil)',
+  openingHours: { mo: '09:00-12:00', fr: '09:00-11:30 & 14:00-18:00', note: 'Fermé en août' },
+  social: ['https://www.facebook.com/exemple', 'https://mastodon.social/@exemple'],
+  source: { url: 'https://carteco-ess.org/annuaire#/fiche/tiers-lieu/42/', name: 'Carteco' },
+};
+
 describe('<ptce-pole-card>', () => {
+  it('shows the address, opening hours, social links and the source link when the pole has them', async () => {
+    const el = await card(html`<ptce-pole-card .pole=${fieldPole}></ptce-pole-card>`);
+    expect((part(el, 'address') as HTMLElement).innerText.trim()).to.equal('12 rue des Coopératives\n26400 Crest');
+    const hours = part(el, 'hours')!;
+    expect([...hours.querySelectorAll('dt')].map((dt) => dt.textContent)).to.deep.equal(['lundi', 'vendredi']);
+    expect(hours.textContent).to.contain('09:00-11:30 & 14:00-18:00').and.to.contain('Fermé en août');
+    const links = [...part(el, 'links')!.querySelectorAll('a')];
+    expect(links.map((a) => a.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
+      'Facebook (nouvel onglet) ↗',
+      'mastodon.social (nouvel onglet) ↗',
+      'Voir sur Carteco (nouvel onglet) ↗',
+    ]);
+    expect(links[2].getAttribute('href')).to.equal('https://carteco-ess.org/annuaire#/fiche/tiers-lieu/42/');
+    const tel = part(el, 'contact')!.querySelector('a[href^="tel:"]')!;
+    expect(tel.getAttribute('href')).to.equal('tel:+33475000000');
+    expect(tel.textContent, 'shown as written').to.equal('04 75 00 00 00 (accueil)');
+    await expect(el).to.be.accessible();
+
+    const en = await card(html`<ptce-pole-card lang="en" .pole=${{ ...fieldPole, source: { url: fieldPole.source.url } }}></ptce-pole-card>`);
+    await until(() => part(en, 'hours')?.querySelector('dt')?.textContent === 'Monday', 'English day names');
+    expect(part(en, 'links')!.textContent).to.contain('View the original page');
+    expect(part(en, 'hours')!.getAttribute('aria-label')).to.equal('Opening hours');
+    await expect(en).to.be.accessible();
+  });
+
+  it('leaves out a published mean that is off its 1–4 scale, and keeps the rest of the summary', async () => {
+    const pole = {
+      ...summaryPole,
+      referentielSummary: {
+        ...summaryPole.referentielSummary,
+        objectives: [{ id: '0', label: 'Moyenne impossible', mean: 99, answered: 4, total: 4 }, ...summaryPole.referentielSummary.objectives],
+      },
+    };
+    const el = await card(html`<ptce-pole-card .pole=${pole}></ptce-pole-card>`);
+    const rows = [...part(el, 'summary')!.querySelectorAll('li')];
+    expect(rows.map((row) => row.querySelector('.value')!.textContent)).to.deep.equal(['3,3', 'non renseigné']);
+    expect(part(el, 'summary')!.textContent).to.not.contain('Moyenne impossible');
+    await expect(el).to.be.accessible();
+  });
+
+  it('leaves no trace of the directory fields a pole does not have', async () => {
+    const el = await card(html`<ptce-pole-card .pole=${{ id: 'p', name: 'Pôle', commune: 'Crest', phone: '+41 22 000 00 00' }}></ptce-pole-card>`);
+    for (const name of ['address', 'hours', 'links']) expect(part(el, name), name).to.equal(null);
+    expect(part(el, 'contact')!.querySelector('a')!.getAttribute('href'), 'an international number').to.equal('tel:+41220000000');
+    const odd = await card(html`<ptce-pole-card .pole=${{ id: 'p', name: 'Pôle', phone: '12 34 56 78 (bureau)' }}></ptce-pole-card>`);
+    expect(part(odd, 'contact')!.textContent!.trim()).to.equal('12 34 56 78 (bureau)');
+    expect(part(odd, 'contact')!.querySelector('a')).to.equal(null);
+    await expect(odd).to.be.accessible();
+  });
+
   it('shows a full profile from the demo endpoint, formatted in French', async () => {
     const el = await card(html`<ptce-pole-card endpoint=${DEMO} pole-id="domb-innov" lang="fr"></ptce-pole-card>`);
     const shown = text(el);
@@ -85,8 +149,9 @@ describe('<ptce-pole-card>', () => {
     const { url } = await mockEndpoint({
       poles: { poles: [{ id: 'bad', name: 'Pôle piégé', website: 'javascript:alert(1)' }, { id: 'ok', name: 'Pôle sûr', logo: { url: 'https://tracker.example.net/logo.png', alt: 'Logo' } }] },
     });
+    // The pole stays, without its unusable website.
     const el = await card(html`<ptce-pole-card endpoint=${url} pole-id="bad"></ptce-pole-card>`);
-    expect(text(el)).to.contain('Champs en cause : poles[0].website (invalide).');
+    expect(part(el, 'name')!.textContent!.trim()).to.equal('Pôle piégé');
     expect(el.shadowRoot!.querySelector('a')).to.equal(null);
 
     const safe = await card(html`<ptce-pole-card endpoint=${url} pole-id="ok"></ptce-pole-card>`);
@@ -105,20 +170,29 @@ describe('<ptce-pole-card>', () => {
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
-  it('validates a pole given as a property and names the faulty fields', async () => {
+  it('validates a pole given as a property: names a faulty required field, drops and reports a faulty optional one', async () => {
     const el = await card(html`<ptce-pole-card .pole=${{ id: 'p', name: '', figures: { jobs: 'beaucoup' } }}></ptce-pole-card>`);
     const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
-    expect(alert.textContent).to.contain('pole.name (manquant)').and.to.contain('pole.figures.jobs (invalide)');
+    expect(alert.textContent).to.contain('pole.name (manquant)');
     await expect(el).to.be.accessible();
+
+    const warnings: CustomEvent[] = [];
+    const listen = (event: Event) => warnings.push(event as CustomEvent);
+    document.addEventListener('ptce-data-warning', listen);
+    const kept = await card(html`<ptce-pole-card .pole=${{ id: 'p', name: 'Pôle', figures: { jobs: 'beaucoup', structures: 4 } }}></ptce-pole-card>`);
+    document.removeEventListener('ptce-data-warning', listen);
+    expect(part(kept, 'figures')!.textContent).to.contain('4 structures').and.not.to.contain('emploi');
+    expect(warnings.map((w) => w.detail.fields)).to.deep.equal([[{ field: 'figures.jobs', reason: 'expected number' }]]);
+    await expect(kept).to.be.accessible();
   });
 
   it('says the pole\'s record is invalid, with the faulty fields, rather than "no such pole"', async () => {
     const { url } = await mockEndpoint({
-      poles: { poles: [{ id: 'ok', name: 'Pôle valide' }, { id: 'abime', name: 'Pôle abîmé', website: 'javascript:alert(1)' }] },
+      poles: { poles: [{ id: 'ok', name: 'Pôle valide' }, { id: 'abime', name: ['Pôle abîmé'], website: 'javascript:alert(1)' }] },
     });
     const el = await card(html`<ptce-pole-card endpoint=${url} pole-id="abime"></ptce-pole-card>`);
     const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
-    expect(alert.textContent).to.contain('ne respectent pas le format attendu').and.to.contain('poles[1].website (invalide)');
+    expect(alert.textContent).to.contain('ne respectent pas le format attendu').and.to.contain('poles[1].name (invalide)');
     expect(text(el)).to.not.contain('Aucun pôle avec');
     await expect(el).to.be.accessible();
   });

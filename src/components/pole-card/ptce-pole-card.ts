@@ -4,11 +4,12 @@ import { PtceElement } from '../../base/ptce-element.js';
 import { DataController } from '../../base/data-controller.js';
 import { checkPole } from '../../data/checks/poles.js';
 import { loadPoles } from '../../data/poles.js';
+import { lenient } from '../../data/validate.js';
 import { fail, ok, type Result } from '../../data/failure.js';
 import { placeParts } from '../../data/geography.js';
 import { mailtoHref, safeHttpUrl, telHref } from '../../data/safe-url.js';
 import { localize } from '../../data/localize.js';
-import type { Pole, Theme } from '../../data/schemas/pole.js';
+import type { OpeningHours, Pole, Theme } from '../../data/schemas/pole.js';
 import { formatDate, formatEuros } from '../../i18n/index.js';
 import { renderReferentielSummary } from './referentiel-summary.js';
 import { cardStyles } from './ptce-pole-card.styles.js';
@@ -52,7 +53,10 @@ declare module '../../base/events.js' {
  * @csspart figures - Key figures.
  * @csspart facts - Charter signature and national calls.
  * @csspart summary - The published référentiel summary chart.
+ * @csspart address - The street address, postcode and commune.
+ * @csspart hours - Opening hours.
  * @csspart contact - Website, email and phone.
+ * @csspart links - Social networks and the pole's page in the directory it comes from.
  * @csspart skeleton - The loading placeholder.
  *
  * @fires ptce-pole-select - A compact card was activated (click, Enter or Space); `detail` is `{id, name}`.
@@ -81,8 +85,10 @@ export class PtcePoleCard extends PtceElement {
 
   private async load(signal: AbortSignal): Promise<Result<CardData>> {
     if (this.pole !== undefined) {
-      const checked = checkPole(this.pole, 'pole');
+      // Like endpoint data: unusable optional fields are left out (and reported), not the pole.
+      const checked = lenient(checkPole, this.pole, 'pole');
       if (!checked.ok) return fail({ kind: 'invalid', url: '', issues: checked.issues });
+      if (checked.dropped.length) this.reportSkipped({ url: '', value: undefined, skipped: [], dropped: checked.dropped });
       return ok({ pole: checked.value, themes: this.themes ?? [], origin: location.origin });
     }
     const result = await this.withClient((client) => loadPoles(client, signal));
@@ -153,7 +159,10 @@ export class PtcePoleCard extends PtceElement {
       </div>
       ${compact
         ? nothing
-        : html`<div class="aside">${this.renderFigures(pole)} ${this.renderFacts(pole)} ${this.renderContact(pole)}</div>`}
+        : html`<div class="aside">
+            ${this.renderFigures(pole)} ${this.renderFacts(pole)} ${this.renderAddress(pole)} ${this.renderHours(pole.openingHours)}
+            ${this.renderContact(pole)} ${this.renderLinks(pole)}
+          </div>`}
       <slot name="actions"></slot>
       <slot name="footer"></slot>
     </article>`;
@@ -195,9 +204,13 @@ export class PtcePoleCard extends PtceElement {
   private renderThemes(pole: Pole, vocabulary: Theme[], compact: boolean) {
     const ids = pole.themes ?? [];
     if (!ids.length) return nothing;
-    const label = (id: string) => localize(vocabulary.find((theme) => theme.id === id)?.label, this.resolvedLang) || id;
+    // A card shows a handful of themes; a source listing thousands must not freeze the page.
+    const shown = ids.slice(0, compact ? 3 : 24);
+    const labels = new Map(vocabulary.map((theme) => [theme.id, theme.label]));
+    const more = ids.length - shown.length;
     return html`<ul class="themes" part="themes" aria-label=${this.t('card.themes')}>
-      ${(compact ? ids.slice(0, 3) : ids).map((id) => html`<li>${label(id)}</li>`)}
+      ${shown.map((id) => html`<li>${localize(labels.get(id), this.resolvedLang) || id}</li>`)}
+      ${more && !compact ? html`<li class="more">${this.t('card.more-themes', { count: more })}</li>` : nothing}
     </ul>`;
   }
 
@@ -231,7 +244,7 @@ export class PtcePoleCard extends PtceElement {
     const website = safeHttpUrl(pole.website);
     const mail = pole.email ? mailtoHref(pole.email) : undefined;
     const tel = pole.phone ? telHref(pole.phone) : undefined;
-    if (!website && !mail && !tel) return nothing;
+    if (!website && !mail && !pole.phone) return nothing;
     return html`<ul class="contact" part="contact" aria-label=${this.t('card.contact')}>
       ${website
         ? html`<li>
@@ -242,7 +255,47 @@ export class PtcePoleCard extends PtceElement {
           </li>`
         : nothing}
       ${mail ? html`<li><a href=${mail}>${pole.email}</a></li>` : nothing}
-      ${tel ? html`<li><a href=${tel}>${pole.phone}</a></li>` : nothing}
+      ${tel ? html`<li><a href=${tel}>${pole.phone}</a></li>` : pole.phone ? html`<li>${pole.phone}</li>` : nothing}
+    </ul>`;
+  }
+
+  private renderAddress(pole: Pole) {
+    const town = [pole.postcode, pole.commune].filter(Boolean).join(' ');
+    if (!pole.address) return nothing;
+    return html`<address class="address" part="address" aria-label=${this.t('card.address')}>
+      ${pole.address}${town ? html`<br />${town}` : nothing}
+    </address>`;
+  }
+
+  private renderHours(hours: OpeningHours | undefined) {
+    if (!hours) return nothing;
+    // Day names from the browser, Monday first (1 January 2024 was a Monday).
+    const dayName = new Intl.DateTimeFormat(this.resolvedLang, { weekday: 'long', timeZone: 'UTC' });
+    const days = (['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const)
+      .map((key, index) => [dayName.format(Date.UTC(2024, 0, 1 + index)), hours[key]] as const)
+      .filter(([, value]) => value?.trim());
+    if (!days.length && !hours.note?.trim()) return nothing;
+    return html`<section class="hours" part="hours" aria-label=${this.t('card.hours')}>
+      <p class="label">${this.t('card.hours')}</p>
+      ${days.length ? html`<dl>${days.map(([day, value]) => html`<dt>${day}</dt><dd>${value}</dd>`)}</dl>` : nothing}
+      ${hours.note?.trim() ? html`<p>${hours.note}</p>` : nothing}
+    </section>`;
+  }
+
+  private renderLinks(pole: Pole) {
+    const social = (pole.social ?? []).map((url) => safeHttpUrl(url)).filter((url): url is string => !!url);
+    const source = pole.source && safeHttpUrl(pole.source.url);
+    if (!social.length && !source) return nothing;
+    const external = (href: string, label: string) => html`<a href=${href} target="_blank" rel="noopener noreferrer external"
+      >${label}<span class="visually-hidden"> ${this.t('card.new-tab')}</span><span aria-hidden="true"> ↗</span></a
+    >`;
+    return html`<ul class="contact links" part="links" aria-label=${this.t('card.social')}>
+      ${social.map((url) => html`<li>${external(url, networkName(url))}</li>`)}
+      ${source
+        ? html`<li class="source">
+            ${external(source, pole.source!.name ? this.t('card.source', { name: pole.source!.name }) : this.t('card.source-unnamed'))}
+          </li>`
+        : nothing}
     </ul>`;
   }
 
@@ -257,6 +310,21 @@ export class PtcePoleCard extends PtceElement {
     const interactive = event.composedPath().find((node) => node instanceof HTMLElement && /^(A|BUTTON)$/.test(node.tagName));
     if (!interactive) this.select();
   };
+}
+
+const NETWORKS: [RegExp, string][] = [
+  [/(^|\.)facebook\.com$|(^|\.)fb\.me$/, 'Facebook'],
+  [/(^|\.)linkedin\.com$/, 'LinkedIn'],
+  [/(^|\.)instagram\.com$/, 'Instagram'],
+  [/(^|\.)(twitter|x)\.com$/, 'X (Twitter)'],
+  [/(^|\.)youtube\.com$|(^|\.)youtu\.be$/, 'YouTube'],
+  [/(^|\.)bsky\.app$/, 'Bluesky'],
+];
+
+/** A social link's name: the network's, else its host (a Mastodon or PeerTube instance). */
+function networkName(url: string): string {
+  const host = new URL(url).hostname.replace(/^www\./, '');
+  return NETWORKS.find(([pattern]) => pattern.test(host))?.[1] ?? host;
 }
 
 declare global {

@@ -31,37 +31,77 @@ function departmentPoint(code: string, basemap: Basemap): Point | undefined {
  * department) are spread on a small ring, so that zooming in always tells them apart.
  */
 export function placePoles(poles: readonly Pole[], basemap: Basemap): PlacedPole[] {
-  const placed = poles.map((pole) => {
-    const departments = pole.departments ?? [];
-    const exactPoint = pole.geo ? project(pole.geo.lat, pole.geo.lon) : undefined;
-    const fallback = departments.length ? departmentPoint(departments[0], basemap) : undefined;
-    const words = [pole.name, pole.carrier, pole.commune, pole.territory, ...departments.map((d) => departmentName(d))];
-    return {
-      pole,
-      point: exactPoint ?? fallback,
-      exact: !!exactPoint,
-      regions: {
-        current: regionsIn('current', departments),
-        '2015': regionsIn('2015', departments),
-      },
-      haystack: normalize(words.filter(Boolean).join(' ')),
-    };
-  });
+  return spreadSameSpot(poles.map((pole) => placePole(pole, basemap)));
+}
+
+/** One pole's place, regions and search text. */
+export function placePole(pole: Pole, basemap: Basemap): PlacedPole {
+  const departments = pole.departments ?? [];
+  const exactPoint = pole.geo ? project(pole.geo.lat, pole.geo.lon) : undefined;
+  const fallback = departments.length ? departmentPoint(departments[0], basemap) : undefined;
+  const words = [pole.name, pole.carrier, pole.commune, pole.territory, ...departments.map((d) => departmentName(d))];
+  return {
+    pole,
+    point: exactPoint ?? fallback,
+    exact: !!exactPoint,
+    regions: {
+      current: regionsIn('current', departments),
+      '2015': regionsIn('2015', departments),
+    },
+    haystack: normalize(words.filter(Boolean).join(' ')),
+  };
+}
+
+/** Poles on the very same spot are spread on a small ring around it. */
+export function spreadSameSpot(placed: PlacedPole[]): PlacedPole[] {
   const bySpot = new Map<string, PlacedPole[]>();
   for (const item of placed) {
     if (!item.point) continue;
     const key = `${item.point.x.toFixed(2)},${item.point.y.toFixed(2)}`;
-    bySpot.set(key, [...(bySpot.get(key) ?? []), item]);
+    const group = bySpot.get(key);
+    if (group) group.push(item);
+    else bySpot.set(key, [item]);
   }
   for (const group of bySpot.values()) {
     if (group.length < 2) continue;
-    const radius = 1.2 + group.length * 0.25;
+    // Capped: hundreds of poles in one department stay a bubble there, not a ring across the country.
+    const radius = Math.min(1.2 + group.length * 0.25, 6);
     group.forEach((item, i) => {
       const angle = (2 * Math.PI * i) / group.length;
       item.point = { x: item.point!.x + radius * Math.cos(angle), y: item.point!.y + radius * Math.sin(angle) };
     });
   }
   return placed;
+}
+
+/** At most this many themes in the filter: the ones poles use, in the vocabulary's order. */
+export const MAX_FILTER_THEMES = 300;
+
+/** The themes worth a filter option: used by at least one pole, and not 20,000 of them. */
+export function filterableThemes<T extends { id: string; parent?: string }>(themes: readonly T[], poles: readonly Pole[]): (T & { depth: number })[] {
+  const used = new Set<string>();
+  for (const pole of poles) for (const id of pole.themes ?? []) used.add(id);
+  const kept = themes.filter((theme) => used.has(theme.id)).slice(0, MAX_FILTER_THEMES);
+  // Sub-themes right under their theme (a GoGoCarto sub-category under its category).
+  const ids = new Set(kept.map((theme) => theme.id));
+  const children = new Map<string, T[]>();
+  for (const theme of kept) {
+    if (theme.parent && ids.has(theme.parent) && theme.parent !== theme.id) {
+      if (!children.has(theme.parent)) children.set(theme.parent, []);
+      children.get(theme.parent)!.push(theme);
+    }
+  }
+  const ordered: (T & { depth: number })[] = [];
+  const seen = new Set<string>();
+  const add = (theme: T, depth: number) => {
+    if (seen.has(theme.id)) return;
+    seen.add(theme.id);
+    ordered.push({ ...theme, depth });
+    for (const child of children.get(theme.id) ?? []) add(child, depth + 1);
+  };
+  for (const theme of kept) if (!theme.parent || !ids.has(theme.parent)) add(theme, 0);
+  for (const theme of kept) add(theme, 0);
+  return ordered;
 }
 
 export interface Filters {
@@ -85,8 +125,17 @@ export function filterPoles(placed: readonly PlacedPole[], filters: Filters, gen
 }
 
 const collators = new Map<string, Intl.Collator>();
-/** Sorted by name with the language's collation: "Écosolies" sits with the E's. */
+/**
+ * Sorted by name with the language's collation: "Écosolies" sits with the E's. Long lists sort on
+ * a precomputed key instead (accents and case folded, numbers padded): the collator costs too much
+ * at 50,000 names.
+ */
 export function sortByName(placed: readonly PlacedPole[], lang: string): PlacedPole[] {
+  if (placed.length > 5000) {
+    const keyed = placed.map((item) => ({ item, key: normalize(item.pole.name).replace(/\d+/g, (n) => n.padStart(12, '0')) }));
+    keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return keyed.map(({ item }) => item);
+  }
   let collator = collators.get(lang);
   if (!collator) collators.set(lang, (collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true })));
   return [...placed].sort((a, b) => collator!.compare(a.pole.name, b.pole.name));
@@ -105,9 +154,12 @@ export interface Cluster {
  * cells: linear in the number of poles, fine for 10,000.
  */
 export function clusterPoles(placed: readonly PlacedPole[], distance: number): Cluster[] {
-  const grid = new Map<string, Cluster[]>();
+  // Numeric cell keys: string keys cost more than the clustering itself at 50,000 poles.
+  const grid = new Map<number, Cluster[]>();
   const clusters: Cluster[] = [];
   const cell = (v: number) => Math.floor(v / distance);
+  const key = (cx: number, cy: number) => cx * 1_000_003 + cy;
+  const limit = distance * distance;
   for (const item of placed) {
     const point = item.point;
     if (!point) continue;
@@ -116,7 +168,16 @@ export function clusterPoles(placed: readonly PlacedPole[], distance: number): C
     let target: Cluster | undefined;
     for (let dx = -1; dx <= 1 && !target; dx++) {
       for (let dy = -1; dy <= 1 && !target; dy++) {
-        target = grid.get(`${cx + dx},${cy + dy}`)?.find((c) => Math.hypot(c.x - point.x, c.y - point.y) < distance);
+        const near = grid.get(key(cx + dx, cy + dy));
+        if (!near) continue;
+        for (const c of near) {
+          const ex = c.x - point.x;
+          const ey = c.y - point.y;
+          if (ex * ex + ey * ey < limit) {
+            target = c;
+            break;
+          }
+        }
       }
     }
     if (target) {
@@ -126,8 +187,9 @@ export function clusterPoles(placed: readonly PlacedPole[], distance: number): C
     } else {
       target = { x: point.x, y: point.y, members: [item] };
       clusters.push(target);
-      const key = `${cx},${cy}`;
-      grid.set(key, [...(grid.get(key) ?? []), target]);
+      const own = grid.get(key(cx, cy));
+      if (own) own.push(target);
+      else grid.set(key(cx, cy), [target]);
     }
   }
   return clusters;

@@ -55,11 +55,13 @@ describe('<ptce-pole-map>', () => {
           { id: 'a', name: 'Pôle A', departments: ['01'] },
           { id: 'b', name: '', departments: ['35'] },
           { id: 'c', name: 'Pôle C', departments: ['999'] },
+          { id: 'a', name: 'Pôle A en double' },
         ],
       },
     });
     const el = await mapOf(html`<ptce-pole-map endpoint=${url} style="width:1000px"></ptce-pole-map>`);
-    expect(listed(el)).to.deep.equal(['Pôle A']);
+    // Pôle C only loses its unusable department; the second "a" is a duplicate.
+    expect(listed(el)).to.deep.equal(['Pôle A', 'Pôle C']);
     expect(q(el, '[part="skipped"]').textContent).to.equal(
       '2 fiches de la source sont incomplètes ou mal formées : elles ne sont pas affichées.',
     );

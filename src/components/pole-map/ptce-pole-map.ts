@@ -10,7 +10,7 @@ import { localize } from '../../data/localize.js';
 import { loadPoles } from '../../data/poles.js';
 import type { Theme } from '../../data/schemas/pole.js';
 import { loadBasemap, type Basemap } from './basemap.js';
-import { clusterPoles, filterPoles, nearestInDirection, placePoles, sortByName, type Cluster, type Direction, type Filters, type PlacedPole } from './model.js';
+import { clusterPoles, filterableThemes, filterPoles, nearestInDirection, placePole, sortByName, spreadSameSpot, type Cluster, type Direction, type Filters, type PlacedPole } from './model.js';
 import { INSETS, VIEWBOX } from './projection.js';
 import { mapStyles } from './ptce-pole-map.styles.js';
 import { registerMessages } from '../../i18n/index.js';
@@ -23,6 +23,8 @@ interface MapData {
   basemap: Basemap;
   placed: PlacedPole[];
   themes: Theme[];
+  /** The themes offered as filters (those in use, at most MAX_FILTER_THEMES), sub-themes indented under theirs. */
+  filterThemes: (Theme & { depth: number })[];
   /** Records of the source that were invalid and left out. */
   skipped: number;
 }
@@ -107,9 +109,21 @@ export class PtcePoleMap extends PtceElement {
       const [poles, basemap] = await Promise.all([loadPoles(client, signal), loadBasemap()]);
       if (!poles.ok) return poles;
       this.reportSkipped(poles.value);
+      // Placed in slices, between which the page stays responsive (50,000 poles).
+      const list = poles.value.value.poles;
+      const placed: PlacedPole[] = [];
+      const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
+      for (let start = 0; start < list.length; start += 2500) {
+        if (start) await breathe();
+        for (const pole of list.slice(start, start + 2500)) placed.push(placePole(pole, basemap));
+      }
+      if (placed.length > 2500) await breathe();
+      spreadSameSpot(placed);
+      if (placed.length > 2500) await breathe();
       // Sorted once here: filtering keeps the order, so the list never needs sorting again.
-      const placed = sortByName(placePoles(poles.value.value.poles, basemap), this.resolvedLang);
-      return ok({ basemap, placed, themes: poles.value.value.themes, skipped: poles.value.skipped.length });
+      const sorted = sortByName(placed, this.resolvedLang);
+      const { themes } = poles.value.value;
+      return ok({ basemap, placed: sorted, themes, filterThemes: filterableThemes(themes, list), skipped: poles.value.skipped.length });
     });
   }
 
@@ -157,6 +171,16 @@ export class PtcePoleMap extends PtceElement {
 
   private get ready(): MapData | undefined {
     return this.data.state.status === 'ready' ? this.data.state.value : undefined;
+  }
+
+  private lastClusters?: { visible: PlacedPole[]; distance: number; result: Cluster[] };
+  /** Clusters are recomputed only when the poles shown or the zoom change (not on every render). */
+  private clustersOf(visible: PlacedPole[], distance: number): Cluster[] {
+    const last = this.lastClusters;
+    if (last?.visible === visible && last.distance === distance) return last.result;
+    const result = clusterPoles(visible, distance);
+    this.lastClusters = { visible, distance, result };
+    return result;
   }
 
   private lastFilter?: { placed: PlacedPole[]; key: string; result: PlacedPole[] };
@@ -259,10 +283,10 @@ export class PtcePoleMap extends PtceElement {
           ${option('', this.t('map.all-departments'), f.department)} ${departments.map((d) => option(d.code, `${d.code} — ${d.name}`, f.department))}
         </select>
       </label>
-      ${data.themes.length
+      ${data.filterThemes.length
         ? html`<label>${this.t('map.theme')}
             <select @change=${set('theme')}>
-              ${option('', this.t('map.all-themes'), f.theme)} ${data.themes.map((t) => option(t.id, localize(t.label, lang), f.theme))}
+              ${option('', this.t('map.all-themes'), f.theme)} ${data.filterThemes.map((t) => option(t.id, `${'\u00a0\u00a0'.repeat(t.depth)}${localize(t.label, lang)}`, f.theme))}
             </select>
           </label>`
         : nothing}
@@ -302,7 +326,7 @@ export class PtcePoleMap extends PtceElement {
     const b = this.box;
     const unit = b.w / (this.mapWidth || 600);
     const radius = MARKER_RADIUS_PX * unit;
-    const clusters = density ? [] : clusterPoles(visible, radius * 2.4);
+    const clusters = density ? [] : this.clustersOf(visible, radius * 2.4);
     this.shownClusters = new Map(clusters.map((c) => [this.clusterKey(c), c]));
     // One marker is in the tab order (roving tabindex): the last one focused if still shown.
     const keys = clusters.map((c) => this.clusterKey(c));

@@ -2,14 +2,24 @@ import * as z from 'zod/mini';
 
 export { CONTRACT_VERSION } from '../contract-version.js';
 
-/** Formats a list can be published in; `ptce` is ours, `gogocarto` is a Carteco/GoGoCarto export. */
-export const ListFormat = z.enum(['ptce', 'gogocarto']);
+/**
+ * Formats a list can be published in; `ptce` is ours, `gogocarto` is a Carteco/GoGoCarto export,
+ * `csv` a spreadsheet saved as CSV.
+ */
+export const ListFormat = z.enum(['ptce', 'gogocarto', 'csv']);
 export type ListFormat = z.infer<typeof ListFormat>;
 
 /** Where a resource lives: a URL relative to the discovery document, or `{url, format}`. */
 export const ResourceLink = z.union([
   z.string().check(z.minLength(1)),
-  z.object({ url: z.string().check(z.minLength(1)), format: z.optional(ListFormat) }),
+  z.object({
+    url: z.string().check(z.minLength(1)),
+    format: z.optional(ListFormat),
+    /** GoGoCarto: its taxonomy, to name categories given by id. */
+    taxonomy: z.optional(z.string().check(z.minLength(1))),
+    /** The source's name, for the link to each pole's page there ("Voir sur Carteco"). */
+    name: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
+  }),
 ]);
 export type ResourceLink = z.infer<typeof ResourceLink>;
 

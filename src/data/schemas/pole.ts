@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { HttpUrl, IsoDate, IsoDateTime, LocalizedText, NonEmptyText } from './common.js';
+import { poleRuleIssues } from '../pole-rules.js';
 
 /** INSEE department codes: 01–95 with Corsica as 2A/2B, and the overseas 971–976. */
 export const DepartmentCode = z.string().check(
@@ -13,6 +14,11 @@ export const PoleOrigin = z.enum(['entrepreneurial', 'citizen', 'local-authority
 export type PoleOrigin = z.infer<typeof PoleOrigin>;
 
 const Count = z.number().check(z.gte(0));
+
+/** Opening hours as the source writes them, per day ("09:00-12:00 & 14:00-18:00") and a free note. */
+const Hours = z.optional(z.string().check(z.maxLength(200)));
+export const OpeningHours = z.object({ mo: Hours, tu: Hours, we: Hours, th: Hours, fr: Hours, sa: Hours, su: Hours, note: z.optional(z.string().check(z.maxLength(1000))) });
+export type OpeningHours = z.infer<typeof OpeningHours>;
 
 export const Pole = z.object({
   id: NonEmptyText.check(z.maxLength(120)),
@@ -45,8 +51,14 @@ export const Pole = z.object({
   ),
   website: z.optional(HttpUrl),
   email: z.optional(z.email()),
-  phone: z.optional(z.string().check(z.regex(/^\+?[\d\s().-]{6,25}$/, 'expected a phone number'))),
+  /** As written by the source ("04 75 00 00 00 (accueil)"): at least 6 digits, within 60 characters. */
+  phone: z.optional(z.string().check(z.maxLength(60), z.regex(/^[^\d]{0,20}(\d[^\d]{0,4}){6,}/, 'expected a phone number'))),
   logo: z.optional(z.object({ url: HttpUrl, alt: z.optional(z.string()) })),
+  openingHours: z.optional(OpeningHours),
+  /** Pages of the pole on social networks (Facebook, LinkedIn, Mastodon…). */
+  social: z.optional(z.array(HttpUrl).check(z.maxLength(20))),
+  /** The pole's page in the directory it comes from ("Voir sur Carteco"). */
+  source: z.optional(z.object({ url: HttpUrl, name: z.optional(z.string().check(z.maxLength(80))) })),
   charter: z.optional(z.object({ date: IsoDate, place: z.optional(z.string()) })),
   /** Years of the national calls for projects the pole won (2013, 2015): a fact, never a grade. */
   nationalCalls: z.optional(z.array(z.int().check(z.gte(2000), z.lte(2100)))),
@@ -76,18 +88,23 @@ export const Pole = z.object({
     }),
   ),
   updatedAt: z.optional(IsoDateTime),
-});
+}).check(
+  z.superRefine((pole, ctx) => {
+    for (const { path, message } of poleRuleIssues(pole)) ctx.issues.push({ code: 'custom', message, input: pole, path });
+  }),
+);
 export type Pole = z.infer<typeof Pole>;
 
 export type PoleFigures = NonNullable<Pole['figures']>;
 
-export const Theme = z.object({ id: NonEmptyText, label: LocalizedText });
+/** A theme; `parent` names the theme it belongs to (a GoGoCarto sub-category under its category). */
+export const Theme = z.object({ id: NonEmptyText, label: LocalizedText, parent: z.optional(NonEmptyText) });
 export type Theme = z.infer<typeof Theme>;
 
-/** The poles document's envelope; its `poles` are validated one by one (see validateEach). */
+/** The poles document's envelope; its `themes` and `poles` are validated one by one (see validateEach). */
 export const PolesDocument = z.object({
   updatedAt: z.optional(IsoDateTime),
-  themes: z.optional(z.array(Theme)),
+  themes: z.optional(z.array(z.unknown())),
   poles: z.array(z.unknown()),
 });
 

@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { CONTRACT_VERSION } from '../../src/data/schemas/discovery.js';
+import type { PolesDocument } from '../../src/data/schemas/pole.js';
+import { withSignatories } from './signatures.js';
+import type { PublicData, SignatureRow, Store } from './store/types.js';
+
+/** A public document ready to send: serialized and compressed once, not per request. */
+export interface Prepared {
+  etag: string;
+  identity: Buffer;
+  gzip: Buffer;
+  br: Buffer;
+}
+
+/**
+ * The public poles document: the stored poles, plus every approved signature whose pole agreed to
+ * be listed (see withSignatories: facts about the pole only, never the people who signed).
+ */
+export function publicPoles(data: PublicData): PolesDocument {
+  const { themes = [], updatedAt } = (data.documents.get('poles-meta') ?? {}) as { themes?: PolesDocument['themes']; updatedAt?: string };
+  const poles = withSignatories(data.poles.map((pole) => ({ ...pole })), data.listed as SignatureRow[]);
+  return { ...(updatedAt ? { updatedAt } : {}), themes, poles };
+}
+
+/**
+ * The discovery document. The server takes submissions at `api/…` beside it; a static export
+ * names the server that does (`apiBase`), or none and is read-only.
+ */
+export function discoveryDocument(apiBase: string | null = '') {
+  return {
+    ptce: CONTRACT_VERSION,
+    name: 'Serveur de référence ptce-widgets',
+    poles: 'poles.json',
+    referentiel: 'referentiel.json',
+    charter: 'charter.json',
+    ...(apiBase === null ? {} : { signatures: `${apiBase}api/signatures`, assessments: `${apiBase}api/assessments` }),
+  };
+}
+
+/** Every public document by its file name; the discovery document names the others. */
+export function publicDocuments(data: PublicData, discovery: object): Map<string, unknown> {
+  const documents = new Map<string, unknown>([['ptce.json', discovery], ['poles.json', publicPoles(data)]]);
+  for (const kind of ['referentiel', 'charter']) {
+    if (data.documents.has(kind)) documents.set(`${kind}.json`, data.documents.get(kind));
+  }
+  return documents;
+}
+
+export function prepare(value: unknown): Prepared {
+  const identity = Buffer.from(JSON.stringify(value));
+  return {
+    etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`,
+    identity,
+    gzip: gzipSync(identity, { level: 9 }),
+    br: brotliCompressSync(identity, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
+    }),
+  };
+}
+
+/**
+ * The public documents in memory, so that reads never wait for the database (nor for a write
+ * holding it). Rebuilt when the store's revision moves: at once after a change made here, and
+ * within `pollMs` after one made by another process.
+ */
+export class PublicCache {
+  #prepared = new Map<string, Prepared>();
+  #parsed = new Map<string, unknown>();
+  #revision = -1;
+  #refreshing: Promise<void> | undefined;
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly store: Store,
+    private readonly discovery: object,
+  ) {}
+
+  /** Starts watching for other processes' changes. */
+  watch(pollMs: number): void {
+    this.#timer = setInterval(() => this.refresh().catch(() => {}), pollMs);
+    this.#timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.#timer);
+  }
+
+  /** Rebuilds if the data changed; calls made meanwhile wait for the same rebuild. */
+  refresh(): Promise<void> {
+    this.#refreshing ??= this.#rebuildIfChanged().finally(() => (this.#refreshing = undefined));
+    return this.#refreshing;
+  }
+
+  async #rebuildIfChanged(): Promise<void> {
+    const revision = await this.store.revision();
+    if (revision === this.#revision) return;
+    const documents = publicDocuments(await this.store.publicData(), this.discovery);
+    const prepared = new Map<string, Prepared>();
+    for (const [name, value] of documents) prepared.set(`/${name}`, prepare(value));
+    this.#prepared = prepared;
+    this.#parsed = documents;
+    this.#revision = revision;
+  }
+
+  get(path: string): Prepared | undefined {
+    return this.#prepared.get(path);
+  }
+
+  /** The parsed document (the charter and référentiel the POST routes check against). */
+  document<T>(name: string): T | undefined {
+    return this.#parsed.get(name) as T | undefined;
+  }
+}

@@ -1,0 +1,116 @@
+import { expect, html } from '@open-wc/testing';
+import { PtceClient } from '../../src/data/client.js';
+import { loadPoles } from '../../src/data/poles.js';
+import type { Pole, PoleCollection } from '../../src/data/schemas/pole.js';
+import type { LoadedList } from '../../src/data/client.js';
+import '../../src/components/pole-map/define.js';
+import type { PtcePoleMap } from '../../src/components/pole-map/ptce-pole-map.js';
+import { mockRoute, uniquePrefix } from '../support/mock.js';
+import { mount } from '../support/mount.js';
+import { until } from '../support/wait.js';
+
+/** An endpoint whose poles are a CSV file, served as a spreadsheet export would be. */
+async function csvEndpoint(csv: string): Promise<string> {
+  const prefix = uniquePrefix('csv');
+  await mockRoute({ path: `${prefix}/ptce.json`, json: { ptce: 1, poles: { url: 'poles.csv', format: 'csv' } } });
+  await mockRoute({ path: `${prefix}/poles.csv`, text: csv, contentType: 'text/csv; charset=utf-8' });
+  return `${prefix}/ptce.json`;
+}
+async function loadCsv(csv: string): Promise<LoadedList<PoleCollection>> {
+  const result = await loadPoles(new PtceClient(await csvEndpoint(csv)));
+  if (!result.ok) throw new Error(JSON.stringify(result.failure));
+  return result.value;
+}
+/** Reads a fixture byte for byte (BOM and CRLF included). */
+const bytes = async (path: string) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(await (await fetch(path)).arrayBuffer());
+/**
+ * A pole with its themes by French name, to compare lists whose theme ids differ (a spreadsheet
+ * names its themes); an empty list, which a cell cannot tell from none, counts as none.
+ */
+const byLabel = (pole: Pole, themes: PoleCollection['themes']) => {
+  const label = (id: string) => {
+    const found = themes.find((t) => t.id === id)?.label;
+    return typeof found === 'string' ? found : found?.fr;
+  };
+  const shown = Object.fromEntries(Object.entries(pole).filter(([, value]) => !(Array.isArray(value) && !value.length)));
+  return pole.themes?.length ? { ...shown, themes: pole.themes.map(label) } : shown;
+};
+
+describe('spreadsheet (CSV) poles', () => {
+  for (const [what, file] of [
+    ['LibreOffice (`,`, LF, no BOM, English headers)', 'poles-libreoffice.csv'],
+    ['Excel in French (`;`, CRLF, BOM, quoted cells, decimal commas, dd/mm/yyyy dates, French headers)', 'poles-excel-fr.csv'],
+    ['Google Sheets in French (`,`, CRLF, decimal commas in quoted cells, French headers)', 'poles-google-sheets-fr.csv'],
+  ]) {
+    it(`loads the 40 demo poles from a CSV saved by ${what} as from poles.json`, async () => {
+      const csv = await bytes(`/test/fixtures/csv/${file}`);
+      expect(csv.length).to.be.greaterThan(1000);
+      const demo = (await (await fetch('/demo/data/poles.json')).json()) as PoleCollection;
+      const list = await loadCsv(csv);
+      expect(list.skipped).to.deep.equal([]);
+      expect(list.dropped).to.deep.equal([]);
+      expect(list.value.poles.map((p) => byLabel(p, list.value.themes))).to.deep.equal(demo.poles.map((p) => byLabel(p, demo.themes)));
+    });
+  }
+
+  it('shows the CSV poles on the map and in the list', async () => {
+    const endpoint = await csvEndpoint(await bytes('/test/fixtures/csv/poles-excel-fr.csv'));
+    const el = await mount<PtcePoleMap>(html`<ptce-pole-map endpoint=${endpoint} style="width:1000px"></ptce-pole-map>`);
+    await until(() => el.shadowRoot!.querySelector('.list'));
+    expect(el.shadowRoot!.querySelectorAll('.list .name')).to.have.length(40);
+    expect(el.shadowRoot!.querySelector('[part="count"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('40 pôles, dont 1 non localisé');
+    await expect(el).to.be.accessible();
+  });
+
+  it('loads the template of docs/', async () => {
+    const list = await loadCsv(await bytes('/docs/poles-modele.csv'));
+    expect(list.dropped).to.deep.equal([]);
+    expect(list.value.poles).to.have.length(1);
+    expect(list.value.poles[0]).to.deep.include({
+      id: 'pole-exemple',
+      status: 'established',
+      origin: 'citizen',
+      address: '12 rue des Coopératives',
+      postcode: '26400',
+      geo: { lat: 44.7286, lon: 5.0225 },
+      figures: { structures: 12, jobs: 40, fte: 32.5, turnoverEuros: 1200000 },
+      website: 'https://www.exemple.org/',
+      openingHours: { note: 'Du lundi au vendredi, 9 h – 17 h' },
+      social: ['https://www.facebook.com/exemple'],
+      charter: { date: '2014-09-19', place: 'Paris' },
+      nationalCalls: [2015],
+      updatedAt: '2026-11-25',
+    });
+    expect(list.value.themes.map((t) => t.label)).to.deep.equal(['Emploi et insertion', 'Alimentation']);
+  });
+
+  it('takes `;`- or `|`-separated themes, tabs, any header case or accents, and keeps a row\'s pole when a cell is unusable', async () => {
+    const list = await loadCsv(
+      ['NOM\tThemes\tDepartement\tE-mail\tLatitude\tLongitude', 'Pôle A\tCulture;Mobilité\t35\tpas une adresse\t48.1\tnord', 'Pôle B\tCulture | Énergie\t2a\t\t\t', '\t\t\t\t\t'].join('\n'),
+    );
+    expect(list.value.poles.map((p) => [p.name, p.themes, p.departments])).to.deep.equal([
+      ['Pôle A', ['culture', 'mobilite'], ['35']],
+      ['Pôle B', ['culture', 'energie'], ['2A']],
+    ]);
+    expect(list.value.poles[0]).to.not.have.any.keys('email', 'geo');
+    expect(list.dropped.map((d) => [d.id, d.field])).to.have.deep.members([
+      ['pole-a', 'email'],
+      ['pole-a', 'geo'],
+    ]);
+  });
+
+  it('skips a row without a name and keeps the others; refuses a file that is no CSV list', async () => {
+    const list = await loadCsv('nom,commune\nPôle A,Rennes\n,Brest\nPôle A,Vannes\n');
+    expect(list.value.poles.map((p) => [p.id, p.name, p.commune])).to.deep.equal([
+      ['pole-a', 'Pôle A', 'Rennes'],
+      ['pole-a-2', 'Pôle A', 'Vannes'],
+    ]);
+    expect(list.skipped).to.have.length(1);
+
+    for (const body of ['<!doctype html><html><body>Connexion</body></html>', 'a,b\n1,2\n']) {
+      const result = await loadPoles(new PtceClient(await csvEndpoint(body)));
+      expect(result.ok, body).to.equal(false);
+      expect(!result.ok && result.failure.kind).to.equal('invalid');
+    }
+  });
+});
