@@ -6,7 +6,9 @@ import '../src/components/pole-map/define.js';
  * `<ptce-pole-map>`: the 40 poles of the 2014 charter on a map drawn from the departments (no
  * tiles, no third-party request), with filters, an accent-insensitive search, a list that is a
  * complete alternative to the map, and a card in a panel for the selected pole. A hollow marker is
- * a pole placed at the centre of its department (no coordinates).
+ * a pole placed at the centre of its department (no coordinates); the legend under the map says so.
+ * Region borders are dissolved from the departments at build time, for both generations of
+ * regions; the overseas departments are drawn in their insets (Natural Earth).
  */
 type Args = { endpoint: string; region: string; department: string; regions: string; view: string; mode: string; width: number; syncUrl: boolean };
 const meta: Meta<Args> = {
@@ -38,6 +40,14 @@ type Story = StoryObj<Args>;
 export const France: Story = { name: 'Toute la France' };
 export const PageDeCress: Story = { name: 'Page d’une CRESS (Auvergne-Rhône-Alpes)', args: { region: '84' } };
 export const AncienneRegion: Story = { name: 'Ancienne région (Picardie, 2015)', args: { regions: '2015', region: '22' } };
+export const AncienneRegionRhoneAlpes: Story = { name: 'Ancienne région (Rhône-Alpes, 2015)', args: { regions: '2015', region: '82' } };
+export const OutreMer: Story = {
+  name: 'Outre-mer : les cinq départements dans leurs encarts (pôles fictifs)',
+  args: { endpoint: '/story-data/ptce-overseas.json' },
+};
+export const Guyane: Story = { name: 'Une région d’outre-mer (Guyane, pôles fictifs)', args: { endpoint: '/story-data/ptce-overseas.json', region: '03' } };
+export const Sombre: Story = { name: 'Thème sombre', globals: { theme: 'dark' } };
+export const SombreRegion: Story = { name: 'Thème sombre, une région (Occitanie)', args: { region: '76' }, globals: { theme: 'dark' } };
 export const Departement: Story = { name: 'Un département (Seine-Saint-Denis)', args: { department: '93' } };
 export const LienPartageable: Story = {
   name: 'Filtres dans l’adresse (sync-url)',

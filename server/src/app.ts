@@ -3,6 +3,7 @@ import fastifyStatic from '@fastify/static';
 import { timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { Charter } from '../../src/data/schemas/charter.js';
+import type { PolesDocument } from '../../src/data/schemas/pole.js';
 import type { Referentiel } from '../../src/data/schemas/referentiel.js';
 import { Assessment, Signature } from '../../src/data/schemas/submissions.js';
 import { validate, type Schema } from '../../src/data/validate.js';
@@ -10,7 +11,7 @@ import { assessmentIssues } from '../../src/data/referentiel.js';
 import { signatureIssues } from '../../src/data/charter.js';
 import type { DataIssue } from '../../src/data/failure.js';
 import type { Store, Submission } from './store/types.js';
-import { adminView, assessmentReceipt, assessmentSubmission, receiptOf, signatureSubmission } from './signatures.js';
+import { adminView, assessmentReceipt, assessmentSubmission, poleIssues, receiptOf, signatureSubmission } from './signatures.js';
 import { signaturesCsv } from './csv.js';
 import { discoveryDocument, PublicCache, type Prepared } from './public-documents.js';
 import { RateLimiter } from './rate-limit.js';
@@ -186,7 +187,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   }
 
-  submissions('/api/signatures', 'signature', Signature, (s) => charterIssues(cache.document<Charter>('charter.json'), s), signatureSubmission, receiptOf);
+  submissions(
+    '/api/signatures',
+    'signature',
+    Signature,
+    (s) => [...charterIssues(cache.document<Charter>('charter.json'), s), ...poleIssues(cache.document<PolesDocument>('poles.json')?.poles ?? [], s)],
+    signatureSubmission,
+    receiptOf,
+  );
   submissions(
     '/api/assessments',
     'assessment',

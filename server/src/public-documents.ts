@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { CONTRACT_VERSION } from '../../src/data/schemas/discovery.js';
-import type { Pole, PolesDocument } from '../../src/data/schemas/pole.js';
+import type { PolesDocument } from '../../src/data/schemas/pole.js';
+import { withSignatories } from './signatures.js';
 import type { PublicData, SignatureRow, Store } from './store/types.js';
 
 /** A public document ready to send: serialized and compressed once, not per request. */
@@ -12,28 +13,13 @@ export interface Prepared {
   br: Buffer;
 }
 
-const normalize = (name: string) =>
-  name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-
 /**
  * The public poles document: the stored poles, plus every approved signature whose pole agreed to
- * be listed — its name, date and place only, never the people who signed.
+ * be listed (see withSignatories: facts about the pole only, never the people who signed).
  */
 export function publicPoles(data: PublicData): PolesDocument {
   const { themes = [], updatedAt } = (data.documents.get('poles-meta') ?? {}) as { themes?: PolesDocument['themes']; updatedAt?: string };
-  const poles = data.poles.map((pole) => ({ ...pole }));
-  const byName = new Map(poles.map((pole) => [normalize(pole.name), pole]));
-  for (const row of data.listed as SignatureRow[]) {
-    const charter = { date: row.signed_on, place: row.place };
-    const known = byName.get(normalize(row.pole_name));
-    if (known) {
-      known.charter = charter;
-    } else {
-      const pole: Pole = { id: `signataire-${row.reference.toLowerCase()}`, name: row.pole_name, charter };
-      poles.push(pole);
-      byName.set(normalize(row.pole_name), pole);
-    }
-  }
+  const poles = withSignatories(data.poles.map((pole) => ({ ...pole })), data.listed as SignatureRow[]);
   return { ...(updatedAt ? { updatedAt } : {}), themes, poles };
 }
 

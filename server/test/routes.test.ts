@@ -184,34 +184,80 @@ describe('administration', () => {
     assert.equal((await fetch(`${server.url}/api/admin/signatures/SIG-AAAA-AAAA/approve`, { method: 'POST' })).status, 401);
   });
 
-  it('lists, approves and publishes a signature without any personal data', async () => {
+  const approve = (reference: string) => admin(`${server.url}/api/admin/signatures/${reference}/approve`, { method: 'POST' });
+  const sign = async (overrides: Record<string, unknown>) => (await post(`${server.url}/api/signatures`, signature(overrides))).json();
+  const publicList = async () => (await (await get('/poles.json')).json()).poles as { id: string; name: string; [key: string]: unknown }[];
+
+  it('lists, approves and publishes a signature without any personal data, placed in its department', async () => {
     const name = 'PTCE des Hautes Collines';
-    const receipt = await (await post(`${server.url}/api/signatures`, signature({ pole: { ...signature().pole, name }, place: 'Corte', date: '2026-11-21' }))).json();
+    const pole = { ...signature().pole, name, street: '3 rue de la Coopération', postcode: '20250', city: 'Corte', department: '2B' };
+    const receipt = await sign({ pole, place: 'Au col de Vizzavona, chez Camille', date: '2026-11-21' });
     const pending = await (await admin(`${server.url}/api/admin/signatures?status=pending`)).json();
     assert.ok(pending.signatures.some((s: { reference: string }) => s.reference === receipt.reference));
 
     const before = await (await get('/poles.json')).json();
     assert.ok(!before.poles.some((p: { name: string }) => p.name === name), 'not public while pending');
 
-    const approved = await (await admin(`${server.url}/api/admin/signatures/${receipt.reference}/approve`, { method: 'POST' })).json();
+    const approved = await (await approve(receipt.reference)).json();
     assert.equal(approved.status, 'approved');
     const text = await (await get('/poles.json')).text();
     const poles = JSON.parse(text);
     assert.ok(validate(PolesDocumentStrict, poles).ok);
     const listed = poles.poles.find((p: { name: string }) => p.name === name);
-    assert.deepEqual(listed, { id: `signataire-${receipt.reference.toLowerCase()}`, name, charter: { date: '2026-11-21', place: 'Corte' } });
-    for (const personal of ['Camille', 'Martin', 'camille.martin@example.org', '06 12 34 56 78', 'rue de la Coopération']) {
+    // What the map needs to place it (its department, commune and postcode), and the charter's date.
+    assert.deepEqual(listed, {
+      id: `signataire-${receipt.reference.toLowerCase()}`,
+      name,
+      commune: 'Corte',
+      postcode: '20250',
+      departments: ['2B'],
+      charter: { date: '2026-11-21', place: 'Corte' },
+    });
+    for (const personal of ['Camille', 'Martin', 'camille.martin@example.org', '06 12 34 56 78', 'rue de la Coopération', 'Vizzavona']) {
       assert.ok(!text.includes(personal), `${personal} must not be public`);
     }
   });
 
-  it('updates an existing pole instead of listing it twice', async () => {
-    const receipt = await (await post(`${server.url}/api/signatures`, signature({ pole: { ...signature().pole, name: 'domb’innov' }, place: 'Lyon', date: '2026-11-22' }))).json();
-    await admin(`${server.url}/api/admin/signatures/${receipt.reference}/approve`, { method: 'POST' });
-    const poles = (await (await get('/poles.json')).json()).poles;
-    const matches = poles.filter((p: { name: string }) => p.name.toLowerCase().replace(/['’]/g, '') === 'dombinnov');
-    assert.equal(matches.length, 1);
-    assert.deepEqual(matches[0].charter, { date: '2026-11-22', place: 'Lyon' });
+  it('links a signature to the listed pole it names by id: the latest date shows, the 2014 one stays in its history', async () => {
+    const [domb] = (await publicList()).filter((p) => p.id === 'domb-innov');
+    assert.equal((domb.charter as { date: string }).date, '2014-09-19');
+    const pole = { ...signature().pole, id: 'domb-innov', name: 'Domb’Innov (Val Horizon)', postcode: '01500', city: 'Ambérieu-en-Bugey', department: '01' };
+    const receipt = await sign({ pole, place: 'Lyon', date: '2026-11-22' });
+    await approve(receipt.reference);
+    const poles = await publicList();
+    assert.equal(poles.filter((p) => p.id === 'domb-innov').length, 1);
+    assert.ok(!poles.some((p) => p.name === pole.name), 'not listed a second time under the name it signed with');
+    const renewed = poles.find((p) => p.id === 'domb-innov')!;
+    assert.equal(renewed.name, "Domb'Innov", 'the listed pole keeps its own record');
+    assert.deepEqual(renewed.charter, { date: '2026-11-22', place: 'Ambérieu-en-Bugey' });
+    assert.deepEqual(renewed.charterHistory, [domb.charter]);
+    assert.deepEqual(renewed.departments, ['01']);
+  });
+
+  it('never merges two poles whose names read alike', async () => {
+    // "Domb'Innov" is listed; another pole may well be called "Domb Innov".
+    const receipt = await sign({ pole: { ...signature().pole, name: 'DOMB INNOV', postcode: '69001', city: 'Lyon', department: '69' }, date: '2026-11-23' });
+    await approve(receipt.reference);
+    const poles = await publicList();
+    const original = poles.find((p) => p.id === 'domb-innov')!;
+    const other = poles.find((p) => p.name === 'DOMB INNOV')!;
+    assert.ok(other, 'listed on its own');
+    assert.notEqual(other.id, original.id);
+    assert.deepEqual(other.departments, ['69']);
+    assert.notEqual((original.charter as { date: string }).date, '2026-11-23');
+  });
+
+  it('refuses a signature naming a pole id that is not listed, and commitments that are not in the charter', async () => {
+    const unknownPole = await post(`${server.url}/api/signatures`, signature({ pole: { ...signature().pole, id: 'no-such-pole' } }));
+    assert.equal(unknownPole.status, 400);
+    assert.deepEqual((await unknownPole.json()).errors.map((e: { path: string }) => e.path), ['pole.id']);
+    const extra = await post(`${server.url}/api/signatures`, signature({ commitments: [...signature().commitments, 'be-ranked-first'] }));
+    assert.equal(extra.status, 400);
+    const body = await extra.json();
+    assert.deepEqual(body.errors.map((e: { path: string }) => e.path), ['commitments']);
+    assert.match(body.errors[0].message, /be-ranked-first/);
+    const stored = (await server.store.listSignatures()).filter((row) => /be-ranked-first|no-such-pole/.test(row.body));
+    assert.equal(stored.length, 0, 'nothing stored');
   });
 
   it('keeps a pole that did not consent, or was rejected, off the public list', async () => {

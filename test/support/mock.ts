@@ -71,7 +71,7 @@ export function realServer(): Promise<{ url: string; token: string }> {
   return executeServerCommand('real-server') as Promise<{ url: string; token: string }>;
 }
 
-/** GETs an admin route of the real server (with its token), from the Node side. */
-export function realServerAdmin(path: string): Promise<{ status: number; body: any }> {
-  return executeServerCommand('real-server-admin', { path }) as Promise<{ status: number; body: any }>;
+/** Calls a route of the real server with its admin token, from the Node side (GET unless told). */
+export function realServerAdmin(path: string, init: { method?: 'GET' | 'POST'; body?: unknown } = {}): Promise<{ status: number; body: any }> {
+  return executeServerCommand('real-server-admin', { path, ...init }) as Promise<{ status: number; body: any }>;
 }

@@ -52,9 +52,13 @@ export function realServer() {
     },
     async executeCommand({ command, payload }) {
       if (command === 'real-server') return info;
-      // The admin API is called from the Node side, as an administrator's tool would.
+      // The admin API is called from the Node side, as an administrator's tool would (a JSON body
+      // is POSTed with an Idempotency-Key, as the submission routes want).
       if (command === 'real-server-admin') {
-        const response = await fetch(`${info.url}${payload.path}`, { headers: { Authorization: `Bearer ${info.token}` } });
+        const { path, method = 'GET', body } = payload;
+        const headers = { Authorization: `Bearer ${info.token}` };
+        if (body) Object.assign(headers, { 'Content-Type': 'application/json', 'Idempotency-Key': `test-${Date.now()}-${Math.random()}` });
+        const response = await fetch(`${info.url}${path}`, { method, headers, body: body ? JSON.stringify(body) : undefined });
         return { status: response.status, body: await response.json() };
       }
       return undefined;

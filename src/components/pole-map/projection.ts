@@ -62,7 +62,7 @@ export function insetCenter(inset: Inset): Point {
   return projectInInset(inset, (south + north) / 2, (west + east) / 2);
 }
 
-function projectInInset(inset: Inset, lat: number, lon: number): Point {
+export function projectInInset(inset: Inset, lat: number, lon: number): Point {
   const [west, south, , north] = inset.bounds;
   const { scale, x, y } = insetArea(inset);
   return { x: x + (lon - west) * Math.cos(((south + north) / 2) * RAD) * scale, y: y + (north - lat) * scale };

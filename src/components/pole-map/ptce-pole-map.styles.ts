@@ -5,17 +5,34 @@ export const mapStyles = css`
     display: grid;
     gap: 0.75rem;
   }
+  /* Each filter as wide as its longest choice: a row wraps rather than cut a label. */
   .filters {
-    display: grid;
+    display: flex;
+    flex-wrap: wrap;
     gap: 0.6rem;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 11rem), 1fr));
     align-items: end;
   }
   .filters label {
     display: grid;
     gap: 0.2rem;
+    flex: 1 1 auto;
+    min-inline-size: 0;
+    max-inline-size: 100%;
     font-size: 0.9em;
     font-weight: 600;
+  }
+  /* Wide enough for the whole placeholder. */
+  .filters label:first-child {
+    flex-basis: 21rem;
+  }
+  .filters select {
+    inline-size: auto;
+    min-inline-size: 100%;
+    max-inline-size: 100%;
+    font-weight: 400;
+  }
+  .filters button {
+    flex: 0 1 auto;
   }
   .count {
     margin: 0;
@@ -36,7 +53,7 @@ export const mapStyles = css`
     overflow: hidden;
     background: var(--_surface-raised);
   }
-  svg {
+  .map > svg {
     display: block;
     inline-size: 100%;
     block-size: auto;
@@ -45,7 +62,7 @@ export const mapStyles = css`
     user-select: none;
     cursor: grab;
   }
-  svg.dragging {
+  .map > svg.dragging {
     cursor: grabbing;
   }
   .dept {
@@ -54,19 +71,37 @@ export const mapStyles = css`
     stroke-width: 0.4;
     vector-effect: non-scaling-stroke;
   }
-  .dept.out {
+  /* Poles here: a tint, not a line (a line would read as a border). */
+  .dept.has-poles {
+    fill: var(--ptce-map-land-poles, color-mix(in srgb, var(--_accent) 22%, transparent));
+  }
+  .out {
     opacity: 0.35;
   }
   .region-edge {
     fill: none;
-    stroke: var(--ptce-map-region-border, color-mix(in srgb, currentColor 55%, transparent));
-    stroke-width: 1.4;
+    stroke: var(--ptce-map-region-border, color-mix(in srgb, currentColor 60%, transparent));
+    stroke-width: 1.2;
+    stroke-linejoin: round;
     vector-effect: non-scaling-stroke;
+    pointer-events: none;
+  }
+  .region-edge.out {
+    opacity: 0.25;
+  }
+  /* The chosen region: its border in the accent colour, thick enough for 3:1 against the land. */
+  .region-edge.selected,
+  .inset.selected rect {
+    stroke: var(--ptce-map-region-selected, var(--_accent));
+    stroke-width: 2.6;
   }
   .inset rect {
-    fill: var(--ptce-map-land, color-mix(in srgb, currentColor 8%, transparent));
+    fill: var(--_surface);
     stroke: var(--ptce-map-border, color-mix(in srgb, currentColor 30%, transparent));
     vector-effect: non-scaling-stroke;
+  }
+  .inset .dept {
+    stroke: var(--ptce-map-region-border, color-mix(in srgb, currentColor 60%, transparent));
   }
   .inset text {
     font-size: 8px;
@@ -75,22 +110,27 @@ export const mapStyles = css`
   .marker {
     cursor: pointer;
   }
-  .marker circle {
+  :is(.marker, .swatch) circle {
     fill: var(--_accent);
     stroke: var(--_surface-raised, #fff);
     stroke-width: 1.5;
     vector-effect: non-scaling-stroke;
   }
-  .marker.approximate circle {
+  /* Hollow: placed at its department's centre for want of an address. */
+  :is(.marker, .swatch).approximate circle {
     fill: var(--_surface);
     stroke: var(--_accent);
     stroke-width: 2;
   }
-  .marker.bubble circle {
+  :is(.marker, .swatch).bubble circle {
     fill: var(--_accent);
     stroke: var(--_on-accent);
   }
-  .marker text {
+  .marker:hover circle {
+    stroke: currentColor;
+    stroke-width: 2.5;
+  }
+  :is(.marker, .swatch) text {
     fill: var(--_on-accent);
     font-weight: 700;
     text-anchor: middle;
@@ -125,20 +165,32 @@ export const mapStyles = css`
     color: inherit;
     border-color: var(--_border);
   }
+  .controls button:hover,
+  .filters button:hover {
+    background: color-mix(in srgb, var(--_accent) 14%, var(--_surface, transparent));
+  }
   .legend {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.3rem 0.8rem;
+    align-items: center;
+    gap: 0.3rem 1rem;
     margin: 0;
     padding: 0.5rem;
     list-style: none;
     font-size: 0.85em;
   }
+  .legend-title {
+    font-weight: 600;
+  }
+  .legend li {
+    display: flex;
+    align-items: center;
+    gap: 0.4rem;
+  }
   .legend svg {
+    flex: none;
     inline-size: 1rem;
     block-size: 1rem;
-    aspect-ratio: 1;
-    vertical-align: middle;
   }
   .skipped {
     margin: 0 0 0.5rem;

@@ -1,7 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './define.js';
-import { mockEndpoint } from '../../../test/support/mock.js';
-import { choose as chooseOption, click, drag, fill, press, wheel } from '../../../test/support/input.js';
+import { mockEndpoint, realServer, realServerAdmin } from '../../../test/support/mock.js';
+import { validSignature } from '../../../test/contract/cases.js';
+import { choose as chooseOption, click, drag, fill, hover, press, tabUntil, wheel } from '../../../test/support/input.js';
 import { until } from '../../../test/support/wait.js';
 import type { PtcePoleMap } from './ptce-pole-map.js';
 
@@ -210,7 +211,7 @@ describe('<ptce-pole-map>', () => {
   it('colours regions by number of poles in density mode, with a legend', async () => {
     const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO} mode="density"></ptce-pole-map>`);
     expect(all(el, '.marker')).to.have.length(0);
-    expect(q(el, '[part="legend"]').textContent).to.contain('0');
+    expect(q(el, '[part="legend"]').textContent).to.contain('0').and.to.contain('Nombre de pôles par région');
     const classOf = (code: string) => [...q(el, `.dept[data-code="${code}"]`).classList].find((c) => c.startsWith('density-'));
     for (const code of ['75', '77', '78', '91', '92', '93', '94', '95']) expect(classOf(code), `Île-de-France (8 poles): ${code}`).to.equal('density-4');
     expect(classOf('2A'), 'Corse: no pole').to.equal('density-0');
@@ -279,5 +280,162 @@ describe('<ptce-pole-map>', () => {
     expect(window.scrollY, 'the wheel zooms the map, not the page').to.equal(scrolled);
     await click(q<HTMLButtonElement>(el, '.controls button[aria-label="Recentrer"]'));
     await until(() => viewBox(el)[2] === full, 'back to the full view');
+  });
+
+  it('draws the chosen region\'s border, fades the others, and tints the departments that have poles', async () => {
+    const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO} region="84" style="width:900px"></ptce-pole-map>`);
+    const edge = q<SVGPathElement>(el, '.region-edge.selected');
+    expect(edge.dataset.region).to.equal('84');
+    expect(all(el, '.region-edge.out').length, 'the other 12 regions faded').to.equal(12);
+    // The border is the region's own: its box is the box of Auvergne-Rhône-Alpes' departments.
+    const members = ['01', '03', '07', '15', '26', '38', '42', '43', '63', '69', '73', '74'].map((code) => q<SVGPathElement>(el, `.dept[data-code="${code}"]`).getBBox());
+    const box = edge.getBBox();
+    expect(box.x).to.be.closeTo(Math.min(...members.map((b) => b.x)), 0.5);
+    expect(box.y).to.be.closeTo(Math.min(...members.map((b) => b.y)), 0.5);
+    expect(box.x + box.width).to.be.closeTo(Math.max(...members.map((b) => b.x + b.width)), 0.5);
+    expect(box.y + box.height).to.be.closeTo(Math.max(...members.map((b) => b.y + b.height)), 0.5);
+    const style = (code: string) => getComputedStyle(q(el, `.dept[data-code="${code}"]`));
+    // Le Damier is in the Puy-de-Dôme, no pole in the Cantal: tinted, not outlined.
+    expect(q(el, '.dept[data-code="63"]').classList.contains('has-poles')).to.equal(true);
+    expect(style('63').fill).to.not.equal(style('15').fill);
+    expect(style('63').strokeWidth).to.equal(style('15').strokeWidth);
+    expect(getComputedStyle(edge).stroke, 'the chosen border in the accent colour').to.not.equal(getComputedStyle(q(el, '.region-edge.out')).stroke);
+
+    const old = await mapOf(html`<ptce-pole-map endpoint=${DEMO} regions="2015" region="83"></ptce-pole-map>`);
+    expect(q<SVGPathElement>(old, '.region-edge.selected').dataset.region, 'Auvergne, before 2016').to.equal('83');
+    expect(all(old, '.region-edge').length).to.equal(22);
+    await expect(old).to.be.accessible();
+  });
+
+  it('draws each overseas territory in its inset and places a pole there by its coordinates', async () => {
+    const towns: [string, string, number, number][] = [
+      ['971', 'Pôle de Pointe-à-Pitre', 16.241, -61.533],
+      ['972', 'Pôle de Fort-de-France', 14.616, -61.059],
+      ['973', 'Pôle de Cayenne', 4.938, -52.335],
+      ['974', 'Pôle de Saint-Denis', -20.882, 55.45],
+      ['976', 'Pôle de Combani', -12.783, 45.142],
+    ];
+    const { url } = await mockEndpoint({
+      poles: { poles: towns.map(([code, name, lat, lon]) => ({ id: `p${code}`, name, departments: [code], geo: { lat, lon } })) },
+    });
+    const el = await mapOf(html`<ptce-pole-map endpoint=${url} style="width:900px"></ptce-pole-map>`);
+    for (const [code, name] of towns) {
+      const territory = q<SVGPathElement>(el, `.inset .dept[data-code="${code}"]`);
+      const frame = territory.closest('.inset')!.querySelector('rect')!.getBBox();
+      const box = territory.getBBox();
+      expect(box.width * box.height, `${code} drawn`).to.be.above(50);
+      expect(box.x).to.be.at.least(frame.x);
+      expect(box.x + box.width).to.be.at.most(frame.x + frame.width);
+      const marker = all(el, '.marker').find((m) => m.getAttribute('aria-label')!.startsWith(name))!;
+      expect(marker.classList.contains('approximate'), `${name} placed by its coordinates`).to.equal(false);
+      const [x, y] = marker.getAttribute('transform')!.match(/[\d.]+/g)!.map(Number);
+      expect(territory.isPointInFill(new DOMPoint(x, y)), `${name} on its island`).to.equal(true);
+      expect(territory.classList.contains('has-poles')).to.equal(true);
+    }
+    await choose(el, 'Région', '04');
+    expect(q(el, '.inset.selected text').textContent).to.equal('La Réunion');
+    expect(listed(el)).to.deep.equal(['Pôle de Saint-Denis']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('has a legend naming every kind of marker shown, and hover and focus states on markers', async () => {
+    const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO} style="width:900px"></ptce-pole-map>`);
+    const legend = q(el, '[part="legend"]');
+    const kinds = new Set(all(el, '.marker').map((m) => (m.classList.contains('bubble') ? 'bubble' : m.classList.contains('approximate') ? 'approximate' : 'exact')));
+    expect(kinds.size, 'the demo shows several kinds').to.be.at.least(2);
+    const texts = { exact: 'Pôle à son adresse', approximate: 'Emplacement approché (centre du département)', bubble: 'Plusieurs pôles proches : activer pour zoomer' };
+    for (const kind of kinds) expect(legend.textContent, kind).to.contain(texts[kind as keyof typeof texts]);
+    expect(legend.textContent).to.contain('Département qui compte au moins un pôle');
+    // The legend's swatches look like the markers they name.
+    for (const kind of kinds) {
+      const marker = all(el, `.marker`).find((m) => (kind === 'exact' ? !m.classList.contains('bubble') && !m.classList.contains('approximate') : m.classList.contains(kind)))!;
+      const swatch = q(el, `.legend .swatch.${kind} circle`);
+      expect(getComputedStyle(swatch).fill, kind).to.equal(getComputedStyle(marker.querySelector('circle')!).fill);
+    }
+    // Only the kinds shown: a map of poles placed by address has no hollow marker to explain.
+    const { url } = await mockEndpoint({ poles: { poles: [{ id: 'a', name: 'Pôle A', departments: ['35'], geo: { lat: 48.117, lon: -1.678 } }] } });
+    const exactOnly = await mapOf(html`<ptce-pole-map endpoint=${url}></ptce-pole-map>`);
+    expect(q(exactOnly, '[part="legend"]').textContent).to.contain(texts.exact).and.not.to.contain(texts.approximate).and.not.to.contain(texts.bubble);
+
+    const marker = all(el, '.marker:not(.bubble)')[0];
+    const circle = marker.querySelector('circle')!;
+    const idle = getComputedStyle(circle).strokeWidth;
+    await hover(circle);
+    await until(() => getComputedStyle(circle).strokeWidth !== idle, 'hover state');
+    await hover(q(el, '[part="count"]'));
+    await until(() => getComputedStyle(circle).strokeWidth === idle, 'hover state gone');
+    // Reached with the keyboard, a marker is ringed in the focus colour (3:1 against the land).
+    await click(q(el, 'input[type="search"]'));
+    const focused = (await tabUntil((f) => !!f?.classList.contains('marker')))!;
+    // A page in a background tab (Firefox runs two test files at once) shows no focus at all.
+    if (document.hasFocus()) expect(getComputedStyle(focused.querySelector('circle')!).stroke).to.equal('rgb(26, 95, 180)');
+    await expect(el).to.be.accessible();
+  });
+
+  it('closes the panel, saying so politely, when its pole no longer matches the filters', async () => {
+    const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO} style="width:1000px"></ptce-pole-map>`);
+    await click(all<HTMLButtonElement>(el, '.list button').find((b) => b.dataset.id === 'domb-innov')!);
+    // Opening moves the focus to the panel's close button (once the card's code is loaded).
+    await until(() => el.shadowRoot!.activeElement?.classList.contains('close'), 'panel open, focus in it');
+    await choose(el, 'Région', '52');
+    await until(() => !el.shadowRoot!.querySelector('[part="panel"]'), 'panel closed by the filter');
+    const notice = all(el, '[role="status"]').find((s) => s.textContent!.includes('fermée'))!;
+    expect(notice.textContent!.trim()).to.equal("Fiche de Domb'Innov fermée : ce pôle ne correspond plus aux filtres.");
+    expect(getComputedStyle(notice).position, 'for screen readers only').to.equal('absolute');
+    expect(all(el, '.marker.selected')).to.have.length(0);
+    await expect(el).to.be.accessible();
+    // A pole that still matches keeps its panel.
+    await click(all<HTMLButtonElement>(el, '.list button')[0]);
+    await until(() => el.shadowRoot!.activeElement?.classList.contains('close'), 'panel open again, focus in it');
+    await choose(el, 'Thématique', '');
+    expect(el.shadowRoot!.querySelector('[part="panel"]')).to.not.equal(null);
+  });
+
+  for (const width of [320, 768, 1200]) {
+    it(`shows every filter's text whole at ${width} px`, async () => {
+      const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO} style="width:${width}px"></ptce-pole-map>`);
+      const filters = q(el, '.filters');
+      expect(filters.scrollWidth, 'no filter sticks out').to.be.at.most(filters.clientWidth + 1);
+      // What the engine itself needs to show a choice whole: a lone select holding just that choice
+      // (same styles, out of the flow), sized to its content.
+      const needed = (select: HTMLSelectElement) => {
+        const probe = select.cloneNode(false) as HTMLSelectElement;
+        probe.append(new Option(select.selectedOptions[0].text));
+        probe.style.cssText = 'position:absolute;visibility:hidden;inline-size:auto;min-inline-size:0;max-inline-size:none';
+        select.after(probe);
+        const width = probe.getBoundingClientRect().width;
+        probe.remove();
+        return width;
+      };
+      const check = () => {
+        for (const select of all<HTMLSelectElement>(el, '.filters select')) {
+          const text = select.selectedOptions[0].text;
+          expect(select.getBoundingClientRect().width, `"${text}"`).to.be.at.least(needed(select) - 0.5);
+          expect(select.getBoundingClientRect().right).to.be.at.most(filters.getBoundingClientRect().right + 1);
+        }
+      };
+      check();
+      // The longest choices too.
+      await choose(el, 'Région', '93');
+      await choose(el, 'Département', '04');
+      check();
+    });
+  }
+
+  it('shows a signatory that the real server just approved, in its department', async () => {
+    const server = await realServer();
+    const name = `Pôle signataire ${Date.now()}`;
+    const pole = { ...validSignature.pole, name, postcode: '29200', city: 'Brest', department: '29' };
+    const signed = await realServerAdmin('/api/signatures', { method: 'POST', body: { ...validSignature, pole, date: '2026-11-20' } });
+    expect(signed.status).to.equal(201);
+    const approved = await realServerAdmin(`/api/admin/signatures/${signed.body.reference}/approve`, { method: 'POST' });
+    expect(approved.body.status).to.equal('approved');
+    const el = await mapOf(html`<ptce-pole-map endpoint=${`${server.url}/ptce.json`} department="29" style="width:900px"></ptce-pole-map>`);
+    await until(() => listed(el).includes(name), 'the new signatory listed');
+    const marker = await until(() => all(el, '.marker').find((m) => m.getAttribute('aria-label')!.startsWith(name)), 'its marker');
+    expect(marker.getAttribute('aria-label')).to.equal(`${name}, Brest, Finistère`);
+    expect(marker.classList.contains('approximate'), 'placed at its department, no coordinates').to.equal(true);
+    const [x, y] = marker.getAttribute('transform')!.match(/[\d.]+/g)!.map(Number);
+    expect(q<SVGPathElement>(el, '.dept[data-code="29"]').isPointInFill(new DOMPoint(x, y)), 'in the Finistère').to.equal(true);
   });
 });

@@ -9,7 +9,7 @@ import { REGION_NAMES, regionIn, type RegionGeneration } from '../../data/region
 import { localize } from '../../data/localize.js';
 import { loadPoles } from '../../data/poles.js';
 import type { Theme } from '../../data/schemas/pole.js';
-import { loadBasemap, type Basemap, type BasemapDepartment } from './basemap.js';
+import { loadBasemap, type Basemap } from './basemap.js';
 import { clusterPoles, filterableThemes, filterPoles, nearestInDirection, placePole, sortByName, spreadSameSpot, type Cluster, type Direction, type Filters, type PlacedPole } from './model.js';
 import { INSETS, VIEWBOX } from './projection.js';
 import { mapStyles } from './ptce-pole-map.styles.js';
@@ -52,12 +52,14 @@ const HASH_KEYS = ['region', 'department', 'theme', 'status', 'q', 'pole'] as co
  * @csspart map - The map frame.
  * @csspart list - The list of poles (a complete alternative to the map).
  * @csspart panel - The panel with the selected pole's card.
- * @csspart legend - The density legend.
+ * @csspart legend - The legend: each kind of marker shown, or the density scale.
  * @csspart credit - The basemap's credit line.
  *
  * @cssprop --ptce-map-land - Fill of the departments.
  * @cssprop --ptce-map-border - Department borders.
  * @cssprop --ptce-map-region-border - Region borders.
+ * @cssprop --ptce-map-region-selected - Border of the chosen region (default: the accent colour).
+ * @cssprop --ptce-map-land-poles - Fill of the departments that have poles (markers mode).
  *
  * @fires ptce-pole-select - A pole was selected on the map or in the list; `detail` is `{id, name}`.
  */
@@ -84,6 +86,8 @@ export class PtcePoleMap extends PtceElement {
   @state() private tab: 'map' | 'list' = 'map';
   @state() private width = 0;
   @state() private listLimit = LIST_PAGE;
+  /** Said politely when the panel closes by itself (its pole no longer matches the filters). */
+  @state() private notice = '';
 
   private opener?: { source: 'map' | 'list'; id: string };
   private pointers = new Map<number, { x: number; y: number }>();
@@ -153,6 +157,13 @@ export class PtcePoleMap extends PtceElement {
     if (changed.has('region') || changed.has('department')) {
       this.filters = { ...this.filters, region: this.region || undefined, department: this.department || undefined };
       this.box = this.focusBox();
+    }
+    // The panel closes when the filters leave its pole out: it would describe a pole no longer shown.
+    const selected = this.selectedId && this.ready?.placed.find((p) => p.pole.id === this.selectedId);
+    if (selected && !this.visible.includes(selected)) {
+      this.selectedId = this.opener = undefined;
+      this.notice = this.t('map.panel-closed', { name: selected.pole.name });
+      this.writeHash();
     }
   }
 
@@ -236,6 +247,7 @@ export class PtcePoleMap extends PtceElement {
         <p class="count" part="count" role="status" aria-live="polite">
           ${this.t('map.count', { count: visible.length })}${unplaced ? html`, ${this.t('map.unplaced', { count: unplaced })}` : nothing}
         </p>
+        <p class="visually-hidden" role="status">${this.notice}</p>
         ${data.skipped ? html`<p class="skipped" part="skipped">${this.t('map.skipped', { count: data.skipped })}</p>` : nothing}
         ${narrow ? this.renderTabs() : nothing}
         <div class="body ${showMap && showList ? 'split' : ''}">
@@ -319,8 +331,16 @@ export class PtcePoleMap extends PtceElement {
     // One marker is in the tab order (roving tabindex): the last one focused if still shown.
     const keys = clusters.map((c) => this.clusterKey(c));
     this.tabbableKey = this.activeKey && keys.includes(this.activeKey) ? this.activeKey : keys[0];
-    const depts = [...data.basemap.departments.values()];
-    const regionOfDept = (code: string) => regionIn(this.regions, code);
+    const region = this.filters.region;
+    // Markers mode: departments with poles are tinted (not outlined: a line reads as a border).
+    const withPoles = density ? undefined : new Set(visible.flatMap((p) => p.pole.departments ?? []));
+    const deptClass = (code: string) =>
+      `dept${focus && !focus.has(code) ? ' out' : ''} ${density ? density.byDepartment.get(code) ?? '' : withPoles!.has(code) ? 'has-poles' : ''}`;
+    // Region borders on top of the departments, the chosen region's last so that it is never covered.
+    const outlines = Object.keys(REGION_NAMES[this.regions])
+      .sort((a, b) => Number(a === region) - Number(b === region))
+      .map((code) => [code, data.basemap.regionOutline(this.regions, code)?.path] as const)
+      .filter(([, path]) => path);
     return html`<div class="map" part="map" role="tabpanel" aria-labelledby=${this.view === 'both' ? 'tab-map' : nothing}>
       <svg
         viewBox="${b.x} ${b.y} ${b.w} ${b.h}"
@@ -333,12 +353,13 @@ export class PtcePoleMap extends PtceElement {
         @pointercancel=${this.onPointerUp}
       >
         <g aria-hidden="true">
-          ${this.renderRegions(depts, regionOfDept, (d) => svg`<path d=${d.path} data-code=${d.id} class="dept ${focus && !focus.has(d.id) ? 'out' : ''} ${density?.byDepartment.get(d.id) ?? ''}"></path>`)}
+          ${[...data.basemap.departments.values()].map((d) => svg`<path d=${d.path} data-code=${d.id} class=${deptClass(d.id)}></path>`)}
+          ${outlines.map(([code, path]) => svg`<path d=${path!} data-region=${code} class="region-edge ${code === region ? 'selected' : region ? 'out' : ''}"></path>`)}
           ${INSETS.map(
-            (inset) => svg`<g class="inset ${focus && !focus.has(inset.code) ? 'out' : ''}">
-              <rect x=${inset.box.x} y=${inset.box.y} width=${inset.box.width} height=${inset.box.height} rx="2"
-                class=${density?.byDepartment.get(inset.code) ?? ''}></rect>
+            (inset) => svg`<g class="inset ${focus && !focus.has(inset.code) ? 'out' : ''} ${regionIn(this.regions, inset.code) === region ? 'selected' : ''}">
+              <rect x=${inset.box.x} y=${inset.box.y} width=${inset.box.width} height=${inset.box.height} rx="2"></rect>
               <text x=${inset.box.x + 4} y=${inset.box.y + 9}>${inset.name}</text>
+              <path d=${data.basemap.overseas.get(inset.code)?.path ?? ''} data-code=${inset.code} class=${deptClass(inset.code)}></path>
             </g>`,
           )}
         </g>
@@ -351,35 +372,9 @@ export class PtcePoleMap extends PtceElement {
         <button type="button" aria-label=${this.t('map.zoom-out')} title=${this.t('map.zoom-out')} @click=${() => this.zoom(1 / 1.6)}>−</button>
         <button type="button" aria-label=${this.t('map.reset')} title=${this.t('map.reset')} @click=${() => (this.box = this.focusBox())}>⟲</button>
       </div>
-      ${density ? this.renderLegend(density.thresholds) : nothing}
+      ${this.renderLegend(clusters, density)}
       <p class="credit" part="credit">${this.t('map.credit')}</p>
     </div>`;
-  }
-
-  /**
-   * Regions drawn by grouping departments: per region, its departments' outlines stroked thick,
-   * then the departments filled on top. Inner borders end up covered; on a border between two
-   * regions, the half-stroke of the region drawn second stays visible.
-   */
-  private renderRegions(depts: BasemapDepartment[], regionOfDept: (code: string) => string | undefined, department: (d: BasemapDepartment) => unknown) {
-    return this.regionGroups(depts, regionOfDept).map(
-      ({ outline, members }) => svg`<g><path class="region-edge" d=${outline}></path>${members.map(department)}</g>`,
-    );
-  }
-
-  /** Departments grouped by region, with each region's outline path: computed once per generation. */
-  private groupsCache = new Map<string, { outline: string; members: BasemapDepartment[] }[]>();
-  private regionGroups(depts: BasemapDepartment[], regionOfDept: (code: string) => string | undefined) {
-    const cached = this.groupsCache.get(this.regions);
-    if (cached && cached[0]?.members[0] === depts.find((d) => d.id === cached[0].members[0].id)) return cached;
-    const groups = new Map<string, BasemapDepartment[]>();
-    for (const d of depts) {
-      const region = regionOfDept(d.id) ?? d.id;
-      groups.set(region, [...(groups.get(region) ?? []), d]);
-    }
-    const result = [...groups.values()].map((members) => ({ outline: members.map((d) => d.path).join(' '), members }));
-    this.groupsCache.set(this.regions, result);
-    return result;
   }
 
   private shownClusters = new Map<string, Cluster>();
@@ -464,11 +459,27 @@ export class PtcePoleMap extends PtceElement {
     return { byDepartment, thresholds, max };
   }
 
-  private renderLegend(thresholds: number[]) {
-    const bounds = thresholds.map((t, i) => (i + 1 < thresholds.length ? `${t}–${thresholds[i + 1] - 1}` : `${t}+`));
+  /** What each kind of mark on the map means: only the kinds shown now, and the density scale. */
+  private renderLegend(clusters: Cluster[], density?: { thresholds: number[] }) {
+    const swatch = (kind: string) =>
+      html`<svg viewBox="-6 -6 12 12" aria-hidden="true"><g class="swatch ${kind}"><circle r=${kind === 'bubble' ? 5.5 : 3.8}></circle>${kind === 'bubble' ? svg`<text font-size="7">2</text>` : nothing}</g></svg>`;
+    const item = (mark: unknown, label: string) => html`<li>${mark} ${label}</li>`;
+    if (density) {
+      const t = density.thresholds;
+      const bounds = t.map((v, i) => (i + 1 < t.length ? (v === t[i + 1] - 1 ? `${v}` : `${v}–${t[i + 1] - 1}`) : `${v}+`));
+      const square = (level: number) => html`<svg viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" class="density-${level}"></rect></svg>`;
+      const title = this.t(this.focusDepartments() ? 'map.legend-departments' : 'map.legend-regions');
+      return html`<ul class="legend" part="legend" aria-label=${title}>
+        <li class="legend-title" aria-hidden="true">${title}</li>
+        ${item(square(0), '0')} ${bounds.map((label, i) => item(square(i + 1), label))}
+      </ul>`;
+    }
+    const singles = clusters.filter((c) => c.members.length === 1).map((c) => c.members[0]);
     return html`<ul class="legend" part="legend" aria-label=${this.t('map.legend')}>
-      <li><svg viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" class="density-0"></rect></svg> 0</li>
-      ${bounds.map((label, i) => html`<li><svg viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" class="density-${i + 1}"></rect></svg> ${label}</li>`)}
+      ${singles.some((p) => p.exact) ? item(swatch('exact'), this.t('map.key-exact')) : nothing}
+      ${singles.some((p) => !p.exact) ? item(swatch('approximate'), this.t('map.key-approximate')) : nothing}
+      ${clusters.some((c) => c.members.length > 1) ? item(swatch('bubble'), this.t('map.key-bubble')) : nothing}
+      ${item(html`<svg viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" class="dept has-poles"></rect></svg>`, this.t('map.key-tint'))}
     </ul>`;
   }
 
@@ -517,6 +528,7 @@ export class PtcePoleMap extends PtceElement {
   private async select(item: PlacedPole, source: 'map' | 'list'): Promise<void> {
     this.opener = { source, id: item.pole.id };
     this.selectedId = item.pole.id;
+    this.notice = '';
     this.writeHash();
     this.emit('ptce-pole-select', { id: item.pole.id, name: item.pole.name });
     // The card is loaded when first needed: a map that nobody clicks never downloads it.

@@ -62,6 +62,8 @@ export const Pole = z.object({
   charter: z.optional(z.object({ date: IsoDate, place: z.optional(z.string()) })),
   /** Years of the national calls for projects the pole won (2013, 2015): a fact, never a grade. */
   nationalCalls: z.optional(z.array(z.int().check(z.gte(2000), z.lte(2100)))),
+  /** Earlier signatures of the charter, oldest first, when the pole signed again (`charter` is the latest). */
+  charterHistory: z.optional(z.array(z.object({ date: IsoDate, place: z.optional(z.string()) }))),
   /** A summary of its référentiel self-assessment, only when the pole chose to publish it. */
   referentielSummary: z.optional(
     z.object({

@@ -19,6 +19,8 @@ export const Signature = z.object({
   charterId: NonEmptyText,
   charterVersion: NonEmptyText,
   pole: z.object({
+    /** The pole's id in the endpoint's poles document when it is already listed (signing again). */
+    id: z.optional(NonEmptyText.check(z.maxLength(120))),
     name: NonEmptyText.check(z.maxLength(300)),
     street: NonEmptyText.check(z.maxLength(300)),
     postcode: Postcode,

@@ -35,6 +35,14 @@ export const map = {
   'map.panel': 'Fiche du pôle',
   'map.none': 'Aucun pôle ne correspond à ces critères.',
   'map.show-more': 'Afficher {count} pôles de plus',
-  'map.legend': 'Nombre de pôles',
-  'map.credit': 'Fond de carte : « France departments » de Victor Cazanave (svg-maps), licence CC BY 4.0.',
+  'map.legend': 'Légende',
+  'map.legend-regions': 'Nombre de pôles par région',
+  'map.legend-departments': 'Nombre de pôles par département',
+  'map.key-exact': 'Pôle à son adresse',
+  'map.key-approximate': 'Emplacement approché (centre du département)',
+  'map.key-bubble': 'Plusieurs pôles proches : activer pour zoomer',
+  'map.key-tint': 'Département qui compte au moins un pôle',
+  'map.panel-closed': 'Fiche de {name} fermée : ce pôle ne correspond plus aux filtres.',
+  'map.credit':
+    'Fond de carte : « France departments » de Victor Cazanave (svg-maps), licence CC BY 4.0 ; outre-mer : Natural Earth, domaine public.',
 } as const satisfies Record<string, Message>;
