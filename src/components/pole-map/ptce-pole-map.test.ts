@@ -163,7 +163,8 @@ describe('<ptce-pole-map>', () => {
     await until(() => q(el, '[part="panel"] ptce-pole-card')?.shadowRoot?.textContent?.includes('Le Damier'), 'card in panel');
     expect(all(el, '.marker.selected').map((m) => m.dataset.key)).to.deep.equal(['le-damier']);
     const close = await until(() => (el.shadowRoot!.activeElement?.classList.contains('close') ? el.shadowRoot!.activeElement : null), 'focus in the panel');
-    expect(getComputedStyle(close).outlineStyle, 'focus moved by code is ringed after a mouse click').to.equal('solid');
+    // :focus styles apply only while the page has the system focus (a background Firefox tab has not).
+    if (document.hasFocus()) expect(getComputedStyle(close).outlineStyle, 'focus moved by code is ringed after a mouse click').to.equal('solid');
   });
 
   it('moves between markers with the arrow keys and opens one with Enter', async () => {
