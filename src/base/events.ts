@@ -8,3 +8,13 @@ export interface PtceEventMap {
   /** Some records of a list were invalid and left out; the valid ones are shown. */
   'ptce-data-warning': { url: string; skipped: number; records: SkippedRecord[] };
 }
+
+/** Each of our events as `addEventListener` sees it: a CustomEvent with the detail above. */
+export type PtceEvents = { [K in keyof PtceEventMap]: CustomEvent<PtceEventMap[K]> };
+
+declare global {
+  // Typed listeners on any element (events bubble and cross shadow roots): `el.addEventListener(
+  // 'ptce-pole-select', (e) => e.detail.id)`.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends PtceEvents {}
+}
