@@ -1,0 +1,14 @@
+import { html } from 'lit';
+import '../../src/components/provider/define.js';
+import '../../src/components/pole-card/define.js';
+import { apiMeta, type ApiStory } from '../support/api-story.js';
+
+const meta = apiMeta('ptce-provider', 'API/ptce-provider', { endpoint: '/demo-data/ptce.json', lang: 'fr' });
+export default {
+  ...meta,
+  // The provider shows nothing itself: two cards below share its endpoint, language and theme.
+  render: (args: Record<string, string>) => html`<ptce-provider endpoint=${args.endpoint} lang=${args.lang || 'fr'} theme=${args.theme || 'auto'}>
+    <ptce-pole-card pole-id="ecoop-arc" variant="compact"></ptce-pole-card>
+  </ptce-provider>`,
+};
+export const Example: ApiStory = { name: 'Exemple' };
