@@ -54,6 +54,16 @@ async function check(story) {
     await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`, { waitUntil: 'load' });
     // Rendered (or failed to render), then every request of the widgets answered.
     await page.waitForFunction(() => /sb-show-(main|errordisplay|nopreview)/.test(document.body.className), { timeout: 60_000 });
+    // A story with a play function (the charter's states) is checked once it has played.
+    const phase = await page.waitForFunction(
+      () => {
+        const current = globalThis.__STORYBOOK_PREVIEW__?.currentRender?.phase;
+        return ['completed', 'finished', 'errored', 'aborted'].includes(current) && current;
+      },
+      { timeout: 60_000 },
+    );
+    const ended = await phase.jsonValue();
+    if (ended === 'errored' || ended === 'aborted') throw new Error(`the story's play function ${ended}`);
     await page.waitForNetworkIdle({ idleTime: 400, timeout: 60_000 });
     if (await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay'))) {
       throw new Error(await page.evaluate(() => document.querySelector('#error-message')?.textContent ?? 'render error'));

@@ -64,13 +64,13 @@ function renderElement(tag: string, decl: Declaration, args: Record<string, unkn
   return el;
 }
 
-/** The meta of an element's API page: autodocs from the manifest, live controls, one example. */
-export function apiMeta(tag: string, title: string, args: Record<string, unknown>): Meta {
+/**
+ * The rest of an element's API page meta (title, component and the autodocs tag stay literal in the
+ * story file, where Storybook's indexer reads them): live controls and the render from the manifest.
+ */
+export function apiMeta(tag: string, args: Record<string, unknown>): Meta {
   const decl = declarationOf(tag);
   return {
-    title,
-    component: tag,
-    tags: ['autodocs'],
     argTypes: controlsOf(decl),
     args,
     render: (storyArgs) => renderElement(tag, decl, storyArgs),
