@@ -6,6 +6,7 @@ interface Declaration {
   description?: string;
   attributes?: { name: string; type?: { text: string }; description?: string; default?: string }[];
   cssProperties?: { name: string; description?: string }[];
+  members?: { kind: string; name: string; privacy?: string; static?: boolean; readonly?: boolean; attribute?: string }[];
 }
 
 /** The element's entry in custom-elements.json, which .storybook/preview.ts hands to Storybook. */
@@ -41,6 +42,14 @@ function controlsOf(decl: Declaration): ArgTypes {
       control: options ? { type: 'select' } : type.startsWith('boolean') ? { type: 'boolean' } : type.startsWith('number') ? { type: 'number' } : { type: 'text' },
       ...(options ? { options: ['', ...options] } : {}),
     };
+  }
+  // Properties: only the public ones without an attribute (set from script, e.g. `.pole`) stay in
+  // the table, without a control; internals and attribute-backed fields (listed as attributes) go.
+  for (const member of decl.members ?? []) {
+    // Same name as an attribute (theme, variant…): that row already describes it.
+    if (member.kind !== 'field' || argTypes[member.name]) continue;
+    const internal = member.privacy === 'private' || member.privacy === 'protected' || member.static || member.readonly || member.name.startsWith('#');
+    argTypes[member.name] = internal || member.attribute ? { table: { disable: true } } : { control: false };
   }
   for (const property of decl.cssProperties ?? []) {
     argTypes[property.name] = {
