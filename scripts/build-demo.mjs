@@ -4,7 +4,18 @@
 // the development tools. Not minified and not the published build: `npm run build` makes that
 // (rollup), and the tests check it.
 import { readFileSync } from 'node:fs';
-import { build } from 'esbuild';
+import { createRequire } from 'node:module';
+
+// esbuild: the project's own (full install), else the one tsx brings (runtime-only install).
+async function loadEsbuild() {
+  try {
+    return await import('esbuild');
+  } catch {
+    const fromTsx = createRequire(new URL('../node_modules/tsx/', import.meta.url));
+    return import(fromTsx.resolve('esbuild'));
+  }
+}
+const { build } = await loadEsbuild();
 
 const elements = JSON.parse(readFileSync('src/elements.json', 'utf8'));
 const started = Date.now();
