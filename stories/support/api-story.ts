@@ -6,6 +6,9 @@ interface Declaration {
   description?: string;
   attributes?: { name: string; type?: { text: string }; description?: string; default?: string }[];
   cssProperties?: { name: string; description?: string }[];
+  cssParts?: { name: string }[];
+  slots?: { name: string }[];
+  events?: { name: string }[];
   members?: { kind: string; name: string; privacy?: string; static?: boolean; readonly?: boolean; attribute?: string }[];
 }
 
@@ -51,6 +54,8 @@ function controlsOf(decl: Declaration): ArgTypes {
     const internal = member.privacy === 'private' || member.privacy === 'protected' || member.static || member.readonly || member.name.startsWith('#');
     argTypes[member.name] = internal || member.attribute ? { table: { disable: true } } : { control: false };
   }
+  // Parts, slots and events are listed (from the manifest) but have nothing to set.
+  for (const { name } of [...(decl.cssParts ?? []), ...(decl.slots ?? []), ...(decl.events ?? [])]) argTypes[name] = { control: false };
   for (const property of decl.cssProperties ?? []) {
     argTypes[property.name] = {
       description: property.description ?? '',
