@@ -30,7 +30,7 @@ const resolveForBrowsers = () => nodeResolve({ exportConditions: ['browser', 'pr
 
 export default [
   {
-    input: { index: 'src/index.ts', ...perElement },
+    input: { index: 'src/index.ts', schemas: 'src/schemas.ts', ...perElement },
     external,
     plugins: [ts()],
     output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },

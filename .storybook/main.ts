@@ -1,8 +1,10 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
 
 const config: StorybookConfig = {
-  stories: ['../stories/**/*.stories.ts', '../src/**/*.stories.ts'],
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts', '../src/**/*.stories.ts'],
   framework: { name: '@storybook/web-components-vite', options: {} },
+  // Docs pages (autodocs from custom-elements.json, the MDX pages) and the accessibility panel.
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
   // The demo dataset is itself a static endpoint: stories read it from /demo-data/ptce.json.
   staticDirs: [
     { from: '../demo/data', to: '/demo-data' },

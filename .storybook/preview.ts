@@ -1,4 +1,10 @@
 import type { Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest } from '@storybook/web-components-vite';
+// Made by `npm run analyze` (the storybook scripts run it first): attributes, properties, events,
+// slots, parts and CSS custom properties of every element, for the docs pages and the controls.
+import manifest from '../custom-elements.json';
+
+setCustomElementsManifest(manifest);
 
 const preview: Preview = {
   globalTypes: {
@@ -7,14 +13,30 @@ const preview: Preview = {
       toolbar: { title: 'Langue', icon: 'globe', items: ['fr', 'en'], dynamicTitle: true },
     },
     theme: {
-      description: 'Colour scheme',
-      toolbar: { title: 'Thème', icon: 'contrast', items: ['light', 'dark'], dynamicTitle: true },
+      description: 'The widgets\' theme attribute (auto follows the page, system the OS)',
+      toolbar: {
+        title: 'Thème',
+        icon: 'contrast',
+        items: [
+          { value: 'auto', title: 'auto (schéma de la page)' },
+          { value: 'system', title: 'system (schéma du système)' },
+          { value: 'light', title: 'light' },
+          { value: 'dark', title: 'dark' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    dir: {
+      description: 'Text direction of the page',
+      toolbar: { title: 'Direction', icon: 'transfer', items: ['ltr', 'rtl'], dynamicTitle: true },
     },
   },
-  initialGlobals: { lang: 'fr', theme: 'light' },
+  initialGlobals: { lang: 'fr', theme: 'light', dir: 'ltr' },
   decorators: [
     (story, context) => {
-      document.documentElement.lang = context.globals.lang ?? 'fr';
+      const root = document.documentElement;
+      root.lang = context.globals.lang ?? 'fr';
+      root.dir = context.globals.dir ?? 'ltr';
       const dark = context.globals.theme === 'dark';
       document.body.style.background = dark ? '#111416' : '';
       document.body.style.color = dark ? '#eceff1' : '';
@@ -23,6 +45,9 @@ const preview: Preview = {
   ],
   parameters: {
     controls: { expanded: true },
+    // Every story is checked by the accessibility addon; failing checks show in the panel, and
+    // scripts/storybook-a11y.mjs runs the same axe checks on every story of the static build.
+    a11y: { test: 'error' },
   },
 };
 

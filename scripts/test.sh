@@ -33,5 +33,6 @@ for engine in $engines; do
   echo "$engine took $(( $(date +%s) - start )) s"
 done
 npm run --silent test:server || status=$?
+npm run --silent test:package || status=$?
 PTCE_BROWSERS="$engines" node scripts/count-results.mjs || status=1
 exit $status

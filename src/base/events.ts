@@ -11,3 +11,13 @@ export interface PtceEventMap {
    */
   'ptce-data-warning': { url: string; skipped: number; records: SkippedRecord[]; fields: DroppedField[] };
 }
+
+/** Each of our events as `addEventListener` sees it: a CustomEvent with the detail above. */
+export type PtceEvents = { [K in keyof PtceEventMap]: CustomEvent<PtceEventMap[K]> };
+
+declare global {
+  // Typed listeners on any element (events bubble and cross shadow roots): `el.addEventListener(
+  // 'ptce-pole-select', (e) => e.detail.id)`.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends PtceEvents {}
+}

@@ -68,8 +68,11 @@ export class PtceElement extends LitElement {
   static version = VERSION;
   static override styles: CSSResultGroup = [tokens, stateStyles];
 
-  /** Colour scheme: `auto` follows the reader's system, `light` or `dark` force one. */
-  @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
+  /**
+   * Colour scheme: `auto` follows the host page's declared `color-scheme` (light when it declares
+   * none), `system` follows the reader's operating system, `light` or `dark` force one.
+   */
+  @property({ reflect: true }) theme: 'auto' | 'system' | 'light' | 'dark' = 'auto';
 
   /** URL of the endpoint's discovery document. Wins over the one of an enclosing `<ptce-provider>`. */
   @property() endpoint?: string;

@@ -3,20 +3,22 @@ import { css } from 'lit';
 /**
  * Design tokens shared by every widget. Defaults inherit the host page's font and text colour and
  * derive borders and muted text from it, so a widget looks at home on any site without setup.
- * Dark colours apply with `theme="dark"`, or with `theme="auto"` (the default) when the reader's
- * system prefers dark.
+ * Colours come in light/dark pairs through `light-dark()`, which follows the element's
+ * `color-scheme`: `theme="auto"` (the default) sets none, so the widget inherits the host page's
+ * declared `color-scheme` (light when the page declares none, so a light-only site never gets dark
+ * blocks); `light` and `dark` force one; `system` follows the reader's operating system.
  */
 export const tokens = css`
   :host {
-    --_text: var(--ptce-color-text, inherit);
-    --_surface: var(--ptce-color-surface, transparent);
+    --_text: var(--ptce-color-text, light-dark(currentColor, #eceff1));
+    --_surface: var(--ptce-color-surface, light-dark(transparent, #1b1f22));
     --_surface-raised: var(--ptce-color-surface-raised, color-mix(in srgb, currentColor 4%, transparent));
     --_border: var(--ptce-color-border, color-mix(in srgb, currentColor 22%, transparent));
     --_muted: var(--ptce-color-muted, color-mix(in srgb, currentColor 72%, transparent));
-    --_accent: var(--ptce-color-accent, #0b6b5d);
-    --_on-accent: var(--ptce-color-on-accent, #ffffff);
-    --_danger: var(--ptce-color-danger, #b3261e);
-    --_focus: var(--ptce-color-focus, #1a5fb4);
+    --_accent: var(--ptce-color-accent, light-dark(#0b6b5d, #6fd3c1));
+    --_on-accent: var(--ptce-color-on-accent, light-dark(#ffffff, #0b1f1b));
+    --_danger: var(--ptce-color-danger, light-dark(#b3261e, #ffb4ab));
+    --_focus: var(--ptce-color-focus, light-dark(#1a5fb4, #8ab4f8));
     --_radius: var(--ptce-radius, 0.5rem);
     --_space: var(--ptce-space, 1rem);
     --_font: var(--ptce-font-family, inherit);
@@ -40,26 +42,14 @@ export const tokens = css`
     box-sizing: inherit;
   }
 
+  :host([theme='light']) {
+    color-scheme: light;
+  }
   :host([theme='dark']) {
     color-scheme: dark;
-    --_text: var(--ptce-color-text, #eceff1);
-    --_surface: var(--ptce-color-surface, #1b1f22);
-    --_accent: var(--ptce-color-accent, #6fd3c1);
-    --_on-accent: var(--ptce-color-on-accent, #0b1f1b);
-    --_danger: var(--ptce-color-danger, #ffb4ab);
-    --_focus: var(--ptce-color-focus, #8ab4f8);
   }
-
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      color-scheme: dark;
-      --_text: var(--ptce-color-text, #eceff1);
-      --_surface: var(--ptce-color-surface, #1b1f22);
-      --_accent: var(--ptce-color-accent, #6fd3c1);
-      --_on-accent: var(--ptce-color-on-accent, #0b1f1b);
-      --_danger: var(--ptce-color-danger, #ffb4ab);
-      --_focus: var(--ptce-color-focus, #8ab4f8);
-    }
+  :host([theme='system']) {
+    color-scheme: light dark;
   }
 
   :focus-visible,

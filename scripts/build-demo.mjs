@@ -1,0 +1,39 @@
+// The demo's quick build: the embed bundles the demo pages load (dist/cdn/ptce-widgets.js and
+// dist/cdn/elements/ptce-<name>.js), made by esbuild in about a second. It needs only the runtime
+// dependencies and esbuild (which the server's tsx brings), so `npm start` on a fresh machine skips
+// the development tools. Not minified and not the published build: `npm run build` makes that
+// (rollup), and the tests check it.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+// esbuild: the project's own (full install), else the one tsx brings (runtime-only install).
+async function loadEsbuild() {
+  try {
+    return await import('esbuild');
+  } catch {
+    const fromTsx = createRequire(new URL('../node_modules/tsx/', import.meta.url));
+    return import(fromTsx.resolve('esbuild'));
+  }
+}
+const { build } = await loadEsbuild();
+
+const elements = JSON.parse(readFileSync('src/elements.json', 'utf8'));
+const started = Date.now();
+await build({
+  entryPoints: {
+    'ptce-widgets': 'src/embed.ts',
+    ...Object.fromEntries(elements.map((name) => [`elements/ptce-${name}`, `src/components/${name}/define.ts`])),
+  },
+  outdir: 'dist/cdn',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  target: 'es2022',
+  platform: 'browser',
+  conditions: ['production'],
+  chunkNames: 'lazy/[name]-[hash]',
+  tsconfig: 'tsconfig.json',
+  sourcemap: true,
+  logLevel: 'warning',
+});
+console.log(`demo bundles built in ${Date.now() - started} ms`);
