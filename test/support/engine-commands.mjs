@@ -8,6 +8,8 @@ export function engineCommands() {
       const [x, y] = payload.position;
       if (session.browser.type === 'puppeteer') {
         const page = session.browser.getPage(session.id);
+        // Chromium scrolls by wheel through the compositor, which serves the tab in front only.
+        await page.bringToFront();
         await page.mouse.move(x, y);
         await page.mouse.wheel({ deltaY: payload.deltaY });
         return true;
