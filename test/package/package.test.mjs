@@ -33,7 +33,9 @@ before(() => {
   mkdirSync(join(modules, 'ptce-widgets'), { recursive: true });
   execFileSync('tar', ['-xzf', join(work, packed.filename), '-C', join(modules, 'ptce-widgets'), '--strip-components=1']);
   // The package's dependencies and the app's own (React and Vue types), as npm would install them.
-  for (const dep of ['lit', '@lit', 'zod', '@svg-maps', '@types', 'vue', 'csstype']) {
+  const own = Object.keys(JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).dependencies);
+  const dirs = new Set([...own.map((name) => name.split('/')[0]), '@types', 'vue', 'csstype']);
+  for (const dep of dirs) {
     symlinkSync(join(repo, 'node_modules', dep), join(modules, dep));
   }
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
