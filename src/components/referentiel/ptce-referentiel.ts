@@ -13,13 +13,11 @@ import { assessmentCsv, assessmentIssues, questionsOf, referentielIssues, type Q
 import { comparedAssessments, renderCompare } from './internal/compare.js';
 import { download, readAssessments } from './internal/files.js';
 import { renderSummary } from './internal/summary.js';
-import {
-  answersCsv, CAMPAIGN_REASONS, loadCampaignAnswers, loadCampaignData, renderCampaignHeader, renderCoordinatorBar, setPublished, type CampaignData,
-} from './internal/campaign.js';
+import { CAMPAIGN_REASONS, loadCampaignData, renderCampaignHeader, type CampaignData } from './internal/campaign.js';
+import { CoordinatorController } from './internal/coordinator.js';
 import { renderOverTime } from './internal/over-time.js';
-import type { Campaign, CampaignAnswers } from '../../data/schemas/campaigns.js';
-import type { PtceClient } from '../../data/client.js';
-import { formatDate, type MessageKey } from '../../i18n/index.js';
+import type { Campaign } from '../../data/schemas/campaigns.js';
+import type { MessageKey } from '../../i18n/index.js';
 import { campaign as campaignMessages } from '../../i18n/fr/campaign.js';
 import type { View } from './internal/view.js';
 import { referentielStyles } from './ptce-referentiel.styles.js';
@@ -106,9 +104,11 @@ export class PtceReferentiel extends PtceElement {
   @state() private imported: Assessment[] = [];
   /** The campaign being answered (answer mode), and the coordinator's view of one (compare mode). */
   @state() private campaignInfo?: Campaign;
-  @state() private campaignAnswers?: CampaignAnswers;
-  @state() private coordinatorBusy = false;
-  @state() private coordinatorMessage?: { text: string; error: boolean };
+  private readonly coordinator = new CoordinatorController(this, {
+    withClient: (load) => this.withClient(load),
+    failureText: (failure) => this.describeFailure(failure).message,
+    key: () => this.coordinatorKey ?? '',
+  });
 
   private store?: DraftStore<AnswerDraft>;
 
@@ -144,7 +144,7 @@ export class PtceReferentiel extends PtceElement {
 
   private loaded({ referentiel, endpoint, campaign, answers }: ReferentielData): void {
     this.campaignInfo = campaign;
-    this.campaignAnswers = answers;
+    this.coordinator.set(answers);
     const where = campaign ? `${campaign.poleId}:${campaign.id}` : (this.poleId ?? '');
     this.store = this.noDraft
       ? undefined
@@ -452,18 +452,9 @@ export class PtceReferentiel extends PtceElement {
     const { referentiel } = data;
     if (data.history) return renderOverTime(referentiel, data.history[0], data.history[1], this.view);
     if (this.compareCampaigns) return html`<p class="message error" role="alert">${this.t('over.need-two')}</p>`;
-    const fromCampaign = this.campaignAnswers?.assessments ?? [];
+    const fromCampaign = this.coordinator.answers?.assessments ?? [];
     const { assessments, otherPole } = comparedAssessments(referentiel, [this.assessments ?? [], data.loaded, fromCampaign, this.imported]);
-    const coordinator = this.campaignAnswers
-      ? html`${renderCampaignHeader(this.campaignAnswers.campaign, this.view)}
-        ${renderCoordinatorBar(this.campaignAnswers, {
-          busy: this.coordinatorBusy,
-          message: this.coordinatorMessage,
-          refresh: () => this.coordinate(async () => this.t('campaign.refreshed')),
-          togglePublished: () => this.coordinate((client, answers) => setPublished(client, answers.campaign.id, this.coordinatorKey ?? '', !answers.campaign.publishedAt)),
-          exportCsv: () => this.exportCampaignCsv(),
-        }, this.view)}`
-      : nothing;
+    const coordinator = this.coordinator.render(this.view);
     const toolbar = html`${coordinator}<label class="inline no-print">${this.t('ref.compare-import')}
       <input type="file" multiple accept="application/json,.json" @change=${(e: Event) => this.importForCompare(e, referentiel)} />
     </label>`;
@@ -483,50 +474,6 @@ export class PtceReferentiel extends PtceElement {
   protected override describeFailure(failure: Failure): { message: string; detail?: string } {
     const refusal = this.campaignRefusal(failure);
     return refusal ? { message: refusal } : super.describeFailure(failure);
-  }
-
-  /**
-   * A coordinator's action (or none), then the answers read again, without leaving the view; the
-   * outcome is said in the bar. `action` returns the message of success, or a failed result.
-   */
-  private async coordinate(action: (client: PtceClient, answers: CampaignAnswers) => Promise<Result<unknown> | string>) {
-    const answers = this.campaignAnswers;
-    if (!answers || this.coordinatorBusy) return;
-    this.coordinatorBusy = true;
-    this.coordinatorMessage = undefined;
-    const outcome = await this.withClient(async (client) => {
-      const done = await action(client, answers);
-      if (typeof done !== 'string' && !done.ok) return done;
-      const fresh = await loadCampaignAnswers(client, answers.campaign.id, this.coordinatorKey ?? '');
-      if (!fresh.ok) return fresh;
-      // Said in the live region: the refresh, or the summary's new state after (un)publishing.
-      const publishedAt = fresh.value.campaign.publishedAt;
-      const message = typeof done === 'string'
-        ? done
-        : publishedAt
-          ? this.t('campaign.published', { date: formatDate(this.resolvedLang, publishedAt.slice(0, 10)) })
-          : this.t('campaign.not-published');
-      return ok({ fresh: fresh.value, message });
-    });
-    this.coordinatorBusy = false;
-    if (!outcome.ok) {
-      const reason = this.campaignRefusal(outcome.failure) ?? this.describeFailure(outcome.failure).message;
-      this.coordinatorMessage = { text: this.t('campaign.action-failed', { reason }), error: true };
-      return;
-    }
-    this.campaignAnswers = outcome.value.fresh;
-    this.coordinatorMessage = { text: outcome.value.message, error: false };
-  }
-
-  private async exportCampaignCsv(): Promise<void> {
-    const answers = this.campaignAnswers;
-    if (!answers) return;
-    const csv = await this.withClient((client) => answersCsv(client, answers.campaign.id, this.coordinatorKey ?? ''));
-    if (!csv.ok) {
-      this.coordinatorMessage = { text: this.t('campaign.action-failed', { reason: this.describeFailure(csv.failure).message }), error: true };
-      return;
-    }
-    download(this.renderRoot, csv.value, 'text/csv;charset=utf-8', `${answers.campaign.id}.csv`);
   }
 
   private async importForCompare(event: Event, referentiel: Referentiel): Promise<void> {
