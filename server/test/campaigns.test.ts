@@ -1,6 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { admin, post, startApp, type Running } from './helpers.js';
+import { join } from 'node:path';
+import { admin, post, repo, startApp, type Running } from './helpers.js';
+import { seedDemoCampaign } from '../src/demo-campaign.js';
 import { validate } from '../../src/data/validate.js';
 import { Campaign, CampaignAnswers, CampaignCreated } from '../../src/data/schemas/campaigns.js';
 import { PolesDocumentStrict } from '../../src/data/schemas/pole.js';
@@ -282,6 +284,31 @@ describe('campaigns', () => {
     }
     const body = await (await asCoordinator(`/api/campaigns/${mine.id}/assessments`, mine.coordinatorKey)).json();
     assert.deepEqual([...new Set(body.assessments.map((a: { poleId: string }) => a.poleId))], [POLE]);
+  });
+});
+
+describe('the demo campaign (npm start)', () => {
+  it('adds a fictitious pole and a dozen fictitious answers once, readable with the demo key', async () => {
+    const demo = await startApp();
+    try {
+      const { campaign } = JSON.parse(await (await import('node:fs/promises')).readFile(join(repo, 'demo/data/campagne-demo.json'), 'utf8'));
+      assert.equal(await seedDemoCampaign(demo.store, join(repo, 'demo/data')), true);
+      assert.equal(await seedDemoCampaign(demo.store, join(repo, 'demo/data')), false, 'once only');
+      // The public list is rebuilt within the poll; ask until the pole is there.
+      let poles: { poles: { id: string; name: string }[] } = { poles: [] };
+      for (let i = 0; i < 50 && !poles.poles.some((p) => p.id === 'pole-de-demonstration'); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        poles = await (await fetch(`${demo.url}/poles.json`)).json();
+      }
+      assert.equal(poles.poles.find((p) => p.id === 'pole-de-demonstration')?.name, 'Pôle de démonstration (fictif)');
+      assert.equal(poles.poles.length, 41);
+      const read = await fetch(`${demo.url}/api/campaigns/${campaign.id}/assessments`, { headers: { Authorization: `Bearer ${campaign.coordinatorKey}` } });
+      const body = await read.json();
+      assert.equal(body.assessments.length, 12);
+      assert.ok(body.assessments.every((a: { respondent: { name: string } }) => a.respondent.name.includes('fictif')));
+    } finally {
+      await demo.close();
+    }
   });
 });
 

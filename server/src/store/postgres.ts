@@ -171,6 +171,17 @@ export class PostgresStore implements Store {
     });
   }
 
+  addPole(id: string, body: string): Promise<boolean> {
+    return this.#inTransaction(async (client) => {
+      const { rowCount } = await client.query(
+        'INSERT INTO poles (id, position, body) SELECT $1, COALESCE(MAX(position), -1) + 1, $2 FROM poles ON CONFLICT (id) DO NOTHING',
+        [id, body],
+      );
+      if (rowCount) await client.query('UPDATE public_revision SET revision = revision + 1 WHERE id = 1');
+      return (rowCount ?? 0) > 0;
+    });
+  }
+
   async createCampaign(row: CampaignRow): Promise<void> {
     await this.pool.query(
       `INSERT INTO campaigns (${CAMPAIGN_COLUMNS.join(', ')}) VALUES (${CAMPAIGN_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`,

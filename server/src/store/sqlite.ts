@@ -224,6 +224,16 @@ export class SqliteStore implements Store {
     }).immediate();
   }
 
+  async addPole(id: string, body: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      const { changes } = this.db
+        .prepare('INSERT INTO poles (id, position, body) SELECT ?, COALESCE(MAX(position), -1) + 1, ? FROM poles WHERE true ON CONFLICT (id) DO NOTHING')
+        .run(id, body);
+      if (changes) this.#bump();
+      return changes > 0;
+    }).immediate();
+  }
+
   async createCampaign(row: CampaignRow): Promise<void> {
     this.db
       .prepare(`INSERT INTO campaigns (${CAMPAIGN_COLUMNS.join(', ')}) VALUES (${CAMPAIGN_COLUMNS.map((c) => `@${c}`).join(', ')})`)

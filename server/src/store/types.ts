@@ -99,6 +99,8 @@ export interface Store {
   listSignatures(status?: string): Promise<SignatureRow[]>;
   listAssessments(): Promise<AssessmentRow[]>;
   decideSignature(reference: string, status: 'approved' | 'rejected'): Promise<SignatureRow | undefined>;
+  /** Adds a pole at the end of the list unless one has its id (the demo's fictitious pole); true if added. */
+  addPole(id: string, body: string): Promise<boolean>;
   createCampaign(row: CampaignRow): Promise<void>;
   listCampaigns(): Promise<CampaignListRow[]>;
   campaign(id: string): Promise<CampaignRow | undefined>;
