@@ -64,7 +64,86 @@ async function load() {
   table.hidden = false;
   csv.hidden = false;
   status.textContent = `${signatures.length} signature(s).`;
+  await loadCampaigns();
 }
+
+// ——— Campaigns: counts only, never answers; codes shown once, at creation ———
+
+const campaignsSection = document.querySelector('#campaigns-section');
+const poleSelect = document.querySelector('#campaign-pole');
+const created = document.querySelector('#campaign-created');
+
+async function loadCampaigns() {
+  if (!poleSelect.options.length) {
+    const { poles } = await (await fetch('/poles.json')).json();
+    for (const pole of poles) poleSelect.append(new Option(pole.name, pole.id));
+  }
+  const response = await api('/api/admin/campaigns');
+  if (!response.ok) return;
+  const { campaigns } = await response.json();
+  const body = document.querySelector('#campaigns tbody');
+  body.replaceChildren();
+  for (const campaign of campaigns.slice().reverse()) {
+    const row = document.createElement('tr');
+    cell(row, campaign.poleName ?? campaign.poleId);
+    cell(row, campaign.title);
+    cell(row, [campaign.opensOn ?? '…', campaign.closesOn ?? '…'].join(' → '));
+    cell(row, String(campaign.answers));
+    cell(row, `${campaign.closed ? 'Close' : 'Ouverte'}${campaign.publishedAt ? ', synthèse publiée' : ''}`);
+    const actions = cell(row, '');
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.textContent = 'Clore';
+    close.setAttribute('aria-label', `Clore la campagne ${campaign.title} (${campaign.poleName ?? campaign.poleId})`);
+    close.disabled = campaign.closed;
+    close.addEventListener('click', async () => {
+      await api(`/api/admin/campaigns/${encodeURIComponent(campaign.id)}/close`, { method: 'POST' });
+      status.textContent = `Campagne « ${campaign.title} » close.`;
+      await loadCampaigns();
+    });
+    actions.append(close);
+    body.append(row);
+  }
+  campaignsSection.hidden = false;
+}
+
+document.querySelector('#new-campaign').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const value = (id) => document.querySelector(id).value.trim();
+  const body = { poleId: poleSelect.value, title: value('#campaign-title') };
+  if (value('#campaign-opens')) body.opensOn = value('#campaign-opens');
+  if (value('#campaign-closes')) body.closesOn = value('#campaign-closes');
+  const response = await api('/api/admin/campaigns', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const answer = await response.json();
+  if (!response.ok) {
+    const fields = (answer.errors ?? []).map((e) => `${e.path} : ${e.message}`).join(' ; ');
+    status.textContent = `Campagne refusée : ${answer.error}${fields ? ` (${fields})` : ''}.`;
+    return;
+  }
+  const origin = location.origin;
+  const script = `<script type="module" src="${origin}/cdn/ptce-widgets.js"></script>`;
+  document.querySelector('#created-code').textContent = answer.respondentCode;
+  document.querySelector('#created-key').textContent = answer.coordinatorKey;
+  document.querySelector('#created-snippet').value =
+    `${script}\n<ptce-referentiel endpoint="${origin}/ptce.json" mode="answer" campaign="${answer.respondentCode}"></ptce-referentiel>`;
+  document.querySelector('#created-compare').value =
+    `${script}\n<ptce-referentiel endpoint="${origin}/ptce.json" mode="compare" campaign="${answer.id}" key="${answer.coordinatorKey}"></ptce-referentiel>`;
+  created.hidden = false;
+  status.textContent = `Campagne « ${answer.title} » ouverte pour ${answer.poleName ?? answer.poleId}. Notez ses codes : ils ne seront plus affichés.`;
+  await loadCampaigns();
+});
+
+created.addEventListener('click', async (event) => {
+  const target = event.target.closest('[data-copy]');
+  if (!target) return;
+  const source = document.getElementById(target.dataset.copy);
+  await navigator.clipboard.writeText(source.value ?? source.textContent);
+  status.textContent = 'Copié.';
+});
 
 csv.addEventListener('click', async (event) => {
   event.preventDefault();

@@ -21,4 +21,4 @@ if [ "$(cat "$full" 2>/dev/null)" != "$want" ] && [ "$(cat "$runtime" 2>/dev/nul
   echo "$want" >"$runtime"
 fi
 node scripts/build-demo.mjs
-exec node --import tsx server/src/main.ts
+PTCE_DEMO_CAMPAIGN=${PTCE_DEMO_CAMPAIGN:-1} exec node --import tsx server/src/main.ts

@@ -15,6 +15,7 @@ import { adminView, assessmentReceipt, assessmentSubmission, poleIssues, receipt
 import { signaturesCsv } from './csv.js';
 import { discoveryDocument, PublicCache, type Prepared } from './public-documents.js';
 import { RateLimiter } from './rate-limit.js';
+import { campaignRoutes } from './campaigns.js';
 
 export interface AppOptions {
   store: Store;
@@ -35,6 +36,10 @@ export interface AppOptions {
   allowedOrigins?: string[];
   /** POSTs allowed per client address and minute. */
   postsPerMinute?: number;
+  /** A pole's coordinator may open a campaign for their pole without the admin token (PTCE_OPEN_CAMPAIGNS=1). */
+  openCampaigns?: boolean;
+  /** Wrong campaign codes or coordinator keys allowed per client address in 15 minutes (default 10). */
+  secretAttempts?: number;
   /** Folders served as static files: the demo page and the embed bundle. */
   staticDirs?: { root: string; prefix: string }[];
   logger?: boolean;
@@ -98,19 +103,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const wanted = String(request.headers['access-control-request-method'] ?? '').toUpperCase();
       if (wanted === 'GET') {
         reply.header('Access-Control-Allow-Origin', '*');
+        // A campaign's routes take its secrets in headers, never in the URL.
+        if (request.url.startsWith('/api/campaigns/')) reply.header('Access-Control-Allow-Headers', 'Authorization, Campaign-Code');
         return reply.code(204).send();
       }
-      if (wanted === 'POST' && request.url.startsWith('/api/') && !request.url.startsWith('/api/admin') && mayPost(request)) {
+      const writes = wanted === 'POST' || (wanted === 'DELETE' && request.url.startsWith('/api/campaigns/'));
+      if (writes && request.url.startsWith('/api/') && !request.url.startsWith('/api/admin') && mayPost(request)) {
         reply.header('Access-Control-Allow-Origin', origin ?? '*');
         reply.header('Vary', 'Origin');
-        reply.header('Access-Control-Allow-Methods', 'POST');
-        reply.header('Access-Control-Allow-Headers', 'Content-Type, Idempotency-Key');
+        reply.header('Access-Control-Allow-Methods', 'POST, DELETE');
+        reply.header('Access-Control-Allow-Headers', 'Content-Type, Idempotency-Key, Authorization, Campaign-Code');
         reply.header('Access-Control-Max-Age', '600');
         return reply.code(204).send();
       }
       return reply.code(403).send({ error: 'origin not allowed' });
     }
-    if (request.method === 'POST') {
+    if (request.method === 'POST' || request.method === 'DELETE') {
       if (!mayPost(request)) return fail(reply, 403, 'origin not allowed');
       if (origin) {
         reply.header('Access-Control-Allow-Origin', origin);
@@ -165,23 +173,32 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return { path: 'Idempotency-Key', message: 'header required: 8 to 200 letters, digits or . _ : -' };
   };
 
-  /** A POST of a submission: key, shared schema, the document's own rules, stored once per key. */
+  const campaigns = campaignRoutes(app, { store, cache, openCampaigns: options.openCampaigns ?? false, secretAttempts: options.secretAttempts });
+
+  /**
+   * A POST of a submission: key, shared schema, the document's own rules, stored once per key.
+   * `admit` may refuse it (the answer then sent) or say what to store and where (a campaign).
+   */
   function submissions<T, Row>(
     path: string,
     what: string,
     schema: Schema<T>,
     rules: (value: T) => DataIssue[],
-    submission: (value: T, key: string) => Submission,
+    submission: (value: T, key: string, campaignId: string | null) => Submission,
     receipt: (row: Row) => unknown,
+    admit: (request: FastifyRequest, reply: FastifyReply, value: T) => Promise<{ value: T; campaignId: string | null } | false> =
+      async (_request, _reply, value) => ({ value, campaignId: null }),
   ) {
     app.post(path, async (request, reply) => {
       const key = idempotencyKey(request);
       if (typeof key !== 'string') return fail(reply, 400, 'invalid request', [key]);
       const checked = validate(schema, request.body);
       if (!checked.ok) return fail(reply, 400, `invalid ${what}`, checked.issues);
-      const issues = rules(checked.value);
+      const admitted = await admit(request, reply, checked.value);
+      if (!admitted) return reply;
+      const issues = rules(admitted.value);
       if (issues.length) return fail(reply, 400, `invalid ${what}`, issues);
-      const stored = await store.storeOnce<Row & { request_hash: string }>(submission(checked.value, key));
+      const stored = await store.storeOnce<Row & { request_hash: string }>(submission(admitted.value, key, admitted.campaignId));
       if (stored.kind === 'key-reused') return fail(reply, 422, `Idempotency-Key already used for another ${what}`);
       return reply.code(stored.kind === 'created' ? 201 : 200).send(receipt(stored.row));
     });
@@ -205,6 +222,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     assessmentSubmission,
     assessmentReceipt,
+    campaigns.admitAssessment,
   );
 
   // Administration: a bearer token (PTCE_ADMIN_TOKEN), `Authorization: Bearer <token>` only.
@@ -237,6 +255,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         .header('Content-Disposition', 'attachment; filename="signatures-charte-ptce.csv"')
         .send(signaturesCsv(await store.listSignatures())),
     );
+    campaigns.adminRoutes(admin);
     for (const [action, status] of [['approve', 'approved'], ['reject', 'rejected']] as const) {
       admin.post(`/api/admin/signatures/:reference/${action}`, async (request, reply) => {
         const row = await store.decideSignature((request.params as { reference: string }).reference, status);

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp, MIN_ADMIN_TOKEN } from './app.js';
 import { openStore } from './store/index.js';
+import { seedDemoCampaign } from './demo-campaign.js';
 
 const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const env = process.env;
@@ -21,8 +22,13 @@ if (!adminToken) {
 // command runs, by default data/ptce.sqlite at the top of the repository.
 const database = env.PTCE_DATABASE_URL || resolve(env.PTCE_DB ?? `${repo}/data/ptce.sqlite`);
 const store = await openStore(database);
-if (await store.seedIfEmpty(resolve(env.PTCE_SEED_DIR ?? `${repo}/demo/data`))) {
+const seedDir = resolve(env.PTCE_SEED_DIR ?? `${repo}/demo/data`);
+if (await store.seedIfEmpty(seedDir)) {
   console.log(`ptce: new ${store.kind} database, seeded from the demo data`);
+}
+// The demo only (scripts/demo.sh): a fictitious pole's campaign with fictitious answers.
+if (env.PTCE_DEMO_CAMPAIGN === '1' && (await seedDemoCampaign(store, seedDir))) {
+  console.log('ptce: demo campaign added (fictitious pole and answers; its codes are in demo/data/campagne-demo.json)');
 }
 
 const port = Number(env.PORT ?? 8080);
@@ -34,6 +40,7 @@ const app = await buildApp({
   cacheMaxAge: Number(env.PTCE_CACHE_MAX_AGE ?? 0),
   allowedOrigins: (env.PTCE_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   postsPerMinute: Number(env.PTCE_POSTS_PER_MINUTE ?? 20),
+  openCampaigns: env.PTCE_OPEN_CAMPAIGNS === '1' || env.PTCE_OPEN_CAMPAIGNS === 'true',
   logger: env.PTCE_LOG !== 'off',
   staticDirs: [
     { root: `${repo}/dist/cdn`, prefix: '/cdn/' },

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { CONTRACT_VERSION } from '../../src/data/schemas/discovery.js';
-import type { PolesDocument } from '../../src/data/schemas/pole.js';
+import type { Pole, PolesDocument } from '../../src/data/schemas/pole.js';
 import { withSignatories } from './signatures.js';
 import type { PublicData, SignatureRow, Store } from './store/types.js';
 
@@ -15,11 +15,16 @@ export interface Prepared {
 
 /**
  * The public poles document: the stored poles, plus every approved signature whose pole agreed to
- * be listed (see withSignatories: facts about the pole only, never the people who signed).
+ * be listed (see withSignatories: facts about the pole only, never the people who signed), and
+ * the référentiel summary a pole published from one of its campaigns (never its answers).
  */
 export function publicPoles(data: PublicData): PolesDocument {
   const { themes = [], updatedAt } = (data.documents.get('poles-meta') ?? {}) as { themes?: PolesDocument['themes']; updatedAt?: string };
-  const poles = withSignatories(data.poles.map((pole) => ({ ...pole })), data.listed as SignatureRow[]);
+  const withSummaries = data.poles.map((pole) => {
+    const summary = data.summaries.get(pole.id) as Pole['referentielSummary'];
+    return summary ? { ...pole, referentielSummary: summary } : { ...pole };
+  });
+  const poles = withSignatories(withSummaries, data.listed as SignatureRow[]);
   return { ...(updatedAt ? { updatedAt } : {}), themes, poles };
 }
 
@@ -34,7 +39,9 @@ export function discoveryDocument(apiBase: string | null = '') {
     poles: 'poles.json',
     referentiel: 'referentiel.json',
     charter: 'charter.json',
-    ...(apiBase === null ? {} : { signatures: `${apiBase}api/signatures`, assessments: `${apiBase}api/assessments` }),
+    ...(apiBase === null
+      ? {}
+      : { signatures: `${apiBase}api/signatures`, assessments: `${apiBase}api/assessments`, campaigns: `${apiBase}api/campaigns` }),
   };
 }
 

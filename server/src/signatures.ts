@@ -17,7 +17,7 @@ export const signatureSubmission = (signature: Signature, idempotencyKey: string
   },
 });
 
-export const assessmentSubmission = (assessment: Assessment, idempotencyKey: string): Submission => ({
+export const assessmentSubmission = (assessment: Assessment, idempotencyKey: string, campaignId: string | null): Submission => ({
   table: 'assessments',
   referencePrefix: 'EVAL',
   idempotencyKey,
@@ -26,6 +26,7 @@ export const assessmentSubmission = (assessment: Assessment, idempotencyKey: str
     referentiel_id: assessment.referentielId,
     referentiel_version: assessment.referentielVersion,
     pole_id: assessment.poleId ?? null,
+    campaign_id: campaignId,
   },
 });
 

@@ -166,6 +166,11 @@ export class PtceClient {
     });
   }
 
+  /** An uncached request to a URL the endpoint named: a campaign's answers are private, never shared. */
+  request(url: string, init: RequestInit, signal?: AbortSignal): Promise<Result<unknown>> {
+    return this.#request(url, new AbortController(), signal, init);
+  }
+
   /**
    * Parses a response once however many widgets read it: the result is kept with the response
    * object (so it goes when the cache drops the response).
@@ -268,14 +273,16 @@ export class PtceClient {
 
 /** An HTTP error, keeping the field errors a 400 answer may carry (`{"errors": [{path, message}]}`). */
 function httpFailure(url: string, status: number, body: unknown): Failure {
-  const errors = (body as { errors?: unknown } | undefined)?.errors;
+  const { errors, reason: named } = (body ?? {}) as { errors?: unknown; reason?: unknown };
+  // Only a short word: it picks a message, it is never shown as is.
+  const reason = typeof named === 'string' && /^[a-z-]{1,40}$/.test(named) ? { reason: named } : {};
   if (Array.isArray(errors)) {
     const issues = errors
       .filter((e): e is { path: string; message: string } => typeof e?.path === 'string' && typeof e?.message === 'string')
       .map(({ path, message }) => ({ path, message }));
-    if (issues.length) return { kind: 'http', url, status, issues };
+    if (issues.length) return { kind: 'http', url, status, issues, ...reason };
   }
-  return { kind: 'http', url, status };
+  return { kind: 'http', url, status, ...reason };
 }
 
 /** Reads a body as text, stopping as soon as it passes `maxBytes` (a lying Content-Length included). */

@@ -7,7 +7,8 @@ export type Failure =
   | { kind: 'no-resource'; resource: string }
   | { kind: 'network'; url: string }
   | { kind: 'timeout'; url: string; timeoutMs: number }
-  | { kind: 'http'; url: string; status: number; issues?: DataIssue[] }
+  /** `reason`: the server's word for a refusal it names (`campaign-closed`, `coordinator-key`…). */
+  | { kind: 'http'; url: string; status: number; issues?: DataIssue[]; reason?: string }
   | { kind: 'not-json'; url: string }
   | { kind: 'too-large'; url: string; maxBytes: number }
   | { kind: 'invalid'; url: string; issues: DataIssue[] }

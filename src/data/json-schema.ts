@@ -3,6 +3,7 @@ import { Discovery, CONTRACT_VERSION } from './schemas/discovery.js';
 import { Pole, PolesDocument, PolesDocumentStrict, Theme } from './schemas/pole.js';
 import { Referentiel } from './schemas/referentiel.js';
 import { Charter } from './schemas/charter.js';
+import { Campaign, CampaignAnswers, CampaignCreated, CampaignRequest } from './schemas/campaigns.js';
 import { Assessment, AssessmentBundle, AssessmentReceipt, Signature, SignatureReceipt } from './schemas/submissions.js';
 
 /** The schemas published as JSON Schema in `schemas/<name>.schema.json`, with their titles. */
@@ -17,6 +18,10 @@ export const PUBLISHED_SCHEMAS = {
   assessment: [Assessment, 'Référentiel assessment (POST body)'],
   'assessment-receipt': [AssessmentReceipt, 'Référentiel assessment receipt'],
   'assessment-bundle': [AssessmentBundle, 'Several assessments of one pole (export / compare)'],
+  'campaign-request': [CampaignRequest, 'Opening a campaign of one pole (POST body)'],
+  campaign: [Campaign, 'A campaign of one pole, as its respondents see it'],
+  'campaign-created': [CampaignCreated, 'A new campaign with its two secrets, shown once'],
+  'campaign-answers': [CampaignAnswers, "One campaign's answers, for its coordinator"],
 } as const;
 
 export type PublishedSchemaName = keyof typeof PUBLISHED_SCHEMAS;

@@ -1,6 +1,7 @@
 import type { DataIssue } from './failure.js';
 import type { Indicator, PrincipalObjective, Referentiel } from './schemas/referentiel.js';
 import type { Assessment } from './schemas/submissions.js';
+import type { ReferentielSummary } from './schemas/pole.js';
 
 // What both the widget and the server need to know of a référentiel and its answers.
 
@@ -45,4 +46,36 @@ export function assessmentIssues(referentiel: Referentiel, assessment: Assessmen
     else if (answer.value !== 'na' && !values.has(answer.value)) issues.push({ path: `answers.${id}.value`, message: 'not on the scale' });
   }
   return issues;
+}
+
+/**
+ * The summary a pole publishes from one campaign: per principal objective, the mean of every
+ * level its respondents gave (each answer weighs the same), and how many of its questions at least
+ * one respondent answered. Never computed across poles.
+ */
+export function campaignSummary(referentiel: Referentiel, assessments: Assessment[], publishedAt: string): ReferentielSummary | undefined {
+  if (!assessments.length) return undefined;
+  const { min, max } = scaleBounds(referentiel);
+  const objectives = referentiel.objectives.flatMap((general) =>
+    general.principalObjectives.map((principal) => {
+      const levels: number[] = [];
+      let answered = 0;
+      for (const indicator of principal.indicators) {
+        const given = assessments.map((a) => a.answers[indicator.id]).filter((a) => a !== undefined);
+        if (given.length) answered++;
+        for (const answer of given) if (typeof answer.value === 'number') levels.push(answer.value);
+      }
+      const mean = levels.length ? Math.round((levels.reduce((sum, v) => sum + v, 0) / levels.length) * 100) / 100 : null;
+      return { id: principal.id, label: principal.label, mean, answered, total: principal.indicators.length };
+    }),
+  );
+  return {
+    referentielId: referentiel.id,
+    referentielVersion: referentiel.version,
+    publishedAt,
+    respondents: assessments.length,
+    scaleMin: min,
+    scaleMax: max,
+    objectives,
+  };
 }

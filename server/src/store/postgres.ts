@@ -1,7 +1,8 @@
 import pg from 'pg';
 import type { Pole } from '../../../src/data/schemas/pole.js';
 import {
-  readSeed, replayOf, submissionValues,
+  CAMPAIGN_COLUMNS, CAMPAIGNS_MIGRATION, readSeed, replayOf, submissionValues, summariesOf,
+  type CampaignListRow, type CampaignRow,
   type AssessmentRow, type PublicData, type SignatureRow, type Store, type StoreResult, type Submission,
 } from './types.js';
 
@@ -45,6 +46,7 @@ const MIGRATIONS: string[] = [
    );`,
   `CREATE TABLE public_revision (id INTEGER PRIMARY KEY CHECK (id = 1), revision INTEGER NOT NULL);
    INSERT INTO public_revision (id, revision) VALUES (1, 0);`,
+  CAMPAIGNS_MIGRATION,
 ];
 
 /** Held while migrating or seeding, so that processes starting together take turns. */
@@ -126,7 +128,10 @@ export class PostgresStore implements Store {
       const listed = (
         await client.query("SELECT * FROM signatures WHERE status = 'approved' AND consent_to_list = 1 ORDER BY decided_at, id")
       ).rows as SignatureRow[];
-      return { documents, poles, listed };
+      const published = (
+        await client.query('SELECT pole_id, summary FROM campaigns WHERE summary IS NOT NULL ORDER BY published_at, id')
+      ).rows as { pole_id: string; summary: string }[];
+      return { documents, poles, listed, summaries: summariesOf(published) };
     }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   }
 
@@ -163,6 +168,59 @@ export class PostgresStore implements Store {
       const { rows } = await client.query('UPDATE signatures SET status = $1, decided_at = $2 WHERE reference = $3 RETURNING *', [status, new Date().toISOString(), reference]);
       if (rows.length) await client.query('UPDATE public_revision SET revision = revision + 1 WHERE id = 1');
       return rows[0] as SignatureRow | undefined;
+    });
+  }
+
+  addPole(id: string, body: string): Promise<boolean> {
+    return this.#inTransaction(async (client) => {
+      const { rowCount } = await client.query(
+        'INSERT INTO poles (id, position, body) SELECT $1, COALESCE(MAX(position), -1) + 1, $2 FROM poles ON CONFLICT (id) DO NOTHING',
+        [id, body],
+      );
+      if (rowCount) await client.query('UPDATE public_revision SET revision = revision + 1 WHERE id = 1');
+      return (rowCount ?? 0) > 0;
+    });
+  }
+
+  async createCampaign(row: CampaignRow): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO campaigns (${CAMPAIGN_COLUMNS.join(', ')}) VALUES (${CAMPAIGN_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`,
+      CAMPAIGN_COLUMNS.map((c) => row[c]),
+    );
+  }
+
+  async listCampaigns(): Promise<CampaignListRow[]> {
+    return (
+      await this.pool.query(
+        'SELECT c.*, (SELECT COUNT(*)::int FROM assessments a WHERE a.campaign_id = c.id) AS answers FROM campaigns c ORDER BY c.created_at, c.id',
+      )
+    ).rows;
+  }
+
+  async campaign(id: string): Promise<CampaignRow | undefined> {
+    return (await this.pool.query('SELECT * FROM campaigns WHERE id = $1', [id])).rows[0];
+  }
+
+  async campaignByCode(hash: string): Promise<CampaignRow | undefined> {
+    return (await this.pool.query('SELECT * FROM campaigns WHERE respondent_code_hash = $1', [hash])).rows[0];
+  }
+
+  async closeCampaign(id: string, at: string): Promise<CampaignRow | undefined> {
+    return (await this.pool.query('UPDATE campaigns SET closed_at = COALESCE(closed_at, $1) WHERE id = $2 RETURNING *', [at, id])).rows[0];
+  }
+
+  async campaignAssessments(campaignId: string): Promise<AssessmentRow[]> {
+    return (await this.pool.query('SELECT * FROM assessments WHERE campaign_id = $1 ORDER BY id', [campaignId])).rows;
+  }
+
+  async deleteAssessment(campaignId: string, reference: string): Promise<boolean> {
+    return ((await this.pool.query('DELETE FROM assessments WHERE campaign_id = $1 AND reference = $2', [campaignId, reference])).rowCount ?? 0) > 0;
+  }
+
+  setCampaignSummary(id: string, summary: string | null, publishedAt: string | null): Promise<void> {
+    return this.#inTransaction(async (client) => {
+      await client.query('UPDATE campaigns SET summary = $1, published_at = $2 WHERE id = $3', [summary, publishedAt, id]);
+      await client.query('UPDATE public_revision SET revision = revision + 1 WHERE id = 1');
     });
   }
 

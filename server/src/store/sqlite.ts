@@ -6,7 +6,8 @@ import type { Pole } from '../../../src/data/schemas/pole.js';
 import { configure } from './sqlite-config.js';
 import type { Reply } from './sqlite-writer.js';
 import {
-  readSeed,
+  CAMPAIGN_COLUMNS, CAMPAIGNS_MIGRATION, readSeed, summariesOf,
+  type CampaignListRow, type CampaignRow,
   type AssessmentRow, type PublicData, type SignatureRow, type Store, type StoreResult, type Submission,
 } from './types.js';
 
@@ -56,6 +57,8 @@ const MIGRATIONS: string[] = [
   // knows when to rebuild its copy of them.
   `CREATE TABLE public_revision (id INTEGER PRIMARY KEY CHECK (id = 1), revision INTEGER NOT NULL);
    INSERT INTO public_revision (id, revision) VALUES (1, 0);`,
+  // Campaigns ("regards croisés"), and the campaign each answer set went into.
+  CAMPAIGNS_MIGRATION,
 ];
 
 interface Pending {
@@ -159,7 +162,10 @@ export class SqliteStore implements Store {
       const listed = this.db
         .prepare("SELECT * FROM signatures WHERE status = 'approved' AND consent_to_list = 1 ORDER BY decided_at, id")
         .all() as SignatureRow[];
-      return { documents, poles, listed };
+      const published = this.db
+        .prepare('SELECT pole_id, summary FROM campaigns WHERE summary IS NOT NULL ORDER BY published_at, id')
+        .all() as { pole_id: string; summary: string }[];
+      return { documents, poles, listed, summaries: summariesOf(published) };
     })();
   }
 
@@ -215,6 +221,56 @@ export class SqliteStore implements Store {
       const { changes } = this.db.prepare('UPDATE signatures SET status = ?, decided_at = ? WHERE reference = ?').run(status, new Date().toISOString(), reference);
       if (changes) this.#bump();
       return this.db.prepare('SELECT * FROM signatures WHERE reference = ?').get(reference) as SignatureRow | undefined;
+    }).immediate();
+  }
+
+  async addPole(id: string, body: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      const { changes } = this.db
+        .prepare('INSERT INTO poles (id, position, body) SELECT ?, COALESCE(MAX(position), -1) + 1, ? FROM poles WHERE true ON CONFLICT (id) DO NOTHING')
+        .run(id, body);
+      if (changes) this.#bump();
+      return changes > 0;
+    }).immediate();
+  }
+
+  async createCampaign(row: CampaignRow): Promise<void> {
+    this.db
+      .prepare(`INSERT INTO campaigns (${CAMPAIGN_COLUMNS.join(', ')}) VALUES (${CAMPAIGN_COLUMNS.map((c) => `@${c}`).join(', ')})`)
+      .run(row);
+  }
+
+  async listCampaigns(): Promise<CampaignListRow[]> {
+    return this.db
+      .prepare('SELECT c.*, (SELECT COUNT(*) FROM assessments a WHERE a.campaign_id = c.id) AS answers FROM campaigns c ORDER BY c.created_at, c.id')
+      .all() as CampaignListRow[];
+  }
+
+  async campaign(id: string): Promise<CampaignRow | undefined> {
+    return this.db.prepare('SELECT * FROM campaigns WHERE id = ?').get(id) as CampaignRow | undefined;
+  }
+
+  async campaignByCode(hash: string): Promise<CampaignRow | undefined> {
+    return this.db.prepare('SELECT * FROM campaigns WHERE respondent_code_hash = ?').get(hash) as CampaignRow | undefined;
+  }
+
+  async closeCampaign(id: string, at: string): Promise<CampaignRow | undefined> {
+    this.db.prepare('UPDATE campaigns SET closed_at = COALESCE(closed_at, ?) WHERE id = ?').run(at, id);
+    return this.campaign(id);
+  }
+
+  async campaignAssessments(campaignId: string): Promise<AssessmentRow[]> {
+    return this.db.prepare('SELECT * FROM assessments WHERE campaign_id = ? ORDER BY id').all(campaignId) as AssessmentRow[];
+  }
+
+  async deleteAssessment(campaignId: string, reference: string): Promise<boolean> {
+    return this.db.prepare('DELETE FROM assessments WHERE campaign_id = ? AND reference = ?').run(campaignId, reference).changes > 0;
+  }
+
+  async setCampaignSummary(id: string, summary: string | null, publishedAt: string | null): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE campaigns SET summary = ?, published_at = ? WHERE id = ?').run(summary, publishedAt, id);
+      this.#bump();
     }).immediate();
   }
 

@@ -30,8 +30,31 @@ export interface AssessmentRow {
   referentiel_id: string;
   referentiel_version: string;
   pole_id: string | null;
+  campaign_id: string | null;
   body: string;
 }
+
+export interface CampaignRow {
+  id: string;
+  pole_id: string;
+  referentiel_id: string;
+  referentiel_version: string;
+  title: string;
+  opens_on: string | null;
+  closes_on: string | null;
+  /** JSON list of roles, or null: the référentiel's. */
+  roles: string | null;
+  respondent_code_hash: string;
+  coordinator_key_hash: string;
+  created_at: string;
+  closed_at: string | null;
+  published_at: string | null;
+  /** JSON of the published summary, or null. */
+  summary: string | null;
+}
+
+/** A campaign with how many answer sets it holds (never the answers themselves). */
+export type CampaignListRow = CampaignRow & { answers: number };
 
 export type StoreResult<Row> =
   | { kind: 'created'; row: Row }
@@ -56,6 +79,8 @@ export interface PublicData {
   poles: Pole[];
   /** Approved signatures of poles that agreed to be listed, in decision order. */
   listed: SignatureRow[];
+  /** Summaries published from campaigns, per pole id (the latest published one). */
+  summaries: Map<string, unknown>;
 }
 
 /**
@@ -74,6 +99,19 @@ export interface Store {
   listSignatures(status?: string): Promise<SignatureRow[]>;
   listAssessments(): Promise<AssessmentRow[]>;
   decideSignature(reference: string, status: 'approved' | 'rejected'): Promise<SignatureRow | undefined>;
+  /** Adds a pole at the end of the list unless one has its id (the demo's fictitious pole); true if added. */
+  addPole(id: string, body: string): Promise<boolean>;
+  createCampaign(row: CampaignRow): Promise<void>;
+  listCampaigns(): Promise<CampaignListRow[]>;
+  campaign(id: string): Promise<CampaignRow | undefined>;
+  campaignByCode(respondentCodeHash: string): Promise<CampaignRow | undefined>;
+  closeCampaign(id: string, at: string): Promise<CampaignRow | undefined>;
+  /** One campaign's answer sets, oldest first. */
+  campaignAssessments(campaignId: string): Promise<AssessmentRow[]>;
+  /** Deletes one answer set of this campaign (and only of it); false if there was none. */
+  deleteAssessment(campaignId: string, reference: string): Promise<boolean>;
+  /** Publishes (summary and date) or unpublishes (nulls) a campaign's summary: the public poles change. */
+  setCampaignSummary(id: string, summary: string | null, publishedAt: string | null): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -108,6 +146,40 @@ function readChecked<T>(dir: string, file: string, schema: Schema<T>): T {
   if (!result.ok) throw new Error(`${file}: invalid seed data: ${JSON.stringify(result.issues)}`);
   return result.value;
 }
+
+/** Secrets are stored as their SHA-256: they are long random strings, so no salt is needed. */
+export const secretHash = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
+/** The summaries published, latest per pole, from rows ordered by publication date. */
+export function summariesOf(rows: { pole_id: string; summary: string }[]): Map<string, unknown> {
+  return new Map(rows.map((row) => [row.pole_id, JSON.parse(row.summary)]));
+}
+
+/** The SQL of the campaigns, the same in both back ends. */
+export const CAMPAIGNS_MIGRATION = `CREATE TABLE campaigns (
+     id TEXT PRIMARY KEY,
+     pole_id TEXT NOT NULL,
+     referentiel_id TEXT NOT NULL,
+     referentiel_version TEXT NOT NULL,
+     title TEXT NOT NULL,
+     opens_on TEXT,
+     closes_on TEXT,
+     roles TEXT,
+     respondent_code_hash TEXT NOT NULL UNIQUE,
+     coordinator_key_hash TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     closed_at TEXT,
+     published_at TEXT,
+     summary TEXT
+   );
+   CREATE INDEX campaigns_pole ON campaigns (pole_id);
+   ALTER TABLE assessments ADD COLUMN campaign_id TEXT REFERENCES campaigns (id);
+   CREATE INDEX assessments_campaign ON assessments (campaign_id);`;
+
+export const CAMPAIGN_COLUMNS = [
+  'id', 'pole_id', 'referentiel_id', 'referentiel_version', 'title', 'opens_on', 'closes_on', 'roles',
+  'respondent_code_hash', 'coordinator_key_hash', 'created_at', 'closed_at', 'published_at', 'summary',
+] as const;
 
 /** The seed rows, from a static endpoint folder (the demo dataset by default). */
 export function readSeed(dir: string) {

@@ -13,6 +13,12 @@ import { assessmentCsv, assessmentIssues, questionsOf, referentielIssues, type Q
 import { comparedAssessments, renderCompare } from './internal/compare.js';
 import { download, readAssessments } from './internal/files.js';
 import { renderSummary } from './internal/summary.js';
+import { CAMPAIGN_REASONS, loadCampaignData, renderCampaignHeader, type CampaignData } from './internal/campaign.js';
+import { CoordinatorController } from './internal/coordinator.js';
+import { renderOverTime } from './internal/over-time.js';
+import type { Campaign } from '../../data/schemas/campaigns.js';
+import type { MessageKey } from '../../i18n/index.js';
+import { campaign as campaignMessages } from '../../i18n/fr/campaign.js';
 import type { View } from './internal/view.js';
 import { referentielStyles } from './ptce-referentiel.styles.js';
 import { heading } from '../../base/heading.js';
@@ -20,8 +26,9 @@ import { registerMessages } from '../../i18n/index.js';
 import { referentiel as referentielMessages } from '../../i18n/fr/referentiel.js';
 
 registerMessages('fr', referentielMessages);
+registerMessages('fr', campaignMessages);
 
-interface ReferentielData {
+interface ReferentielData extends CampaignData {
   referentiel: Referentiel;
   canSend: boolean;
   endpoint: string;
@@ -53,6 +60,9 @@ const OTHER_ROLE = '__other';
  * @csspart progress - The "24 / 36" progress line.
  * @csspart summary - The summary (means, radar, strengths, points to work on).
  * @csspart compare - The comparison of several respondents.
+ * @csspart campaign - The campaign's title, pole and dates.
+ * @csspart coordinator - The coordinator's bar: answers received, refresh, publish, export.
+ * @csspart over-time - Two campaigns of one pole compared over time.
  *
  * @fires ptce-assessment-sent - The answers were stored by the endpoint; `detail` is `{reference}`.
  */
@@ -70,6 +80,15 @@ export class PtceReferentiel extends PtceElement {
   @property({ attribute: false }) assessments?: unknown[];
   /** URL of a file of assessments (`{"assessments": […]}`) to compare, relative to the page. */
   @property({ attribute: 'assessments-src' }) assessmentsSrc?: string;
+  /**
+   * A campaign of one pole. `answer` mode: its respondent code (the answers go into it);
+   * `compare` mode: its id, read with `key`.
+   */
+  @property() campaign?: string;
+  /** The campaign's coordinator key (`compare` mode); with `compare-campaigns`, the two keys in the same order. */
+  @property({ attribute: 'key' }) coordinatorKey?: string;
+  /** `compare` mode: two campaign ids of one pole, "EARLIER LATER": what changed between them. */
+  @property({ attribute: 'compare-campaigns' }) compareCampaigns?: string;
   /** Do not keep answers in the browser's storage. */
   @property({ type: Boolean, attribute: 'no-draft' }) noDraft = false;
 
@@ -83,6 +102,13 @@ export class PtceReferentiel extends PtceElement {
   @state() private sendFailure?: Failure;
   @state() private formMessage?: { text: string; error: boolean };
   @state() private imported: Assessment[] = [];
+  /** The campaign being answered (answer mode), and the coordinator's view of one (compare mode). */
+  @state() private campaignInfo?: Campaign;
+  private readonly coordinator = new CoordinatorController(this, {
+    withClient: (load) => this.withClient(load),
+    failureText: (failure) => this.describeFailure(failure).message,
+    key: () => this.coordinatorKey ?? '',
+  });
 
   private store?: DraftStore<AnswerDraft>;
 
@@ -110,14 +136,19 @@ export class PtceReferentiel extends PtceElement {
         if (!bundle.ok) return fail({ kind: 'invalid', url, issues: bundle.issues });
         loaded = bundle.value.assessments;
       }
-      return ok({ referentiel, canSend, endpoint: client.endpoint, loaded });
+      const campaigns = await loadCampaignData(client, this, signal);
+      if (!campaigns.ok) return campaigns;
+      return ok({ referentiel, canSend, endpoint: client.endpoint, loaded, ...campaigns.value });
     });
   }
 
-  private loaded({ referentiel, endpoint }: ReferentielData): void {
+  private loaded({ referentiel, endpoint, campaign, answers }: ReferentielData): void {
+    this.campaignInfo = campaign;
+    this.coordinator.set(answers);
+    const where = campaign ? `${campaign.poleId}:${campaign.id}` : (this.poleId ?? '');
     this.store = this.noDraft
       ? undefined
-      : new DraftStore<AnswerDraft>(`ptce-referentiel-draft:${endpoint}:${referentiel.id}:${referentiel.version}:${this.poleId ?? ''}`, (saved) =>
+      : new DraftStore<AnswerDraft>(`ptce-referentiel-draft:${endpoint}:${referentiel.id}:${referentiel.version}:${where}`, (saved) =>
           saved && typeof saved === 'object' ? { ...emptyDraft(), ...(saved as AnswerDraft) } : undefined,
         );
     this.draft = this.store?.load() ?? emptyDraft();
@@ -125,7 +156,8 @@ export class PtceReferentiel extends PtceElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.clientChanged() || changed.has('assessmentsSrc')) void this.data.run();
+    const campaignChanged = changed.has('campaign') || changed.has('coordinatorKey') || changed.has('compareCampaigns') || changed.has('mode');
+    if (this.clientChanged() || changed.has('assessmentsSrc') || (campaignChanged && this.hasUpdated)) void this.data.run();
   }
 
   protected override render() {
@@ -212,8 +244,9 @@ export class PtceReferentiel extends PtceElement {
     const lang = this.resolvedLang;
     const total = questionsOf(referentiel).length;
     const answered = Object.keys(this.draft.answers).length;
-    const roles = referentiel.roles ?? [];
+    const roles = data.campaign?.roles ?? referentiel.roles ?? [];
     return html`
+      ${data.campaign ? renderCampaignHeader(data.campaign, this.view) : nothing}
       <fieldset class="toolbar">
         <legend>${this.t('ref.respondent')}</legend>
         <label class="inline">${this.t('ref.role')}
@@ -240,7 +273,7 @@ export class PtceReferentiel extends PtceElement {
       ${this.renderGrid(referentiel, (q) => this.renderQuestion(referentiel, q))}
       <div class="actions">
         ${data.canSend
-          ? html`<button type="button" part="send" aria-busy=${this.sending ? 'true' : 'false'} ?disabled=${this.sending} @click=${() => this.send(referentiel)}>
+          ? html`<button type="button" part="send" aria-busy=${this.sending ? 'true' : 'false'} ?disabled=${this.sending || !!data.campaign?.closed} @click=${() => this.send(referentiel)}>
               ${this.sending ? this.t('ref.sending') : this.t('ref.send')}
             </button>`
           : html`<p class="muted">${this.t('ref.no-send')}</p>`}
@@ -252,7 +285,7 @@ export class PtceReferentiel extends PtceElement {
       </div>
       ${this.sent ? html`<p class="message" role="status">${this.t('ref.sent', { reference: this.sent })}</p>` : nothing}
       ${this.sendFailure
-        ? html`<p class="message error" role="alert">${this.t('ref.send-failed', { reason: this.describeFailure(this.sendFailure).message })}</p>`
+        ? html`<p class="message error" role="alert">${this.campaignRefusal(this.sendFailure) ?? this.t('ref.send-failed', { reason: this.describeFailure(this.sendFailure).message })}</p>`
         : nothing}
       ${this.formMessage ? html`<p class="message ${this.formMessage.error ? 'error' : ''}" role=${this.formMessage.error ? 'alert' : 'status'}>${this.formMessage.text}</p>` : nothing}
       ${answered ? renderSummary(referentiel, this.draft.answers, this.view) : nothing}
@@ -330,8 +363,8 @@ export class PtceReferentiel extends PtceElement {
     return {
       referentielId: referentiel.id,
       referentielVersion: referentiel.version,
-      ...(this.poleId ? { poleId: this.poleId } : {}),
-      ...(this.poleName ? { poleName: this.poleName } : {}),
+      ...(this.poleId || this.campaignInfo ? { poleId: this.poleId ?? this.campaignInfo!.poleId } : {}),
+      ...(this.poleName || this.campaignInfo?.poleName ? { poleName: this.poleName ?? this.campaignInfo!.poleName } : {}),
       respondent: { role, ...(this.draft.name.trim() ? { name: this.draft.name.trim() } : {}) },
       answers: this.draft.answers,
     };
@@ -352,7 +385,9 @@ export class PtceReferentiel extends PtceElement {
     this.update_({ sent: body });
     this.sending = true;
     this.sendFailure = undefined;
-    const result = await this.withClient((client) => client.post('assessments', assessment, this.draft.key));
+    // Into the campaign when there is one: its code goes with the answers (the server never stores it).
+    const sent = this.campaignInfo && this.campaign ? { ...assessment, campaign: this.campaign } : assessment;
+    const result = await this.withClient((client) => client.post('assessments', sent, this.draft.key));
     this.sending = false;
     if (!result.ok) {
       if (result.failure.kind !== 'aborted') this.sendFailure = result.failure;
@@ -415,13 +450,30 @@ export class PtceReferentiel extends PtceElement {
 
   private renderCompare(data: ReferentielData) {
     const { referentiel } = data;
-    const { assessments, otherPole } = comparedAssessments(referentiel, [this.assessments ?? [], data.loaded, this.imported]);
-    const toolbar = html`<label class="inline no-print">${this.t('ref.compare-import')}
+    if (data.history) return renderOverTime(referentiel, data.history[0], data.history[1], this.view);
+    if (this.compareCampaigns) return html`<p class="message error" role="alert">${this.t('over.need-two')}</p>`;
+    const fromCampaign = this.coordinator.answers?.assessments ?? [];
+    const { assessments, otherPole } = comparedAssessments(referentiel, [this.assessments ?? [], data.loaded, fromCampaign, this.imported]);
+    const coordinator = this.coordinator.render(this.view);
+    const toolbar = html`${coordinator}<label class="inline no-print">${this.t('ref.compare-import')}
       <input type="file" multiple accept="application/json,.json" @change=${(e: Event) => this.importForCompare(e, referentiel)} />
     </label>`;
     const messages = html`${otherPole ? html`<p class="message error" role="alert">${this.t('ref.compare-other-pole', { pole: otherPole })}</p>` : nothing}
       ${this.formMessage ? html`<p class="message error" role="alert">${this.formMessage.text}</p>` : nothing}`;
     return renderCompare(referentiel, assessments, { ...this.view, toolbar, messages });
+  }
+
+  // ——— Campaigns ———
+
+  /** The localized refusal a campaign's server named (closed campaign, wrong key…), if any. */
+  private campaignRefusal(failure: Failure): string | undefined {
+    const reason = failure.kind === 'http' ? failure.reason : undefined;
+    return reason && (CAMPAIGN_REASONS as readonly string[]).includes(reason) ? this.t(`campaign.refused.${reason}` as MessageKey) : undefined;
+  }
+
+  protected override describeFailure(failure: Failure): { message: string; detail?: string } {
+    const refusal = this.campaignRefusal(failure);
+    return refusal ? { message: refusal } : super.describeFailure(failure);
   }
 
   private async importForCompare(event: Event, referentiel: Referentiel): Promise<void> {

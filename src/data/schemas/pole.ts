@@ -20,6 +20,32 @@ const Hours = z.optional(z.string().check(z.maxLength(200)));
 export const OpeningHours = z.object({ mo: Hours, tu: Hours, we: Hours, th: Hours, fr: Hours, sa: Hours, su: Hours, note: z.optional(z.string().check(z.maxLength(1000))) });
 export type OpeningHours = z.infer<typeof OpeningHours>;
 
+/**
+ * A published summary of a pole's référentiel answers: per principal objective, the mean level and
+ * how many questions were answered. Written by hand, or by the server when a campaign is published.
+ */
+export const ReferentielSummary = z.object({
+  referentielId: NonEmptyText,
+  referentielVersion: NonEmptyText,
+  publishedAt: z.optional(IsoDate),
+  respondents: z.optional(z.int().check(z.gte(1))),
+  /** The scale's lowest and highest levels, to draw the means (default 1 and 4). */
+  scaleMin: z.optional(z.number()),
+  scaleMax: z.optional(z.number()),
+  objectives: z
+    .array(
+      z.object({
+        id: NonEmptyText,
+        label: LocalizedText,
+        mean: z.nullable(z.number()),
+        answered: z.int().check(z.gte(0)),
+        total: z.int().check(z.gte(0)),
+      }),
+    )
+    .check(z.minLength(1)),
+});
+export type ReferentielSummary = z.infer<typeof ReferentielSummary>;
+
 export const Pole = z.object({
   id: NonEmptyText.check(z.maxLength(120)),
   name: NonEmptyText.check(z.maxLength(300)),
@@ -65,28 +91,7 @@ export const Pole = z.object({
   /** Earlier signatures of the charter, oldest first, when the pole signed again (`charter` is the latest). */
   charterHistory: z.optional(z.array(z.object({ date: IsoDate, place: z.optional(z.string()) }))),
   /** A summary of its référentiel self-assessment, only when the pole chose to publish it. */
-  referentielSummary: z.optional(
-    z.object({
-      referentielId: NonEmptyText,
-      referentielVersion: NonEmptyText,
-      publishedAt: z.optional(IsoDate),
-      respondents: z.optional(z.int().check(z.gte(1))),
-      /** The scale's lowest and highest levels, to draw the means (default 1 and 4). */
-      scaleMin: z.optional(z.number()),
-      scaleMax: z.optional(z.number()),
-      objectives: z
-        .array(
-          z.object({
-            id: NonEmptyText,
-            label: LocalizedText,
-            mean: z.nullable(z.number()),
-            answered: z.int().check(z.gte(0)),
-            total: z.int().check(z.gte(0)),
-          }),
-        )
-        .check(z.minLength(1)),
-    }),
-  ),
+  referentielSummary: z.optional(ReferentielSummary),
   updatedAt: z.optional(IsoDateTime),
 }).check(
   z.superRefine((pole, ctx) => {

@@ -75,6 +75,8 @@ export const Assessment = z.object({
   /** Keyed by indicator id; unanswered questions are absent. */
   answers: z.record(z.string(), Answer),
   createdAt: z.optional(IsoDateTime),
+  /** A campaign's respondent code: the answers go into that campaign (never stored with them). */
+  campaign: z.optional(z.string().check(z.maxLength(100))),
 });
 export type Assessment = z.infer<typeof Assessment>;
 

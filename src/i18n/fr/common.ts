@@ -24,4 +24,5 @@ export const common = {
   'resource.charter': 'charte',
   'resource.signatures': 'adresse d’envoi des signatures',
   'resource.assessments': 'adresse d’envoi des évaluations',
+  'resource.campaigns': 'adresse des campagnes',
 } as const satisfies Record<string, Message>;
