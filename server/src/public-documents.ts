@@ -3,6 +3,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { CONTRACT_VERSION } from '../../src/data/schemas/discovery.js';
 import type { PolesDocument } from '../../src/data/schemas/pole.js';
 import { withSignatories } from './signatures.js';
+import { withActions } from './actions.js';
 import type { PublicData, SignatureRow, Store } from './store/types.js';
 
 /** A public document ready to send: serialized and compressed once, not per request. */
@@ -15,11 +16,12 @@ export interface Prepared {
 
 /**
  * The public poles document: the stored poles, plus every approved signature whose pole agreed to
- * be listed (see withSignatories: facts about the pole only, never the people who signed).
+ * be listed (see withSignatories: facts about the pole only, never the people who signed), and
+ * the approved fiches action on their poles (see withActions: never the contact).
  */
 export function publicPoles(data: PublicData): PolesDocument {
   const { themes = [], updatedAt } = (data.documents.get('poles-meta') ?? {}) as { themes?: PolesDocument['themes']; updatedAt?: string };
-  const poles = withSignatories(data.poles.map((pole) => ({ ...pole })), data.listed as SignatureRow[]);
+  const poles = withActions(withSignatories(data.poles.map((pole) => ({ ...pole })), data.listed as SignatureRow[]), data.actions);
   return { ...(updatedAt ? { updatedAt } : {}), themes, poles };
 }
 
@@ -34,7 +36,7 @@ export function discoveryDocument(apiBase: string | null = '') {
     poles: 'poles.json',
     referentiel: 'referentiel.json',
     charter: 'charter.json',
-    ...(apiBase === null ? {} : { signatures: `${apiBase}api/signatures`, assessments: `${apiBase}api/assessments` }),
+    ...(apiBase === null ? {} : { signatures: `${apiBase}api/signatures`, assessments: `${apiBase}api/assessments`, actions: `${apiBase}api/actions` }),
   };
 }
 

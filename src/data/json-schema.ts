@@ -3,6 +3,7 @@ import { Discovery, CONTRACT_VERSION } from './schemas/discovery.js';
 import { Pole, PolesDocument, PolesDocumentStrict, Theme } from './schemas/pole.js';
 import { Referentiel } from './schemas/referentiel.js';
 import { Charter } from './schemas/charter.js';
+import { ActionProposal, ActionReceipt } from './schemas/action.js';
 import { Assessment, AssessmentBundle, AssessmentReceipt, Signature, SignatureReceipt } from './schemas/submissions.js';
 
 /** The schemas published as JSON Schema in `schemas/<name>.schema.json`, with their titles. */
@@ -17,6 +18,8 @@ export const PUBLISHED_SCHEMAS = {
   assessment: [Assessment, 'Référentiel assessment (POST body)'],
   'assessment-receipt': [AssessmentReceipt, 'Référentiel assessment receipt'],
   'assessment-bundle': [AssessmentBundle, 'Several assessments of one pole (export / compare)'],
+  'action-proposal': [ActionProposal, 'Fiche action proposed by a pole (POST body)'],
+  'action-receipt': [ActionReceipt, 'Fiche action receipt'],
 } as const;
 
 export type PublishedSchemaName = keyof typeof PUBLISHED_SCHEMAS;

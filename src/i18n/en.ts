@@ -23,6 +23,7 @@ export const en: Catalog = {
   'resource.charter': 'charter',
   'resource.signatures': 'address for signatures',
   'resource.assessments': 'address for assessments',
+  'resource.actions': 'address for fiches action',
   'pole.status.established': 'Established pole',
   'pole.status.emerging': 'Pole being created or emerging',
   'card.not-found': 'No pole with the id “{id}” in this data source.',

@@ -4,10 +4,11 @@ import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Pole } from '../../../src/data/schemas/pole.js';
 import { configure } from './sqlite-config.js';
+import { ACTIONS_MIGRATION } from './migrations-actions.js';
 import type { Reply } from './sqlite-writer.js';
 import {
   readSeed,
-  type AssessmentRow, type PublicData, type SignatureRow, type Store, type StoreResult, type Submission,
+  type ActionRow, type AssessmentRow, type PublicData, type SignatureRow, type Store, type StoreResult, type Submission,
 } from './types.js';
 
 /**
@@ -56,6 +57,7 @@ const MIGRATIONS: string[] = [
   // knows when to rebuild its copy of them.
   `CREATE TABLE public_revision (id INTEGER PRIMARY KEY CHECK (id = 1), revision INTEGER NOT NULL);
    INSERT INTO public_revision (id, revision) VALUES (1, 0);`,
+  ACTIONS_MIGRATION.sqlite,
 ];
 
 interface Pending {
@@ -159,7 +161,8 @@ export class SqliteStore implements Store {
       const listed = this.db
         .prepare("SELECT * FROM signatures WHERE status = 'approved' AND consent_to_list = 1 ORDER BY decided_at, id")
         .all() as SignatureRow[];
-      return { documents, poles, listed };
+      const actions = this.db.prepare("SELECT * FROM actions WHERE status = 'approved' ORDER BY decided_at, id").all() as ActionRow[];
+      return { documents, poles, listed, actions };
     })();
   }
 
@@ -215,6 +218,20 @@ export class SqliteStore implements Store {
       const { changes } = this.db.prepare('UPDATE signatures SET status = ?, decided_at = ? WHERE reference = ?').run(status, new Date().toISOString(), reference);
       if (changes) this.#bump();
       return this.db.prepare('SELECT * FROM signatures WHERE reference = ?').get(reference) as SignatureRow | undefined;
+    }).immediate();
+  }
+
+  async listActions(status?: string): Promise<ActionRow[]> {
+    return (status
+      ? this.db.prepare('SELECT * FROM actions WHERE status = ? ORDER BY id').all(status)
+      : this.db.prepare('SELECT * FROM actions ORDER BY id').all()) as ActionRow[];
+  }
+
+  async decideAction(reference: string, status: 'approved' | 'rejected'): Promise<ActionRow | undefined> {
+    return this.db.transaction(() => {
+      const { changes } = this.db.prepare('UPDATE actions SET status = ?, decided_at = ? WHERE reference = ?').run(status, new Date().toISOString(), reference);
+      if (changes) this.#bump();
+      return this.db.prepare('SELECT * FROM actions WHERE reference = ?').get(reference) as ActionRow | undefined;
     }).immediate();
   }
 

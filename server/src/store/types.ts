@@ -33,6 +33,19 @@ export interface AssessmentRow {
   body: string;
 }
 
+export interface ActionRow {
+  id: number;
+  reference: string;
+  idempotency_key: string;
+  request_hash: string;
+  status: 'pending' | 'approved' | 'rejected';
+  received_at: string;
+  decided_at: string | null;
+  pole_id: string | null;
+  pole_name: string;
+  body: string;
+}
+
 export type StoreResult<Row> =
   | { kind: 'created'; row: Row }
   /** Same key, same body: the first answer again, nothing stored. */
@@ -42,7 +55,7 @@ export type StoreResult<Row> =
 
 /** A submission to store once per idempotency key. */
 export interface Submission {
-  table: 'signatures' | 'assessments';
+  table: 'signatures' | 'assessments' | 'actions';
   referencePrefix: string;
   idempotencyKey: string;
   body: unknown;
@@ -56,6 +69,8 @@ export interface PublicData {
   poles: Pole[];
   /** Approved signatures of poles that agreed to be listed, in decision order. */
   listed: SignatureRow[];
+  /** Approved fiches action, in decision order. */
+  actions: ActionRow[];
 }
 
 /**
@@ -74,6 +89,8 @@ export interface Store {
   listSignatures(status?: string): Promise<SignatureRow[]>;
   listAssessments(): Promise<AssessmentRow[]>;
   decideSignature(reference: string, status: 'approved' | 'rejected'): Promise<SignatureRow | undefined>;
+  listActions(status?: string): Promise<ActionRow[]>;
+  decideAction(reference: string, status: 'approved' | 'rejected'): Promise<ActionRow | undefined>;
   close(): Promise<void>;
 }
 

@@ -35,8 +35,10 @@ export const Discovery = z.object({
   charter: z.optional(ResourceLink),
   signatures: z.optional(z.string().check(z.minLength(1))),
   assessments: z.optional(z.string().check(z.minLength(1))),
+  /** Where `<ptce-action-form>` POSTs fiches action. */
+  actions: z.optional(z.string().check(z.minLength(1))),
 });
 export type Discovery = z.infer<typeof Discovery>;
 
 export type ReadableResource = 'poles' | 'referentiel' | 'charter';
-export type WritableResource = 'signatures' | 'assessments';
+export type WritableResource = 'signatures' | 'assessments' | 'actions';

@@ -4,3 +4,4 @@ export * from './pole.js';
 export * from './referentiel.js';
 export * from './charter.js';
 export * from './submissions.js';
+export * from './action.js';

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { HttpUrl, IsoDate, IsoDateTime, LocalizedText, NonEmptyText } from './common.js';
 import { poleRuleIssues } from '../pole-rules.js';
+import { PoleAction } from './action.js';
 
 /** INSEE department codes: 01–95 with Corsica as 2A/2B, and the overseas 971–976. */
 export const DepartmentCode = z.string().check(
@@ -87,6 +88,8 @@ export const Pole = z.object({
         .check(z.minLength(1)),
     }),
   ),
+  /** The pole's fiches action: projects and the action each offers the other poles. */
+  actions: z.optional(z.array(PoleAction).check(z.maxLength(50))),
   updatedAt: z.optional(IsoDateTime),
 }).check(
   z.superRefine((pole, ctx) => {

@@ -24,4 +24,5 @@ export const common = {
   'resource.charter': 'charte',
   'resource.signatures': 'adresse d’envoi des signatures',
   'resource.assessments': 'adresse d’envoi des évaluations',
+  'resource.actions': 'adresse d’envoi des fiches action',
 } as const satisfies Record<string, Message>;
