@@ -4,10 +4,11 @@ import { pole } from './fr/pole.js';
 import { charter } from './fr/charter.js';
 import { map } from './fr/map.js';
 import { referentiel } from './fr/referentiel.js';
+import { actionForm } from './fr/action-form.js';
 
 /**
  * French, the default language, in one object: the reference every other catalog must match
  * (checked by the type of `Catalog`). At run time each widget loads only its own part (fr/*.ts)
  * with `registerMessages`, so a page with a card does not carry the map's sentences.
  */
-export const fr = { ...common, ...pole, ...card, ...charter, ...map, ...referentiel } as const;
+export const fr = { ...common, ...pole, ...card, ...charter, ...map, ...referentiel, ...actionForm } as const;
