@@ -190,8 +190,11 @@ describe('<ptce-action-form>', () => {
     expect(stored.proposal.contact.email).to.equal(`${tag}@example.org`);
 
     // The moderator approves it in the admin page, by hand.
-    const frame = await fixture<HTMLIFrameElement>(html`<iframe src="/real/admin.html" title="admin" style="width:1100px;height:700px;border:0"></iframe>`);
-    const doc = await until(() => frame.contentDocument?.querySelector('#token') && frame.contentDocument, 'admin page');
+    el.remove();
+    const frame = await fixture<HTMLIFrameElement>(html`<iframe src="/real/admin.html" title="admin" style="width:1000px;height:600px;border:0"></iframe>`);
+    const doc = await until(() => frame.contentDocument?.readyState === 'complete' && frame.contentDocument.querySelector('#token') && frame.contentDocument, 'admin page');
+    frame.scrollIntoView({ block: 'start' });
+    await until(() => doc.querySelector('#token')!.checkVisibility?.() ?? true, 'admin page laid out');
     await fill(doc.querySelector<HTMLInputElement>('#token')!, server.token);
     await click(doc.querySelector('#login button[type="submit"]')!);
     const approve = await until(() => doc.querySelector<HTMLButtonElement>(`#actions button[aria-label="Approuver la fiche ${detail.reference}"]`), 'the fiche in the admin list');
