@@ -15,6 +15,7 @@ import { engineCommands } from './test/support/engine-commands.mjs';
 
 const engine = process.env.PTCE_BROWSER || 'chromium';
 const mock = mockServer();
+const real = realServer();
 
 async function browserFor(name) {
   if (name === 'chromium') {
@@ -87,10 +88,10 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     mock.plugin,
-    realServer(),
+    real,
     engineCommands(),
   ],
-  middleware: [mock.middleware],
+  middleware: [mock.middleware, real.middleware],
   browsers: [await browserFor(engine)],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter(`browser-${engine}`)],
 };

@@ -21,7 +21,7 @@ const meta: Meta<Args> = {
     width: { control: { type: 'range', min: 280, max: 960, step: 20 } },
     poleId: {
       control: 'select',
-      options: ['domb-innov', 'pole-sud', 'cis-dt52-cooperation-industrielle-et-sociale-pour-le-develop', 'fontaine-o-livres', 'ptce-pays-de-bray', 'inconnu'],
+      options: ['domb-innov', 'bou-sol', 'pole-tarnais-de-cooperation-economique', 'ptce-ulisse-soleni', 'pole-sud', 'cis-dt52-cooperation-industrielle-et-sociale-pour-le-develop', 'fontaine-o-livres', 'ptce-pays-de-bray', 'inconnu'],
     },
   },
   render: ({ poleId, variant, width, headingLevel }, { globals }) =>
@@ -40,6 +40,16 @@ export const NomLePlusLong: Story = {
 };
 export const PresqueSansDonnees: Story = { name: 'Presque sans données', args: { poleId: 'fontaine-o-livres' } };
 export const Laureat: Story = { name: 'Lauréat d’un appel national', args: { poleId: 'pole-sud' } };
+/** The fiches action of the 3e Rencontre nationale des PTCE (2016): "Projets et actions", the offer highlighted. */
+export const AvecFichesAction: Story = { name: 'Projets et actions (deux fiches, Les Ateliers)', args: { poleId: 'pole-tarnais-de-cooperation-economique' } };
+export const CompacteAvecAction: Story = { name: 'Compacte : propose une action', args: { poleId: 'bou-sol', variant: 'compact', width: 320 } };
+export const FichesActionEnAnglais: Story = {
+  name: 'Projets et actions, en anglais',
+  args: { poleId: 'ptce-ulisse-soleni' },
+  render: ({ poleId, width }, { globals }) => html`<div style="max-width:${width}px" lang="en">
+    <ptce-pole-card endpoint=${endpoint} pole-id=${poleId} theme=${globals.theme}></ptce-pole-card>
+  </div>`,
+};
 export const Introuvable: Story = { name: 'Identifiant inconnu', args: { poleId: 'inconnu' } };
 
 export const Chargement: Story = {

@@ -13,6 +13,9 @@ import type { DataIssue } from '../../src/data/failure.js';
 import type { Store, Submission } from './store/types.js';
 import { adminView, assessmentReceipt, assessmentSubmission, poleIssues, receiptOf, signatureSubmission } from './signatures.js';
 import { signaturesCsv } from './csv.js';
+import { ActionProposal } from '../../src/data/schemas/action.js';
+import { actionProposalIssues } from '../../src/data/actions.js';
+import { actionReceipt, actionSubmission, registerActionAdmin } from './actions.js';
 import { discoveryDocument, PublicCache, type Prepared } from './public-documents.js';
 import { RateLimiter } from './rate-limit.js';
 import { campaignRoutes } from './campaigns.js';
@@ -224,6 +227,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     assessmentReceipt,
     campaigns.admitAssessment,
   );
+  submissions(
+    '/api/actions',
+    'fiche action',
+    ActionProposal,
+    (proposal) => {
+      const poles = cache.document<PolesDocument>('poles.json');
+      return actionProposalIssues(proposal, poles?.poles ?? [], poles?.themes ?? []);
+    },
+    actionSubmission,
+    actionReceipt,
+  );
 
   // Administration: a bearer token (PTCE_ADMIN_TOKEN), `Authorization: Bearer <token>` only.
   const expected = Buffer.from(adminToken);
@@ -265,6 +279,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         return adminView(row);
       });
     }
+    registerActionAdmin(admin, store, cache);
   });
 
   for (const { root, prefix } of options.staticDirs ?? []) {

@@ -3,6 +3,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { CONTRACT_VERSION } from '../../src/data/schemas/discovery.js';
 import type { Pole, PolesDocument } from '../../src/data/schemas/pole.js';
 import { withSignatories } from './signatures.js';
+import { withActions } from './actions.js';
 import type { PublicData, SignatureRow, Store } from './store/types.js';
 
 /** A public document ready to send: serialized and compressed once, not per request. */
@@ -16,7 +17,8 @@ export interface Prepared {
 /**
  * The public poles document: the stored poles, plus every approved signature whose pole agreed to
  * be listed (see withSignatories: facts about the pole only, never the people who signed), and
- * the référentiel summary a pole published from one of its campaigns (never its answers).
+ * the référentiel summary a pole published from one of its campaigns (never its answers), and the
+ * approved fiches action on their poles (see withActions: never the contact).
  */
 export function publicPoles(data: PublicData): PolesDocument {
   const { themes = [], updatedAt } = (data.documents.get('poles-meta') ?? {}) as { themes?: PolesDocument['themes']; updatedAt?: string };
@@ -24,7 +26,7 @@ export function publicPoles(data: PublicData): PolesDocument {
     const summary = data.summaries.get(pole.id) as Pole['referentielSummary'];
     return summary ? { ...pole, referentielSummary: summary } : { ...pole };
   });
-  const poles = withSignatories(withSummaries, data.listed as SignatureRow[]);
+  const poles = withActions(withSignatories(withSummaries, data.listed as SignatureRow[]), data.actions);
   return { ...(updatedAt ? { updatedAt } : {}), themes, poles };
 }
 
@@ -41,7 +43,12 @@ export function discoveryDocument(apiBase: string | null = '') {
     charter: 'charter.json',
     ...(apiBase === null
       ? {}
-      : { signatures: `${apiBase}api/signatures`, assessments: `${apiBase}api/assessments`, campaigns: `${apiBase}api/campaigns` }),
+      : {
+          signatures: `${apiBase}api/signatures`,
+          assessments: `${apiBase}api/assessments`,
+          campaigns: `${apiBase}api/campaigns`,
+          actions: `${apiBase}api/actions`,
+        }),
   };
 }
 

@@ -4,6 +4,7 @@ import { Pole, PolesDocument, PolesDocumentStrict, Theme } from './schemas/pole.
 import { Referentiel } from './schemas/referentiel.js';
 import { Charter } from './schemas/charter.js';
 import { Campaign, CampaignAnswers, CampaignCreated, CampaignRequest } from './schemas/campaigns.js';
+import { ActionProposal, ActionReceipt } from './schemas/action.js';
 import { Assessment, AssessmentBundle, AssessmentReceipt, Signature, SignatureReceipt } from './schemas/submissions.js';
 
 /** The schemas published as JSON Schema in `schemas/<name>.schema.json`, with their titles. */
@@ -22,6 +23,8 @@ export const PUBLISHED_SCHEMAS = {
   campaign: [Campaign, 'A campaign of one pole, as its respondents see it'],
   'campaign-created': [CampaignCreated, 'A new campaign with its two secrets, shown once'],
   'campaign-answers': [CampaignAnswers, "One campaign's answers, for its coordinator"],
+  'action-proposal': [ActionProposal, 'Fiche action proposed by a pole (POST body)'],
+  'action-receipt': [ActionReceipt, 'Fiche action receipt'],
 } as const;
 
 export type PublishedSchemaName = keyof typeof PUBLISHED_SCHEMAS;

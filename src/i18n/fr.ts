@@ -5,10 +5,11 @@ import { charter } from './fr/charter.js';
 import { map } from './fr/map.js';
 import { referentiel } from './fr/referentiel.js';
 import { campaign } from './fr/campaign.js';
+import { actionForm } from './fr/action-form.js';
 
 /**
  * French, the default language, in one object: the reference every other catalog must match
  * (checked by the type of `Catalog`). At run time each widget loads only its own part (fr/*.ts)
  * with `registerMessages`, so a page with a card does not carry the map's sentences.
  */
-export const fr = { ...common, ...pole, ...card, ...charter, ...map, ...referentiel, ...campaign } as const;
+export const fr = { ...common, ...pole, ...card, ...charter, ...map, ...referentiel, ...campaign, ...actionForm } as const;

@@ -101,7 +101,7 @@ describe('built bundles (dist/cdn)', () => {
     const doc = await page(['/dist/cdn/ptce-widgets.js'], `<ptce-pole-card endpoint="${ENDPOINT}" pole-id="phares-pole-d-hospitalite-aux-activites-a-rayonnement-ecolog"></ptce-pole-card>`);
     await settle(doc, 'ptce-pole-card', 'PHARES - Pôle d');
     const registry = doc.defaultView!.customElements;
-    for (const name of ['provider', 'pole-card', 'pole-map', 'charter', 'referentiel']) {
+    for (const name of ['provider', 'pole-card', 'pole-map', 'charter', 'referentiel', 'action-form']) {
       expect(registry.get(`ptce-${name}`), name).to.not.equal(undefined);
     }
   });

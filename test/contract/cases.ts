@@ -12,6 +12,20 @@ export const validSignature = {
   consentToList: true,
 };
 
+/** A fiche action as `<ptce-action-form>` sends it (a made-up pole and person). */
+export const validActionProposal = {
+  pole: { id: 'bou-sol', name: "Bou'Sol" },
+  action: {
+    title: 'Fournil partagé',
+    description: 'Un fournil ouvert aux boulangers du territoire.',
+    stage: 'En activité depuis 2024.',
+    offer: 'Une visite apprenante du fournil',
+    website: 'https://fournil.example.org/',
+    themes: ['alimentation'],
+  },
+  contact: { name: 'Camille Martin', email: 'camille.fiche@example.org' },
+};
+
 const assessment = { referentielId: 'r', referentielVersion: '1', respondent: { role: 'x' }, answers: {} };
 
 /** [what, schema name, document, path the error must name] */
@@ -32,6 +46,10 @@ export const REJECTED: [string, string, unknown, string][] = [
     { id: 'p', name: 'P', referentielSummary: { referentielId: 'r', referentielVersion: '1', objectives: [{ id: 'o', label: 'O', mean: 99, answered: 1, total: 1 }] } },
     'referentielSummary.objectives[0].mean',
   ],
+  ['a fiche action without its offer', 'action-proposal', { ...validActionProposal, action: { ...validActionProposal.action, offer: ' ' } }, 'action.offer'],
+  ['a fiche action with a javascript: website', 'action-proposal', { ...validActionProposal, action: { ...validActionProposal.action, website: 'javascript:alert(1)' } }, 'action.website'],
+  ['a fiche action without a contact email', 'action-proposal', { ...validActionProposal, contact: { name: 'C' } }, 'contact.email'],
+  ['a pole action without a date', 'pole', { id: 'p', name: 'P', actions: [{ title: 'T', description: 'D' }] }, 'actions[0].date'],
   ['a phone without digits', 'pole', { id: 'p', name: 'P', phone: 'appelez-nous' }, 'phone'],
   ['a theme with an empty id', 'theme', { id: '', label: 'Культура' }, 'id'],
   ['a discovery document without a version', 'discovery', { poles: 'poles.json' }, 'ptce'],

@@ -4,7 +4,7 @@ import { PUBLISHED_SCHEMAS, WIDGET_ONLY_SCHEMAS, type PublishedSchemaName } from
 import { checkPole, checkTheme } from '../../src/data/checks/poles.js';
 import { Pole } from '../../src/data/schemas/pole.js';
 import type { JsonSchema } from '../../src/data/json-validator.js';
-import { HOSTILE_TEXT, REJECTED, validSignature } from './cases.js';
+import { HOSTILE_TEXT, REJECTED, validActionProposal, validSignature } from './cases.js';
 
 const camel = (name: string) => name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 /** The compiled schemas, one module each (src/data/json-schemas/<name>.ts). */
@@ -53,6 +53,7 @@ describe('the widgets\' JSON checks agree with the zod schemas', () => {
       ['assessment-bundle', await load('/demo/data/regards-croises-demo.json')],
       ['signature', validSignature],
       ['signature', { ...validSignature, pole: { ...validSignature.pole, website: 'https://example.org/' } }],
+      ['action-proposal', validActionProposal],
     ];
     const markdown = await (await fetch('/docs/endpoint.md')).text();
     for (const [, name, body] of markdown.matchAll(/```json ([a-z-]+)\n([\s\S]*?)```/g)) samples.push([name, JSON.parse(body)]);

@@ -20,6 +20,25 @@ export function realServer() {
   let child;
   let info;
   return {
+    /**
+     * `/real/<path>` on the test server is the real server's `/<path>`: a page of the real server
+     * (the admin page) then runs in a frame of the test page's origin, where real input reaches it.
+     */
+    async middleware(ctx, next) {
+      if (!ctx.path.startsWith('/real/') || !info) return next();
+      const chunks = [];
+      for await (const chunk of ctx.req) chunks.push(chunk);
+      const headers = {};
+      for (const name of ['authorization', 'content-type', 'idempotency-key', 'origin']) if (ctx.get(name)) headers[name] = ctx.get(name);
+      const response = await fetch(`${info.url}${ctx.url.slice('/real'.length)}`, {
+        method: ctx.method,
+        headers,
+        body: chunks.length ? Buffer.concat(chunks) : undefined,
+      });
+      ctx.status = response.status;
+      ctx.type = response.headers.get('content-type') ?? 'application/octet-stream';
+      ctx.body = Buffer.from(await response.arrayBuffer());
+    },
     name: 'ptce-real-server',
     async serverStart({ config }) {
       const port = await freePort();

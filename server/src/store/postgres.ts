@@ -5,6 +5,8 @@ import {
   type CampaignListRow, type CampaignRow,
   type AssessmentRow, type PublicData, type SignatureRow, type Store, type StoreResult, type Submission,
 } from './types.js';
+import type { ActionRow } from './types.js';
+import { ACTIONS_MIGRATION } from './migrations-actions.js';
 
 /** The same schema as SQLite's (sqlite.ts), version for version; rows come back alike. */
 const MIGRATIONS: string[] = [
@@ -47,6 +49,7 @@ const MIGRATIONS: string[] = [
   `CREATE TABLE public_revision (id INTEGER PRIMARY KEY CHECK (id = 1), revision INTEGER NOT NULL);
    INSERT INTO public_revision (id, revision) VALUES (1, 0);`,
   CAMPAIGNS_MIGRATION,
+  ACTIONS_MIGRATION.postgres,
 ];
 
 /** Held while migrating or seeding, so that processes starting together take turns. */
@@ -131,7 +134,8 @@ export class PostgresStore implements Store {
       const published = (
         await client.query('SELECT pole_id, summary FROM campaigns WHERE summary IS NOT NULL ORDER BY published_at, id')
       ).rows as { pole_id: string; summary: string }[];
-      return { documents, poles, listed, summaries: summariesOf(published) };
+      const actions = (await client.query("SELECT * FROM actions WHERE status = 'approved' ORDER BY decided_at, id")).rows as ActionRow[];
+      return { documents, poles, listed, summaries: summariesOf(published), actions };
     }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   }
 
@@ -221,6 +225,21 @@ export class PostgresStore implements Store {
     return this.#inTransaction(async (client) => {
       await client.query('UPDATE campaigns SET summary = $1, published_at = $2 WHERE id = $3', [summary, publishedAt, id]);
       await client.query('UPDATE public_revision SET revision = revision + 1 WHERE id = 1');
+    });
+  }
+
+  async listActions(status?: string): Promise<ActionRow[]> {
+    const result = status
+      ? await this.pool.query('SELECT * FROM actions WHERE status = $1 ORDER BY id', [status])
+      : await this.pool.query('SELECT * FROM actions ORDER BY id');
+    return result.rows;
+  }
+
+  decideAction(reference: string, status: 'approved' | 'rejected'): Promise<ActionRow | undefined> {
+    return this.#inTransaction(async (client) => {
+      const { rows } = await client.query('UPDATE actions SET status = $1, decided_at = $2 WHERE reference = $3 RETURNING *', [status, new Date().toISOString(), reference]);
+      if (rows.length) await client.query('UPDATE public_revision SET revision = revision + 1 WHERE id = 1');
+      return rows[0] as ActionRow | undefined;
     });
   }
 

@@ -4,11 +4,12 @@ import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Pole } from '../../../src/data/schemas/pole.js';
 import { configure } from './sqlite-config.js';
+import { ACTIONS_MIGRATION } from './migrations-actions.js';
 import type { Reply } from './sqlite-writer.js';
 import {
   CAMPAIGN_COLUMNS, CAMPAIGNS_MIGRATION, readSeed, summariesOf,
   type CampaignListRow, type CampaignRow,
-  type AssessmentRow, type PublicData, type SignatureRow, type Store, type StoreResult, type Submission,
+  type ActionRow, type AssessmentRow, type PublicData, type SignatureRow, type Store, type StoreResult, type Submission,
 } from './types.js';
 
 /**
@@ -59,6 +60,7 @@ const MIGRATIONS: string[] = [
    INSERT INTO public_revision (id, revision) VALUES (1, 0);`,
   // Campaigns ("regards croisés"), and the campaign each answer set went into.
   CAMPAIGNS_MIGRATION,
+  ACTIONS_MIGRATION.sqlite,
 ];
 
 interface Pending {
@@ -165,7 +167,8 @@ export class SqliteStore implements Store {
       const published = this.db
         .prepare('SELECT pole_id, summary FROM campaigns WHERE summary IS NOT NULL ORDER BY published_at, id')
         .all() as { pole_id: string; summary: string }[];
-      return { documents, poles, listed, summaries: summariesOf(published) };
+      const actions = this.db.prepare("SELECT * FROM actions WHERE status = 'approved' ORDER BY decided_at, id").all() as ActionRow[];
+      return { documents, poles, listed, summaries: summariesOf(published), actions };
     })();
   }
 
@@ -271,6 +274,20 @@ export class SqliteStore implements Store {
     this.db.transaction(() => {
       this.db.prepare('UPDATE campaigns SET summary = ?, published_at = ? WHERE id = ?').run(summary, publishedAt, id);
       this.#bump();
+    }).immediate();
+  }
+
+  async listActions(status?: string): Promise<ActionRow[]> {
+    return (status
+      ? this.db.prepare('SELECT * FROM actions WHERE status = ? ORDER BY id').all(status)
+      : this.db.prepare('SELECT * FROM actions ORDER BY id').all()) as ActionRow[];
+  }
+
+  async decideAction(reference: string, status: 'approved' | 'rejected'): Promise<ActionRow | undefined> {
+    return this.db.transaction(() => {
+      const { changes } = this.db.prepare('UPDATE actions SET status = ?, decided_at = ? WHERE reference = ?').run(status, new Date().toISOString(), reference);
+      if (changes) this.#bump();
+      return this.db.prepare('SELECT * FROM actions WHERE reference = ?').get(reference) as ActionRow | undefined;
     }).immediate();
   }
 

@@ -56,6 +56,19 @@ export interface CampaignRow {
 /** A campaign with how many answer sets it holds (never the answers themselves). */
 export type CampaignListRow = CampaignRow & { answers: number };
 
+export interface ActionRow {
+  id: number;
+  reference: string;
+  idempotency_key: string;
+  request_hash: string;
+  status: 'pending' | 'approved' | 'rejected';
+  received_at: string;
+  decided_at: string | null;
+  pole_id: string | null;
+  pole_name: string;
+  body: string;
+}
+
 export type StoreResult<Row> =
   | { kind: 'created'; row: Row }
   /** Same key, same body: the first answer again, nothing stored. */
@@ -65,7 +78,7 @@ export type StoreResult<Row> =
 
 /** A submission to store once per idempotency key. */
 export interface Submission {
-  table: 'signatures' | 'assessments';
+  table: 'signatures' | 'assessments' | 'actions';
   referencePrefix: string;
   idempotencyKey: string;
   body: unknown;
@@ -81,6 +94,8 @@ export interface PublicData {
   listed: SignatureRow[];
   /** Summaries published from campaigns, per pole id (the latest published one). */
   summaries: Map<string, unknown>;
+  /** Approved fiches action, in decision order. */
+  actions: ActionRow[];
 }
 
 /**
@@ -112,6 +127,8 @@ export interface Store {
   deleteAssessment(campaignId: string, reference: string): Promise<boolean>;
   /** Publishes (summary and date) or unpublishes (nulls) a campaign's summary: the public poles change. */
   setCampaignSummary(id: string, summary: string | null, publishedAt: string | null): Promise<void>;
+  listActions(status?: string): Promise<ActionRow[]>;
+  decideAction(reference: string, status: 'approved' | 'rejected'): Promise<ActionRow | undefined>;
   close(): Promise<void>;
 }
 

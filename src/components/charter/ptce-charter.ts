@@ -11,7 +11,8 @@ import { safeHttpUrl } from '../../data/safe-url.js';
 import type { Charter } from '../../data/schemas/charter.js';
 import type { SignatureReceipt } from '../../data/schemas/submissions.js';
 import { formatDate } from '../../i18n/index.js';
-import { draftIssues, emptyDraft, fieldId, messageFor, newKey, reviveDraft, today, toSignature, type SignatureDraft } from './signature-draft.js';
+import { draftIssues, emptyDraft, fieldId, messageFor, reviveDraft, today, toSignature, type SignatureDraft } from './signature-draft.js';
+import { focusField, keyForSend, mergeIssues, renderErrorSummary, renderFieldError } from '../../base/form/form-kit.js';
 import { DraftStore } from '../../base/draft-store.js';
 import { charterStyles } from './ptce-charter.styles.js';
 import { heading } from '../../base/heading.js';
@@ -51,7 +52,7 @@ type Field = keyof SignatureDraft['pole'] | keyof SignatureDraft['representative
  * @fires ptce-charter-signed - The signature was stored; `detail` is `{reference, poleName}`.
  */
 export class PtceCharter extends PtceElement {
-  static override styles = [...(PtceElement.styles as []), charterStyles];
+  static override styles = [...(PtceElement.styles as []), ...charterStyles];
 
   /** Link to the privacy notice shown next to the consent box. */
   @property({ attribute: 'privacy-url' }) privacyUrl?: string;
@@ -139,9 +140,7 @@ export class PtceCharter extends PtceElement {
   // ——— The form ———
 
   private issues(charter: Charter): DataIssue[] {
-    const local = draftIssues(this.draft, charter);
-    const seen = new Set(local.map((issue) => issue.path));
-    return [...local, ...this.serverIssues.filter((issue) => !seen.has(issue.path))];
+    return mergeIssues(draftIssues(this.draft, charter), this.serverIssues);
   }
 
   private visibleIssue(issues: DataIssue[], path: string): DataIssue | undefined {
@@ -292,17 +291,13 @@ export class PtceCharter extends PtceElement {
   }
 
   private renderErrorSummary(issues: DataIssue[]) {
-    return html`<div class="error-summary" part="error-summary" role="alert" tabindex="-1">
-      <p><strong>${this.t('charter.errors', { count: issues.length })}</strong></p>
-      ${this.serverIssues.length ? html`<p>${this.t('charter.server-refused')}</p>` : nothing}
-      <ul>
-        ${issues.map(
-          (issue) => html`<li>
-            <a href="#${fieldId(issue.path)}" @click=${(e: Event) => this.focusField(e, issue.path)}>${this.fieldLabel(issue.path)} : ${this.t(messageFor(issue))}</a>
-          </li>`,
-        )}
-      </ul>
-    </div>`;
+    return renderErrorSummary(
+      issues,
+      this.t('charter.errors', { count: issues.length }),
+      this.serverIssues.length ? this.t('charter.server-refused') : undefined,
+      (issue) => `${this.fieldLabel(issue.path)} : ${this.t(messageFor(issue))}`,
+      (event, path) => focusField(this.renderRoot, event, path),
+    );
   }
 
   private fieldLabel(path: string): string {
@@ -316,7 +311,7 @@ export class PtceCharter extends PtceElement {
 
   private fieldError(issues: DataIssue[], path: string): TemplateResult {
     const issue = this.visibleIssue(issues, path);
-    return html`<p class="error" id="${fieldId(path)}-error">${issue ? this.t(messageFor(issue)) : ''}</p>`;
+    return renderFieldError(path, issue && this.t(messageFor(issue)));
   }
 
   private input(
@@ -456,15 +451,6 @@ export class PtceCharter extends PtceElement {
     this.renderRoot.querySelector<HTMLInputElement>(`#${fieldId(`signatories[${Math.max(0, index - 1)}].name`)}`)?.focus();
   }
 
-  private focusField(event: Event, path: string): void {
-    event.preventDefault();
-    const target =
-      this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(fieldId(path))}`) ??
-      (path === 'status' ? this.renderRoot.querySelector<HTMLElement>('input[name="status"]') : null);
-    const control = target instanceof HTMLFieldSetElement ? target.querySelector<HTMLElement>('input') : target;
-    control?.focus();
-  }
-
   private async submit(event: Event, charter: Charter): Promise<void> {
     event.preventDefault();
     if (this.sending) return;
@@ -479,8 +465,7 @@ export class PtceCharter extends PtceElement {
     const signature = toSignature(this.draft, charter);
     const body = JSON.stringify(signature);
     // Same body as the last attempt: same key, so the server stores it once. Changed: new key.
-    if (this.draft.sent && this.draft.sent !== body) this.updateDraft({ key: newKey() });
-    this.updateDraft({ sent: body });
+    this.updateDraft(keyForSend(this.draft, body, 'charter'));
     if (this.honeypot) return this.succeed({ reference: '—', status: 'pending', receivedAt: new Date().toISOString(), poleName: signature.pole.name }, false);
 
     this.sending = true;

@@ -4,12 +4,12 @@ import type { Signature } from '../../data/schemas/submissions.js';
 import { checkSignature } from '../../data/checks/charter.js';
 import { signatureIssues } from '../../data/charter.js';
 import type { MessageKey } from '../../i18n/index.js';
+import { fieldId, newKey as keyWithPrefix, type KeyedDraft } from '../../base/form/form-kit.js';
+
+export { fieldId };
 
 /** What the form holds, as typed (untrimmed), with the idempotency key of this draft. */
-export interface SignatureDraft {
-  key: string;
-  /** The body last sent with `key`: a retry of the same body reuses the key, a changed one gets a new key. */
-  sent?: string;
+export interface SignatureDraft extends KeyedDraft {
   pole: { name: string; street: string; postcode: string; city: string; department: string; website: string };
   representative: { lastName: string; firstName: string; email: string; phone: string };
   departmentEdited: boolean;
@@ -21,9 +21,7 @@ export interface SignatureDraft {
   consentToList: boolean;
 }
 
-export function newKey(): string {
-  return `charter-${crypto.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`}`;
-}
+export const newKey = () => keyWithPrefix('charter');
 
 /** Today in the reader's calendar, as YYYY-MM-DD. */
 export function today(): string {
@@ -109,10 +107,6 @@ export function messageFor(issue: DataIssue): MessageKey {
   return 'charter.error.invalid';
 }
 
-/** The id of the control a path points at (`signatories[1].role` → `f-signatories-1-role`). */
-export function fieldId(path: string): string {
-  return `f-${path.replace(/[[\].]+/g, '-').replace(/-$/, '')}`;
-}
 
 /** Fills what an older saved draft may lack, so the form always has every field. */
 export function reviveDraft(saved: unknown): SignatureDraft | undefined {

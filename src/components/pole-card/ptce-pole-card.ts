@@ -12,6 +12,7 @@ import { localize } from '../../data/localize.js';
 import type { OpeningHours, Pole, Theme } from '../../data/schemas/pole.js';
 import { formatDate, formatEuros } from '../../i18n/index.js';
 import { renderReferentielSummary } from './referentiel-summary.js';
+import { actionStyles, renderActions, renderOffersLine } from './pole-actions.js';
 import { cardStyles } from './ptce-pole-card.styles.js';
 import { registerMessages } from '../../i18n/index.js';
 import { card } from '../../i18n/fr/card.js';
@@ -36,7 +37,8 @@ declare module '../../base/events.js' {
 /**
  * @tag ptce-pole-card
  * @summary A pole's profile card: name, territory, status, description, themes, figures, neutral
- * facts (charter signature, national calls) and contacts. Shows what the pole has, nothing else.
+ * facts (charter signature, national calls), its projects and what it offers other poles (fiches
+ * action), and contacts. Shows what the pole has, nothing else.
  *
  * @slot actions - Buttons or links under the card's content (e.g. "Voir sur la carte").
  * @slot footer - A footer line.
@@ -53,6 +55,9 @@ declare module '../../base/events.js' {
  * @csspart figures - Key figures.
  * @csspart facts - Charter signature and national calls.
  * @csspart summary - The published référentiel summary chart.
+ * @csspart actions - The "Projets et actions" section (full variant), or the line saying the pole offers an action (compact).
+ * @csspart action - One fiche action of that section.
+ * @csspart offer - The action a fiche offers the other poles ("Propose : …").
  * @csspart address - The street address, postcode and commune.
  * @csspart hours - Opening hours.
  * @csspart contact - Website, email and phone.
@@ -62,7 +67,7 @@ declare module '../../base/events.js' {
  * @fires ptce-pole-select - A compact card was activated (click, Enter or Space); `detail` is `{id, name}`.
  */
 export class PtcePoleCard extends PtceElement {
-  static override styles = [...(PtceElement.styles as []), cardStyles];
+  static override styles = [...(PtceElement.styles as []), cardStyles, actionStyles];
 
   /** Id of the pole to show, looked up in the endpoint's poles. */
   @property({ attribute: 'pole-id' }) poleId?: string;
@@ -156,6 +161,7 @@ export class PtcePoleCard extends PtceElement {
         ${this.renderDescription(pole, compact)}
         ${this.renderThemes(pole, themes, compact)}
         ${compact ? nothing : pole.referentielSummary ? renderReferentielSummary(pole.referentielSummary, lang) : nothing}
+        ${compact ? renderOffersLine(pole.actions, lang) : renderActions(pole.actions, themes, lang, level)}
       </div>
       ${compact
         ? nothing

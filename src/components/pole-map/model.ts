@@ -1,4 +1,5 @@
 import type { Pole } from '../../data/schemas/pole.js';
+import { offersAction } from '../../data/actions.js';
 import { departmentName } from '../../data/geography.js';
 import { regionsIn, type RegionGeneration } from '../../data/regions-2015.js';
 import type { Basemap } from './basemap.js';
@@ -12,7 +13,7 @@ export interface PlacedPole {
   /** Placed by its own coordinates (true) or at its department's centre (false). */
   exact: boolean;
   regions: Record<RegionGeneration, string[]>;
-  /** Name, carrier, commune, territory and departments, lower case without accents. */
+  /** Name, carrier, commune, territory, departments and the titles of its fiches action, lower case without accents. */
   haystack: string;
 }
 
@@ -39,7 +40,7 @@ export function placePole(pole: Pole, basemap: Basemap): PlacedPole {
   const departments = pole.departments ?? [];
   const exactPoint = pole.geo ? project(pole.geo.lat, pole.geo.lon) : undefined;
   const fallback = departments.length ? departmentPoint(departments[0], basemap) : undefined;
-  const words = [pole.name, pole.carrier, pole.commune, pole.territory, ...departments.map((d) => departmentName(d))];
+  const words = [pole.name, pole.carrier, pole.commune, pole.territory, ...departments.map((d) => departmentName(d)), ...(pole.actions ?? []).map((a) => a.title)];
   return {
     pole,
     point: exactPoint ?? fallback,
@@ -104,11 +105,24 @@ export function filterableThemes<T extends { id: string; parent?: string }>(them
   return ordered;
 }
 
+/** The themes of the actions poles offer (fiches with an offer), in the vocabulary's order. */
+export function actionThemes<T extends { id: string }>(themes: readonly T[], poles: readonly Pole[]): T[] {
+  const used = new Set<string>();
+  for (const pole of poles) for (const action of pole.actions ?? []) if (action.offer?.trim()) for (const id of action.themes ?? []) used.add(id);
+  return used.size ? themes.filter((theme) => used.has(theme.id)).slice(0, MAX_FILTER_THEMES) : [];
+}
+
+/** `*`: the pole offers the other poles an action; a theme id: an action on that theme. */
+const offersOn = (pole: Pole, action: string) =>
+  action === '*' ? offersAction(pole.actions) : !!pole.actions?.some((a) => a.offer?.trim() && a.themes?.includes(action));
+
 export interface Filters {
   region?: string;
   department?: string;
   theme?: string;
   status?: string;
+  /** Poles that offer an action to the other poles (`*`), or one on this theme. */
+  action?: string;
   q?: string;
 }
 
@@ -120,6 +134,7 @@ export function filterPoles(placed: readonly PlacedPole[], filters: Filters, gen
       (!filters.department || (pole.departments ?? []).includes(filters.department)) &&
       (!filters.theme || (pole.themes ?? []).includes(filters.theme)) &&
       (!filters.status || pole.status === filters.status) &&
+      (!filters.action || offersOn(pole, filters.action)) &&
       words.every((word) => haystack.includes(word)),
   );
 }

@@ -9,10 +9,11 @@ import { regionIn, type RegionGeneration } from '../../data/regions-2015.js';
 import { loadPoles } from '../../data/poles.js';
 import type { Theme } from '../../data/schemas/pole.js';
 import { loadBasemap, type Basemap } from './basemap.js';
-import { clusterPoles, filterableThemes, filterPoles, nearestInDirection, placePole, sortByName, spreadSameSpot, type Cluster, type Direction, type Filters, type PlacedPole } from './model.js';
+import { actionThemes, clusterPoles, filterableThemes, filterPoles, nearestInDirection, placePole, sortByName, spreadSameSpot, type Cluster, type Direction, type Filters, type PlacedPole } from './model.js';
 import { INSETS } from './projection.js';
 import { renderBasemap } from './internal/basemap-layer.js';
 import { renderFilters } from './internal/filters.js';
+import { offersAction } from '../../data/actions.js';
 import { clusterKey, densityClasses, renderLegend, renderMark } from './internal/marks.js';
 import { PanZoom } from './internal/pan-zoom.js';
 import { readHash, writeHash } from './internal/url-hash.js';
@@ -31,6 +32,9 @@ interface MapData {
   themes: Theme[];
   /** The themes offered as filters (those in use, at most MAX_FILTER_THEMES), sub-themes indented under theirs. */
   filterThemes: (Theme & { depth: number })[];
+  /** Themes of the actions poles offer, and whether any pole offers one (the action filter). */
+  actionThemes: Theme[];
+  offering: boolean;
   /** Records of the source that were invalid and left out. */
   skipped: number;
 }
@@ -121,7 +125,7 @@ export class PtcePoleMap extends PtceElement {
       // Sorted once here: filtering keeps the order, so the list never needs sorting again.
       const sorted = sortByName(placed, this.resolvedLang);
       const { themes } = poles.value.value;
-      return ok({ basemap, placed: sorted, themes, filterThemes: filterableThemes(themes, list), skipped: poles.value.skipped.length });
+      return ok({ basemap, placed: sorted, themes, filterThemes: filterableThemes(themes, list), actionThemes: actionThemes(themes, list), offering: list.some((pole) => offersAction(pole.actions)), skipped: poles.value.skipped.length });
     });
   }
 
@@ -231,7 +235,7 @@ export class PtcePoleMap extends PtceElement {
       const selected = this.selectedId ? data.placed.find((p) => p.pole.id === this.selectedId) : undefined;
       return html`<div class="layout" @keydown=${selected ? this.onPanelKey : nothing}>
         ${renderFilters(
-          { filters: this.filters, regions: this.regions, lang: this.resolvedLang, themes: data.filterThemes, change: (patch, refocus) => this.setFilters(patch, refocus) },
+          { filters: this.filters, regions: this.regions, lang: this.resolvedLang, themes: data.filterThemes, actionThemes: data.actionThemes, offering: data.offering, change: (patch, refocus) => this.setFilters(patch, refocus) },
           this.tr,
         )}
         <p class="count" part="count" role="status" aria-live="polite">

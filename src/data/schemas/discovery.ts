@@ -37,8 +37,10 @@ export const Discovery = z.object({
   assessments: z.optional(z.string().check(z.minLength(1))),
   /** Where campaigns live (`{campaigns}/respondent`, `{campaigns}/{id}/assessments`…): servers that run them. */
   campaigns: z.optional(z.string().check(z.minLength(1))),
+  /** Where `<ptce-action-form>` POSTs fiches action. */
+  actions: z.optional(z.string().check(z.minLength(1))),
 });
 export type Discovery = z.infer<typeof Discovery>;
 
 export type ReadableResource = 'poles' | 'referentiel' | 'charter';
-export type WritableResource = 'signatures' | 'assessments' | 'campaigns';
+export type WritableResource = 'signatures' | 'assessments' | 'campaigns' | 'actions';

@@ -5,3 +5,4 @@ export * from './referentiel.js';
 export * from './charter.js';
 export * from './submissions.js';
 export * from './campaigns.js';
+export * from './action.js';

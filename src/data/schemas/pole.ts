@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { HttpUrl, IsoDate, IsoDateTime, LocalizedText, NonEmptyText } from './common.js';
 import { poleRuleIssues } from '../pole-rules.js';
+import { PoleAction } from './action.js';
 
 /** INSEE department codes: 01–95 with Corsica as 2A/2B, and the overseas 971–976. */
 export const DepartmentCode = z.string().check(
@@ -92,6 +93,8 @@ export const Pole = z.object({
   charterHistory: z.optional(z.array(z.object({ date: IsoDate, place: z.optional(z.string()) }))),
   /** A summary of its référentiel self-assessment, only when the pole chose to publish it. */
   referentielSummary: z.optional(ReferentielSummary),
+  /** The pole's fiches action: projects and the action each offers the other poles. */
+  actions: z.optional(z.array(PoleAction).check(z.maxLength(50))),
   updatedAt: z.optional(IsoDateTime),
 }).check(
   z.superRefine((pole, ctx) => {

@@ -35,4 +35,9 @@ export const card = {
   'card.summary-answered': '{answered} / {total} questions renseignées',
   'card.summary-none': 'non renseigné',
   'card.select': 'Afficher la fiche de {name}',
+  'card.actions': 'Projets et actions',
+  'card.action-stage': 'Stade de développement',
+  'card.action-perspectives': 'Perspectives et ambition de développement',
+  'card.action-offer': 'Propose :',
+  'card.offers-action': 'Propose une action aux autres pôles',
 } as const satisfies Record<string, Message>;

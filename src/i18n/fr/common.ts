@@ -25,4 +25,5 @@ export const common = {
   'resource.signatures': 'adresse d’envoi des signatures',
   'resource.assessments': 'adresse d’envoi des évaluations',
   'resource.campaigns': 'adresse des campagnes',
+  'resource.actions': 'adresse d’envoi des fiches action',
 } as const satisfies Record<string, Message>;

@@ -12,12 +12,15 @@ export interface FilterBar {
   lang: string;
   /** The themes offered (those in use), sub-themes indented under theirs. */
   themes: readonly (Theme & { depth: number })[];
+  /** Themes of the actions poles offer; the action filter shows when any pole offers one. */
+  actionThemes?: readonly Theme[];
+  offering?: boolean;
   /** `refocus`: the view moves to the new region or department. */
   change: (patch: Partial<Filters>, refocus?: boolean) => void;
 }
 
 /** Search, region, department, theme and status: a search landmark above the map and list. */
-export function renderFilters({ filters: f, regions, lang, themes, change }: FilterBar, t: Translate) {
+export function renderFilters({ filters: f, regions, lang, themes, actionThemes = [], offering, change }: FilterBar, t: Translate) {
   const regionCodes = Object.entries(REGION_NAMES[regions]).sort((a, b) => a[1].localeCompare(b[1], lang));
   const departments = [...DEPARTMENTS.values()].filter((d) => !f.region || regionIn(regions, d.code) === f.region);
   const option = (value: string, label: string, current?: string) => html`<option value=${value} ?selected=${value === (current ?? '')}>${label}</option>`;
@@ -50,7 +53,15 @@ export function renderFilters({ filters: f, regions, lang, themes, change }: Fil
         ${option('emerging', t('pole.status.emerging'), f.status)}
       </select>
     </label>
-    <button type="button" class="secondary" @click=${() => change({ region: undefined, department: undefined, theme: undefined, status: undefined, q: undefined }, true)}>
+    ${offering
+      ? html`<label>${t('map.action')}
+          <select @change=${set('action')}>
+            ${option('', t('map.action-all'), f.action)} ${option('*', t('map.action-any'), f.action)}
+            ${actionThemes.map((th) => option(th.id, t('map.action-theme', { theme: localize(th.label, lang) }), f.action))}
+          </select>
+        </label>`
+      : nothing}
+    <button type="button" class="secondary" @click=${() => change({ region: undefined, department: undefined, theme: undefined, status: undefined, action: undefined, q: undefined }, true)}>
       ${t('map.clear')}
     </button>
   </div>`;

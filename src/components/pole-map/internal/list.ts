@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { PlacedPole } from '../model.js';
+import { offersAction } from '../../../data/actions.js';
 import { territoryOf, type Translate } from './marks.js';
 
 /** How many list entries are added at a time ("Afficher 100 de plus"). */
@@ -28,7 +29,7 @@ export function renderList({ visible, limit, selectedId, role, select, more }: P
             (item) => html`<li>
               <button type="button" data-id=${item.pole.id} aria-current=${item.pole.id === selectedId ? 'true' : 'false'} @click=${() => select(item)}>
                 <span class="name">${item.pole.name}</span>
-                <span class="where">${[territoryOf(item), item.point ? '' : t('map.unplaced-item')].filter(Boolean).join(' · ')}</span>
+                <span class="where">${[territoryOf(item), item.point ? '' : t('map.unplaced-item'), offersAction(item.pole.actions) ? t('map.offers-action') : ''].filter(Boolean).join(' · ')}</span>
               </button>
             </li>`,
           )}

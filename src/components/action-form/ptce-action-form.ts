@@ -1,0 +1,369 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { PtceElement } from '../../base/ptce-element.js';
+import { DataController } from '../../base/data-controller.js';
+import { DraftStore } from '../../base/draft-store.js';
+import { heading } from '../../base/heading.js';
+import { fieldId, focusField, keyForSend, mergeIssues, renderErrorSummary, renderFieldError } from '../../base/form/form-kit.js';
+import { formStyles } from '../../base/form/form-styles.js';
+import { checkActionReceipt } from '../../data/checks/actions.js';
+import { ok, type DataIssue, type Failure, type Result } from '../../data/failure.js';
+import { localize } from '../../data/localize.js';
+import { loadPoles } from '../../data/poles.js';
+import { safeHttpUrl } from '../../data/safe-url.js';
+import type { ActionReceipt } from '../../data/schemas/action.js';
+import type { Theme } from '../../data/schemas/pole.js';
+import { registerMessages, type MessageKey } from '../../i18n/index.js';
+import { actionForm as messages } from '../../i18n/fr/action-form.js';
+import { OTHER_POLE, draftIssues, emptyDraft, messageFor, reviveDraft, toProposal, type ActionDraft } from './action-draft.js';
+
+registerMessages('fr', messages);
+
+interface FormData {
+  poles: { id: string; name: string }[];
+  themes: Theme[];
+  canSend: boolean;
+  endpoint: string;
+}
+
+declare module '../../base/events.js' {
+  interface PtceEventMap {
+    /** A fiche action was received: its reference and the pole's name, no personal data. */
+    'ptce-action-proposed': { reference: string; poleName: string };
+  }
+}
+
+type TextField = 'title' | 'description' | 'stage' | 'perspectives' | 'offer' | 'website' | 'poleName' | 'contactName' | 'contactEmail';
+/** Each draft field's path in the proposal (the error messages' and the server's). */
+const PATHS: Record<TextField, string> = {
+  title: 'action.title', description: 'action.description', stage: 'action.stage', perspectives: 'action.perspectives',
+  offer: 'action.offer', website: 'action.website', poleName: 'pole.name', contactName: 'contact.name', contactEmail: 'contact.email',
+};
+
+/**
+ * @tag ptce-action-form
+ * @summary A pole proposes a *fiche action* — a project and the concrete action it offers the
+ * other poles (a learning visit…) — sent to the endpoint's `actions` URL, where it waits for
+ * moderation before it shows on the pole's card. The contact asked for is never published.
+ *
+ * @csspart read-only - The sentence shown when the endpoint takes no fiches.
+ * @csspart form - The form.
+ * @csspart error-summary - The list of errors at the top of the form.
+ * @csspart submit - The "Proposer la fiche" button.
+ * @csspart receipt - The receipt shown once the fiche is received.
+ *
+ * @fires ptce-action-proposed - The fiche was stored, pending; `detail` is `{reference, poleName}`.
+ */
+export class PtceActionForm extends PtceElement {
+  static override styles = [
+    ...(PtceElement.styles as []),
+    formStyles,
+    css`
+      textarea {
+        font: inherit;
+        min-block-size: 5rem;
+        resize: vertical;
+      }
+      .themes {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+        gap: 0.5rem;
+      }
+    `,
+  ];
+
+  /** Id of the pole chosen at first (a pole's own site). */
+  @property({ attribute: 'pole-id' }) poleId?: string;
+
+  /** Where to send a fiche, shown when this endpoint takes none. */
+  @property({ attribute: 'send-url' }) sendUrl?: string;
+
+  /** Do not keep a draft in the browser's storage. */
+  @property({ type: Boolean, attribute: 'no-draft' }) noDraft = false;
+
+  /** Level of the form's title (default 2). */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  @state() private draft: ActionDraft = emptyDraft();
+  @state() private touched = new Set<string>();
+  @state() private submitted = false;
+  @state() private sending = false;
+  @state() private sendFailure?: Failure;
+  @state() private serverIssues: DataIssue[] = [];
+  @state() private receipt?: ActionReceipt;
+  @state() private restored = false;
+
+  private store?: DraftStore<ActionDraft>;
+  private honeypot = '';
+
+  readonly data = new DataController<FormData>(this, (signal) => this.load(signal), (value) => this.loaded(value));
+
+  private async load(signal: AbortSignal): Promise<Result<FormData>> {
+    return this.withClient(async (client) => {
+      const actions = await client.locate('actions', signal);
+      if (!actions.ok && actions.failure.kind !== 'no-resource') return actions;
+      // The list of poles helps choose one; without it, the pole's name is typed.
+      const loaded = actions.ok ? await loadPoles(client, signal) : undefined;
+      const collection = loaded?.ok ? loaded.value.value : { poles: [], themes: [] };
+      const poles = collection.poles.map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+      return ok({ poles, themes: collection.themes.filter((theme) => !theme.parent), canSend: actions.ok, endpoint: client.endpoint });
+    });
+  }
+
+  private loaded({ endpoint, poles }: FormData): void {
+    this.store = this.noDraft ? undefined : new DraftStore(`ptce-action-draft:${endpoint}`, reviveDraft);
+    const saved = this.store?.load();
+    const preset = this.poleId && poles.some((pole) => pole.id === this.poleId) ? this.poleId : poles.length ? '' : OTHER_POLE;
+    this.draft = saved ?? emptyDraft(preset);
+    this.restored = !!saved;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.clientChanged()) void this.data.run();
+  }
+
+  protected override render() {
+    return this.renderData(this.data, (data) => (this.receipt ? this.renderReceipt(this.receipt) : data.canSend ? this.renderForm(data) : this.renderReadOnly()));
+  }
+
+  private renderReadOnly() {
+    const where = safeHttpUrl(this.sendUrl, document.baseURI);
+    return html`<p class="notice" part="read-only">
+      ${this.t('action-form.read-only')}
+      ${where ? html`<a href=${where}>${this.t('action-form.read-only-where')}</a>` : this.t('action-form.read-only-contact')}
+    </p>`;
+  }
+
+  private issues({ poles, themes }: FormData): DataIssue[] {
+    return mergeIssues(draftIssues(this.draft, poles, themes), this.serverIssues);
+  }
+
+  private visibleIssue(issues: DataIssue[], path: string): DataIssue | undefined {
+    if (!this.submitted && !this.touched.has(path)) return undefined;
+    return issues.find((issue) => issue.path === path);
+  }
+
+  private fieldError(issues: DataIssue[], path: string) {
+    const issue = this.visibleIssue(issues, path);
+    return renderFieldError(path, issue && this.t(messageFor(issue)));
+  }
+
+  private label(path: string): string {
+    const field = (Object.keys(PATHS) as TextField[]).find((key) => PATHS[key] === path);
+    if (path === 'pole') return this.t('action-form.pole');
+    if (path === 'action.themes') return this.t('action-form.themes');
+    if (field === 'poleName') return this.t('action-form.pole.name');
+    if (field === 'contactName' || field === 'contactEmail') return this.t(`action-form.contact.${field === 'contactName' ? 'name' : 'email'}`);
+    return field ? this.t(`action-form.field.${field}` as MessageKey) : path;
+  }
+
+  private renderForm(data: FormData) {
+    const issues = this.issues(data);
+    const shown = this.submitted ? issues : [];
+    const d = this.draft;
+    const lang = this.resolvedLang;
+    return html`<form part="form" novalidate @submit=${(e: Event) => this.submit(e, data)} @focusout=${this.onBlur}>
+      ${heading(this.headingLevel, 0, this.t('action-form.title'))}
+      <p class="hint">${this.t('action-form.intro')}</p>
+      ${this.restored ? html`<p class="hint" role="status">${this.t('action-form.draft-restored')}</p>` : nothing}
+      ${shown.length
+        ? renderErrorSummary(
+            shown,
+            this.t('action-form.errors', { count: shown.length }),
+            this.serverIssues.length ? this.t('action-form.server-refused') : undefined,
+            (issue) => `${this.label(issue.path)} : ${this.t(messageFor(issue))}`,
+            (event, path) => focusField(this.renderRoot, event, path),
+          )
+        : nothing}
+      ${this.sendFailure
+        ? html`<p class="error" role="alert" tabindex="-1">${this.t('action-form.send-failed', { reason: this.describeFailure(this.sendFailure).message })}</p>`
+        : nothing}
+
+      <fieldset>
+        <legend>${this.t('action-form.pole')}</legend>
+        ${data.poles.length
+          ? html`<div class="field">
+              <label for=${fieldId('pole')}>${this.t('action-form.pole.choose')}</label>
+              <select
+                id=${fieldId('pole')}
+                aria-invalid=${this.visibleIssue(issues, 'pole') ? 'true' : 'false'}
+                aria-describedby="${fieldId('pole')}-error"
+                @change=${(e: Event) => this.update_({ poleId: (e.target as HTMLSelectElement).value }, 'pole')}
+              >
+                <option value="" ?selected=${!d.poleId}>${this.t('action-form.pole.placeholder')}</option>
+                ${data.poles.map((pole) => html`<option value=${pole.id} ?selected=${pole.id === d.poleId}>${pole.name}</option>`)}
+                <option value=${OTHER_POLE} ?selected=${d.poleId === OTHER_POLE}>${this.t('action-form.pole.other')}</option>
+              </select>
+              ${this.fieldError(issues, 'pole')}
+            </div>`
+          : nothing}
+        ${d.poleId === OTHER_POLE ? this.input(issues, 'poleName', { autocomplete: 'organization' }) : nothing}
+      </fieldset>
+
+      <fieldset>
+        <legend>${this.t('action-form.fiche')}</legend>
+        ${this.input(issues, 'title')}
+        ${this.input(issues, 'description', { multiline: true })}
+        ${this.input(issues, 'stage', { multiline: true, optional: true })}
+        ${this.input(issues, 'perspectives', { multiline: true, optional: true })}
+        ${this.input(issues, 'offer', { multiline: true, hint: this.t('action-form.field.offer-hint') })}
+        ${this.input(issues, 'website', { type: 'url', autocomplete: 'url', optional: true })}
+        ${data.themes.length
+          ? html`<fieldset id=${fieldId('action.themes')} aria-describedby="${fieldId('action.themes')}-error">
+              <legend>${this.t('action-form.themes')}</legend>
+              <div class="themes">
+                ${data.themes.map(
+                  (theme, index) => html`<div class="choice">
+                    <input
+                      type="checkbox"
+                      id="theme-${index}"
+                      .checked=${live(d.themes.includes(theme.id))}
+                      @change=${(e: Event) => this.toggleTheme(theme.id, (e.target as HTMLInputElement).checked)}
+                    />
+                    <label for="theme-${index}">${localize(theme.label, lang)}</label>
+                  </div>`,
+                )}
+              </div>
+              ${this.fieldError(issues, 'action.themes')}
+            </fieldset>`
+          : nothing}
+      </fieldset>
+
+      <fieldset>
+        <legend>${this.t('action-form.contact')}</legend>
+        <p class="hint">${this.t('action-form.contact-hint')}</p>
+        <div class="row">
+          ${this.input(issues, 'contactName', { autocomplete: 'name' })}
+          ${this.input(issues, 'contactEmail', { type: 'email', autocomplete: 'email' })}
+        </div>
+      </fieldset>
+
+      <div class="honeypot" aria-hidden="true">
+        <label for="f-nickname">Ne pas remplir</label>
+        <input id="f-nickname" name="nickname" tabindex="-1" autocomplete="off" @input=${(e: Event) => (this.honeypot = (e.target as HTMLInputElement).value)} />
+      </div>
+
+      <div class="actions">
+        <button type="submit" part="submit" aria-busy=${this.sending ? 'true' : 'false'} ?disabled=${this.sending}>
+          ${this.sending ? this.t('action-form.sending') : this.t('action-form.submit')}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  private input(
+    issues: DataIssue[],
+    field: TextField,
+    { multiline = false, optional = false, type = 'text', autocomplete = 'off', hint }: { multiline?: boolean; optional?: boolean; type?: string; autocomplete?: string; hint?: string } = {},
+  ) {
+    const path = PATHS[field];
+    const id = fieldId(path);
+    const invalid = this.visibleIssue(issues, path) ? 'true' : 'false';
+    const describedBy = `${id}-error${hint ? ` ${id}-hint` : ''}`;
+    const onInput = (e: Event) => this.onInput(field, (e.target as HTMLInputElement).value);
+    return html`<div class="field">
+      <label for=${id}>${this.label(path)}${optional ? ` ${this.t('action-form.optional')}` : ' *'}</label>
+      ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing}
+      ${multiline
+        ? html`<textarea id=${id} rows="4" ?required=${!optional} .value=${live(this.draft[field])} aria-invalid=${invalid} aria-describedby=${describedBy} @input=${onInput}></textarea>`
+        : html`<input id=${id} type=${type} autocomplete=${autocomplete} ?required=${!optional} .value=${live(this.draft[field])} aria-invalid=${invalid} aria-describedby=${describedBy} @input=${onInput} />`}
+      ${this.fieldError(issues, path)}
+    </div>`;
+  }
+
+  private renderReceipt(receipt: ActionReceipt) {
+    const listed = this.draft.poleId !== OTHER_POLE;
+    return html`<section class="receipt" part="receipt" tabindex="-1" aria-labelledby="receipt-title">
+      ${heading(this.headingLevel, 0, this.t('action-form.thanks'), 'receipt-title')}
+      <p><strong>${this.t('action-form.reference', { reference: receipt.reference })}</strong></p>
+      <p>${this.t('action-form.receipt-summary', { title: this.draft.title.trim(), pole: receipt.poleName })}</p>
+      <p>${this.t(listed ? 'action-form.pending' : 'action-form.pending-unlisted')}</p>
+      <div class="actions no-print">
+        <button type="button" @click=${() => window.print()}>${this.t('action-form.print')}</button>
+        <button type="button" @click=${this.startAgain}>${this.t('action-form.another')}</button>
+      </div>
+    </section>`;
+  }
+
+  // ——— Behaviour ———
+
+  // (`update` is LitElement's own.)
+  private update_(patch: Partial<ActionDraft>, touch?: string): void {
+    this.draft = { ...this.draft, ...patch };
+    if (touch) this.touched = new Set(this.touched).add(touch);
+    this.store?.save(this.draft);
+  }
+
+  private onInput(field: TextField, value: string): void {
+    this.serverIssues = this.serverIssues.filter((issue) => issue.path !== PATHS[field]);
+    this.update_({ [field]: value });
+  }
+
+  private toggleTheme(id: string, checked: boolean): void {
+    const themes = checked ? [...new Set([...this.draft.themes, id])] : this.draft.themes.filter((theme) => theme !== id);
+    this.update_({ themes }, 'action.themes');
+  }
+
+  private onBlur = (event: FocusEvent) => {
+    const field = event.composedPath()[0] as HTMLInputElement;
+    const path = Object.values(PATHS).find((p) => fieldId(p) === field.id);
+    // An empty field passed through is not an error until submit (see <ptce-charter>).
+    if (path && field.value !== '' && !this.touched.has(path)) this.touched = new Set(this.touched).add(path);
+  };
+
+  private startAgain = async () => {
+    this.receipt = undefined;
+    this.submitted = false;
+    this.touched = new Set();
+    this.draft = emptyDraft(this.draft.poleId);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('select, input')?.focus();
+  };
+
+  private async focusAfter(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  private async submit(event: Event, data: FormData): Promise<void> {
+    event.preventDefault();
+    if (this.sending) return;
+    this.submitted = true;
+    this.sendFailure = undefined;
+    if (this.issues(data).length) return this.focusAfter('[part="error-summary"]');
+    const proposal = toProposal(this.draft, data.poles);
+    // Same body as the last attempt: same key, so the server stores it once. Changed: new key.
+    this.update_(keyForSend(this.draft, JSON.stringify(proposal), 'action'));
+    if (this.honeypot) return this.succeed({ reference: '—', status: 'pending', receivedAt: new Date().toISOString(), poleName: proposal.pole.name }, false);
+
+    this.sending = true;
+    const result = await this.withClient((client) => client.post('actions', proposal, this.draft.key));
+    this.sending = false;
+    if (result.ok) {
+      const receipt = checkActionReceipt(result.value);
+      return this.succeed(receipt.ok ? receipt.value : { reference: '—', status: 'pending', receivedAt: '', poleName: proposal.pole.name }, true);
+    }
+    const failure = result.failure;
+    if (failure.kind === 'http' && failure.status === 400 && failure.issues?.length) {
+      this.serverIssues = failure.issues.map((issue) => ({ ...issue, path: issue.path === 'pole.id' ? 'pole' : issue.path.replace(/^action\.themes.*/, 'action.themes') }));
+      return this.focusAfter('[part="error-summary"]');
+    }
+    if (failure.kind !== 'aborted') this.sendFailure = failure;
+    return this.focusAfter('[role="alert"]');
+  }
+
+  private async succeed(receipt: ActionReceipt, announce: boolean): Promise<void> {
+    this.receipt = receipt;
+    this.store?.clear();
+    if (announce) this.emit('ptce-action-proposed', { reference: receipt.reference, poleName: receipt.poleName });
+    await this.focusAfter('[part="receipt"]');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ptce-action-form': PtceActionForm;
+  }
+}
