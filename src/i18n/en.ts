@@ -57,7 +57,7 @@ export const en: Catalog = {
   'card.summary-detail': 'Mean per principal objective, on a scale from {min} to {max}.',
   'card.summary-answered': '{answered} / {total} questions answered',
   'card.summary-none': 'not answered',
-  'card.select': 'Show the profile of {name}',
+  'card.select': 'Show its profile',
   'charter.read-only': 'Online signing is not open on this site: the charter is shown read-only.',
   'charter.read-only-where': 'To sign it, go to the signing page.',
   'charter.read-only-contact': 'To sign it, contact the Labo de l’ESS or the CRESS of your region.',

@@ -34,5 +34,5 @@ export const card = {
   'card.summary-detail': 'Moyenne par objectif principal, sur une échelle de {min} à {max}.',
   'card.summary-answered': '{answered} / {total} questions renseignées',
   'card.summary-none': 'non renseigné',
-  'card.select': 'Afficher la fiche de {name}',
+  'card.select': 'Afficher sa fiche',
 } as const satisfies Record<string, Message>;
