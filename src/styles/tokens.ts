@@ -105,6 +105,28 @@ export const tokens = css`
     color: var(--_accent);
   }
 
+  /* Forced colours (Windows contrast themes): the system's colours for what the palette drew,
+     so focus, selection and controls stay visible; each element adds its marks and selection. */
+  @media (forced-colors: active) {
+    :host {
+      --_line: CanvasText;
+      --_focus: Highlight;
+      --_selected: Highlight;
+      --_selected-tint: Canvas;
+      --_accent: LinkText;
+      --_map-border: CanvasText;
+      --_map-region-border: CanvasText;
+    }
+    :focus-visible,
+    [tabindex='-1']:focus,
+    .code-focus:focus {
+      outline-color: Highlight;
+    }
+    button {
+      border-color: ButtonText;
+    }
+  }
+
   .visually-hidden {
     position: absolute;
     width: 1px;

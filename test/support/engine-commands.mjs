@@ -1,9 +1,16 @@
 // Server commands for what @web/test-runner-commands does not cover in every engine: the mouse
-// wheel (puppeteer's mouse for Chromium and Firefox, a WebDriver "wheel" action for WebKit).
+// wheel (puppeteer's mouse for Chromium and Firefox, a WebDriver "wheel" action for WebKit), and
+// forced colours (Chromium's DevTools emulation; false where the engine has none).
 export function engineCommands() {
   return {
     name: 'ptce-engine-commands',
     async executeCommand({ command, payload, session }) {
+      if (command === 'forced-colors') {
+        if (session.browser.type !== 'puppeteer' || !/chrom/i.test(session.browser.name ?? '')) return false;
+        const page = session.browser.getPage(session.id);
+        await page.emulateMediaFeatures([{ name: 'forced-colors', value: payload.active ? 'active' : 'none' }]);
+        return true;
+      }
       if (command !== 'wheel') return undefined;
       const [x, y] = payload.position;
       if (session.browser.type === 'puppeteer') {
