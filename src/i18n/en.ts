@@ -142,6 +142,8 @@ export const en: Catalog = {
   'map.reset': 'Reset the view',
   'map.cluster': '{count} poles here: {names}. Activate to zoom in.',
   'map.cluster-more': 'and {count} more',
+  'map.cluster-opened': { one: 'Zoomed in on the pole {names}.', other: 'Zoomed in on {count} poles: {names}. Arrow keys move between them.' },
+  'map.approximate': 'approximate place',
   'map.close': 'Close the profile',
   'map.panel': 'Profile of the pole',
   'map.none': 'No pole matches these criteria.',

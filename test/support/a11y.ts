@@ -76,10 +76,15 @@ const tidy = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** The accessible name of an element, as a screen reader announces it. */
 export function accessibleName(element: Element): string {
+  return nameOf(element) || tidy(element.getAttribute('title') ?? '');
+}
+
+/** The name from every source but the title (the last resort, which then is no description). */
+function nameOf(element: Element): string {
   const root = rootOf(element);
   const labelledby = element.getAttribute('aria-labelledby')?.trim();
   if (labelledby) {
-    const parts = labelledby.split(/\s+/).map((id) => root.getElementById?.(id) ?? (root as ShadowRoot).querySelector?.(`#${CSS.escape(id)}`));
+    const parts = labelledby.split(/\s+/).map((id) => (root as ShadowRoot).querySelector?.(`#${CSS.escape(id)}`));
     const text = tidy(parts.map((part) => (part ? fromContent(part, new Set()) : '')).join(' '));
     if (text) return text;
   }
@@ -89,30 +94,41 @@ export function accessibleName(element: Element): string {
   if (tag === 'input' || tag === 'select' || tag === 'textarea') {
     const labels = [...((element as HTMLInputElement).labels ?? [])];
     const text = tidy(labels.map((l) => fromContent(l, new Set([element]))).join(' '));
-    if (text) return text;
-    return tidy(element.getAttribute('title') ?? element.getAttribute('placeholder') ?? '');
+    return text || tidy(element.getAttribute('placeholder') ?? '');
   }
   if (tag === 'fieldset') {
     const legend = element.querySelector(':scope > legend');
     if (legend) return tidy(fromContent(legend, new Set()));
   }
   if (tag === 'img') return tidy(element.getAttribute('alt') ?? '');
-  if (NAME_FROM_CONTENT.has(roleOf(element))) {
-    const text = tidy(fromContent(element, new Set()));
-    if (text) return text;
-  }
-  return tidy(element.getAttribute('title') ?? '');
+  if (NAME_FROM_CONTENT.has(roleOf(element))) return tidy(fromContent(element, new Set()));
+  return '';
 }
 
-/** The accessible description (aria-describedby, else a title that is not already the name). */
+/** The accessible description: aria-describedby, else the title when something else gave the name. */
 export function accessibleDescription(element: Element): string {
   const root = rootOf(element);
   const ids = element.getAttribute('aria-describedby')?.trim();
   if (ids) {
-    return tidy(ids.split(/\s+/).map((id) => { const target = (root as ShadowRoot).querySelector?.(`#${CSS.escape(id)}`); return target ? fromContent(target, new Set()) : ''; }).join(' '));
+    const parts = ids.split(/\s+/).map((id) => (root as ShadowRoot).querySelector?.(`#${CSS.escape(id)}`));
+    return tidy(parts.map((part) => (part ? fromContent(part, new Set()) : '')).join(' '));
   }
-  const title = tidy(element.getAttribute('title') ?? '');
-  return title && title !== accessibleName(element) ? title : '';
+  return nameOf(element) ? tidy(element.getAttribute('title') ?? '') : '';
+}
+
+/**
+ * Presses Tab from the focused element until `until` holds, and returns every element focus
+ * stopped on (deep, across shadow roots) on the way.
+ */
+export async function tabStops(press: (key: string) => Promise<void>, active: () => Element | null, done: (el: Element | null) => boolean, limit = 60): Promise<Element[]> {
+  const stops: Element[] = [];
+  for (let i = 0; i < limit; i++) {
+    await press('Tab');
+    const focused = active();
+    if (done(focused)) return stops;
+    if (focused) stops.push(focused);
+  }
+  throw new Error(`focus never left after ${limit} Tab presses`);
 }
 
 /** Every element below `root` (shadow roots included) matching `selector`. */
