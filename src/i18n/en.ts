@@ -194,6 +194,7 @@ export const en: Catalog = {
   'ref.none-yet': 'Not enough answers yet.',
   'ref.print': 'Print the summary',
   'ref.radar': 'Profile per principal objective',
+  'ref.scale': 'What each level means',
   'ref.compare-title': 'Crossed views',
   'ref.compare-intro': 'The answers of {count} actors of the same pole, question by question. The questions where views differ most come first: good places to start talking.',
   'ref.compare-import': 'Add answers (JSON files)',

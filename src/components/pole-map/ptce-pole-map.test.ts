@@ -434,7 +434,7 @@ describe('<ptce-pole-map>', () => {
     const el = await mapOf(html`<ptce-pole-map endpoint=${`${server.url}/ptce.json`} department="29" style="width:900px"></ptce-pole-map>`);
     await until(() => listed(el).includes(name), 'the new signatory listed');
     const marker = await until(() => all(el, '.marker').find((m) => m.getAttribute('aria-label')!.startsWith(name)), 'its marker');
-    expect(marker.getAttribute('aria-label')).to.equal(`${name}, Brest, Finistère`);
+    expect(marker.getAttribute('aria-label')).to.equal(`${name}, Brest, Finistère, emplacement approché`);
     expect(marker.classList.contains('approximate'), 'placed at its department, no coordinates').to.equal(true);
     const [x, y] = marker.getAttribute('transform')!.match(/[\d.]+/g)!.map(Number);
     expect(q<SVGPathElement>(el, '.dept[data-code="29"]').isPointInFill(new DOMPoint(x, y)), 'in the Finistère').to.equal(true);
