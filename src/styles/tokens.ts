@@ -19,6 +19,18 @@ export const tokens = css`
     --_on-accent: var(--ptce-color-on-accent, light-dark(#ffffff, #0b1f1b));
     --_danger: var(--ptce-color-danger, light-dark(#b3261e, #ffb4ab));
     --_focus: var(--ptce-color-focus, light-dark(#1a5fb4, #8ab4f8));
+    /* Lines a reader needs to see a control or a mark (control and choice borders, chart rings,
+       map borders): 3:1 at least against the surface (WCAG 1.4.11), where --_border is decoration.
+       test/a11y/contrast.test.ts computes each pair in both schemes. */
+    --_line: var(--ptce-color-line, color-mix(in srgb, currentColor 62%, transparent));
+    /* The selected item: a tint behind it and a bar beside it, the bar at 3:1. */
+    --_selected: var(--ptce-color-selected, light-dark(#0b6b5d, #6fd3c1));
+    --_selected-tint: color-mix(in srgb, var(--_selected) 12%, transparent);
+    /* The map: land, department borders (3:1 against the land and the map's background: they
+       are the coast too), region borders. */
+    --_map-land: var(--ptce-map-land, color-mix(in srgb, currentColor 7%, transparent));
+    --_map-border: var(--ptce-map-border, color-mix(in srgb, currentColor 58%, transparent));
+    --_map-region-border: var(--ptce-map-region-border, color-mix(in srgb, currentColor 85%, transparent));
     --_radius: var(--ptce-radius, 0.5rem);
     --_space: var(--ptce-space, 1rem);
     --_font: var(--ptce-font-family, inherit);
@@ -91,6 +103,28 @@ export const tokens = css`
   button.secondary {
     background: transparent;
     color: var(--_accent);
+  }
+
+  /* Forced colours (Windows contrast themes): the system's colours for what the palette drew,
+     so focus, selection and controls stay visible; each element adds its marks and selection. */
+  @media (forced-colors: active) {
+    :host {
+      --_line: CanvasText;
+      --_focus: Highlight;
+      --_selected: Highlight;
+      --_selected-tint: Canvas;
+      --_accent: LinkText;
+      --_map-border: CanvasText;
+      --_map-region-border: CanvasText;
+    }
+    :focus-visible,
+    [tabindex='-1']:focus,
+    .code-focus:focus {
+      outline-color: Highlight;
+    }
+    button {
+      border-color: ButtonText;
+    }
   }
 
   .visually-hidden {

@@ -1,9 +1,21 @@
 // Server commands for what @web/test-runner-commands does not cover in every engine: the mouse
-// wheel (puppeteer's mouse for Chromium and Firefox, a WebDriver "wheel" action for WebKit).
+// wheel (puppeteer's mouse for Chromium and Firefox, a WebDriver "wheel" action for WebKit), and
+// forced colours (Chromium's DevTools emulation; false where the engine has none).
+const devtools = new WeakMap();
+
 export function engineCommands() {
   return {
     name: 'ptce-engine-commands',
     async executeCommand({ command, payload, session }) {
+      if (command === 'forced-colors') {
+        if (session.browser.type !== 'puppeteer' || !/chrom/i.test(session.browser.name ?? '')) return false;
+        // Straight through DevTools: puppeteer's emulateMediaFeatures knows no forced-colors.
+        // The session stays open: DevTools drops a session's emulation when it detaches.
+        const page = session.browser.getPage(session.id);
+        if (!devtools.has(page)) devtools.set(page, await page.createCDPSession());
+        await devtools.get(page).send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: payload.active ? 'active' : 'none' }] });
+        return true;
+      }
       if (command !== 'wheel') return undefined;
       const [x, y] = payload.position;
       if (session.browser.type === 'puppeteer') {

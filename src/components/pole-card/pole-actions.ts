@@ -2,6 +2,7 @@ import { css, html, nothing } from 'lit';
 import { localize } from '../../data/localize.js';
 import { safeHttpUrl } from '../../data/safe-url.js';
 import { offersAction } from '../../data/actions.js';
+import { heading } from '../../base/heading.js';
 import type { PoleAction } from '../../data/schemas/action.js';
 import type { Theme } from '../../data/schemas/pole.js';
 import { formatDate, translate, type MessageKey, type Params } from '../../i18n/index.js';
@@ -14,15 +15,14 @@ export function renderActions(actions: readonly PoleAction[] | undefined, themes
   if (!actions?.length) return nothing;
   const t = (key: MessageKey, params?: Params) => translate(lang, key, params);
   const labels = new Map(themes.map((theme) => [theme.id, theme.label]));
-  const heading = (n: number, text: string, id?: string) => html`<div role="heading" aria-level=${Math.min(6, n)} class="h" id=${id ?? nothing}>${text}</div>`;
   return html`<section class="pole-actions" part="actions" aria-labelledby="actions-title">
-    ${heading(level + 1, t('card.actions'), 'actions-title')}
+    ${heading(level, 1, t('card.actions'), 'actions-title')}
     <ul>
       ${actions.map((action) => {
         const website = safeHttpUrl(action.website);
         const credit = [action.source, formatDate(lang, action.date)].filter(Boolean).join(', ');
         return html`<li part="action">
-          ${heading(level + 2, action.title)}
+          ${heading(level, 2, action.title)}
           <p class="text">${action.description}</p>
           ${action.offer?.trim() ? html`<p class="offer" part="offer"><strong>${t('card.action-offer')}</strong> <span class="text">${action.offer}</span></p>` : nothing}
           <dl>
@@ -63,7 +63,9 @@ export const actionStyles = css`
     display: grid;
     gap: 0.4rem;
   }
-  .pole-actions .h {
+  .pole-actions :is(h1, h2, h3, h4, h5, h6) {
+    margin: 0;
+    font-size: 1em;
     font-weight: 700;
   }
   .pole-actions .text {

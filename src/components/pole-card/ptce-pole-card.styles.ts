@@ -34,18 +34,18 @@ export const cardStyles = css`
     object-fit: contain;
     flex: none;
   }
-  .name {
+  [part='name'] {
     margin: 0;
     font-size: 1.2em;
     line-height: 1.25;
     font-weight: 700;
   }
-  .name button {
+  [part='name'] button {
     all: unset;
     cursor: pointer;
     color: inherit;
   }
-  .name button:focus-visible {
+  [part='name'] button:focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
@@ -126,7 +126,7 @@ export const cardStyles = css`
   a {
     color: var(--_accent);
   }
-  h4 {
+  .summary :is(h2, h3, h4, h5, h6) {
     margin: 0 0 0.35rem;
     font-size: 0.95em;
   }

@@ -4,7 +4,8 @@ import type { PtcePoleCard } from './ptce-pole-card.js';
 import { mockEndpoint } from '../../../test/support/mock.js';
 import { HOSTILE_TEXT } from '../../../test/contract/cases.js';
 import { until } from '../../../test/support/wait.js';
-import { click, press } from '../../../test/support/input.js';
+import { click, deepActiveElement, press } from '../../../test/support/input.js';
+import { accessibleDescription, accessibleName, roleOf } from '../../../test/support/a11y.js';
 
 const DEMO = '/demo/data/ptce.json';
 const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').replace(/[\u00a0\u202f]/g, ' ');
@@ -138,7 +139,7 @@ describe('<ptce-pole-card>', () => {
     expect(shown).to.contain('Fontaine O Livres').and.to.contain('Nord-Est Francilien');
     for (const word of ['undefined', 'null', 'NaN', '[object']) expect(shown).not.to.contain(word);
     for (const name of ['figures', 'contact', 'carrier', 'logo', 'summary', 'description']) expect(part(el, name), name).to.equal(null);
-    expect(el.shadowRoot!.querySelectorAll('ul:empty, p:empty, [role="heading"]:empty')).to.have.length(0);
+    expect(el.shadowRoot!.querySelectorAll('ul:empty, p:empty, h2:empty')).to.have.length(0);
 
     const bare = await card(html`<ptce-pole-card .pole=${{ id: 'x', name: 'Pôle presque vide' }}></ptce-pole-card>`);
     expect(text(bare).trim()).to.equal('Pôle presque vide');
@@ -219,9 +220,15 @@ describe('<ptce-pole-card>', () => {
     expect(part(el, 'skeleton')).to.equal(null);
   });
 
+  it('heads itself at level 2 by default, like every element, its summary one below', async () => {
+    const el = await card(html`<ptce-pole-card .pole=${summaryPole}></ptce-pole-card>`);
+    expect(part(el, 'name')!.localName).to.equal('h2');
+    expect(part(el, 'summary')!.querySelector('h3')!.textContent).to.equal('Autoévaluation publiée par le pôle');
+  });
+
   it('uses the heading level asked for', async () => {
-    const el = await card(html`<ptce-pole-card heading-level="2" .pole=${{ id: 'x', name: 'X' }}></ptce-pole-card>`);
-    expect(el.shadowRoot!.querySelector('[role="heading"]')!.getAttribute('aria-level')).to.equal('2');
+    const el = await card(html`<ptce-pole-card heading-level="4" .pole=${{ id: 'x', name: 'X' }}></ptce-pole-card>`);
+    expect(el.shadowRoot!.querySelector('[part="name"]')!.localName).to.equal('h4');
   });
 
   it('draws the référentiel summary the pole published, and says what is unanswered', async () => {
@@ -250,6 +257,29 @@ describe('<ptce-pole-card>', () => {
       clicked = oneEvent(el, 'ptce-pole-select');
       await press('Space');
       expect((await clicked).composed).to.equal(true);
+    });
+
+    it("names its heading and button by the pole's name, and says what the button does as a description", async () => {
+      const el = await card(html`<ptce-pole-card variant="compact" endpoint=${DEMO} pole-id="domb-innov"></ptce-pole-card>`);
+      const heading = part(el, 'name')!;
+      expect(roleOf(heading)).to.equal('heading');
+      expect(accessibleName(heading)).to.equal("Domb'Innov");
+      const button = part(el, 'select')!;
+      expect(accessibleName(button)).to.equal("Domb'Innov");
+      expect(accessibleDescription(button)).to.equal('Afficher sa fiche');
+      expect(accessibleName(el.shadowRoot!.querySelector('article')!)).to.equal("Domb'Innov");
+    });
+
+    it('keeps focus on the card when it turns full under the keyboard', async () => {
+      const el = await card(html`<ptce-pole-card variant="compact" endpoint=${DEMO} pole-id="domb-innov"></ptce-pole-card>`);
+      el.addEventListener('ptce-pole-select', () => (el.variant = 'full'), { once: true });
+      (part(el, 'select') as HTMLElement).focus();
+      await press('Enter');
+      await until(() => part(el, 'figures'), 'the full card');
+      const focused = deepActiveElement()!;
+      expect(focused.localName).to.equal('article');
+      expect(accessibleName(focused)).to.equal("Domb'Innov");
+      await expect(el).to.be.accessible();
     });
 
     it('clamps a long description behind "Lire la suite", which does not select the card', async () => {

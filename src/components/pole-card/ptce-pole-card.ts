@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PtceElement } from '../../base/ptce-element.js';
+import { DEFAULT_HEADING_LEVEL, heading } from '../../base/heading.js';
 import { DataController } from '../../base/data-controller.js';
 import { checkPole } from '../../data/checks/poles.js';
 import { loadPoles } from '../../data/poles.js';
@@ -81,8 +82,8 @@ export class PtcePoleCard extends PtceElement {
   /** `full` (default): the whole profile; `compact`: for lists and map popups, activatable. */
   @property({ reflect: true }) variant: 'full' | 'compact' = 'full';
 
-  /** Level of the card's heading (1–6, default 3), to fit the page's outline. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+  /** Level of the card's heading (1–6, default 2 like every element's top heading), to fit the page's outline. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = DEFAULT_HEADING_LEVEL;
 
   @state() private expanded = false;
 
@@ -111,9 +112,24 @@ export class PtcePoleCard extends PtceElement {
     this.expanded = false;
   }
 
+  /** Set when the select button had focus as the card turned full (the button is then gone). */
+  private refocus = false;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    this.refocus = changed.get('variant') === 'compact' && this.shadowRoot?.activeElement?.getAttribute('part') === 'select';
     if (this.clientChanged() || changed.has('poleId') || changed.has('pole') || changed.has('themes')) void this.data.run();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Focus stays on the card, not lost to the page, and its name is read again.
+    const article = this.refocus && this.renderRoot.querySelector<HTMLElement>('article');
+    if (!article) return;
+    // Focusable only for this: a click on the card must not ring it afterwards.
+    article.tabIndex = -1;
+    article.addEventListener('blur', () => article.removeAttribute('tabindex'), { once: true });
+    article.focus();
   }
 
   protected override renderLoading(): TemplateResult {
@@ -134,12 +150,10 @@ export class PtcePoleCard extends PtceElement {
   private renderPole(pole: Pole, themes: Theme[], origin: string) {
     const compact = this.variant === 'compact';
     const lang = this.resolvedLang;
-    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 3));
     const logo = pole.logo && safeHttpUrl(pole.logo.url);
+    // The heading is named by the pole's name alone; what the button does is its description.
     const name = compact
-      ? html`<button type="button" part="select" aria-label=${this.t('card.select', { name: pole.name })} @click=${this.select}>
-          ${pole.name}
-        </button>`
+      ? html`<button type="button" part="select" aria-describedby="select-hint" @click=${this.select}>${pole.name}</button>`
       : pole.name;
     return html`<article
       part="card"
@@ -152,7 +166,8 @@ export class PtcePoleCard extends PtceElement {
           ? html`<img class="logo" part="logo" src=${logo} alt=${pole.logo!.alt ?? ''} referrerpolicy="no-referrer" loading="lazy" />`
           : nothing}
         <div>
-          <div class="name" part="name" id="name" role="heading" aria-level=${level}>${name}</div>
+          ${heading(this.headingLevel, 0, name, 'name', 'name')}
+          ${compact ? html`<span class="visually-hidden" id="select-hint">${this.t('card.select')}</span>` : nothing}
           ${pole.carrier ? html`<p class="carrier" part="carrier">${this.t('card.carrier', { name: pole.carrier })}</p>` : nothing}
         </div>
       </header>
@@ -160,8 +175,8 @@ export class PtcePoleCard extends PtceElement {
       <div class="main">
         ${this.renderDescription(pole, compact)}
         ${this.renderThemes(pole, themes, compact)}
-        ${compact ? nothing : pole.referentielSummary ? renderReferentielSummary(pole.referentielSummary, lang) : nothing}
-        ${compact ? renderOffersLine(pole.actions, lang) : renderActions(pole.actions, themes, lang, level)}
+        ${compact ? nothing : pole.referentielSummary ? renderReferentielSummary(pole.referentielSummary, lang, this.headingLevel) : nothing}
+        ${compact ? renderOffersLine(pole.actions, lang) : renderActions(pole.actions, themes, lang, this.headingLevel)}
       </div>
       ${compact
         ? nothing

@@ -1,4 +1,5 @@
 import { html } from 'lit';
+import { heading } from '../../base/heading.js';
 import { localize } from '../../data/localize.js';
 import type { Pole } from '../../data/schemas/pole.js';
 import { formatNumber, translate } from '../../i18n/index.js';
@@ -9,12 +10,12 @@ type Summary = NonNullable<Pole['referentielSummary']>;
  * The référentiel summary a pole chose to publish: one bar per principal objective. It shows this
  * pole's own view of itself and is never laid next to another pole's.
  */
-export function renderReferentielSummary(summary: Summary, lang: string) {
+export function renderReferentielSummary(summary: Summary, lang: string, headingLevel: number) {
   const min = summary.scaleMin ?? 1;
   const max = summary.scaleMax ?? 4;
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(lang, key, params);
   return html`<section class="summary" part="summary">
-    <h4>${t('card.summary')}</h4>
+    ${heading(headingLevel, 1, t('card.summary'))}
     <p class="muted">${t('card.summary-detail', { min, max })}</p>
     <ul>
       ${summary.objectives.map((objective) => {

@@ -65,9 +65,10 @@ export const mapStyles = css`
   .map > svg.dragging {
     cursor: grabbing;
   }
+  /* Land and borders from the tokens (3:1: test/a11y/contrast.test.ts). */
   .dept {
-    fill: var(--ptce-map-land, color-mix(in srgb, currentColor 8%, transparent));
-    stroke: var(--ptce-map-border, color-mix(in srgb, currentColor 30%, transparent));
+    fill: var(--_map-land);
+    stroke: var(--_map-border);
     stroke-width: 0.4;
     vector-effect: non-scaling-stroke;
   }
@@ -80,7 +81,7 @@ export const mapStyles = css`
   }
   .region-edge {
     fill: none;
-    stroke: var(--ptce-map-region-border, color-mix(in srgb, currentColor 60%, transparent));
+    stroke: var(--_map-region-border);
     stroke-width: 1.2;
     stroke-linejoin: round;
     vector-effect: non-scaling-stroke;
@@ -97,11 +98,11 @@ export const mapStyles = css`
   }
   .inset rect {
     fill: var(--_surface);
-    stroke: var(--ptce-map-border, color-mix(in srgb, currentColor 30%, transparent));
+    stroke: var(--_map-border);
     vector-effect: non-scaling-stroke;
   }
   .inset .dept {
-    stroke: var(--ptce-map-region-border, color-mix(in srgb, currentColor 60%, transparent));
+    stroke: var(--_map-region-border);
   }
   .inset text {
     font-size: 8px;
@@ -140,8 +141,14 @@ export const mapStyles = css`
   .marker:focus {
     outline: none;
   }
-  .marker:focus-visible circle,
+  /* Selected and focused look different: the selected mark is larger and ringed in the text
+     colour; the focused one is ringed in the focus colour (both when both). */
   .marker.selected circle {
+    transform: scale(1.4);
+    stroke: currentColor;
+    stroke-width: 2.5;
+  }
+  .marker:focus-visible circle {
     stroke: var(--_focus);
     stroke-width: 3.5;
   }
@@ -163,7 +170,7 @@ export const mapStyles = css`
     padding: 0.2rem 0.5rem;
     background: var(--_surface);
     color: inherit;
-    border-color: var(--_border);
+    border-color: var(--_line);
   }
   .controls button:hover,
   .filters button:hover {
@@ -220,10 +227,19 @@ export const mapStyles = css`
     padding: 0.45rem 0.6rem;
     border-radius: calc(var(--_radius) / 2);
     cursor: pointer;
+    border-inline-start: 4px solid transparent;
   }
-  .list li button:hover,
-  .list li button[aria-current='true'] {
+  .list li button:hover {
     background: color-mix(in srgb, var(--_accent) 12%, transparent);
+  }
+  /* Selected: a bar at 3:1 beside a tint, and the name underlined, so it shows without colour and in forced colours. */
+  .list li button[aria-current='true'] {
+    background: var(--_selected-tint);
+    border-inline-start-color: var(--_selected);
+  }
+  .list li button[aria-current='true'] .name {
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
   }
   .list li button:focus-visible {
     outline: 3px solid var(--_focus);
@@ -252,10 +268,45 @@ export const mapStyles = css`
   [role='tab'] {
     background: transparent;
     color: inherit;
-    border-color: var(--_border);
+    border-color: var(--_line);
   }
   [role='tab'][aria-selected='true'] {
     background: var(--_accent);
     color: var(--_on-accent);
+  }
+  /* Forced colours: the marks in system colours, selection in Highlight, focus distinct from it. */
+  @media (forced-colors: active) {
+    .map > svg {
+      forced-color-adjust: none;
+    }
+    .dept,
+    .dept.has-poles,
+    .inset rect {
+      fill: Canvas;
+    }
+    :is(.marker, .swatch) circle {
+      fill: CanvasText;
+      stroke: Canvas;
+    }
+    :is(.marker, .swatch).approximate circle {
+      fill: Canvas;
+      stroke: CanvasText;
+    }
+    :is(.marker, .swatch) text {
+      fill: Canvas;
+    }
+    .inset text {
+      fill: CanvasText;
+    }
+    .marker.selected circle {
+      fill: Highlight;
+      stroke: CanvasText;
+    }
+    .marker:focus-visible circle {
+      stroke: Highlight;
+    }
+    .list li button[aria-current='true'] {
+      border-inline-start-color: Highlight;
+    }
   }
 `;

@@ -268,10 +268,10 @@ describe('<ptce-pole-map>', () => {
   it('zooms with the buttons and the wheel, and resets', async () => {
     const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO} style="width:900px"></ptce-pole-map>`);
     const full = viewBox(el)[2];
-    await click(q<HTMLButtonElement>(el, '.controls button[aria-label="Zoomer"]'));
+    await click(q<HTMLButtonElement>(el, '.controls button[title="Zoomer"]'));
     await until(() => viewBox(el)[2] < full, 'zoomed in');
     expect(viewBox(el)[2]).to.be.closeTo(full / 1.6, 0.01);
-    await click(q<HTMLButtonElement>(el, '.controls button[aria-label="Dézoomer"]'));
+    await click(q<HTMLButtonElement>(el, '.controls button[title="Dézoomer"]'));
     await until(() => viewBox(el)[2] > full / 1.6, 'zoomed out');
     expect(viewBox(el)[2]).to.be.closeTo(full, 0.01);
     q(el, 'svg').scrollIntoView({ block: 'center' });
@@ -279,7 +279,7 @@ describe('<ptce-pole-map>', () => {
     await wheel(q(el, 'svg'), -100);
     await until(() => viewBox(el)[2] < full * 0.99, 'zoomed by the wheel');
     expect(window.scrollY, 'the wheel zooms the map, not the page').to.equal(scrolled);
-    await click(q<HTMLButtonElement>(el, '.controls button[aria-label="Recentrer"]'));
+    await click(q<HTMLButtonElement>(el, '.controls button[title="Recentrer"]'));
     await until(() => viewBox(el)[2] === full, 'back to the full view');
   });
 
@@ -434,7 +434,7 @@ describe('<ptce-pole-map>', () => {
     const el = await mapOf(html`<ptce-pole-map endpoint=${`${server.url}/ptce.json`} department="29" style="width:900px"></ptce-pole-map>`);
     await until(() => listed(el).includes(name), 'the new signatory listed');
     const marker = await until(() => all(el, '.marker').find((m) => m.getAttribute('aria-label')!.startsWith(name)), 'its marker');
-    expect(marker.getAttribute('aria-label')).to.equal(`${name}, Brest, Finistère`);
+    expect(marker.getAttribute('aria-label')).to.equal(`${name}, Brest, Finistère, emplacement approché`);
     expect(marker.classList.contains('approximate'), 'placed at its department, no coordinates').to.equal(true);
     const [x, y] = marker.getAttribute('transform')!.match(/[\d.]+/g)!.map(Number);
     expect(q<SVGPathElement>(el, '.dept[data-code="29"]').isPointInFill(new DOMPoint(x, y)), 'in the Finistère').to.equal(true);

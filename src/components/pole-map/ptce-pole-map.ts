@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PtceElement } from '../../base/ptce-element.js';
+import { DEFAULT_HEADING_LEVEL } from '../../base/heading.js';
 import { DataController } from '../../base/data-controller.js';
 import { ok, type Result } from '../../data/failure.js';
 import { DEPARTMENTS } from '../../data/geography.js';
@@ -14,7 +15,7 @@ import { INSETS } from './projection.js';
 import { renderBasemap } from './internal/basemap-layer.js';
 import { renderFilters } from './internal/filters.js';
 import { offersAction } from '../../data/actions.js';
-import { clusterKey, densityClasses, renderLegend, renderMark } from './internal/marks.js';
+import { clusterKey, densityClasses, namesOf, renderLegend, renderMark } from './internal/marks.js';
 import { PanZoom } from './internal/pan-zoom.js';
 import { readHash, writeHash } from './internal/url-hash.js';
 import { FULL, fit, zoomedOn, type Box } from './internal/view-box.js';
@@ -78,6 +79,8 @@ export class PtcePoleMap extends PtceElement {
   @property() mode: 'markers' | 'density' = 'markers';
   /** Keep filters, focus and selection in the URL hash, so a link reopens the same view. */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+  /** Level of the panel card's heading (default 2, like every element's top heading). */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = DEFAULT_HEADING_LEVEL;
 
   @state() private filters: Filters = {};
   /** The part of the map shown (the SVG's viewBox). @internal */
@@ -89,6 +92,8 @@ export class PtcePoleMap extends PtceElement {
   @state() private listLimit = LIST_PAGE;
   /** Said politely when the panel closes by itself (its pole no longer matches the filters). */
   @state() private notice = '';
+  /** The panel's card was opened in full (its name activated). */
+  @state() private panelFull = false;
 
   private opener?: { source: 'map' | 'list'; id: string };
   private panZoom = new PanZoom(this);
@@ -245,7 +250,7 @@ export class PtcePoleMap extends PtceElement {
         ${data.skipped ? html`<p class="skipped" part="skipped">${this.t('map.skipped', { count: data.skipped })}</p>` : nothing}
         ${narrow ? this.renderTabs() : nothing}
         <div class="body ${showMap && showList ? 'split' : ''}">
-          ${showMap ? this.renderMap(data, visible) : nothing}
+          ${showMap ? this.renderMap(data, visible, narrow) : nothing}
           ${showList || selected
             ? html`<div class="side">
                 ${selected ? this.renderPanel(selected, data.themes) : nothing} ${showList
@@ -254,7 +259,7 @@ export class PtcePoleMap extends PtceElement {
                         visible,
                         limit: this.listLimit,
                         selectedId: this.selectedId,
-                        role: this.view === 'both' ? 'tabpanel' : undefined,
+                        role: narrow ? 'tabpanel' : undefined,
                         select: (item) => void this.select(item, 'list'),
                         more: () => (this.listLimit += LIST_PAGE),
                       },
@@ -286,7 +291,7 @@ export class PtcePoleMap extends PtceElement {
     return html`<div role="tablist" aria-label=${this.t('map.tabs')}>${tab('map', this.t('map.tab-map'))} ${tab('list', this.t('map.tab-list'))}</div>`;
   }
 
-  private renderMap(data: MapData, visible: PlacedPole[]) {
+  private renderMap(data: MapData, visible: PlacedPole[], tabbed: boolean) {
     const focus = this.focusDepartments();
     const density = this.mode === 'density' ? densityClasses(visible, this.regions, focus) : undefined;
     const b = this.viewBox;
@@ -299,7 +304,15 @@ export class PtcePoleMap extends PtceElement {
     this.tabbableKey = this.activeKey && keys.includes(this.activeKey) ? this.activeKey : keys[0];
     // Markers mode: departments with poles are tinted (not outlined: a line reads as a border).
     const withPoles = density ? undefined : new Set(visible.flatMap((p) => p.pole.departments ?? []));
-    return html`<div class="map" part="map" role="tabpanel" aria-labelledby=${this.view === 'both' ? 'tab-map' : nothing}>
+    // A tab panel only when tabs are shown. Focus is followed on this HTML frame: Chromium makes an
+    // SVG group with a focus listener a Tab stop of its own, with no name.
+    return html`<div
+      class="map"
+      part="map"
+      role=${tabbed ? 'tabpanel' : nothing}
+      aria-labelledby=${tabbed ? 'tab-map' : nothing}
+      @focusin=${this.onMarkersEvent}
+    >
       <svg
         viewBox="${b.x} ${b.y} ${b.w} ${b.h}"
         role="group"
@@ -311,14 +324,15 @@ export class PtcePoleMap extends PtceElement {
         @pointercancel=${this.panZoom.onPointerUp}
       >
         ${renderBasemap(data.basemap, { generation: this.regions, region: this.filters.region, focus, density, withPoles })}
-        <g @click=${this.onMarkersEvent} @keydown=${this.onMarkersEvent} @focusin=${this.onMarkersEvent}>
+        <g @click=${this.onMarkersEvent} @keydown=${this.onMarkersEvent}>
           ${repeat(clusters, (c) => clusterKey(c), (c) => renderMark(c, radius, { selectedId: this.selectedId, tabbableKey: this.tabbableKey }, this.tr))}
         </g>
       </svg>
       <div class="controls">
-        <button type="button" aria-label=${this.t('map.zoom-in')} title=${this.t('map.zoom-in')} @click=${() => this.panZoom.zoom(1.6)}>+</button>
-        <button type="button" aria-label=${this.t('map.zoom-out')} title=${this.t('map.zoom-out')} @click=${() => this.panZoom.zoom(1 / 1.6)}>−</button>
-        <button type="button" aria-label=${this.t('map.reset')} title=${this.t('map.reset')} @click=${() => (this.viewBox = this.focusBox())}>⟲</button>
+        <!-- Named by their title (also the tooltip), said once: no description repeating the name. -->
+        <button type="button" title=${this.t('map.zoom-in')} @click=${() => this.panZoom.zoom(1.6)}><span aria-hidden="true">+</span></button>
+        <button type="button" title=${this.t('map.zoom-out')} @click=${() => this.panZoom.zoom(1 / 1.6)}><span aria-hidden="true">−</span></button>
+        <button type="button" title=${this.t('map.reset')} @click=${() => (this.viewBox = this.focusBox())}><span aria-hidden="true">⟲</span></button>
       </div>
       ${renderLegend(clusters, density, !!focus, this.tr)}
       <p class="credit" part="credit">${this.t('map.credit')}</p>
@@ -356,10 +370,22 @@ export class PtcePoleMap extends PtceElement {
   }
 
   private renderPanel(item: PlacedPole, themes: Theme[]) {
-    // The map announced the selection already: the card's own select event stops here.
-    return html`<section class="panel" part="panel" aria-label=${this.t('map.panel')} @ptce-pole-select=${(e: Event) => e.stopPropagation()}>
+    // The map announced the selection already: the card's own select event ("Afficher sa fiche")
+    // stops here and opens the card in full.
+    const openFull = (event: Event) => {
+      event.stopPropagation();
+      this.panelFull = true;
+    };
+    return html`<section class="panel" part="panel" aria-label=${this.t('map.panel')} @ptce-pole-select=${openFull}>
       <button type="button" class="close secondary code-focus" @click=${this.closePanel}>${this.t('map.close')}</button>
-      <ptce-pole-card variant="compact" heading-level="3" .pole=${item.pole} .themes=${themes} lang=${this.resolvedLang} theme=${this.theme}></ptce-pole-card>
+      <ptce-pole-card
+        variant=${this.panelFull ? 'full' : 'compact'}
+        heading-level=${this.headingLevel}
+        .pole=${item.pole}
+        .themes=${themes}
+        lang=${this.resolvedLang}
+        theme=${this.theme}
+      ></ptce-pole-card>
     </section>`;
   }
 
@@ -375,6 +401,7 @@ export class PtcePoleMap extends PtceElement {
   private async select(item: PlacedPole, source: 'map' | 'list'): Promise<void> {
     this.opener = { source, id: item.pole.id };
     this.selectedId = item.pole.id;
+    this.panelFull = false;
     this.notice = '';
     this.writeHash();
     this.emit('ptce-pole-select', { id: item.pole.id, name: item.pole.name });
@@ -400,9 +427,13 @@ export class PtcePoleMap extends PtceElement {
     (target ?? this.renderRoot.querySelector<SVGElement>('.marker[tabindex="0"]'))?.focus();
   };
 
-  /** Escape closes the panel from anywhere in the widget, and focus goes back where it came from. */
+  /**
+   * Escape closes the panel from anywhere in the widget, and focus goes back where it came from;
+   * not from a form field, where Escape is the field's own (clearing a search).
+   */
   private onPanelKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
+    const field = (event.composedPath()[0] as Element).closest?.('input, select, textarea');
+    if (event.key === 'Escape' && !field) {
       event.stopPropagation();
       void this.closePanel();
     }
@@ -416,6 +447,21 @@ export class PtcePoleMap extends PtceElement {
     }
     this.viewBox = zoomedOn(cluster.members.map((m) => m.point!), this.viewBox);
     this.activeKey = undefined;
+    void this.focusPolesOf(cluster);
+  }
+
+  /** After a bubble splits, focus goes to the first of its poles' marks, and the zoom is said. */
+  private async focusPolesOf(cluster: Cluster): Promise<void> {
+    await this.updateComplete;
+    const ids = new Set(cluster.members.map((m) => m.pole.id));
+    const marker = [...this.renderRoot.querySelectorAll<SVGGElement>('.marker')].find((m) =>
+      this.shownClusters.get(m.dataset.key ?? '')?.members.some((member) => ids.has(member.pole.id)),
+    );
+    this.notice = this.t('map.cluster-opened', { count: cluster.members.length, names: namesOf(cluster, this.tr) });
+    if (!marker) return;
+    this.activeKey = marker.dataset.key;
+    await this.updateComplete;
+    marker.focus();
   }
 
   private onMarkerKey(event: KeyboardEvent, cluster: Cluster): void {

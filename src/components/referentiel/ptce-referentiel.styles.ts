@@ -59,7 +59,26 @@ export const referentielStyles = css`
   .qid {
     font-variant-numeric: tabular-nums;
     color: var(--_muted);
-    margin-inline-end: 0.4rem;
+    margin-inline-end: 0.15rem;
+  }
+  .scale {
+    margin-block: 0.75rem;
+  }
+  .scale .label {
+    margin: 0 0 0.25rem;
+    font-weight: 600;
+  }
+  .scale dl {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0.2rem 0.75rem;
+    margin: 0;
+  }
+  .scale dt {
+    font-weight: 600;
+  }
+  .scale dd {
+    margin: 0;
   }
   .tags {
     display: inline-flex;
@@ -100,7 +119,7 @@ export const referentielStyles = css`
     display: flex;
     gap: 0.4rem;
     align-items: center;
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_line);
     border-radius: calc(var(--_radius) / 2);
     padding: 0.35rem 0.5rem;
     min-block-size: 2.75rem;
@@ -177,11 +196,18 @@ export const referentielStyles = css`
     padding: 0.3rem 0.4rem;
     border-block-end: 1px solid var(--_border);
     vertical-align: top;
+    /* Words may break anywhere when nothing else fits: with a reader's text spacing at 320 px,
+       the table's headers and figures otherwise pushed it out of the widget. */
+    overflow-wrap: anywhere;
   }
   td.num {
     text-align: end;
     font-variant-numeric: tabular-nums;
-    white-space: nowrap;
+  }
+  @container (min-width: 400px) {
+    td.num {
+      white-space: nowrap;
+    }
   }
   /* Sized explicitly: WebKit gives an SVG with only a viewBox the container's width, not the
      grid column's, and the radar then covered the table. */
@@ -194,7 +220,7 @@ export const referentielStyles = css`
   }
   .radar .ring {
     fill: none;
-    stroke: var(--_border);
+    stroke: var(--_line);
   }
   .radar .axis {
     stroke: var(--_border);

@@ -56,6 +56,7 @@ const OTHER_ROLE = '__other';
  * summary, and compare the views of one pole's actors ("regards croisés").
  *
  * @csspart notice - The "contenu indicatif" notice of an illustrative référentiel.
+ * @csspart scale - What each answer level means, above the questions.
  * @csspart grid - The questions.
  * @csspart progress - The "24 / 36" progress line.
  * @csspart summary - The summary (means, radar, strengths, points to work on).
@@ -205,10 +206,10 @@ export class PtceReferentiel extends PtceElement {
         const principals = general.principalObjectives.filter((p) => questions.some((q) => q.principal === p));
         if (!principals.length) return nothing;
         return html`<section class="general" aria-labelledby="g-${general.id}">
-          ${heading(this.headingLevel, 1, html`<span class="qid">${general.id}</span>${localize(general.label, lang)}`, `g-${general.id}`)}
+          ${heading(this.headingLevel, 1, html`<span class="qid">${general.id}</span> ${localize(general.label, lang)}`, `g-${general.id}`)}
           ${principals.map(
             (principal) => html`<section class="principal" aria-labelledby="p-${principal.id}">
-              ${heading(this.headingLevel, 2, html`<span class="qid">${principal.id}</span>${localize(principal.label, lang)}`, `p-${principal.id}`)}
+              ${heading(this.headingLevel, 2, html`<span class="qid">${principal.id}</span> ${localize(principal.label, lang)}`, `p-${principal.id}`)}
               <ol class="questions">
                 ${questions.filter((q) => q.principal === principal).map((q) => html`<li>${question(q)}</li>`)}
               </ol>
@@ -231,7 +232,7 @@ export class PtceReferentiel extends PtceElement {
     return html`<div class="toolbar">${this.renderThemeFilter(referentiel)}</div>
       ${this.renderGrid(
         referentiel,
-        (q) => html`<p><span class="qid">${q.indicator.id}</span><strong>${localize(q.indicator.label, lang)}</strong></p>
+        (q) => html`<p><span class="qid">${q.indicator.id}</span> <strong>${localize(q.indicator.label, lang)}</strong></p>
           <p>${localize(q.indicator.question, lang)}</p>
           ${this.tags(referentiel, q)}`,
       )}`;
@@ -270,6 +271,7 @@ export class PtceReferentiel extends PtceElement {
         <p class="message" role="status" aria-live="polite">${this.t('ref.progress', { answered, total })}</p>
         <progress max=${total} .value=${answered} aria-hidden="true"></progress>
       </div>
+      ${this.renderScale(referentiel)}
       ${this.renderGrid(referentiel, (q) => this.renderQuestion(referentiel, q))}
       <div class="actions">
         ${data.canSend
@@ -292,22 +294,37 @@ export class PtceReferentiel extends PtceElement {
     `;
   }
 
+  /** What each answer level means, visible to all (not a hover-only title). */
+  private renderScale(referentiel: Referentiel) {
+    const levels = [...referentiel.scale.levels, { ...referentiel.scale.notApplicable, value: 'na' }].filter((l) => l.description);
+    if (!levels.length) return nothing;
+    const lang = this.resolvedLang;
+    return html`<section class="scale" part="scale" aria-labelledby="scale-title">
+      <p class="label" id="scale-title">${this.t('ref.scale')}</p>
+      <dl>
+        ${levels.map((l) => html`<dt>${localize(l.label, lang)}</dt><dd id="level-${l.value}">${localize(l.description, lang)}</dd>`)}
+      </dl>
+    </section>`;
+  }
+
   private renderQuestion(referentiel: Referentiel, q: Question) {
     const lang = this.resolvedLang;
     const id = q.indicator.id;
     const answer = this.draft.answers[id];
-    const choices: { value: Answer['value']; label: string; title?: string }[] = [
-      ...referentiel.scale.levels.map((l) => ({ value: l.value, label: localize(l.label, lang), title: l.description ? localize(l.description, lang) : undefined })),
-      { value: 'na', label: localize(referentiel.scale.notApplicable.label, lang) },
+    // Each level's meaning is shown once, in the scale above the grid, and is each choice's description.
+    const choices: { value: Answer['value']; label: string; meaning?: string }[] = [
+      ...referentiel.scale.levels.map((l) => ({ value: l.value, label: localize(l.label, lang), meaning: l.description ? `level-${l.value}` : undefined })),
+      { value: 'na', label: localize(referentiel.scale.notApplicable.label, lang), meaning: referentiel.scale.notApplicable.description ? 'level-na' : undefined },
     ];
     return html`<fieldset class="question" data-id=${id}>
-      <legend><span class="qid">${id}</span>${localize(q.indicator.question, lang)}</legend>
+      <legend><span class="qid">${id}</span> ${localize(q.indicator.question, lang)}</legend>
       ${this.tags(referentiel, q)}
       <div class="levels" @keydown=${this.onLevelKey}>
         ${choices.map(
-          (choice, index) => html`<label class="level" title=${choice.title ?? nothing}>
+          (choice, index) => html`<label class="level">
             <input
               type="radio"
+              aria-describedby=${choice.meaning ?? nothing}
               name="q-${id}"
               data-index=${index}
               .value=${String(choice.value)}

@@ -34,7 +34,7 @@ export const card = {
   'card.summary-detail': 'Moyenne par objectif principal, sur une échelle de {min} à {max}.',
   'card.summary-answered': '{answered} / {total} questions renseignées',
   'card.summary-none': 'non renseigné',
-  'card.select': 'Afficher la fiche de {name}',
+  'card.select': 'Afficher sa fiche',
   'card.actions': 'Projets et actions',
   'card.action-stage': 'Stade de développement',
   'card.action-perspectives': 'Perspectives et ambition de développement',

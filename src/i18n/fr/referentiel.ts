@@ -39,6 +39,7 @@ export const referentiel = {
   'ref.none-yet': 'Pas encore assez de réponses.',
   'ref.print': 'Imprimer la synthèse',
   'ref.radar': 'Profil par objectif principal',
+  'ref.scale': 'Ce que veut dire chaque niveau',
   'ref.compare-title': 'Regards croisés',
   'ref.compare-intro': 'Les réponses de {count} acteurs du même pôle, question par question. Les questions où les regards divergent le plus viennent en premier : ce sont de bons points de départ pour échanger.',
   'ref.compare-import': 'Ajouter des réponses (fichiers JSON)',

@@ -11,7 +11,7 @@ export interface PoleList {
   visible: readonly PlacedPole[];
   limit: number;
   selectedId?: string;
-  /** A tab panel when the map and list are shown as tabs. */
+  /** A tab panel, labelled by its tab, when the map and list are shown as tabs. */
   role?: 'tabpanel';
   select: (item: PlacedPole) => void;
   more: () => void;
@@ -20,7 +20,13 @@ export interface PoleList {
 /** The list of poles shown: a complete alternative to the map, in alphabetical order. */
 export function renderList({ visible, limit, selectedId, role, select, more }: PoleList, t: Translate) {
   const shown = visible.slice(0, limit);
-  return html`<section class="list" part="list" aria-label=${t('map.list-label')} role=${role ?? nothing}>
+  return html`<section
+    class="list"
+    part="list"
+    aria-label=${role ? nothing : t('map.list-label')}
+    role=${role ?? nothing}
+    aria-labelledby=${role ? 'tab-list' : nothing}
+  >
     ${visible.length
       ? html`<ul>
           ${repeat(

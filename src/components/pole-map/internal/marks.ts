@@ -15,27 +15,32 @@ export function territoryOf({ pole }: PlacedPole): string {
   return placeParts(pole).join(', ');
 }
 
-function markerLabel(item: PlacedPole): string {
-  const territory = territoryOf(item);
-  return territory ? `${item.pole.name}, ${territory}` : item.pole.name;
+/** A marker's name: the pole, where it is, and whether the mark only stands for its department. */
+function markerLabel(item: PlacedPole, t: Translate): string {
+  return [item.pole.name, territoryOf(item), item.exact ? '' : t('map.approximate')].filter(Boolean).join(', ');
+}
+
+/** The first names of a bubble's poles, "and N more" (members come in the list's order already). */
+export function namesOf(cluster: Cluster, t: Translate): string {
+  const names = cluster.members.map((m) => m.pole.name);
+  return names.slice(0, 5).join(', ') + (names.length > 5 ? `, ${t('map.cluster-more', { count: names.length - 5 })}` : '');
 }
 
 function bubbleLabel(cluster: Cluster, t: Translate): string {
-  // Members come in the list's (alphabetical) order already.
-  const names = cluster.members.map((m) => m.pole.name);
-  const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? `, ${t('map.cluster-more', { count: names.length - 5 })}` : '');
-  return t('map.cluster', { count: cluster.members.length, names: shown });
+  return t('map.cluster', { count: cluster.members.length, names: namesOf(cluster, t) });
 }
 
 /** One mark: a pole (exact or approximate place) or a bubble of several, a button in the roving tab order. */
 export function renderMark(cluster: Cluster, radius: number, state: { selectedId?: string; tabbableKey?: string }, t: Translate) {
   const key = clusterKey(cluster);
   const single = cluster.members.length === 1 ? cluster.members[0] : undefined;
-  const label = single ? markerLabel(single) : bubbleLabel(cluster, t);
+  const label = single ? markerLabel(single, t) : bubbleLabel(cluster, t);
+  const selected = !!single && single.pole.id === state.selectedId;
   const r = single ? radius * 0.75 : radius * (1 + Math.min(0.8, Math.log10(cluster.members.length) * 0.5));
   return svg`<g
-    class="marker ${single ? (single.exact ? '' : 'approximate') : 'bubble'} ${single && single.pole.id === state.selectedId ? 'selected' : ''}"
+    class="marker ${single ? (single.exact ? '' : 'approximate') : 'bubble'} ${selected ? 'selected' : ''}"
     role="button"
+    aria-current=${selected ? 'true' : nothing}
     tabindex=${key === state.tabbableKey ? 0 : -1}
     aria-label=${label}
     data-key=${key}

@@ -60,7 +60,7 @@ export function renderCompare(referentiel: Referentiel, assessments: Assessment[
       ${rows.map(
         (row) => html`<div class="compare-row" data-id=${row.question.indicator.id}>
           <div>
-            <span class="qid">${row.question.indicator.id}</span>${localize(row.question.indicator.question, lang)}
+            <span class="qid">${row.question.indicator.id}</span> ${localize(row.question.indicator.question, lang)}
             <p class="muted">${t('ref.spread', { spread: row.spread })} ·
               ${row.answers.map((answer, i) => `${i + 1} : ${level(answer)}`).join(' · ')}</p>
           </div>
