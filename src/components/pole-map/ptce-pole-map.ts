@@ -1,19 +1,25 @@
-import { html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PtceElement } from '../../base/ptce-element.js';
 import { DataController } from '../../base/data-controller.js';
 import { ok, type Result } from '../../data/failure.js';
-import { DEPARTMENTS, placeParts } from '../../data/geography.js';
-import { REGION_NAMES, regionIn, type RegionGeneration } from '../../data/regions-2015.js';
-import { localize } from '../../data/localize.js';
+import { DEPARTMENTS } from '../../data/geography.js';
+import { regionIn, type RegionGeneration } from '../../data/regions-2015.js';
 import { loadPoles } from '../../data/poles.js';
 import type { Theme } from '../../data/schemas/pole.js';
 import { loadBasemap, type Basemap } from './basemap.js';
 import { clusterPoles, filterableThemes, filterPoles, nearestInDirection, placePole, sortByName, spreadSameSpot, type Cluster, type Direction, type Filters, type PlacedPole } from './model.js';
-import { INSETS, VIEWBOX } from './projection.js';
+import { INSETS } from './projection.js';
+import { renderBasemap } from './internal/basemap-layer.js';
+import { renderFilters } from './internal/filters.js';
+import { clusterKey, densityClasses, renderLegend, renderMark } from './internal/marks.js';
+import { PanZoom } from './internal/pan-zoom.js';
+import { readHash, writeHash } from './internal/url-hash.js';
+import { FULL, fit, zoomedOn, type Box } from './internal/view-box.js';
+import { LIST_PAGE, renderList } from './internal/list.js';
 import { mapStyles } from './ptce-pole-map.styles.js';
-import { registerMessages } from '../../i18n/index.js';
+import { registerMessages, type MessageKey, type Params } from '../../i18n/index.js';
 import { map } from '../../i18n/fr/map.js';
 import { pole as poleMessages } from '../../i18n/fr/pole.js';
 
@@ -29,17 +35,7 @@ interface MapData {
   skipped: number;
 }
 
-interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-const FULL: Box = { x: VIEWBOX.x, y: VIEWBOX.y, w: VIEWBOX.width, h: VIEWBOX.height };
 const MARKER_RADIUS_PX = 8;
-const LIST_PAGE = 100;
-const HASH_KEYS = ['region', 'department', 'theme', 'status', 'q', 'pole'] as const;
 
 /**
  * @tag ptce-pole-map
@@ -80,7 +76,8 @@ export class PtcePoleMap extends PtceElement {
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
 
   @state() private filters: Filters = {};
-  @state() private box: Box = FULL;
+  /** The part of the map shown (the SVG's viewBox). @internal */
+  @state() viewBox: Box = FULL;
   @state() private selectedId?: string;
   @state() private activeKey?: string;
   @state() private tab: 'map' | 'list' = 'map';
@@ -90,8 +87,9 @@ export class PtcePoleMap extends PtceElement {
   @state() private notice = '';
 
   private opener?: { source: 'map' | 'list'; id: string };
-  private pointers = new Map<number, { x: number; y: number }>();
-  private dragged = false;
+  private panZoom = new PanZoom(this);
+  /** `t` for the render helpers in internal/. */
+  private tr = (key: MessageKey, params?: Params) => this.t(key, params);
   /** Widths of the element (for the narrow layout) and of the map (for marker sizes). */
   private resize = new ResizeObserver((entries) => {
     for (const entry of entries) {
@@ -134,7 +132,7 @@ export class PtcePoleMap extends PtceElement {
       // The map's width before it exists (3/5 of the element beside the list): the observer refines it.
       const split = this.view === 'both' && this.width >= 720;
       if (this.width) this.mapWidth = split ? (this.width - 12) * 0.6 : this.width;
-      this.box = this.focusBox();
+      this.viewBox = this.focusBox();
       this.applyHash();
     });
   }
@@ -156,7 +154,7 @@ export class PtcePoleMap extends PtceElement {
     if (this.clientChanged()) void this.data.run();
     if (changed.has('region') || changed.has('department')) {
       this.filters = { ...this.filters, region: this.region || undefined, department: this.department || undefined };
-      this.box = this.focusBox();
+      this.viewBox = this.focusBox();
     }
     // The panel closes when the filters leave its pole out: it would describe a pole no longer shown.
     const selected = this.selectedId && this.ready?.placed.find((p) => p.pole.id === this.selectedId);
@@ -213,23 +211,12 @@ export class PtcePoleMap extends PtceElement {
     });
     const known = boxes.filter((b): b is NonNullable<typeof b> => !!b);
     if (!known.length) return FULL;
-    return this.fit(
+    return fit(
       Math.min(...known.map((b) => b.minX)),
       Math.min(...known.map((b) => b.minY)),
       Math.max(...known.map((b) => b.maxX)),
       Math.max(...known.map((b) => b.maxY)),
     );
-  }
-
-  /** A view box around a rectangle, with a margin, in the map's proportions. */
-  private fit(minX: number, minY: number, maxX: number, maxY: number): Box {
-    const margin = 0.12;
-    let w = Math.max(maxX - minX, 20) * (1 + 2 * margin);
-    let h = Math.max(maxY - minY, 20) * (1 + 2 * margin);
-    const ratio = FULL.w / FULL.h;
-    if (w / h > ratio) h = w / ratio;
-    else w = h * ratio;
-    return { x: (minX + maxX) / 2 - w / 2, y: (minY + maxY) / 2 - h / 2, w, h };
   }
 
   // ——— Rendering ———
@@ -243,7 +230,10 @@ export class PtcePoleMap extends PtceElement {
       const showList = this.view === 'list' || (this.view === 'both' && (!narrow || this.tab === 'list'));
       const selected = this.selectedId ? data.placed.find((p) => p.pole.id === this.selectedId) : undefined;
       return html`<div class="layout" @keydown=${selected ? this.onPanelKey : nothing}>
-        ${this.renderFilters(data)}
+        ${renderFilters(
+          { filters: this.filters, regions: this.regions, lang: this.resolvedLang, themes: data.filterThemes, change: (patch, refocus) => this.setFilters(patch, refocus) },
+          this.tr,
+        )}
         <p class="count" part="count" role="status" aria-live="polite">
           ${this.t('map.count', { count: visible.length })}${unplaced ? html`, ${this.t('map.unplaced', { count: unplaced })}` : nothing}
         </p>
@@ -254,52 +244,24 @@ export class PtcePoleMap extends PtceElement {
           ${showMap ? this.renderMap(data, visible) : nothing}
           ${showList || selected
             ? html`<div class="side">
-                ${selected ? this.renderPanel(selected, data.themes) : nothing} ${showList ? this.renderList(visible) : nothing}
+                ${selected ? this.renderPanel(selected, data.themes) : nothing} ${showList
+                  ? renderList(
+                      {
+                        visible,
+                        limit: this.listLimit,
+                        selectedId: this.selectedId,
+                        role: this.view === 'both' ? 'tabpanel' : undefined,
+                        select: (item) => void this.select(item, 'list'),
+                        more: () => (this.listLimit += LIST_PAGE),
+                      },
+                      this.tr,
+                    )
+                  : nothing}
               </div>`
             : nothing}
         </div>
       </div>`;
     });
-  }
-
-  private renderFilters(data: MapData) {
-    const lang = this.resolvedLang;
-    const f = this.filters;
-    const regionCodes = Object.entries(REGION_NAMES[this.regions]).sort((a, b) => a[1].localeCompare(b[1], lang));
-    const departments = [...DEPARTMENTS.values()].filter((d) => !f.region || regionIn(this.regions, d.code) === f.region);
-    const option = (value: string, label: string, current?: string) => html`<option value=${value} ?selected=${value === (current ?? '')}>${label}</option>`;
-    const set = (key: keyof Filters) => (event: Event) => this.setFilters({ [key]: (event.target as HTMLSelectElement).value || undefined });
-    return html`<div class="filters" part="filters" role="search" aria-label=${this.t('map.filters')}>
-      <label>${this.t('map.search')}
-        <input type="search" .value=${f.q ?? ''} placeholder=${this.t('map.search-hint')} @input=${set('q')} />
-      </label>
-      <label>${this.t('map.region')}
-        <select @change=${(e: Event) => this.setFilters({ region: (e.target as HTMLSelectElement).value || undefined, department: undefined }, true)}>
-          ${option('', this.t('map.all-regions'), f.region)} ${regionCodes.map(([code, name]) => option(code, name, f.region))}
-        </select>
-      </label>
-      <label>${this.t('map.department')}
-        <select @change=${(e: Event) => this.setFilters({ department: (e.target as HTMLSelectElement).value || undefined }, true)}>
-          ${option('', this.t('map.all-departments'), f.department)} ${departments.map((d) => option(d.code, `${d.code} — ${d.name}`, f.department))}
-        </select>
-      </label>
-      ${data.filterThemes.length
-        ? html`<label>${this.t('map.theme')}
-            <select @change=${set('theme')}>
-              ${option('', this.t('map.all-themes'), f.theme)} ${data.filterThemes.map((t) => option(t.id, `${'\u00a0\u00a0'.repeat(t.depth)}${localize(t.label, lang)}`, f.theme))}
-            </select>
-          </label>`
-        : nothing}
-      <label>${this.t('map.status')}
-        <select @change=${set('status')}>
-          ${option('', this.t('map.all-statuses'), f.status)} ${option('established', this.t('pole.status.established'), f.status)}
-          ${option('emerging', this.t('pole.status.emerging'), f.status)}
-        </select>
-      </label>
-      <button type="button" class="secondary" @click=${() => this.setFilters({ region: undefined, department: undefined, theme: undefined, status: undefined, q: undefined }, true)}>
-        ${this.t('map.clear')}
-      </button>
-    </div>`;
   }
 
   private renderTabs() {
@@ -322,59 +284,46 @@ export class PtcePoleMap extends PtceElement {
 
   private renderMap(data: MapData, visible: PlacedPole[]) {
     const focus = this.focusDepartments();
-    const density = this.mode === 'density' ? this.densityClasses(visible, focus) : undefined;
-    const b = this.box;
+    const density = this.mode === 'density' ? densityClasses(visible, this.regions, focus) : undefined;
+    const b = this.viewBox;
     const unit = b.w / (this.mapWidth || 600);
     const radius = MARKER_RADIUS_PX * unit;
     const clusters = density ? [] : this.clustersOf(visible, radius * 2.4);
-    this.shownClusters = new Map(clusters.map((c) => [this.clusterKey(c), c]));
+    this.shownClusters = new Map(clusters.map((c) => [clusterKey(c), c]));
     // One marker is in the tab order (roving tabindex): the last one focused if still shown.
-    const keys = clusters.map((c) => this.clusterKey(c));
+    const keys = clusters.map((c) => clusterKey(c));
     this.tabbableKey = this.activeKey && keys.includes(this.activeKey) ? this.activeKey : keys[0];
-    const region = this.filters.region;
     // Markers mode: departments with poles are tinted (not outlined: a line reads as a border).
     const withPoles = density ? undefined : new Set(visible.flatMap((p) => p.pole.departments ?? []));
-    const deptClass = (code: string) =>
-      `dept${focus && !focus.has(code) ? ' out' : ''} ${density ? density.byDepartment.get(code) ?? '' : withPoles!.has(code) ? 'has-poles' : ''}`;
-    // Region borders on top of the departments, the chosen region's last so that it is never covered.
-    const outlines = Object.keys(REGION_NAMES[this.regions])
-      .sort((a, b) => Number(a === region) - Number(b === region))
-      .map((code) => [code, data.basemap.regionOutline(this.regions, code)?.path] as const)
-      .filter(([, path]) => path);
     return html`<div class="map" part="map" role="tabpanel" aria-labelledby=${this.view === 'both' ? 'tab-map' : nothing}>
       <svg
         viewBox="${b.x} ${b.y} ${b.w} ${b.h}"
         role="group"
         aria-label=${this.t('map.map-label')}
-        @wheel=${this.onWheel}
-        @pointerdown=${this.onPointerDown}
-        @pointermove=${this.onPointerMove}
-        @pointerup=${this.onPointerUp}
-        @pointercancel=${this.onPointerUp}
+        @wheel=${this.panZoom.onWheel}
+        @pointerdown=${this.panZoom.onPointerDown}
+        @pointermove=${this.panZoom.onPointerMove}
+        @pointerup=${this.panZoom.onPointerUp}
+        @pointercancel=${this.panZoom.onPointerUp}
       >
-        <g aria-hidden="true">
-          ${[...data.basemap.departments.values()].map((d) => svg`<path d=${d.path} data-code=${d.id} class=${deptClass(d.id)}></path>`)}
-          ${outlines.map(([code, path]) => svg`<path d=${path!} data-region=${code} class="region-edge ${code === region ? 'selected' : region ? 'out' : ''}"></path>`)}
-          ${INSETS.map(
-            (inset) => svg`<g class="inset ${focus && !focus.has(inset.code) ? 'out' : ''} ${regionIn(this.regions, inset.code) === region ? 'selected' : ''}">
-              <rect x=${inset.box.x} y=${inset.box.y} width=${inset.box.width} height=${inset.box.height} rx="2"></rect>
-              <text x=${inset.box.x + 4} y=${inset.box.y + 9}>${inset.name}</text>
-              <path d=${data.basemap.overseas.get(inset.code)?.path ?? ''} data-code=${inset.code} class=${deptClass(inset.code)}></path>
-            </g>`,
-          )}
-        </g>
+        ${renderBasemap(data.basemap, { generation: this.regions, region: this.filters.region, focus, density, withPoles })}
         <g @click=${this.onMarkersEvent} @keydown=${this.onMarkersEvent} @focusin=${this.onMarkersEvent}>
-          ${repeat(clusters, (c) => this.clusterKey(c), (c) => this.renderCluster(c, radius))}
+          ${repeat(clusters, (c) => clusterKey(c), (c) => renderMark(c, radius, { selectedId: this.selectedId, tabbableKey: this.tabbableKey }, this.tr))}
         </g>
       </svg>
       <div class="controls">
-        <button type="button" aria-label=${this.t('map.zoom-in')} title=${this.t('map.zoom-in')} @click=${() => this.zoom(1.6)}>+</button>
-        <button type="button" aria-label=${this.t('map.zoom-out')} title=${this.t('map.zoom-out')} @click=${() => this.zoom(1 / 1.6)}>−</button>
-        <button type="button" aria-label=${this.t('map.reset')} title=${this.t('map.reset')} @click=${() => (this.box = this.focusBox())}>⟲</button>
+        <button type="button" aria-label=${this.t('map.zoom-in')} title=${this.t('map.zoom-in')} @click=${() => this.panZoom.zoom(1.6)}>+</button>
+        <button type="button" aria-label=${this.t('map.zoom-out')} title=${this.t('map.zoom-out')} @click=${() => this.panZoom.zoom(1 / 1.6)}>−</button>
+        <button type="button" aria-label=${this.t('map.reset')} title=${this.t('map.reset')} @click=${() => (this.viewBox = this.focusBox())}>⟲</button>
       </div>
-      ${this.renderLegend(clusters, density)}
+      ${renderLegend(clusters, density, !!focus, this.tr)}
       <p class="credit" part="credit">${this.t('map.credit')}</p>
     </div>`;
+  }
+
+  /** @internal */
+  get mapSvg(): SVGSVGElement | null {
+    return this.renderRoot.querySelector('.map svg');
   }
 
   private shownClusters = new Map<string, Cluster>();
@@ -389,28 +338,6 @@ export class PtcePoleMap extends PtceElement {
     else this.activeKey = marker.dataset.key;
   };
 
-  private clusterKey(cluster: Cluster): string {
-    return cluster.members.length === 1 ? cluster.members[0].pole.id : `bubble:${cluster.members.map((m) => m.pole.id).sort().join('|')}`;
-  }
-
-  private renderCluster(cluster: Cluster, radius: number) {
-    const key = this.clusterKey(cluster);
-    const single = cluster.members.length === 1 ? cluster.members[0] : undefined;
-    const label = single ? this.markerLabel(single) : this.bubbleLabel(cluster);
-    const r = single ? radius * 0.75 : radius * (1 + Math.min(0.8, Math.log10(cluster.members.length) * 0.5));
-    return svg`<g
-      class="marker ${single ? (single.exact ? '' : 'approximate') : 'bubble'} ${single && single.pole.id === this.selectedId ? 'selected' : ''}"
-      role="button"
-      tabindex=${key === this.tabbableKey ? 0 : -1}
-      aria-label=${label}
-      data-key=${key}
-      transform="translate(${cluster.x} ${cluster.y})"
-    >
-      <circle r=${r}></circle>
-      ${single ? nothing : svg`<text font-size=${r}>${cluster.members.length}</text>`}
-    </g>`;
-  }
-
   private tabbableKey?: string;
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
@@ -422,90 +349,6 @@ export class PtcePoleMap extends PtceElement {
       this.resize.observe(map);
       this.observedMap = map;
     }
-  }
-
-  private territoryOf({ pole }: PlacedPole): string {
-    return placeParts(pole).join(', ');
-  }
-
-  private markerLabel(item: PlacedPole): string {
-    const territory = this.territoryOf(item);
-    return territory ? `${item.pole.name}, ${territory}` : item.pole.name;
-  }
-
-  private bubbleLabel(cluster: Cluster): string {
-    // Members come in the list's (alphabetical) order already.
-    const names = cluster.members.map((m) => m.pole.name);
-    const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? `, ${this.t('map.cluster-more', { count: names.length - 5 })}` : '');
-    return this.t('map.cluster', { count: cluster.members.length, names: shown });
-  }
-
-  private densityClasses(visible: PlacedPole[], focus?: Set<string>) {
-    // Counts per region, or per department inside a focused region: how many poles, not how good.
-    const byDepartmentLevel = !!focus;
-    const counts = new Map<string, number>();
-    for (const item of visible) {
-      const keys = byDepartmentLevel ? item.pole.departments ?? [] : item.regions[this.regions];
-      for (const key of new Set(keys)) counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    const max = Math.max(1, ...counts.values());
-    const thresholds = [1, Math.ceil(max / 4), Math.ceil(max / 2), Math.ceil((3 * max) / 4)].filter((v, i, a) => a.indexOf(v) === i);
-    const level = (count: number) => (count === 0 ? 0 : thresholds.filter((t) => count >= t).length);
-    const byDepartment = new Map<string, string>();
-    for (const d of DEPARTMENTS.values()) {
-      const key = byDepartmentLevel ? d.code : regionIn(this.regions, d.code) ?? '';
-      byDepartment.set(d.code, `density-${level(counts.get(key) ?? 0)}`);
-    }
-    return { byDepartment, thresholds, max };
-  }
-
-  /** What each kind of mark on the map means: only the kinds shown now, and the density scale. */
-  private renderLegend(clusters: Cluster[], density?: { thresholds: number[] }) {
-    const swatch = (kind: string) =>
-      html`<svg viewBox="-6 -6 12 12" aria-hidden="true"><g class="swatch ${kind}"><circle r=${kind === 'bubble' ? 5.5 : 3.8}></circle>${kind === 'bubble' ? svg`<text font-size="7">2</text>` : nothing}</g></svg>`;
-    const item = (mark: unknown, label: string) => html`<li>${mark} ${label}</li>`;
-    if (density) {
-      const t = density.thresholds;
-      const bounds = t.map((v, i) => (i + 1 < t.length ? (v === t[i + 1] - 1 ? `${v}` : `${v}–${t[i + 1] - 1}`) : `${v}+`));
-      const square = (level: number) => html`<svg viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" class="density-${level}"></rect></svg>`;
-      const title = this.t(this.focusDepartments() ? 'map.legend-departments' : 'map.legend-regions');
-      return html`<ul class="legend" part="legend" aria-label=${title}>
-        <li class="legend-title" aria-hidden="true">${title}</li>
-        ${item(square(0), '0')} ${bounds.map((label, i) => item(square(i + 1), label))}
-      </ul>`;
-    }
-    const singles = clusters.filter((c) => c.members.length === 1).map((c) => c.members[0]);
-    return html`<ul class="legend" part="legend" aria-label=${this.t('map.legend')}>
-      ${singles.some((p) => p.exact) ? item(swatch('exact'), this.t('map.key-exact')) : nothing}
-      ${singles.some((p) => !p.exact) ? item(swatch('approximate'), this.t('map.key-approximate')) : nothing}
-      ${clusters.some((c) => c.members.length > 1) ? item(swatch('bubble'), this.t('map.key-bubble')) : nothing}
-      ${item(html`<svg viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" class="dept has-poles"></rect></svg>`, this.t('map.key-tint'))}
-    </ul>`;
-  }
-
-  private renderList(visible: PlacedPole[]) {
-    const shown = visible.slice(0, this.listLimit);
-    return html`<section class="list" part="list" aria-label=${this.t('map.list-label')} role=${this.view === 'both' ? 'tabpanel' : nothing}>
-      ${visible.length
-        ? html`<ul>
-            ${repeat(
-              shown,
-              (item) => item.pole.id,
-              (item) => html`<li>
-                <button type="button" data-id=${item.pole.id} aria-current=${item.pole.id === this.selectedId ? 'true' : 'false'} @click=${() => this.select(item, 'list')}>
-                  <span class="name">${item.pole.name}</span>
-                  <span class="where">${[this.territoryOf(item), item.point ? '' : this.t('map.unplaced-item')].filter(Boolean).join(' · ')}</span>
-                </button>
-              </li>`,
-            )}
-          </ul>`
-        : html`<p>${this.t('map.none')}</p>`}
-      ${visible.length > shown.length
-        ? html`<button type="button" class="secondary" @click=${() => (this.listLimit += LIST_PAGE)}>
-            ${this.t('map.show-more', { count: Math.min(LIST_PAGE, visible.length - shown.length) })}
-          </button>`
-        : nothing}
-    </section>`;
   }
 
   private renderPanel(item: PlacedPole, themes: Theme[]) {
@@ -521,7 +364,7 @@ export class PtcePoleMap extends PtceElement {
   private setFilters(patch: Partial<Filters>, refocus = false): void {
     this.filters = { ...this.filters, ...patch };
     this.listLimit = LIST_PAGE;
-    if (refocus) this.box = this.focusBox();
+    if (refocus) this.viewBox = this.focusBox();
     this.writeHash();
   }
 
@@ -562,22 +405,12 @@ export class PtcePoleMap extends PtceElement {
   };
 
   private activate(cluster: Cluster): void {
-    if (this.dragged) return;
+    if (this.panZoom.dragged) return;
     if (cluster.members.length === 1) {
       void this.select(cluster.members[0], 'map');
       return;
     }
-    const points = cluster.members.map((m) => m.point!);
-    const box = this.fit(
-      Math.min(...points.map((p) => p.x)),
-      Math.min(...points.map((p) => p.y)),
-      Math.max(...points.map((p) => p.x)),
-      Math.max(...points.map((p) => p.y)),
-    );
-    // Zoom in at least 2× so the bubble splits, centred on its members.
-    const w = Math.min(box.w, this.box.w / 2);
-    const h = (w * FULL.h) / FULL.w;
-    this.box = { x: box.x + box.w / 2 - w / 2, y: box.y + box.h / 2 - h / 2, w, h };
+    this.viewBox = zoomedOn(cluster.members.map((m) => m.point!), this.viewBox);
     this.activeKey = undefined;
   }
 
@@ -601,102 +434,19 @@ export class PtcePoleMap extends PtceElement {
     }
   }
 
-  private zoom(factor: number, center?: { x: number; y: number }): void {
-    const b = this.box;
-    const w = Math.min(FULL.w * 1.5, Math.max(FULL.w / 24, b.w / factor));
-    const h = (w * b.h) / b.w;
-    const cx = center?.x ?? b.x + b.w / 2;
-    const cy = center?.y ?? b.y + b.h / 2;
-    // The point under the cursor (or the centre) stays where it is.
-    this.box = { x: cx - ((cx - b.x) * w) / b.w, y: cy - ((cy - b.y) * h) / b.h, w, h };
-  }
-
-  private toMap(event: { clientX: number; clientY: number }) {
-    const rect = this.renderRoot.querySelector('svg')!.getBoundingClientRect();
-    return { x: this.box.x + ((event.clientX - rect.left) / rect.width) * this.box.w, y: this.box.y + ((event.clientY - rect.top) / rect.height) * this.box.h };
-  }
-
-  private onWheel = (event: WheelEvent) => {
-    event.preventDefault();
-    this.zoom(event.deltaY < 0 ? 1.25 : 1 / 1.25, this.toMap(event));
-  };
-
-  private onPointerDown = (event: PointerEvent) => {
-    this.pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
-    this.dragged = false;
-  };
-
-  /**
-   * The map captures the pointer only once a drag has really started: captured from pointerdown,
-   * Chromium and Firefox send the click to the map instead of the marker under the pointer.
-   */
-  private capture(event: PointerEvent) {
-    const map = event.currentTarget as Element;
-    if (map.hasPointerCapture?.(event.pointerId)) return;
-    try {
-      map.setPointerCapture(event.pointerId);
-    } catch {
-      // A pointer the browser no longer tracks: dragging still works while it stays over the map.
-    }
-  }
-
-  private onPointerMove = (event: PointerEvent) => {
-    const previous = this.pointers.get(event.pointerId);
-    if (!previous) return;
-    const rect = (event.currentTarget as Element).getBoundingClientRect();
-    const scale = this.box.w / rect.width;
-    if (this.pointers.size === 2) {
-      const [a, b] = [...this.pointers.values()];
-      const before = Math.hypot(a.x - b.x, a.y - b.y);
-      this.pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
-      const [c, d] = [...this.pointers.values()];
-      const after = Math.hypot(c.x - d.x, c.y - d.y);
-      if (before > 0) this.zoom(after / before, this.toMap({ clientX: (c.x + d.x) / 2, clientY: (c.y + d.y) / 2 }));
-      this.dragged = true;
-      this.capture(event);
-      return;
-    }
-    const dx = event.clientX - previous.x;
-    const dy = event.clientY - previous.y;
-    if (!this.dragged && Math.hypot(dx, dy) < 4) return;
-    this.dragged = true;
-    this.capture(event);
-    this.pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
-    this.box = { ...this.box, x: this.box.x - dx * scale, y: this.box.y - dy * scale };
-    this.renderRoot.querySelector('svg')?.classList.add('dragging');
-  };
-
-  private onPointerUp = (event: PointerEvent) => {
-    this.pointers.delete(event.pointerId);
-    this.renderRoot.querySelector('svg')?.classList.remove('dragging');
-    // A click that ends a drag must not select the marker under the pointer.
-    if (this.dragged) setTimeout(() => (this.dragged = false));
-  };
-
   // ——— URL ———
 
   private applyHash = () => {
     if (!this.syncUrl || !this.ready) return;
-    const params = new URLSearchParams(location.hash.slice(1));
-    const read = (key: string) => params.get(`ptce-${key}`) ?? undefined;
-    this.filters = { region: read('region') ?? this.region, department: read('department') ?? this.department, theme: read('theme'), status: read('status'), q: read('q') };
-    this.box = this.focusBox();
-    const pole = read('pole');
+    const { pole, ...filters } = readHash();
+    this.filters = { ...filters, region: filters.region ?? this.region, department: filters.department ?? this.department };
+    this.viewBox = this.focusBox();
     this.selectedId = pole && this.ready.placed.some((p) => p.pole.id === pole) ? pole : undefined;
     if (this.selectedId) void import('../pole-card/define.js');
   };
 
   private writeHash(): void {
-    if (!this.syncUrl) return;
-    const params = new URLSearchParams(location.hash.slice(1));
-    const values: Partial<Record<(typeof HASH_KEYS)[number], string>> = { ...this.filters, pole: this.selectedId };
-    for (const key of HASH_KEYS) {
-      const value = values[key];
-      if (value) params.set(`ptce-${key}`, value);
-      else params.delete(`ptce-${key}`);
-    }
-    const hash = params.toString();
-    history.replaceState(history.state, '', `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`);
+    if (this.syncUrl) writeHash({ ...this.filters, pole: this.selectedId });
   }
 }
 

@@ -1,0 +1,57 @@
+import { html, nothing } from 'lit';
+import { DEPARTMENTS } from '../../../data/geography.js';
+import { localize } from '../../../data/localize.js';
+import { REGION_NAMES, regionIn, type RegionGeneration } from '../../../data/regions-2015.js';
+import type { Theme } from '../../../data/schemas/pole.js';
+import type { Filters } from '../model.js';
+import type { Translate } from './marks.js';
+
+export interface FilterBar {
+  filters: Filters;
+  regions: RegionGeneration;
+  lang: string;
+  /** The themes offered (those in use), sub-themes indented under theirs. */
+  themes: readonly (Theme & { depth: number })[];
+  /** `refocus`: the view moves to the new region or department. */
+  change: (patch: Partial<Filters>, refocus?: boolean) => void;
+}
+
+/** Search, region, department, theme and status: a search landmark above the map and list. */
+export function renderFilters({ filters: f, regions, lang, themes, change }: FilterBar, t: Translate) {
+  const regionCodes = Object.entries(REGION_NAMES[regions]).sort((a, b) => a[1].localeCompare(b[1], lang));
+  const departments = [...DEPARTMENTS.values()].filter((d) => !f.region || regionIn(regions, d.code) === f.region);
+  const option = (value: string, label: string, current?: string) => html`<option value=${value} ?selected=${value === (current ?? '')}>${label}</option>`;
+  const valueOf = (event: Event) => (event.target as HTMLSelectElement).value || undefined;
+  const set = (key: keyof Filters) => (event: Event) => change({ [key]: valueOf(event) });
+  return html`<div class="filters" part="filters" role="search" aria-label=${t('map.filters')}>
+    <label>${t('map.search')}
+      <input type="search" .value=${f.q ?? ''} placeholder=${t('map.search-hint')} @input=${set('q')} />
+    </label>
+    <label>${t('map.region')}
+      <select @change=${(e: Event) => change({ region: valueOf(e), department: undefined }, true)}>
+        ${option('', t('map.all-regions'), f.region)} ${regionCodes.map(([code, name]) => option(code, name, f.region))}
+      </select>
+    </label>
+    <label>${t('map.department')}
+      <select @change=${(e: Event) => change({ department: valueOf(e) }, true)}>
+        ${option('', t('map.all-departments'), f.department)} ${departments.map((d) => option(d.code, `${d.code} — ${d.name}`, f.department))}
+      </select>
+    </label>
+    ${themes.length
+      ? html`<label>${t('map.theme')}
+          <select @change=${set('theme')}>
+            ${option('', t('map.all-themes'), f.theme)} ${themes.map((th) => option(th.id, `${'\u00a0\u00a0'.repeat(th.depth)}${localize(th.label, lang)}`, f.theme))}
+          </select>
+        </label>`
+      : nothing}
+    <label>${t('map.status')}
+      <select @change=${set('status')}>
+        ${option('', t('map.all-statuses'), f.status)} ${option('established', t('pole.status.established'), f.status)}
+        ${option('emerging', t('pole.status.emerging'), f.status)}
+      </select>
+    </label>
+    <button type="button" class="secondary" @click=${() => change({ region: undefined, department: undefined, theme: undefined, status: undefined, q: undefined }, true)}>
+      ${t('map.clear')}
+    </button>
+  </div>`;
+}

@@ -1,0 +1,41 @@
+import { html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { PlacedPole } from '../model.js';
+import { territoryOf, type Translate } from './marks.js';
+
+/** How many list entries are added at a time ("Afficher 100 de plus"). */
+export const LIST_PAGE = 100;
+
+export interface PoleList {
+  visible: readonly PlacedPole[];
+  limit: number;
+  selectedId?: string;
+  /** A tab panel when the map and list are shown as tabs. */
+  role?: 'tabpanel';
+  select: (item: PlacedPole) => void;
+  more: () => void;
+}
+
+/** The list of poles shown: a complete alternative to the map, in alphabetical order. */
+export function renderList({ visible, limit, selectedId, role, select, more }: PoleList, t: Translate) {
+  const shown = visible.slice(0, limit);
+  return html`<section class="list" part="list" aria-label=${t('map.list-label')} role=${role ?? nothing}>
+    ${visible.length
+      ? html`<ul>
+          ${repeat(
+            shown,
+            (item) => item.pole.id,
+            (item) => html`<li>
+              <button type="button" data-id=${item.pole.id} aria-current=${item.pole.id === selectedId ? 'true' : 'false'} @click=${() => select(item)}>
+                <span class="name">${item.pole.name}</span>
+                <span class="where">${[territoryOf(item), item.point ? '' : t('map.unplaced-item')].filter(Boolean).join(' · ')}</span>
+              </button>
+            </li>`,
+          )}
+        </ul>`
+      : html`<p>${t('map.none')}</p>`}
+    ${visible.length > shown.length
+      ? html`<button type="button" class="secondary" @click=${more}>${t('map.show-more', { count: Math.min(LIST_PAGE, visible.length - shown.length) })}</button>`
+      : nothing}
+  </section>`;
+}

@@ -1,0 +1,97 @@
+import { html, nothing, svg } from 'lit';
+import { DEPARTMENTS, placeParts } from '../../../data/geography.js';
+import { regionIn, type RegionGeneration } from '../../../data/regions-2015.js';
+import type { MessageKey, Params } from '../../../i18n/index.js';
+import type { Cluster, PlacedPole } from '../model.js';
+
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+/** A stable key per mark: the pole's id, or the sorted ids of a bubble's poles. */
+export function clusterKey(cluster: Cluster): string {
+  return cluster.members.length === 1 ? cluster.members[0].pole.id : `bubble:${cluster.members.map((m) => m.pole.id).sort().join('|')}`;
+}
+
+export function territoryOf({ pole }: PlacedPole): string {
+  return placeParts(pole).join(', ');
+}
+
+function markerLabel(item: PlacedPole): string {
+  const territory = territoryOf(item);
+  return territory ? `${item.pole.name}, ${territory}` : item.pole.name;
+}
+
+function bubbleLabel(cluster: Cluster, t: Translate): string {
+  // Members come in the list's (alphabetical) order already.
+  const names = cluster.members.map((m) => m.pole.name);
+  const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? `, ${t('map.cluster-more', { count: names.length - 5 })}` : '');
+  return t('map.cluster', { count: cluster.members.length, names: shown });
+}
+
+/** One mark: a pole (exact or approximate place) or a bubble of several, a button in the roving tab order. */
+export function renderMark(cluster: Cluster, radius: number, state: { selectedId?: string; tabbableKey?: string }, t: Translate) {
+  const key = clusterKey(cluster);
+  const single = cluster.members.length === 1 ? cluster.members[0] : undefined;
+  const label = single ? markerLabel(single) : bubbleLabel(cluster, t);
+  const r = single ? radius * 0.75 : radius * (1 + Math.min(0.8, Math.log10(cluster.members.length) * 0.5));
+  return svg`<g
+    class="marker ${single ? (single.exact ? '' : 'approximate') : 'bubble'} ${single && single.pole.id === state.selectedId ? 'selected' : ''}"
+    role="button"
+    tabindex=${key === state.tabbableKey ? 0 : -1}
+    aria-label=${label}
+    data-key=${key}
+    transform="translate(${cluster.x} ${cluster.y})"
+  >
+    <circle r=${r}></circle>
+    ${single ? nothing : svg`<text font-size=${r}>${cluster.members.length}</text>`}
+  </g>`;
+}
+
+export interface Density {
+  /** `density-N` class of each department. */
+  byDepartment: Map<string, string>;
+  thresholds: number[];
+  max: number;
+}
+
+/** Counts per region, or per department inside a focus: how many poles, not how good. */
+export function densityClasses(visible: readonly PlacedPole[], generation: RegionGeneration, focus?: Set<string>): Density {
+  const byDepartmentLevel = !!focus;
+  const counts = new Map<string, number>();
+  for (const item of visible) {
+    const keys = byDepartmentLevel ? item.pole.departments ?? [] : item.regions[generation];
+    for (const key of new Set(keys)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const max = Math.max(1, ...counts.values());
+  const thresholds = [1, Math.ceil(max / 4), Math.ceil(max / 2), Math.ceil((3 * max) / 4)].filter((v, i, a) => a.indexOf(v) === i);
+  const level = (count: number) => (count === 0 ? 0 : thresholds.filter((t) => count >= t).length);
+  const byDepartment = new Map<string, string>();
+  for (const d of DEPARTMENTS.values()) {
+    const key = byDepartmentLevel ? d.code : regionIn(generation, d.code) ?? '';
+    byDepartment.set(d.code, `density-${level(counts.get(key) ?? 0)}`);
+  }
+  return { byDepartment, thresholds, max };
+}
+
+/** What each kind of mark on the map means: only the kinds shown now, or the density scale. */
+export function renderLegend(clusters: readonly Cluster[], density: Density | undefined, focused: boolean, t: Translate) {
+  const swatch = (kind: string) =>
+    html`<svg viewBox="-6 -6 12 12" aria-hidden="true"><g class="swatch ${kind}"><circle r=${kind === 'bubble' ? 5.5 : 3.8}></circle>${kind === 'bubble' ? svg`<text font-size="7">2</text>` : nothing}</g></svg>`;
+  const item = (mark: unknown, label: string) => html`<li>${mark} ${label}</li>`;
+  if (density) {
+    const th = density.thresholds;
+    const bounds = th.map((v, i) => (i + 1 < th.length ? (v === th[i + 1] - 1 ? `${v}` : `${v}–${th[i + 1] - 1}`) : `${v}+`));
+    const square = (level: number) => html`<svg viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" class="density-${level}"></rect></svg>`;
+    const title = t(focused ? 'map.legend-departments' : 'map.legend-regions');
+    return html`<ul class="legend" part="legend" aria-label=${title}>
+      <li class="legend-title" aria-hidden="true">${title}</li>
+      ${item(square(0), '0')} ${bounds.map((label, i) => item(square(i + 1), label))}
+    </ul>`;
+  }
+  const singles = clusters.filter((c) => c.members.length === 1).map((c) => c.members[0]);
+  return html`<ul class="legend" part="legend" aria-label=${t('map.legend')}>
+    ${singles.some((p) => p.exact) ? item(swatch('exact'), t('map.key-exact')) : nothing}
+    ${singles.some((p) => !p.exact) ? item(swatch('approximate'), t('map.key-approximate')) : nothing}
+    ${clusters.some((c) => c.members.length > 1) ? item(swatch('bubble'), t('map.key-bubble')) : nothing}
+    ${item(html`<svg viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" class="dept has-poles"></rect></svg>`, t('map.key-tint'))}
+  </ul>`;
+}
