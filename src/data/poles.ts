@@ -17,7 +17,7 @@ export async function loadPoles(client: PtceClient, signal?: AbortSignal): Promi
   const { url, format } = where.value;
   // Adapters for other formats are loaded only by the pages that use them.
   const adapter = format === 'ptce' ? undefined : await loadListAdapter(format);
-  const raw = adapter?.fetch === 'text' ? await client.getText(url, signal) : await client.getJson(url, signal);
+  const raw = adapter?.fetch === 'text' ? await client.getText(url, signal, client.maxListBytes) : await client.getJson(url, signal, client.maxListBytes);
   if (!raw.ok) return raw;
   // Adapted and validated once however many widgets read the list. The adapter's own requests (a
   // taxonomy) are not tied to one widget's signal, since the result is shared.
