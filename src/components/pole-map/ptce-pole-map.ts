@@ -171,13 +171,13 @@ export class PtcePoleMap extends PtceElement {
     return this.data.state.status === 'ready' ? this.data.state.value : undefined;
   }
 
-  private lastClusters?: { visible: PlacedPole[]; distance: number; result: Cluster[] };
+  private lastClusters?: { visible: PlacedPole[]; radius: number; result: Cluster[] };
   /** Clusters are recomputed only when the poles shown or the zoom change (not on every render). */
-  private clustersOf(visible: PlacedPole[], distance: number): Cluster[] {
+  private clustersOf(visible: PlacedPole[], radius: number): Cluster[] {
     const last = this.lastClusters;
-    if (last?.visible === visible && last.distance === distance) return last.result;
-    const result = clusterPoles(visible, distance);
-    this.lastClusters = { visible, distance, result };
+    if (last?.visible === visible && last.radius === radius) return last.result;
+    const result = clusterPoles(visible, radius);
+    this.lastClusters = { visible, radius, result };
     return result;
   }
 
@@ -288,7 +288,12 @@ export class PtcePoleMap extends PtceElement {
     const b = this.viewBox;
     const unit = b.w / (this.mapWidth || 600);
     const radius = MARKER_RADIUS_PX * unit;
-    const clusters = density ? [] : this.clustersOf(visible, radius * 2.4);
+    // Clustered over all the poles shown (marks stay put while panning), but only the marks in view
+    // (and a margin) go into the DOM: a zoomed-in map of 50,000 poles holds a few hundred nodes.
+    const margin = 2 * radius;
+    const clusters = density
+      ? []
+      : this.clustersOf(visible, radius).filter((c) => c.x > b.x - margin && c.x < b.x + b.w + margin && c.y > b.y - margin && c.y < b.y + b.h + margin);
     this.shownClusters = new Map(clusters.map((c) => [clusterKey(c), c]));
     // One marker is in the tab order (roving tabindex): the last one focused if still shown.
     const keys = clusters.map((c) => clusterKey(c));

@@ -2,14 +2,19 @@ import { html, nothing, svg } from 'lit';
 import { DEPARTMENTS, placeParts } from '../../../data/geography.js';
 import { regionIn, type RegionGeneration } from '../../../data/regions-2015.js';
 import type { MessageKey, Params } from '../../../i18n/index.js';
-import type { Cluster, PlacedPole } from '../model.js';
+import { markRadius, type Cluster, type PlacedPole } from '../model.js';
 
 export type Translate = (key: MessageKey, params?: Params) => string;
 
 /** A stable key per mark: the pole's id, or the sorted ids of a bubble's poles. */
 export function clusterKey(cluster: Cluster): string {
-  return cluster.members.length === 1 ? cluster.members[0].pole.id : `bubble:${cluster.members.map((m) => m.pole.id).sort().join('|')}`;
+  if (cluster.members.length === 1) return cluster.members[0].pole.id;
+  // Kept with the cluster: a bubble of thousands would sort its ids again at every render.
+  let key = bubbleKeys.get(cluster);
+  if (!key) bubbleKeys.set(cluster, (key = `bubble:${cluster.members.map((m) => m.pole.id).sort().join('|')}`));
+  return key;
 }
+const bubbleKeys = new WeakMap<Cluster, string>();
 
 export function territoryOf({ pole }: PlacedPole): string {
   return placeParts(pole).join(', ');
@@ -32,7 +37,7 @@ export function renderMark(cluster: Cluster, radius: number, state: { selectedId
   const key = clusterKey(cluster);
   const single = cluster.members.length === 1 ? cluster.members[0] : undefined;
   const label = single ? markerLabel(single) : bubbleLabel(cluster, t);
-  const r = single ? radius * 0.75 : radius * (1 + Math.min(0.8, Math.log10(cluster.members.length) * 0.5));
+  const r = markRadius(cluster.members.length, radius);
   return svg`<g
     class="marker ${single ? (single.exact ? '' : 'approximate') : 'bubble'} ${single && single.pole.id === state.selectedId ? 'selected' : ''}"
     role="button"
