@@ -12,8 +12,8 @@ export interface PlacedPole {
   /** Placed by its own coordinates (true) or at its department's centre (false). */
   exact: boolean;
   regions: Record<RegionGeneration, string[]>;
-  /** Name, carrier, commune, territory and departments, lower case without accents. */
-  haystack: string;
+  /** Name, carrier, commune, territory and departments, lower case without accents: made on the first search. */
+  haystack?: string;
 }
 
 /** "Écosolies" and "ecosolies" are the same to a search box. */
@@ -39,7 +39,6 @@ export function placePole(pole: Pole, basemap: Basemap): PlacedPole {
   const departments = pole.departments ?? [];
   const exactPoint = pole.geo ? project(pole.geo.lat, pole.geo.lon) : undefined;
   const fallback = departments.length ? departmentPoint(departments[0], basemap) : undefined;
-  const words = [pole.name, pole.carrier, pole.commune, pole.territory, ...departments.map((d) => departmentName(d))];
   return {
     pole,
     point: exactPoint ?? fallback,
@@ -48,8 +47,14 @@ export function placePole(pole: Pole, basemap: Basemap): PlacedPole {
       current: regionsIn('current', departments),
       '2015': regionsIn('2015', departments),
     },
-    haystack: normalize(words.filter(Boolean).join(' ')),
   };
+}
+
+/** What the search box looks in (folding accents costs: done once per pole, when first searched). */
+function haystackOf(item: PlacedPole): string {
+  const { pole } = item;
+  const words = [pole.name, pole.carrier, pole.commune, pole.territory, ...(pole.departments ?? []).map((d) => departmentName(d))];
+  return (item.haystack = normalize(words.filter(Boolean).join(' ')));
 }
 
 /** Poles on the very same spot are spread on a small ring around it. */
@@ -115,12 +120,12 @@ export interface Filters {
 export function filterPoles(placed: readonly PlacedPole[], filters: Filters, generation: RegionGeneration): PlacedPole[] {
   const words = filters.q ? normalize(filters.q).split(' ').filter(Boolean) : [];
   return placed.filter(
-    ({ pole, regions, haystack }) =>
-      (!filters.region || regions[generation].includes(filters.region)) &&
-      (!filters.department || (pole.departments ?? []).includes(filters.department)) &&
-      (!filters.theme || (pole.themes ?? []).includes(filters.theme)) &&
-      (!filters.status || pole.status === filters.status) &&
-      words.every((word) => haystack.includes(word)),
+    (item) =>
+      (!filters.region || item.regions[generation].includes(filters.region)) &&
+      (!filters.department || (item.pole.departments ?? []).includes(filters.department)) &&
+      (!filters.theme || (item.pole.themes ?? []).includes(filters.theme)) &&
+      (!filters.status || item.pole.status === filters.status) &&
+      (!words.length || words.every((word) => (item.haystack ?? haystackOf(item)).includes(word))),
   );
 }
 

@@ -6,7 +6,7 @@ import { DataController } from '../../base/data-controller.js';
 import { ok, type Result } from '../../data/failure.js';
 import { DEPARTMENTS } from '../../data/geography.js';
 import { regionIn, type RegionGeneration } from '../../data/regions-2015.js';
-import { loadPoles } from '../../data/poles.js';
+import { loadPoles, yieldToPage } from '../../data/poles.js';
 import type { Theme } from '../../data/schemas/pole.js';
 import { loadBasemap, type Basemap } from './basemap.js';
 import { clusterPoles, filterableThemes, filterPoles, nearestInDirection, placePole, sortByName, spreadSameSpot, type Cluster, type Direction, type Filters, type PlacedPole } from './model.js';
@@ -110,7 +110,7 @@ export class PtcePoleMap extends PtceElement {
       // Placed in slices, between which the page stays responsive (50,000 poles).
       const list = poles.value.value.poles;
       const placed: PlacedPole[] = [];
-      const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
+      const breathe = yieldToPage;
       for (let start = 0; start < list.length; start += 2500) {
         if (start) await breathe();
         for (const pole of list.slice(start, start + 2500)) placed.push(placePole(pole, basemap));

@@ -6,15 +6,15 @@ import { markRadius, type Cluster, type PlacedPole } from '../model.js';
 
 export type Translate = (key: MessageKey, params?: Params) => string;
 
-/** A stable key per mark: the pole's id, or the sorted ids of a bubble's poles. */
+/**
+ * A stable key per mark: the pole's id, or for a bubble its first pole's (members are disjoint and
+ * in the list's order) and its size: not all its ids, which a bubble of thousands would sort and
+ * join at every render.
+ */
 export function clusterKey(cluster: Cluster): string {
-  if (cluster.members.length === 1) return cluster.members[0].pole.id;
-  // Kept with the cluster: a bubble of thousands would sort its ids again at every render.
-  let key = bubbleKeys.get(cluster);
-  if (!key) bubbleKeys.set(cluster, (key = `bubble:${cluster.members.map((m) => m.pole.id).sort().join('|')}`));
-  return key;
+  const first = cluster.members[0].pole.id;
+  return cluster.members.length === 1 ? first : `bubble:${first}:${cluster.members.length}`;
 }
-const bubbleKeys = new WeakMap<Cluster, string>();
 
 export function territoryOf({ pole }: PlacedPole): string {
   return placeParts(pole).join(', ');
