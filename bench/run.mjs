@@ -1,46 +1,115 @@
-// Benchmarks (not tests): the widgets' speed in headless Chromium on generated data, and their
-// sizes. Run `npm run bench` after `npm run build`. Prints a table; the budgets are in the issues.
+// Benchmarks (not tests): the map against its peers, and the référentiel, in one headless Chromium
+// run; then the sizes (scripts/size.mjs). Run `npm run bench` after `npm run build`.
+//
+// The map: the same generated poles (metropolitan France and overseas) drawn by this map (map +
+// list, and map only), by Leaflet 1.9.4 + leaflet.markercluster 1.5.3, and by Leaflet's canvas
+// circle markers, alternated run by run in one page; each timed from the element's creation to the
+// first painted frame, data loading (fetch, parse, validation) included; then a search filter and
+// back, and a zoom, each until painted; the JS heap and DOM size in a fresh page. Then a cold page
+// load of the 40 demo poles over an emulated mobile network (9 Mbit/s, 150 ms round trip, no cache).
+//
+//   node bench/run.mjs [--sizes 2000,10000,50000] [--reps 1] [--no-cold] [--profile 10000]
+// --reps scales the repetitions (21, 15 and 9 at 2,000, 10,000 and 50,000); --profile writes a CPU
+// profile of this map's runs at that size to bench-profile-<n>.cpuprofile (open it in DevTools).
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { extname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
+import { departmentsGeoJson } from './departments-geojson.mjs';
 
+const args = process.argv.slice(2);
+const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const sizes = option('--sizes', '2000,10000,50000').split(',').map(Number);
+const repsScale = Number(option('--reps', '1'));
+const profileAt = Number(option('--profile', '0'));
 const root = resolve('.');
-const types = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html' };
+const types = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html', '.css': 'text/css', '.png': 'image/png' };
 const generated = new Map();
 
-/** N poles spread over metropolitan France, most with coordinates, some by department only. */
+// Overseas departments with their extent (west, south, east, north), as in the map's insets.
+const OVERSEAS = { 971: [-61.81, 15.83, -61.0, 16.52], 972: [-61.23, 14.39, -60.81, 14.88], 973: [-54.6, 2.1, -51.6, 5.8], 974: [55.21, -21.39, 55.84, -20.87], 976: [45.01, -13.0, 45.3, -12.64] };
+
+/**
+ * N poles: 4 in 5 with coordinates (1 in 25 of those overseas), the others by department only.
+ * Peers without a department layer (Leaflet) draw only the ones with coordinates.
+ */
 function poles(n) {
   let seed = 42;
   const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
   const departments = ['01', '13', '2A', '29', '31', '33', '35', '44', '59', '67', '69', '75', '93', '974'];
+  const overseas = Object.entries(OVERSEAS);
   return {
     themes: [{ id: 'culture', label: 'Culture' }, { id: 'emploi', label: 'Emploi' }],
-    poles: Array.from({ length: n }, (_, i) => ({
-      id: `p${i}`,
-      name: `Pôle ${['Écologie', 'Coopération', 'Solidarité', 'Territoire'][i % 4]} ${i}`,
-      departments: [departments[i % departments.length]],
-      status: i % 3 ? 'established' : 'emerging',
-      themes: [i % 2 ? 'culture' : 'emploi'],
-      ...(i % 5 ? { geo: { lat: 43 + random() * 7.5, lon: -4 + random() * 11.5 } } : {}),
-    })),
+    poles: Array.from({ length: n }, (_, i) => {
+      const pole = {
+        id: `p${i}`,
+        name: `Pôle ${['Écologie', 'Coopération', 'Solidarité', 'Territoire'][i % 4]} ${i}`,
+        departments: [departments[i % departments.length]],
+        status: i % 3 ? 'established' : 'emerging',
+        themes: [i % 2 ? 'culture' : 'emploi'],
+      };
+      if (i % 5 === 0) return pole;
+      if (i % 25 === 1) {
+        const [code, [w, s, e, north]] = overseas[i % overseas.length];
+        return { ...pole, departments: [code], geo: { lat: s + random() * (north - s), lon: w + random() * (e - w) } };
+      }
+      return { ...pole, geo: { lat: 43 + random() * 7.5, lon: -4 + random() * 11.5 } };
+    }),
   };
 }
-for (const n of [2000, 10000]) generated.set(`/bench/poles-${n}.json`, JSON.stringify(poles(n)));
-for (const n of [2000, 10000]) generated.set(`/bench/ptce-${n}.json`, JSON.stringify({ ptce: 1, poles: `poles-${n}.json` }));
+for (const n of sizes) generated.set(`/bench/poles-${n}.json`, JSON.stringify(poles(n)));
+for (const n of sizes) generated.set(`/bench/ptce-${n}.json`, JSON.stringify({ ptce: 1, poles: `poles-${n}.json` }));
+generated.set('/bench/departments.geojson', JSON.stringify(departmentsGeoJson()));
 
+const leafletHead = `<link rel="stylesheet" href="/node_modules/leaflet/dist/leaflet.css">
+<link rel="stylesheet" href="/node_modules/leaflet.markercluster/dist/MarkerCluster.css">
+<link rel="stylesheet" href="/node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css">
+<script src="/node_modules/leaflet/dist/leaflet.js"></script>
+<script src="/node_modules/leaflet.markercluster/dist/leaflet.markercluster.js"></script>`;
+const pages = {
+  '/bench/page.html': `<!doctype html><html lang="fr"><head><meta charset="utf-8">${leafletHead}
+<script type="module" src="/dist/cdn/ptce-widgets.js"></script><script type="module" src="/bench/page.js"></script></head>
+<body><div id="host" style="width:1000px"></div></body></html>`,
+  // Cold loads: what a visitor's browser gets for a page showing the 40 demo poles.
+  '/bench/cold-map.html': `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<script type="module" src="/dist/cdn/elements/ptce-pole-map.js"></script></head>
+<body><ptce-pole-map endpoint="/demo/data/ptce.json"></ptce-pole-map></body></html>`,
+  '/bench/cold-map-only.html': `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<script type="module" src="/dist/cdn/elements/ptce-pole-map.js"></script></head>
+<body><ptce-pole-map endpoint="/demo/data/ptce.json" view="map"></ptce-pole-map></body></html>`,
+  '/bench/cold-leaflet.html': `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">${leafletHead}</head>
+<body><div id="map" style="height: 600px"></div><script>
+Promise.all([fetch('/bench/departments.geojson').then((r) => r.json()), fetch('/demo/data/poles.json').then((r) => r.json())]).then(([departments, data]) => {
+  const map = L.map('map', { maxZoom: 18 }).fitBounds([[41.3, -5.2], [51.1, 9.6]]);
+  L.geoJSON(departments, { style: { weight: 1, color: '#667', fillColor: '#dde', fillOpacity: 1 } }).addTo(map);
+  const group = L.markerClusterGroup();
+  group.addLayers(data.poles.filter((p) => p.geo).map((p) => L.marker([p.geo.lat, p.geo.lon], { title: p.name, alt: p.name }).bindPopup(p.name)));
+  map.addLayer(group);
+});
+</script></body></html>`,
+};
+
+const gzipped = new Map();
 const server = createServer(async (req, res) => {
   const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  if (generated.has(path)) return res.writeHead(200, { 'Content-Type': 'application/json' }).end(generated.get(path));
-  if (path === '/bench/page.html') {
-    return res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><html lang="fr"><body><div id="host" style="width:1000px"></div></body></html>');
+  let body = generated.get(path) ?? pages[path];
+  if (body === undefined) {
+    try {
+      body = await readFile(join(root, path));
+    } catch {
+      return res.writeHead(404).end();
+    }
   }
-  try {
-    const body = await readFile(join(root, path));
-    res.writeHead(200, { 'Content-Type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
-  } catch {
-    res.writeHead(404).end();
+  const headers = { 'Content-Type': types[extname(path)] ?? (path.endsWith('geojson') ? 'application/json' : 'application/octet-stream'), 'Cache-Control': 'no-store' };
+  // Compressed as any web host would; kept so that compressing is not timed.
+  if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && !path.endsWith('.png')) {
+    if (!gzipped.has(path)) gzipped.set(path, gzipSync(body, { level: 6 }));
+    headers['Content-Encoding'] = 'gzip';
+    body = gzipped.get(path);
   }
+  res.writeHead(200, headers).end(body);
 }).listen(0, '127.0.0.1');
 await new Promise((r) => server.once('listening', r));
 const base = `http://127.0.0.1:${server.address().port}`;
@@ -48,72 +117,134 @@ const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
+
+const sorted = (values) => [...values].sort((a, b) => a - b);
+const quantile = (values, q) => sorted(values)[Math.min(values.length - 1, Math.floor(q * values.length))];
+const median = (values) => quantile(values, 0.5);
+const spread = (values) => `${median(values).toFixed(0)} ms (${quantile(values, 0.25).toFixed(0)}–${quantile(values, 0.75).toFixed(0)})`;
+const load = () => loadavg().map((v) => v.toFixed(2)).join(' ');
+const out = [];
+const say = (line = '') => (console.log(line), out.push(line));
+
+say(`machine load (1, 5, 15 min) at start: ${load()}`);
 const page = await browser.newPage();
+await page.setViewport({ width: 1280, height: 900 });
 await page.goto(`${base}/bench/page.html`);
+await page.waitForFunction(() => window.bench && customElements.get('ptce-pole-map') && window.L?.markerClusterGroup);
+const peers = await page.evaluate(() => Object.keys(window.bench));
+const REPS = { 2000: 21, 10000: 15, 50000: 9 };
+const results = {};
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const results = [];
-
-for (const n of [2000, 10000]) {
-  const timings = await page.evaluate(async (n) => {
-    const { clientFor, loadPoles } = await import('/dist/cdn/ptce-widgets.js');
-    const endpoint = `/bench/ptce-${n}.json`;
-    // Data and basemap are fetched once beforehand: what is timed is the widget's own work.
-    await loadPoles(clientFor(endpoint));
-    const host = document.getElementById('host');
-    const firsts = [];
-    const laidOut = [];
-    const painted = [];
-    const filters = [];
-    for (let run = 0; run < 9; run++) {
-      host.replaceChildren();
-      const el = document.createElement('ptce-pole-map');
-      el.setAttribute('endpoint', endpoint);
-      const start = performance.now();
-      // The moment the markers are in the DOM (a mutation observer runs right after Lit commits).
-      const rendered = new Promise((resolve) => {
-        const watch = () => {
-          const observer = new MutationObserver(() => {
-            if (el.shadowRoot.querySelector('.marker')) {
-              observer.disconnect();
-              resolve(performance.now() - start);
-            }
-          });
-          observer.observe(el.shadowRoot, { childList: true, subtree: true });
-        };
-        queueMicrotask(watch);
-      });
-      host.append(el);
-      const renderTime = await rendered;
-      await el.updateComplete;
-      // Style and layout forced right away: the browser's work without waiting for the next frame.
-      el.shadowRoot.querySelector('.marker').getBoundingClientRect();
-      const layoutTime = performance.now() - start;
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
-      // Run 0 parses the basemap; later runs are as a second map on a page, data and basemap cached.
-      if (run > 0) {
-        firsts.push(renderTime);
-        laidOut.push(layoutTime);
-        painted.push(performance.now() - start);
+for (const n of sizes) {
+  const reps = Math.max(3, Math.round((REPS[n] ?? 9) * repsScale));
+  const runs = Object.fromEntries(peers.map((p) => [p, []]));
+  // One warm-up round (code compiled, basemap loaded), then the peers in turn, run after run.
+  for (let run = -1; run < reps; run++) {
+    for (const peer of run % 2 ? peers : [...peers].reverse()) {
+      const profiling = profileAt === n && peer === 'map (map only)' && run >= 0;
+      const session = profiling ? await page.createCDPSession() : undefined;
+      if (session) await session.send('Profiler.enable'), await session.send('Profiler.start');
+      const result = await page.evaluate((peer, n, run) => window.bench[peer](n, run), peer, n, `${n}-${run}`);
+      if (session) {
+        const { profile } = await session.send('Profiler.stop');
+        await writeFile(`bench-profile-${n}.cpuprofile`, JSON.stringify(profile));
+        await session.detach();
       }
-      const input = el.shadowRoot.querySelector('input[type="search"]');
-      for (const text of ['pole', 'ecologie', '']) {
-        input.value = text;
-        const t = performance.now();
-        input.dispatchEvent(new Event('input'));
-        await el.updateComplete;
-        filters.push(performance.now() - t);
-      }
+      // (With --profile, that peer's figures include the profiler's overhead.)
+      if (run >= 0) runs[peer].push(result);
     }
-    return { firsts, laidOut, painted, filters };
-  }, n);
-  results.push([`map, ${n} poles: first render`, median(timings.firsts)]);
-  results.push([`map, ${n} poles: first render, laid out`, median(timings.laidOut)]);
-  results.push([`map, ${n} poles: first render, painted`, median(timings.painted)]);
-  results.push([`map, ${n} poles: filter change`, median(timings.filters)]);
+  }
+  results[n] = runs;
 }
+
+// Heap and DOM: each peer alone in a fresh page, after a garbage collection, minus the empty page.
+const heaps = {};
+for (const n of sizes) {
+  for (const peer of peers) {
+    const fresh = await browser.newPage();
+    await fresh.setViewport({ width: 1280, height: 900 });
+    await fresh.goto(`${base}/bench/page.html`);
+    await fresh.waitForFunction(() => window.bench && customElements.get('ptce-pole-map') && window.L?.markerClusterGroup);
+    const cdp = await fresh.createCDPSession();
+    const heap = async () => (await cdp.send('HeapProfiler.collectGarbage'), (await cdp.send('Runtime.getHeapUsage')).usedSize);
+    const before = await heap();
+    // Drawn without leaving: the filters and the zoom put it back to all poles, zoomed in.
+    await fresh.evaluate(async (peer, n) => {
+      window.kept = await window.bench[peer](n, 'heap');
+    }, peer, n);
+    heaps[`${n} ${peer}`] = (await heap()) - before;
+    await fresh.close();
+  }
+}
+
+const fmt = (v) => v.toLocaleString('en');
+for (const n of sizes) {
+  say();
+  say(`${fmt(n)} poles (${results[n][peers[0]].length} runs each; median (p25–p75))`);
+  say(`${'peer'.padEnd(26)} ${'first paint, data incl.'.padEnd(24)} ${'filter, until painted'.padEnd(22)} ${'zoom'.padEnd(17)} marks  DOM el.  JS heap`);
+  for (const peer of peers) {
+    const r = results[n][peer];
+    say(
+      `${peer.padEnd(26)} ${spread(r.map((x) => x.first)).padEnd(24)} ${spread(r.flatMap((x) => x.filters)).padEnd(22)} ${spread(r.map((x) => x.zoom)).padEnd(17)} ${String(r[0].marks).padStart(5)} ${String(r[0].nodes).padStart(8)} ${(heaps[`${n} ${peer}`] / 1048576).toFixed(1).padStart(5)} MB`,
+    );
+  }
+  for (const mine of peers.filter((p) => p.startsWith('map'))) {
+    for (const other of peers.filter((p) => !p.startsWith('map'))) {
+      const ratio = (f) => (median(results[n][mine].flatMap(f)) / median(results[n][other].flatMap(f))).toFixed(2);
+      say(`  ${mine} / ${other}: first paint ×${ratio((x) => x.first)}, filter ×${ratio((x) => x.filters)}, zoom ×${ratio((x) => x.zoom)}`);
+    }
+  }
+}
+say(`machine load after the map runs: ${load()}`);
+
+// Cold page load over an emulated mobile network.
+if (!args.includes('--no-cold')) {
+  const colds = { 'map (map + list)': 'cold-map', 'map (map only)': 'cold-map-only', 'Leaflet + markercluster + GeoJSON departments': 'cold-leaflet' };
+  const found = {
+    'cold-map': () => {
+      const root = document.querySelector('ptce-pole-map')?.shadowRoot;
+      return !!root?.querySelector('.marker') && !!root.querySelector('path.dept');
+    },
+    'cold-leaflet': () => !!document.querySelector('.leaflet-overlay-pane path') && !!document.querySelector('.leaflet-marker-icon'),
+  };
+  found['cold-map-only'] = found['cold-map'];
+  const times = Object.fromEntries(Object.keys(colds).map((k) => [k, []]));
+  const bytes = {};
+  for (let run = 0; run < Math.max(3, Math.round(7 * repsScale)); run++) {
+    for (const [name, file] of Object.entries(colds)) {
+      const context = await browser.createBrowserContext();
+      const cold = await context.newPage();
+      await cold.setViewport({ width: 412, height: 915, isMobile: true, deviceScaleFactor: 1 });
+      const cdp = await cold.createCDPSession();
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (9e6 / 8), uploadThroughput: (1.5e6 / 8) });
+      let transferred = 0;
+      cdp.on('Network.loadingFinished', (e) => (transferred += e.encodedDataLength));
+      // Polls every frame from the first script on; records the paint after the map is complete.
+      await cold.evaluateOnNewDocument(`(() => {
+        const done = ${found[file].toString()};
+        const poll = () => done() ? requestAnimationFrame(() => setTimeout(() => (window.__painted = performance.now()))) : requestAnimationFrame(poll);
+        requestAnimationFrame(poll);
+      })()`);
+      await cold.goto(`${base}/bench/${file}.html`);
+      await cold.waitForFunction(() => window.__painted, { timeout: 60_000 });
+      times[name].push(await cold.evaluate(() => window.__painted));
+      bytes[name] = transferred;
+      await context.close();
+    }
+  }
+  say();
+  say('Cold load of the 40 demo poles, 9 Mbit/s, 150 ms round trip, no cache (from navigation to the map painted)');
+  for (const name of Object.keys(colds)) say(`${name.padEnd(48)} ${spread(times[name]).padEnd(22)} ${(bytes[name] / 1024).toFixed(1)} KB transferred`);
+  for (const mine of ['map (map + list)', 'map (map only)']) {
+    say(`  ${mine} / Leaflet + markercluster + GeoJSON: ×${(median(times[mine]) / median(times['Leaflet + markercluster + GeoJSON departments'])).toFixed(2)}`);
+  }
+  say('GoGoCarto: not measured. Its npm package (gogocarto-js) depends on a fork of leaflet.markercluster fetched from GitHub, which npm cannot install here.');
+}
+say(`machine load at the end: ${load()}`);
 
 // Référentiel: compare 12 respondents on the demo grid (36 questions), and answer one question.
 const refTimings = await page.evaluate(async () => {
@@ -162,9 +293,9 @@ const refTimings = await page.evaluate(async () => {
   }
   return { compare, answer };
 });
-results.push(['référentiel: compare 36 × 12', median(refTimings.compare)]);
-results.push(['référentiel: answer one question', median(refTimings.answer)]);
+say();
+say(`référentiel: compare 36 × 12               ${median(refTimings.compare).toFixed(1)} ms (median)`);
+say(`référentiel: answer one question           ${median(refTimings.answer).toFixed(1)} ms (median)`);
 
 await browser.close();
 server.close();
-for (const [what, ms] of results) console.log(`${what.padEnd(40)} ${ms.toFixed(1)} ms (median)`);

@@ -7,8 +7,13 @@ import { checkDiscovery } from './checks/discovery.js';
 export interface ClientOptions {
   /** Give up on a request after this long (default 10 s). */
   timeoutMs?: number;
-  /** Refuse responses larger than this (default 5 MB). */
+  /** Refuse responses larger than this (default 5 MB): discovery, référentiel, charter, answers. */
   maxBytes?: number;
+  /**
+   * Refuse a poles list larger than this (default 32 MB, about 200,000 poles; `maxBytes` when only
+   * that is given). Lists grow with the directory; the cap is there against a runaway response.
+   */
+  maxListBytes?: number;
   /** Serve a successful response from memory for this long (default 5 min). */
   ttlMs?: number;
 }
@@ -53,6 +58,7 @@ export class PtceClient {
   readonly endpoint: string;
   readonly timeoutMs: number;
   readonly maxBytes: number;
+  readonly maxListBytes: number;
   readonly ttlMs: number;
   readonly #cache = new Map<string, CacheEntry>();
   /** Parsed views of cached JSON, so three widgets reading one list validate it once. */
@@ -62,17 +68,19 @@ export class PtceClient {
     this.endpoint = new URL(endpoint, document.baseURI).href;
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
+    this.maxListBytes = options.maxListBytes ?? options.maxBytes ?? 32 * 1024 * 1024;
     this.ttlMs = options.ttlMs ?? 5 * 60_000;
   }
 
   /**
    * GETs a JSON document. Callers asking for the same URL share one request; a caller's `signal`
    * only stops its own wait, and the request itself is aborted once nobody waits for it any more.
+   * `maxBytes` caps this resource (default: the client's `maxBytes`; lists pass `maxListBytes`).
    */
-  getJson(url: string, signal?: AbortSignal): Promise<Result<unknown>> {
+  getJson(url: string, signal?: AbortSignal, maxBytes = this.maxBytes): Promise<Result<unknown>> {
     if (signal?.aborted) return Promise.resolve(ABORTED);
     let entry = this.#cache.get(url);
-    if (!entry || (entry.settled && entry.expires < Date.now())) entry = this.#start(url, url, 'json');
+    if (!entry || (entry.settled && entry.expires < Date.now())) entry = this.#start(url, url, 'json', maxBytes);
     return this.#wait(url, entry, signal);
   }
 
@@ -118,11 +126,11 @@ export class PtceClient {
   }
 
   /** GETs a text document (a CSV list), shared and cached like `getJson`. */
-  getText(url: string, signal?: AbortSignal): Promise<Result<unknown>> {
+  getText(url: string, signal?: AbortSignal, maxBytes = this.maxBytes): Promise<Result<unknown>> {
     const key = `text:${url}`;
     if (signal?.aborted) return Promise.resolve(ABORTED);
     let entry = this.#cache.get(key);
-    if (!entry || (entry.settled && entry.expires < Date.now())) entry = this.#start(key, url, 'text');
+    if (!entry || (entry.settled && entry.expires < Date.now())) entry = this.#start(key, url, 'text', maxBytes);
     return this.#wait(key, entry, signal);
   }
 
@@ -183,11 +191,11 @@ export class PtceClient {
     return views.get(key) as T;
   }
 
-  #start(key: string, url: string, as: 'json' | 'text'): CacheEntry {
+  #start(key: string, url: string, as: 'json' | 'text', maxBytes: number): CacheEntry {
     const controller = new AbortController();
     const entry: CacheEntry = { controller, waiters: 0, settled: false, expires: 0, promise: Promise.resolve(ABORTED) };
     const init: RequestInit = as === 'text' ? { headers: { Accept: 'text/csv, text/plain;q=0.9, */*;q=0.1' } } : {};
-    entry.promise = this.#request(url, controller, undefined, init, as).then((result) => {
+    entry.promise = this.#request(url, controller, undefined, init, as, maxBytes).then((result) => {
       entry.settled = true;
       entry.expires = Date.now() + this.ttlMs;
       // Failures are not kept: "Réessayer" must really try again. An older request finishing
@@ -226,6 +234,7 @@ export class PtceClient {
     callerSignal?: AbortSignal,
     init: RequestInit = {},
     as: 'json' | 'text' = 'json',
+    maxBytes = this.maxBytes,
   ): Promise<Result<unknown>> {
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -243,12 +252,12 @@ export class PtceClient {
         referrerPolicy: 'strict-origin-when-cross-origin',
       });
       const declared = Number(response.headers.get('content-length') ?? 0);
-      if (declared > this.maxBytes) {
+      if (declared > maxBytes) {
         controller.abort();
-        return fail({ kind: 'too-large', url, maxBytes: this.maxBytes });
+        return fail({ kind: 'too-large', url, maxBytes });
       }
-      const text = await readCapped(response, this.maxBytes);
-      if (text === null) return fail({ kind: 'too-large', url, maxBytes: this.maxBytes });
+      const text = await readCapped(response, maxBytes);
+      if (text === null) return fail({ kind: 'too-large', url, maxBytes });
       if (as === 'text') return response.ok ? ok({ text }) : fail({ kind: 'http', url, status: response.status });
       let json: unknown;
       let parsed = true;

@@ -68,6 +68,20 @@ describe('PtceClient', () => {
     expect(!result.ok && result.failure.kind).to.equal('too-large');
   });
 
+  it('caps each resource: a poles list past the document cap loads, a list past its own cap does not', async () => {
+    const poles = { poles: [{ ...samplePoles.poles[0], description: 'x'.repeat(4000) }] };
+    const { url } = await mockEndpoint({ poles });
+    // 1 KB for documents, the default for lists: the 4 KB list loads, the discovery document too.
+    const loaded = await loadPoles(new PtceClient(url, { maxBytes: 1024, maxListBytes: 32 * 1024 * 1024 }));
+    expect(loaded.ok && loaded.value.value.poles.length).to.equal(1);
+    expect(new PtceClient(url).maxListBytes).to.equal(32 * 1024 * 1024);
+    const capped = await loadPoles(new PtceClient(url, { maxListBytes: 2048 }));
+    expect(!capped.ok && capped.failure).to.deep.include({ kind: 'too-large', maxBytes: 2048 });
+    // A cap given only as maxBytes applies to lists too.
+    const both = await loadPoles(new PtceClient(url, { maxBytes: 2048 }));
+    expect(!both.ok && both.failure.kind).to.equal('too-large');
+  });
+
   it('validates the poles list record by record, with paths', async () => {
     const { url } = await mockEndpoint({
       poles: { poles: [samplePoles.poles[0], { id: 7, name: 'Sans id texte' }, { id: 'x' }] },

@@ -13,8 +13,8 @@ export interface PlacedPole {
   /** Placed by its own coordinates (true) or at its department's centre (false). */
   exact: boolean;
   regions: Record<RegionGeneration, string[]>;
-  /** Name, carrier, commune, territory, departments and the titles of its fiches action, lower case without accents. */
-  haystack: string;
+  /** Name, carrier, commune, territory, departments and the titles of its fiches action, lower case without accents: made on the first search. */
+  haystack?: string;
 }
 
 /** "Écosolies" and "ecosolies" are the same to a search box. */
@@ -40,7 +40,6 @@ export function placePole(pole: Pole, basemap: Basemap): PlacedPole {
   const departments = pole.departments ?? [];
   const exactPoint = pole.geo ? project(pole.geo.lat, pole.geo.lon) : undefined;
   const fallback = departments.length ? departmentPoint(departments[0], basemap) : undefined;
-  const words = [pole.name, pole.carrier, pole.commune, pole.territory, ...departments.map((d) => departmentName(d)), ...(pole.actions ?? []).map((a) => a.title)];
   return {
     pole,
     point: exactPoint ?? fallback,
@@ -49,8 +48,14 @@ export function placePole(pole: Pole, basemap: Basemap): PlacedPole {
       current: regionsIn('current', departments),
       '2015': regionsIn('2015', departments),
     },
-    haystack: normalize(words.filter(Boolean).join(' ')),
   };
+}
+
+/** What the search box looks in (folding accents costs: done once per pole, when first searched). */
+function haystackOf(item: PlacedPole): string {
+  const { pole } = item;
+  const words = [pole.name, pole.carrier, pole.commune, pole.territory, ...(pole.departments ?? []).map((d) => departmentName(d)), ...(pole.actions ?? []).map((a) => a.title)];
+  return (item.haystack = normalize(words.filter(Boolean).join(' ')));
 }
 
 /** Poles on the very same spot are spread on a small ring around it. */
@@ -129,13 +134,13 @@ export interface Filters {
 export function filterPoles(placed: readonly PlacedPole[], filters: Filters, generation: RegionGeneration): PlacedPole[] {
   const words = filters.q ? normalize(filters.q).split(' ').filter(Boolean) : [];
   return placed.filter(
-    ({ pole, regions, haystack }) =>
-      (!filters.region || regions[generation].includes(filters.region)) &&
-      (!filters.department || (pole.departments ?? []).includes(filters.department)) &&
-      (!filters.theme || (pole.themes ?? []).includes(filters.theme)) &&
-      (!filters.status || pole.status === filters.status) &&
-      (!filters.action || offersOn(pole, filters.action)) &&
-      words.every((word) => haystack.includes(word)),
+    (item) =>
+      (!filters.region || item.regions[generation].includes(filters.region)) &&
+      (!filters.department || (item.pole.departments ?? []).includes(filters.department)) &&
+      (!filters.theme || (item.pole.themes ?? []).includes(filters.theme)) &&
+      (!filters.status || item.pole.status === filters.status) &&
+      (!filters.action || offersOn(item.pole, filters.action)) &&
+      (!words.length || words.every((word) => (item.haystack ?? haystackOf(item)).includes(word))),
   );
 }
 
@@ -163,12 +168,21 @@ export interface Cluster {
   members: PlacedPole[];
 }
 
+/** A mark's radius for `count` poles, `radius` being a pole's nominal one: bubbles grow with their count. */
+export function markRadius(count: number, radius: number): number {
+  return count === 1 ? radius * 0.75 : radius * (1 + Math.min(0.8, Math.log10(count) * 0.5));
+}
+/** The largest mark: `markRadius` never exceeds this many nominal radii. */
+const LARGEST = 1.8;
+
 /**
- * Merges markers closer than `distance` (viewBox units) into bubbles. Points go into a grid of
- * `distance`-sized cells, so each one is compared only with the clusters of its 9 neighbouring
- * cells: linear in the number of poles, fine for 10,000.
+ * Merges markers closer than 2.4 nominal radii (viewBox units) into bubbles, then merges every two
+ * marks whose circles would overlap (with `gap` between them) until none do, so no two marks ever
+ * cover each other at this zoom. Points go into a grid, so each one is compared only with the
+ * clusters of its 9 neighbouring cells: linear in the number of poles (50,000 included).
  */
-export function clusterPoles(placed: readonly PlacedPole[], distance: number): Cluster[] {
+export function clusterPoles(placed: readonly PlacedPole[], radius: number, gap = radius / 4): Cluster[] {
+  const distance = radius * 2.4;
   // Numeric cell keys: string keys cost more than the clustering itself at 50,000 poles.
   const grid = new Map<number, Cluster[]>();
   const clusters: Cluster[] = [];
@@ -206,6 +220,62 @@ export function clusterPoles(placed: readonly PlacedPole[], distance: number): C
       if (own) own.push(target);
       else grid.set(key(cx, cy), [target]);
     }
+  }
+  return separate(clusters, placed, radius, gap);
+}
+
+/**
+ * Bubbles grow and drift to their members' centre, so two marks may end up overlapping: each pass
+ * merges every mark into an earlier one it touches; a pass without a merge proves that no two touch
+ * (the grid's cells are as wide as the largest possible contact distance).
+ */
+function separate(clusters: Cluster[], placed: readonly PlacedPole[], radius: number, gap: number): Cluster[] {
+  const reach = 2 * LARGEST * radius + gap;
+  const key = (cx: number, cy: number) => cx * 1_000_003 + cy;
+  let mergedAny = false;
+  for (;;) {
+    const grid = new Map<number, Cluster[]>();
+    const kept: Cluster[] = [];
+    let merged = false;
+    for (const c of clusters) {
+      const cx = Math.floor(c.x / reach);
+      const cy = Math.floor(c.y / reach);
+      const rc = markRadius(c.members.length, radius);
+      let into: Cluster | undefined;
+      for (let dx = -1; dx <= 1 && !into; dx++) {
+        for (let dy = -1; dy <= 1 && !into; dy++) {
+          for (const d of grid.get(key(cx + dx, cy + dy)) ?? []) {
+            const touch = rc + markRadius(d.members.length, radius) + gap;
+            if ((d.x - c.x) ** 2 + (d.y - c.y) ** 2 < touch * touch) {
+              into = d;
+              break;
+            }
+          }
+        }
+      }
+      if (into) {
+        const a = into.members.length;
+        const b = c.members.length;
+        into.x = (into.x * a + c.x * b) / (a + b);
+        into.y = (into.y * a + c.y * b) / (a + b);
+        for (const m of c.members) into.members.push(m);
+        merged = mergedAny = true;
+      } else {
+        kept.push(c);
+        const k = key(cx, cy);
+        const own = grid.get(k);
+        if (own) own.push(c);
+        else grid.set(k, [c]);
+      }
+    }
+    clusters = kept;
+    if (!merged) break;
+  }
+  if (mergedAny) {
+    // Members in the list's order again (the bubble's label names the first ones).
+    const order = new Map<PlacedPole, number>();
+    placed.forEach((item, index) => order.set(item, index));
+    for (const c of clusters) if (c.members.length > 1) c.members.sort((a, b) => order.get(a)! - order.get(b)!);
   }
   return clusters;
 }

@@ -7,7 +7,7 @@ import { DataController } from '../../base/data-controller.js';
 import { ok, type Result } from '../../data/failure.js';
 import { DEPARTMENTS } from '../../data/geography.js';
 import { regionIn, type RegionGeneration } from '../../data/regions-2015.js';
-import { loadPoles } from '../../data/poles.js';
+import { loadPoles, yieldToPage } from '../../data/poles.js';
 import type { Theme } from '../../data/schemas/pole.js';
 import { loadBasemap, type Basemap } from './basemap.js';
 import { actionThemes, clusterPoles, filterableThemes, filterPoles, nearestInDirection, placePole, sortByName, spreadSameSpot, type Cluster, type Direction, type Filters, type PlacedPole } from './model.js';
@@ -119,7 +119,7 @@ export class PtcePoleMap extends PtceElement {
       // Placed in slices, between which the page stays responsive (50,000 poles).
       const list = poles.value.value.poles;
       const placed: PlacedPole[] = [];
-      const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
+      const breathe = yieldToPage;
       for (let start = 0; start < list.length; start += 2500) {
         if (start) await breathe();
         for (const pole of list.slice(start, start + 2500)) placed.push(placePole(pole, basemap));
@@ -180,13 +180,13 @@ export class PtcePoleMap extends PtceElement {
     return this.data.state.status === 'ready' ? this.data.state.value : undefined;
   }
 
-  private lastClusters?: { visible: PlacedPole[]; distance: number; result: Cluster[] };
+  private lastClusters?: { visible: PlacedPole[]; radius: number; result: Cluster[] };
   /** Clusters are recomputed only when the poles shown or the zoom change (not on every render). */
-  private clustersOf(visible: PlacedPole[], distance: number): Cluster[] {
+  private clustersOf(visible: PlacedPole[], radius: number): Cluster[] {
     const last = this.lastClusters;
-    if (last?.visible === visible && last.distance === distance) return last.result;
-    const result = clusterPoles(visible, distance);
-    this.lastClusters = { visible, distance, result };
+    if (last?.visible === visible && last.radius === radius) return last.result;
+    const result = clusterPoles(visible, radius);
+    this.lastClusters = { visible, radius, result };
     return result;
   }
 
@@ -297,7 +297,12 @@ export class PtcePoleMap extends PtceElement {
     const b = this.viewBox;
     const unit = b.w / (this.mapWidth || 600);
     const radius = MARKER_RADIUS_PX * unit;
-    const clusters = density ? [] : this.clustersOf(visible, radius * 2.4);
+    // Clustered over all the poles shown (marks stay put while panning), but only the marks in view
+    // (and a margin) go into the DOM: a zoomed-in map of 50,000 poles holds a few hundred nodes.
+    const margin = 2 * radius;
+    const clusters = density
+      ? []
+      : this.clustersOf(visible, radius).filter((c) => c.x > b.x - margin && c.x < b.x + b.w + margin && c.y > b.y - margin && c.y < b.y + b.h + margin);
     this.shownClusters = new Map(clusters.map((c) => [clusterKey(c), c]));
     // One marker is in the tab order (roving tabindex): the last one focused if still shown.
     const keys = clusters.map((c) => clusterKey(c));

@@ -2,13 +2,18 @@ import { html, nothing, svg } from 'lit';
 import { DEPARTMENTS, placeParts } from '../../../data/geography.js';
 import { regionIn, type RegionGeneration } from '../../../data/regions-2015.js';
 import type { MessageKey, Params } from '../../../i18n/index.js';
-import type { Cluster, PlacedPole } from '../model.js';
+import { markRadius, type Cluster, type PlacedPole } from '../model.js';
 
 export type Translate = (key: MessageKey, params?: Params) => string;
 
-/** A stable key per mark: the pole's id, or the sorted ids of a bubble's poles. */
+/**
+ * A stable key per mark: the pole's id, or for a bubble its first pole's (members are disjoint and
+ * in the list's order) and its size: not all its ids, which a bubble of thousands would sort and
+ * join at every render.
+ */
 export function clusterKey(cluster: Cluster): string {
-  return cluster.members.length === 1 ? cluster.members[0].pole.id : `bubble:${cluster.members.map((m) => m.pole.id).sort().join('|')}`;
+  const first = cluster.members[0].pole.id;
+  return cluster.members.length === 1 ? first : `bubble:${first}:${cluster.members.length}`;
 }
 
 export function territoryOf({ pole }: PlacedPole): string {
@@ -36,7 +41,7 @@ export function renderMark(cluster: Cluster, radius: number, state: { selectedId
   const single = cluster.members.length === 1 ? cluster.members[0] : undefined;
   const label = single ? markerLabel(single, t) : bubbleLabel(cluster, t);
   const selected = !!single && single.pole.id === state.selectedId;
-  const r = single ? radius * 0.75 : radius * (1 + Math.min(0.8, Math.log10(cluster.members.length) * 0.5));
+  const r = markRadius(cluster.members.length, radius);
   return svg`<g
     class="marker ${single ? (single.exact ? '' : 'approximate') : 'bubble'} ${selected ? 'selected' : ''}"
     role="button"

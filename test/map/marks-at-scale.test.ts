@@ -1,0 +1,82 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/components/pole-map/define.js';
+import type { PtcePoleMap } from '../../src/components/pole-map/ptce-pole-map.js';
+import { click, drag } from '../support/input.js';
+import { mockEndpoint } from '../support/mock.js';
+import { until } from '../support/wait.js';
+
+/** n poles over metropolitan France and the overseas departments, as bench/run.mjs makes them. */
+function generated(n: number) {
+  let seed = 42;
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const overseas: [string, number[]][] = [['971', [-61.81, 15.83, -61.0, 16.52]], ['974', [55.21, -21.39, 55.84, -20.87]], ['973', [-54.6, 2.1, -51.6, 5.8]]];
+  const departments = ['01', '13', '2A', '29', '31', '33', '35', '44', '59', '67', '69', '75', '93'];
+  return {
+    poles: Array.from({ length: n }, (_, i) => {
+      const pole = { id: `p${i}`, name: `Pôle ${i}`, departments: [departments[i % departments.length]], status: 'established' };
+      if (i % 5 === 0) return pole;
+      if (i % 25 === 1) {
+        const [code, [w, s, e, north]] = overseas[i % overseas.length];
+        return { ...pole, departments: [code], geo: { lat: s + random() * (north - s), lon: w + random() * (e - w) } };
+      }
+      return { ...pole, geo: { lat: 43 + random() * 7.5, lon: -4 + random() * 11.5 } };
+    }),
+  };
+}
+
+/** Circles of the marks as drawn on screen; pairs closer than their radii overlap. */
+function overlaps(el: PtcePoleMap): string[] {
+  const circles = [...el.shadowRoot!.querySelectorAll('.marker circle')].map((c) => {
+    const box = c.getBoundingClientRect();
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2, r: box.width / 2, key: (c.parentElement as HTMLElement).dataset.key!.slice(0, 30) };
+  });
+  const found: string[] = [];
+  for (let i = 0; i < circles.length; i++) {
+    for (let j = i + 1; j < circles.length; j++) {
+      const [a, b] = [circles[i], circles[j]];
+      if (Math.hypot(a.x - b.x, a.y - b.y) < a.r + b.r - 0.5) found.push(`${a.key} and ${b.key}`);
+    }
+  }
+  return found;
+}
+
+/** Marks whose box lies wholly outside the map's frame (they should not be in the DOM). */
+function outside(el: PtcePoleMap): number {
+  const frame = el.shadowRoot!.querySelector('.map svg')!.getBoundingClientRect();
+  const margin = 40;
+  return [...el.shadowRoot!.querySelectorAll('.marker')].filter((m) => {
+    const box = m.getBoundingClientRect();
+    return box.right < frame.left - margin || box.left > frame.right + margin || box.bottom < frame.top - margin || box.top > frame.bottom + margin;
+  }).length;
+}
+
+for (const n of [2000, 10000]) {
+  it(`draws ${n.toLocaleString('en')} poles without two marks overlapping, at every zoom, and only the marks in view`, async () => {
+    const { url } = await mockEndpoint({ poles: generated(n) });
+    const el = await fixture<PtcePoleMap>(html`<ptce-pole-map endpoint=${url} view="map" style="width:800px"></ptce-pole-map>`);
+    await until(() => el.shadowRoot!.querySelector('.marker'), 'marks drawn');
+    await el.updateComplete;
+    const svg = () => el.shadowRoot!.querySelector('.map svg')!;
+    const zoomIn = el.shadowRoot!.querySelector<HTMLButtonElement>('.controls button')!;
+    const seen: number[] = [];
+    for (let step = 0; step < 5; step++) {
+      expect(overlaps(el), `overlapping marks at zoom step ${step}`).to.deep.equal([]);
+      expect(outside(el), `marks outside the view at zoom step ${step}`).to.equal(0);
+      seen.push(el.shadowRoot!.querySelectorAll('.marker').length);
+      const before = svg().getAttribute('viewBox');
+      await click(zoomIn);
+      await until(() => svg().getAttribute('viewBox') !== before, 'zoomed in');
+      await el.updateComplete;
+    }
+    // Panned to another part of the country: still apart, still only what is in view.
+    const before = svg().getAttribute('viewBox');
+    await drag(svg(), -150, 80);
+    await until(() => svg().getAttribute('viewBox') !== before, 'panned');
+    await el.updateComplete;
+    expect(overlaps(el), 'overlapping marks after panning').to.deep.equal([]);
+    expect(outside(el), 'marks outside the view after panning').to.equal(0);
+    // Zoomed in 6 times on a dense country, the view holds fewer marks than the whole map's poles.
+    expect(Math.max(...seen)).to.be.below(n / 2);
+    await expect(el).to.be.accessible();
+  });
+}
