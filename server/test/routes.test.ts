@@ -82,7 +82,7 @@ describe('reading the contract', () => {
   });
 
   it('records its schema version (migrations)', async () => {
-    assert.equal(await server.store.schemaVersion(), 3);
+    assert.equal(await server.store.schemaVersion(), 4);
   });
 });
 
