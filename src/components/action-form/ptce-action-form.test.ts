@@ -192,7 +192,10 @@ describe('<ptce-action-form>', () => {
     // The moderator approves it in the admin page, by hand.
     el.remove();
     const frame = await fixture<HTMLIFrameElement>(html`<iframe src="/real/admin.html" title="admin" style="width:1000px;height:600px;border:0"></iframe>`);
-    const doc = await until(() => frame.contentDocument?.readyState === 'complete' && frame.contentDocument.querySelector('#token') && frame.contentDocument, 'admin page');
+    const doc = await until(() => {
+      const loaded = frame.contentDocument;
+      return loaded?.readyState === 'complete' && loaded.querySelector('#token') ? loaded : undefined;
+    }, 'admin page');
     frame.scrollIntoView({ block: 'start' });
     await until(() => doc.querySelector('#token')!.checkVisibility?.() ?? true, 'admin page laid out');
     await fill(doc.querySelector<HTMLInputElement>('#token')!, server.token);

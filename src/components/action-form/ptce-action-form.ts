@@ -164,7 +164,7 @@ export class PtceActionForm extends PtceElement {
     const shown = this.submitted ? issues : [];
     const d = this.draft;
     const lang = this.resolvedLang;
-    return html`<form part="form" novalidate @submit=${(e: Event) => this.submit(e, data)} @focusout=${this.onBlur}>
+    return html`<form part="form" novalidate @submit=${(e: Event) => this.submit(e, data)} @focusout=${this.onBlur} @pointerdown=${this.onPress}>
       ${heading(this.headingLevel, 0, this.t('action-form.title'))}
       <p class="hint">${this.t('action-form.intro')}</p>
       ${this.restored ? html`<p class="hint" role="status">${this.t('action-form.draft-restored')}</p>` : nothing}
@@ -306,11 +306,26 @@ export class PtceActionForm extends PtceElement {
     this.update_({ themes }, 'action.themes');
   }
 
+  private pressing = false;
+  private onPress = () => {
+    this.pressing = true;
+    // Released: a blur's message may show now; the button pressed is no longer moved under the pointer.
+    addEventListener('pointerup', () => setTimeout(() => {
+      this.pressing = false;
+      this.touched = new Set(this.touched);
+    }), { once: true, capture: true });
+  };
+
   private onBlur = (event: FocusEvent) => {
     const field = event.composedPath()[0] as HTMLInputElement;
     const path = Object.values(PATHS).find((p) => fieldId(p) === field.id);
-    // An empty field passed through is not an error until submit (see <ptce-charter>).
-    if (path && field.value !== '' && !this.touched.has(path)) this.touched = new Set(this.touched).add(path);
+    // An empty field passed through is not an error until submit (see <ptce-charter>). A field left
+    // by pressing the mouse elsewhere shows its message once the button is released, so that the
+    // layout does not move between the press and the release (the click would be lost).
+    if (path && field.value !== '' && !this.touched.has(path)) {
+      if (this.pressing) this.touched.add(path);
+      else this.touched = new Set(this.touched).add(path);
+    }
   };
 
   private startAgain = async () => {
