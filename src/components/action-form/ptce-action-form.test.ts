@@ -209,7 +209,7 @@ describe('<ptce-action-form>', () => {
     const card = await fixture<PtcePoleCard>(html`<ptce-pole-card endpoint=${endpoint} pole-id="bou-sol"></ptce-pole-card>`);
     await until(() => card.data.state.status === 'ready', 'card');
     await card.updateComplete;
-    const titles = [...shadow(card).querySelectorAll('[part~="action"] [role="heading"]')].map((h) => h.textContent!.trim());
+    const titles = [...shadow(card).querySelectorAll('[part~="action"] :is(h1, h2, h3, h4, h5, h6)')].map((h) => h.textContent!.trim());
     expect(titles).to.include(`Fournil ${tag}`);
     expect(shadow(card).textContent).to.contain('Une visite du fournil');
 

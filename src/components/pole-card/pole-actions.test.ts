@@ -32,11 +32,11 @@ describe('<ptce-pole-card>: fiches action', () => {
       const el = await card(html`<ptce-pole-card endpoint=${DEMO} pole-id=${id}></ptce-pole-card>`);
       const [section] = parts(el, 'actions');
       expect(section, id).to.exist;
-      expect(clean(section.querySelector('[role="heading"]')!.textContent)).to.equal('Projets et actions');
+      expect(clean(section.querySelector(':is(h1, h2, h3, h4, h5, h6)')!.textContent)).to.equal('Projets et actions');
       const items = parts(el, 'action');
       expect(items.length, id).to.equal(titles.length);
       items.forEach((item, i) => {
-        expect(clean(item.querySelector('[role="heading"]')!.textContent), id).to.contain(titles[i]);
+        expect(clean(item.querySelector(':is(h1, h2, h3, h4, h5, h6)')!.textContent), id).to.contain(titles[i]);
         expect(item.textContent).to.contain('Stade de développement').and.to.contain(SOURCE).and.to.contain('23 septembre 2016');
       });
       shown += items.length;
@@ -51,8 +51,9 @@ describe('<ptce-pole-card>: fiches action', () => {
     expect(clean(offer.textContent)).to.match(/^Propose : - une visite apprenante/);
     // Four points, one per line, as the fiche lists them.
     expect(offer.querySelector('.text')!.getBoundingClientRect().height).to.be.greaterThan(3 * (parseFloat(getComputedStyle(offer).lineHeight) || 16));
-    const heading = parts(el, 'actions')[0].querySelector('[role="heading"]')!;
-    expect(heading.getAttribute('aria-level')).to.equal('4');
+    const heading = parts(el, 'actions')[0].querySelector(':is(h1, h2, h3, h4, h5, h6)')!;
+    // One below the card's own heading (heading-level 2 by default).
+    expect(heading.tagName).to.equal('H3');
   });
 
   it('says in one line of a compact card that the pole offers an action, and nothing for a pole without', async () => {
@@ -88,7 +89,7 @@ describe('<ptce-pole-card>: fiches action', () => {
     expect(el.shadowRoot!.querySelector('a[href^="javascript"]')).to.equal(null);
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
     const safe = await card(html`<ptce-pole-card .pole=${{ ...pole, actions: pole.actions.map(({ website: _w, ...a }) => a) }}></ptce-pole-card>`);
-    expect(parts(safe, 'action').map((item) => item.querySelector('[role="heading"]')!.textContent)).to.deep.equal(HOSTILE_TEXT);
+    expect(parts(safe, 'action').map((item) => item.querySelector(':is(h1, h2, h3, h4, h5, h6)')!.textContent)).to.deep.equal(HOSTILE_TEXT);
     expect(safe.shadowRoot!.querySelector('img, script, svg[onload]')).to.equal(null);
   });
 });
