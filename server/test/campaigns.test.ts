@@ -287,6 +287,26 @@ describe('campaigns', () => {
   });
 });
 
+describe('campaigns from another site (CORS)', () => {
+  it('lets a widget send the secrets in headers: GET with Authorization or Campaign-Code, DELETE from an allowed origin', async () => {
+    const preflight = (method: string, path: string, origin: string) =>
+      fetch(`${server.url}${path}`, {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': method, 'Access-Control-Request-Headers': 'authorization' },
+      });
+    const read = await preflight('GET', '/api/campaigns/camp-x/assessments', 'https://pole.example.org');
+    assert.equal(read.status, 204);
+    assert.match(read.headers.get('access-control-allow-headers') ?? '', /Authorization/);
+    assert.match(read.headers.get('access-control-allow-headers') ?? '', /Campaign-Code/);
+    const remove = await preflight('DELETE', '/api/campaigns/camp-x/assessments/EVAL-X', 'https://cress.example.org');
+    assert.equal(remove.status, 204);
+    assert.match(remove.headers.get('access-control-allow-methods') ?? '', /DELETE/);
+    assert.equal((await preflight('DELETE', '/api/campaigns/camp-x/assessments/EVAL-X', 'https://evil.example.net')).status, 403);
+    const refused = await fetch(`${server.url}/api/campaigns/camp-x/assessments/EVAL-X`, { method: 'DELETE', headers: { Origin: 'https://evil.example.net' } });
+    assert.equal(refused.status, 403);
+  });
+});
+
 describe('the demo campaign (npm start)', () => {
   it('adds a fictitious pole and a dozen fictitious answers once, readable with the demo key', async () => {
     const demo = await startApp();
