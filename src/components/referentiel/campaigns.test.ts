@@ -112,7 +112,8 @@ describe('<ptce-referentiel> campaigns, with the real server', () => {
     const endpoint = `${server.url}/ptce.json`;
     const campaign = await openCampaign('le-damier', 'En cours');
     await seedAnswers(campaign.respondentCode, [[2, 2, 2], [4, 4, 4]]);
-    const el = await mount(html`<ptce-referentiel endpoint=${endpoint} mode="compare" campaign=${campaign.id} key=${campaign.coordinatorKey}></ptce-referentiel>`);
+    // `coordinator-key`: the same as `key`, for React, which keeps `key` for itself.
+    const el = await mount(html`<ptce-referentiel endpoint=${endpoint} mode="compare" campaign=${campaign.id} coordinator-key=${campaign.coordinatorKey}></ptce-referentiel>`);
     expect($$(el, 'ul.legend li')).to.have.length(2);
     await seedAnswers(campaign.respondentCode, [[1, 1, 1]]);
     await click($(el, '[part="refresh-button"]'));

@@ -86,6 +86,8 @@ export class PtceReferentiel extends PtceElement {
   @property() campaign?: string;
   /** The campaign's coordinator key (`compare` mode); with `compare-campaigns`, the two keys in the same order. */
   @property({ attribute: 'key' }) coordinatorKey?: string;
+  /** The same as `key`, for frameworks that keep `key` for themselves (React). */
+  @property({ attribute: 'coordinator-key' }) coordinatorKeyAlias?: string;
   /** `compare` mode: two campaign ids of one pole, "EARLIER LATER": what changed between them. */
   @property({ attribute: 'compare-campaigns' }) compareCampaigns?: string;
   /** Do not keep answers in the browser's storage. */
@@ -139,9 +141,9 @@ export class PtceReferentiel extends PtceElement {
         this.coordinator ??= new ui.CoordinatorController(this, {
           withClient: (load) => this.withClient(load),
           failureText: (failure) => this.describeFailure(failure).message,
-          key: () => this.coordinatorKey ?? '',
+          key: () => this.campaignOptions.coordinatorKey ?? '',
         });
-        const found = await ui.loadCampaignData(client, this, signal);
+        const found = await ui.loadCampaignData(client, { ...this.campaignOptions, mode: this.mode }, signal);
         if (!found.ok) return found;
         campaigns = found.value;
       }
@@ -163,7 +165,7 @@ export class PtceReferentiel extends PtceElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const campaignChanged = changed.has('campaign') || changed.has('coordinatorKey') || changed.has('compareCampaigns') || changed.has('mode');
+    const campaignChanged = (['campaign', 'coordinatorKey', 'coordinatorKeyAlias', 'compareCampaigns', 'mode'] as const).some((name) => changed.has(name));
     if (this.clientChanged() || changed.has('assessmentsSrc') || (campaignChanged && this.hasUpdated)) void this.data.run();
   }
 
@@ -471,6 +473,10 @@ export class PtceReferentiel extends PtceElement {
   }
 
   // ——— Campaigns ———
+
+  private get campaignOptions() {
+    return { campaign: this.campaign, coordinatorKey: this.coordinatorKey ?? this.coordinatorKeyAlias, compareCampaigns: this.compareCampaigns };
+  }
 
   /** The localized refusal a campaign's server named (closed campaign, wrong key…), if any. */
   private campaignRefusal(failure: Failure): string | undefined {
