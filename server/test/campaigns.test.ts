@@ -1,7 +1,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { admin, post, repo, startApp, type Running } from './helpers.js';
+import { admin, post, repo, startApp, tempDatabase, type Running } from './helpers.js';
+import { openStore } from '../src/store/index.js';
+import { SqliteStore } from '../src/store/sqlite.js';
+import { PostgresStore } from '../src/store/postgres.js';
+import { assessmentSubmission } from '../src/signatures.js';
 import { seedDemoCampaign } from '../src/demo-campaign.js';
 import { validate } from '../../src/data/validate.js';
 import { Campaign, CampaignAnswers, CampaignCreated } from '../../src/data/schemas/campaigns.js';
@@ -284,6 +288,57 @@ describe('campaigns', () => {
     }
     const body = await (await asCoordinator(`/api/campaigns/${mine.id}/assessments`, mine.coordinatorKey)).json();
     assert.deepEqual([...new Set(body.assessments.map((a: { poleId: string }) => a.poleId))], [POLE]);
+  });
+});
+
+describe('migration 3 (campaigns)', () => {
+  it('brings a version-2 database with answers up to date, keeping them outside any campaign', async () => {
+    const database = await tempDatabase();
+    const old = await openStore(database);
+    await old.seedIfEmpty(join(repo, 'demo/data'));
+    await old.storeOnce(assessmentSubmission(
+      { referentielId: 'referentiel-ptce-illustratif', referentielVersion: '0.1', respondent: { role: 'coordination' }, answers: {} }, 'before-campaigns', null,
+    ));
+    // Back to the schema as version 2 left it.
+    const downgrade = [
+      'DROP INDEX assessments_campaign', 'ALTER TABLE assessments DROP COLUMN campaign_id', 'DROP TABLE campaigns', 'DELETE FROM schema_migrations WHERE version = 3',
+    ];
+    for (const sql of downgrade) {
+      if (old instanceof SqliteStore) old.db.exec(sql);
+      else await (old as PostgresStore).pool.query(sql);
+    }
+    assert.equal(await old.schemaVersion(), 2);
+    await old.close();
+    const store = await openStore(database);
+    try {
+      assert.equal(await store.schemaVersion(), 3);
+      const [row] = await store.listAssessments();
+      assert.equal(row.idempotency_key, 'before-campaigns');
+      assert.equal(row.campaign_id, null);
+      assert.deepEqual(await store.listCampaigns(), []);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('campaigns from another site (CORS)', () => {
+  it('lets a widget send the secrets in headers: GET with Authorization or Campaign-Code, DELETE from an allowed origin', async () => {
+    const preflight = (method: string, path: string, origin: string) =>
+      fetch(`${server.url}${path}`, {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': method, 'Access-Control-Request-Headers': 'authorization' },
+      });
+    const read = await preflight('GET', '/api/campaigns/camp-x/assessments', 'https://pole.example.org');
+    assert.equal(read.status, 204);
+    assert.match(read.headers.get('access-control-allow-headers') ?? '', /Authorization/);
+    assert.match(read.headers.get('access-control-allow-headers') ?? '', /Campaign-Code/);
+    const remove = await preflight('DELETE', '/api/campaigns/camp-x/assessments/EVAL-X', 'https://cress.example.org');
+    assert.equal(remove.status, 204);
+    assert.match(remove.headers.get('access-control-allow-methods') ?? '', /DELETE/);
+    assert.equal((await preflight('DELETE', '/api/campaigns/camp-x/assessments/EVAL-X', 'https://evil.example.net')).status, 403);
+    const refused = await fetch(`${server.url}/api/campaigns/camp-x/assessments/EVAL-X`, { method: 'DELETE', headers: { Origin: 'https://evil.example.net' } });
+    assert.equal(refused.status, 403);
   });
 });
 

@@ -107,6 +107,22 @@ describe('<ptce-referentiel> campaigns, with the real server', () => {
     expect(text(card)).to.not.contain('Camille');
   });
 
+  it('"Actualiser" brings in the answers that arrived since, without leaving the view', async () => {
+    const server = await realServer();
+    const endpoint = `${server.url}/ptce.json`;
+    const campaign = await openCampaign('le-damier', 'En cours');
+    await seedAnswers(campaign.respondentCode, [[2, 2, 2], [4, 4, 4]]);
+    // `coordinator-key`: the same as `key`, for React, which keeps `key` for itself.
+    const el = await mount(html`<ptce-referentiel endpoint=${endpoint} mode="compare" campaign=${campaign.id} coordinator-key=${campaign.coordinatorKey}></ptce-referentiel>`);
+    expect($$(el, 'ul.legend li')).to.have.length(2);
+    await seedAnswers(campaign.respondentCode, [[1, 1, 1]]);
+    await click($(el, '[part="refresh-button"]'));
+    await until(() => $$(el, 'ul.legend li').length === 3, 'the third answer shown');
+    expect($(el, '[part="coordinator"] [role="status"]').textContent).to.contain('3 réponses reçues');
+    expect($(el, '[part="coordinator"] .message').textContent).to.contain('Réponses actualisées');
+    await expect(el).to.be.accessible();
+  });
+
   it('refuses a wrong or missing coordinator key with a readable message', async () => {
     const server = await realServer();
     const endpoint = `${server.url}/ptce.json`;

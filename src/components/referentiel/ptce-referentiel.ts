@@ -13,12 +13,10 @@ import { assessmentCsv, assessmentIssues, questionsOf, referentielIssues, type Q
 import { comparedAssessments, renderCompare } from './internal/compare.js';
 import { download, readAssessments } from './internal/files.js';
 import { renderSummary } from './internal/summary.js';
-import { CAMPAIGN_REASONS, loadCampaignData, renderCampaignHeader, type CampaignData } from './internal/campaign.js';
-import { CoordinatorController } from './internal/coordinator.js';
-import { renderOverTime } from './internal/over-time.js';
+import type { CampaignData } from './internal/campaign.js';
+import type { CoordinatorController } from './internal/coordinator.js';
 import type { Campaign } from '../../data/schemas/campaigns.js';
 import type { MessageKey } from '../../i18n/index.js';
-import { campaign as campaignMessages } from '../../i18n/fr/campaign.js';
 import type { View } from './internal/view.js';
 import { referentielStyles } from './ptce-referentiel.styles.js';
 import { heading } from '../../base/heading.js';
@@ -26,7 +24,8 @@ import { registerMessages } from '../../i18n/index.js';
 import { referentiel as referentielMessages } from '../../i18n/fr/referentiel.js';
 
 registerMessages('fr', referentielMessages);
-registerMessages('fr', campaignMessages);
+
+type CampaignUi = typeof import('./internal/campaign-ui.js');
 
 interface ReferentielData extends CampaignData {
   referentiel: Referentiel;
@@ -88,6 +87,8 @@ export class PtceReferentiel extends PtceElement {
   @property() campaign?: string;
   /** The campaign's coordinator key (`compare` mode); with `compare-campaigns`, the two keys in the same order. */
   @property({ attribute: 'key' }) coordinatorKey?: string;
+  /** The same as `key`, for frameworks that keep `key` for themselves (React). */
+  @property({ attribute: 'coordinator-key' }) coordinatorKeyAlias?: string;
   /** `compare` mode: two campaign ids of one pole, "EARLIER LATER": what changed between them. */
   @property({ attribute: 'compare-campaigns' }) compareCampaigns?: string;
   /** Do not keep answers in the browser's storage. */
@@ -105,11 +106,9 @@ export class PtceReferentiel extends PtceElement {
   @state() private imported: Assessment[] = [];
   /** The campaign being answered (answer mode), and the coordinator's view of one (compare mode). */
   @state() private campaignInfo?: Campaign;
-  private readonly coordinator = new CoordinatorController(this, {
-    withClient: (load) => this.withClient(load),
-    failureText: (failure) => this.describeFailure(failure).message,
-    key: () => this.coordinatorKey ?? '',
-  });
+  /** The campaigns' code, loaded when the element names a campaign. */
+  private campaignUi?: CampaignUi;
+  private coordinator?: CoordinatorController;
 
   private store?: DraftStore<AnswerDraft>;
 
@@ -137,15 +136,25 @@ export class PtceReferentiel extends PtceElement {
         if (!bundle.ok) return fail({ kind: 'invalid', url, issues: bundle.issues });
         loaded = bundle.value.assessments;
       }
-      const campaigns = await loadCampaignData(client, this, signal);
-      if (!campaigns.ok) return campaigns;
-      return ok({ referentiel, canSend, endpoint: client.endpoint, loaded, ...campaigns.value });
+      let campaigns: CampaignData = {};
+      if (this.campaign || this.compareCampaigns) {
+        const ui = (this.campaignUi ??= await import('./internal/campaign-ui.js'));
+        this.coordinator ??= new ui.CoordinatorController(this, {
+          withClient: (load) => this.withClient(load),
+          failureText: (failure) => this.describeFailure(failure).message,
+          key: () => this.campaignOptions.coordinatorKey ?? '',
+        });
+        const found = await ui.loadCampaignData(client, { ...this.campaignOptions, mode: this.mode }, signal);
+        if (!found.ok) return found;
+        campaigns = found.value;
+      }
+      return ok({ referentiel, canSend, endpoint: client.endpoint, loaded, ...campaigns });
     });
   }
 
   private loaded({ referentiel, endpoint, campaign, answers }: ReferentielData): void {
     this.campaignInfo = campaign;
-    this.coordinator.set(answers);
+    this.coordinator?.set(answers);
     const where = campaign ? `${campaign.poleId}:${campaign.id}` : (this.poleId ?? '');
     this.store = this.noDraft
       ? undefined
@@ -157,7 +166,7 @@ export class PtceReferentiel extends PtceElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const campaignChanged = changed.has('campaign') || changed.has('coordinatorKey') || changed.has('compareCampaigns') || changed.has('mode');
+    const campaignChanged = (['campaign', 'coordinatorKey', 'coordinatorKeyAlias', 'compareCampaigns', 'mode'] as const).some((name) => changed.has(name));
     if (this.clientChanged() || changed.has('assessmentsSrc') || (campaignChanged && this.hasUpdated)) void this.data.run();
   }
 
@@ -247,7 +256,7 @@ export class PtceReferentiel extends PtceElement {
     const answered = Object.keys(this.draft.answers).length;
     const roles = data.campaign?.roles ?? referentiel.roles ?? [];
     return html`
-      ${data.campaign ? renderCampaignHeader(data.campaign, this.view) : nothing}
+      ${data.campaign ? this.campaignUi!.renderCampaignHeader(data.campaign, this.view) : nothing}
       <fieldset class="toolbar">
         <legend>${this.t('ref.respondent')}</legend>
         <label class="inline">${this.t('ref.role')}
@@ -467,11 +476,11 @@ export class PtceReferentiel extends PtceElement {
 
   private renderCompare(data: ReferentielData) {
     const { referentiel } = data;
-    if (data.history) return renderOverTime(referentiel, data.history[0], data.history[1], this.view);
+    if (data.history) return this.campaignUi!.renderOverTime(referentiel, data.history[0], data.history[1], this.view);
     if (this.compareCampaigns) return html`<p class="message error" role="alert">${this.t('over.need-two')}</p>`;
-    const fromCampaign = this.coordinator.answers?.assessments ?? [];
+    const fromCampaign = this.coordinator?.answers?.assessments ?? [];
     const { assessments, otherPole } = comparedAssessments(referentiel, [this.assessments ?? [], data.loaded, fromCampaign, this.imported]);
-    const coordinator = this.coordinator.render(this.view);
+    const coordinator = this.coordinator?.render(this.view) ?? nothing;
     const toolbar = html`${coordinator}<label class="inline no-print">${this.t('ref.compare-import')}
       <input type="file" multiple accept="application/json,.json" @change=${(e: Event) => this.importForCompare(e, referentiel)} />
     </label>`;
@@ -482,10 +491,14 @@ export class PtceReferentiel extends PtceElement {
 
   // ——— Campaigns ———
 
+  private get campaignOptions() {
+    return { campaign: this.campaign, coordinatorKey: this.coordinatorKey ?? this.coordinatorKeyAlias, compareCampaigns: this.compareCampaigns };
+  }
+
   /** The localized refusal a campaign's server named (closed campaign, wrong key…), if any. */
   private campaignRefusal(failure: Failure): string | undefined {
     const reason = failure.kind === 'http' ? failure.reason : undefined;
-    return reason && (CAMPAIGN_REASONS as readonly string[]).includes(reason) ? this.t(`campaign.refused.${reason}` as MessageKey) : undefined;
+    return reason && (this.campaignUi?.CAMPAIGN_REASONS as readonly string[] | undefined)?.includes(reason) ? this.t(`campaign.refused.${reason}` as MessageKey) : undefined;
   }
 
   protected override describeFailure(failure: Failure): { message: string; detail?: string } {
