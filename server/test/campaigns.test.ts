@@ -299,9 +299,10 @@ describe('migration 3 (campaigns)', () => {
     await old.storeOnce(assessmentSubmission(
       { referentielId: 'referentiel-ptce-illustratif', referentielVersion: '0.1', respondent: { role: 'coordination' }, answers: {} }, 'before-campaigns', null,
     ));
-    // Back to the schema as version 2 left it.
+    // Back to the schema as version 2 left it (before campaigns, then fiches action).
     const downgrade = [
-      'DROP INDEX assessments_campaign', 'ALTER TABLE assessments DROP COLUMN campaign_id', 'DROP TABLE campaigns', 'DELETE FROM schema_migrations WHERE version = 3',
+      'DROP TABLE actions', 'DROP INDEX assessments_campaign', 'ALTER TABLE assessments DROP COLUMN campaign_id', 'DROP TABLE campaigns',
+      'DELETE FROM schema_migrations WHERE version >= 3',
     ];
     for (const sql of downgrade) {
       if (old instanceof SqliteStore) old.db.exec(sql);
@@ -311,7 +312,7 @@ describe('migration 3 (campaigns)', () => {
     await old.close();
     const store = await openStore(database);
     try {
-      assert.equal(await store.schemaVersion(), 3);
+      assert.equal(await store.schemaVersion(), 4);
       const [row] = await store.listAssessments();
       assert.equal(row.idempotency_key, 'before-campaigns');
       assert.equal(row.campaign_id, null);
