@@ -83,7 +83,7 @@ export class PtcePoleCard extends PtceElement {
   @property({ reflect: true }) variant: 'full' | 'compact' = 'full';
 
   /** Level of the card's heading (1–6, default 2 like every element's top heading), to fit the page's outline. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = DEFAULT_HEADING_LEVEL;
+  @property({ attribute: 'heading-level', type: Number }) headingLevel: number = DEFAULT_HEADING_LEVEL;
 
   @state() private expanded = false;
 

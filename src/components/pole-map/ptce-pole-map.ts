@@ -80,7 +80,7 @@ export class PtcePoleMap extends PtceElement {
   /** Keep filters, focus and selection in the URL hash, so a link reopens the same view. */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
   /** Level of the panel card's heading (default 2, like every element's top heading). */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = DEFAULT_HEADING_LEVEL;
+  @property({ attribute: 'heading-level', type: Number }) headingLevel: number = DEFAULT_HEADING_LEVEL;
 
   @state() private filters: Filters = {};
   /** The part of the map shown (the SVG's viewBox). @internal */
