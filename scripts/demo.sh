@@ -15,7 +15,9 @@ full=node_modules/.ptce-lock-sha         # written by setup.sh after a full inst
 runtime=node_modules/.ptce-demo-lock-sha # written here after a runtime-only install
 if [ "$(cat "$full" 2>/dev/null)" != "$want" ] && [ "$(cat "$runtime" 2>/dev/null)" != "$want" ]; then
   echo "demo: installing the demo's dependencies (runtime only)…"
-  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --omit=dev --no-audit --no-fund
+  # JOBS=max: node-gyp compiles better-sqlite3's two sources side by side (no prebuilt binary can
+  # be downloaded here), the longest part of a first start.
+  JOBS=max PUPPETEER_SKIP_DOWNLOAD=1 npm ci --omit=dev --no-audit --no-fund
   echo "$want" >"$runtime"
 fi
 node scripts/build-demo.mjs

@@ -32,6 +32,6 @@ want=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "setup: installing npm dependencies…"
   # The test runners drive Debian's browsers: no browser download.
-  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
+  JOBS=max PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
   echo "$want" >"$stamp"
 fi

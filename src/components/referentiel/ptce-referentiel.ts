@@ -1,4 +1,4 @@
-import { html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { PtceElement } from '../../base/ptce-element.js';
@@ -9,20 +9,11 @@ import { fail, ok, type Failure, type Result } from '../../data/failure.js';
 import { localize } from '../../data/localize.js';
 import type { Referentiel } from '../../data/schemas/referentiel.js';
 import type { Answer, Assessment } from '../../data/schemas/submissions.js';
-import { formatNumber } from '../../i18n/index.js';
-import {
-  assessmentCsv,
-  assessmentIssues,
-  divergences,
-  objectiveSpreads,
-  questionsOf,
-  referentielIssues,
-  scaleBounds,
-  strengthsAndWeaknesses,
-  summarize,
-  type Question,
-} from './model.js';
-import { renderRadar } from './radar.js';
+import { assessmentCsv, assessmentIssues, questionsOf, referentielIssues, type Question } from './model.js';
+import { comparedAssessments, renderCompare } from './internal/compare.js';
+import { download, readAssessments } from './internal/files.js';
+import { renderSummary } from './internal/summary.js';
+import type { View } from './internal/view.js';
 import { referentielStyles } from './ptce-referentiel.styles.js';
 import { heading } from '../../base/heading.js';
 import { registerMessages } from '../../i18n/index.js';
@@ -94,6 +85,11 @@ export class PtceReferentiel extends PtceElement {
   @state() private imported: Assessment[] = [];
 
   private store?: DraftStore<AnswerDraft>;
+
+  /** Language, heading level and messages, for the render helpers in internal/. */
+  private get view(): View {
+    return { lang: this.resolvedLang, headingLevel: this.headingLevel, t: (key, params) => this.t(key, params) };
+  }
 
   readonly data = new DataController<ReferentielData>(this, (signal) => this.load(signal), (value) => this.loaded(value));
 
@@ -259,7 +255,7 @@ export class PtceReferentiel extends PtceElement {
         ? html`<p class="message error" role="alert">${this.t('ref.send-failed', { reason: this.describeFailure(this.sendFailure).message })}</p>`
         : nothing}
       ${this.formMessage ? html`<p class="message ${this.formMessage.error ? 'error' : ''}" role=${this.formMessage.error ? 'alert' : 'status'}>${this.formMessage.text}</p>` : nothing}
-      ${answered ? this.renderSummary(referentiel, this.draft.answers) : nothing}
+      ${answered ? renderSummary(referentiel, this.draft.answers, this.view) : nothing}
     `;
   }
 
@@ -368,13 +364,8 @@ export class PtceReferentiel extends PtceElement {
   }
 
   private download(text: string, type: string, extension: string, referentiel: Referentiel): void {
-    const url = URL.createObjectURL(new Blob([text], { type }));
     const date = new Date().toISOString().slice(0, 10);
-    const link = Object.assign(document.createElement('a'), { href: url, download: `${referentiel.id}-${this.poleId ?? 'reponses'}-${date}.${extension}` });
-    this.renderRoot.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    download(this.renderRoot, text, type, `${referentiel.id}-${this.poleId ?? 'reponses'}-${date}.${extension}`);
   }
 
   private exportJson(referentiel: Referentiel): void {
@@ -390,30 +381,9 @@ export class PtceReferentiel extends PtceElement {
     this.download(this.csvOf(referentiel), 'text/csv;charset=utf-8', 'csv', referentiel);
   }
 
-  private async readAssessments(files: FileList | null, referentiel: Referentiel): Promise<{ assessments: Assessment[]; error?: string }> {
-    const assessments: Assessment[] = [];
-    for (const file of files ?? []) {
-      let json: unknown;
-      try {
-        json = JSON.parse(await file.text());
-      } catch {
-        return { assessments, error: this.t('ref.import-bad', { reason: this.t('ref.import-not-json') }) };
-      }
-      const bundle = checkAssessmentBundle(json);
-      const one = checkAssessment(json);
-      const found = bundle.ok ? bundle.value.assessments : one.ok ? [one.value] : undefined;
-      const issues = found ? found.flatMap((a) => assessmentIssues(referentiel, a)) : one.ok ? [] : one.issues;
-      if (!found || issues.length) {
-        return { assessments, error: this.t('ref.import-bad', { reason: this.t('ref.import-invalid', { paths: issues.map((i) => i.path).join(', ') || '—' }) }) };
-      }
-      assessments.push(...found);
-    }
-    return { assessments };
-  }
-
   private async importFile(event: Event, referentiel: Referentiel): Promise<void> {
     const input = event.target as HTMLInputElement;
-    const { assessments, error } = await this.readAssessments(input.files, referentiel);
+    const { assessments, error } = await readAssessments(input.files, referentiel, this.view);
     input.value = '';
     if (error || !assessments.length) {
       this.formMessage = { text: error ?? this.t('ref.import-bad', { reason: '—' }), error: true };
@@ -438,138 +408,25 @@ export class PtceReferentiel extends PtceElement {
     if (!checked.ok) return this.renderError({ kind: 'invalid', url: '', issues: checked.issues }, () => this.requestUpdate());
     const issues = assessmentIssues(referentiel, checked.value);
     if (issues.length) return this.renderError({ kind: 'invalid', url: '', issues }, () => this.requestUpdate());
-    return this.renderSummary(referentiel, checked.value.answers);
-  }
-
-  private renderSummary(referentiel: Referentiel, answers: Record<string, Answer>) {
-    const lang = this.resolvedLang;
-    const bounds = scaleBounds(referentiel);
-    const summary = summarize(referentiel, answers);
-    const { strengths, toWork } = strengthsAndWeaknesses(summary, bounds);
-    const mean = (value: number | null) => (value === null ? this.t('ref.not-rated') : formatNumber(lang, value, { maximumFractionDigits: 1 }));
-    const rated = summary.some((s) => s.mean !== null);
-    const list = (items: typeof summary) =>
-      items.length
-        ? html`<ul>${items.map((s) => html`<li>${localize(s.principal.label, lang)} (${mean(s.mean)})</li>`)}</ul>`
-        : html`<p class="muted">${this.t(rated ? 'ref.none-stands-out' : 'ref.none-yet')}</p>`;
-    return html`<section class="summary" part="summary" aria-labelledby="summary-title">
-      ${heading(this.headingLevel, 1, this.t('ref.summary'), 'summary-title')}
-      <p class="muted">${this.t('ref.summary-intro', bounds)}</p>
-      <div class="summary-body">
-        ${renderRadar(summary, bounds, this.t('ref.radar'))}
-        <table>
-          <thead><tr><th scope="col">#</th><th scope="col">${this.t('ref.objective')}</th><th scope="col">${this.t('ref.mean')}</th><th scope="col">${this.t('ref.answered')}</th></tr></thead>
-          <tbody>
-            ${summary.map(
-              (s) => html`<tr>
-                <td>${s.principal.id}</td>
-                <td>${localize(s.principal.label, lang)}</td>
-                <td class="num">${mean(s.mean)}</td>
-                <td class="num">${s.answered} / ${s.total}</td>
-              </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
-      <div class="lists">
-        <div>${heading(this.headingLevel, 2, this.t('ref.strengths'))}${list(strengths)}</div>
-        <div>${heading(this.headingLevel, 2, this.t('ref.to-work'))}${list(toWork)}</div>
-      </div>
-      <div class="no-print"><button type="button" class="secondary" @click=${() => window.print()}>${this.t('ref.print')}</button></div>
-    </section>`;
+    return renderSummary(referentiel, checked.value.answers, this.view);
   }
 
   // ——— Compare ———
 
-  private compared(data: ReferentielData): { assessments: Assessment[]; otherPole?: string } {
-    const given = (this.assessments ?? []).map((a) => checkAssessment(a)).filter((r) => r.ok).map((r) => (r as { value: Assessment }).value);
-    const all = [...given, ...data.loaded, ...this.imported].filter((a) => assessmentIssues(data.referentiel, a).length === 0);
-    // One pole only: never two poles side by side.
-    const pole = all[0]?.poleId ?? all[0]?.poleName;
-    const same = all.filter((a) => (a.poleId ?? a.poleName) === pole);
-    const other = all.find((a) => (a.poleId ?? a.poleName) !== pole);
-    return { assessments: same, otherPole: other ? other.poleName ?? other.poleId ?? '?' : undefined };
-  }
-
-  private respondentName(assessment: Assessment, index: number, referentiel: Referentiel): string {
-    const role = localize(referentiel.roles?.find((r) => r.id === assessment.respondent.role)?.label, this.resolvedLang) || assessment.respondent.role;
-    return `${index + 1}. ${assessment.respondent.name ? `${assessment.respondent.name}, ` : ''}${role}`;
-  }
-
   private renderCompare(data: ReferentielData) {
     const { referentiel } = data;
-    const lang = this.resolvedLang;
-    const { assessments, otherPole } = this.compared(data);
-    const importer = html`<label class="inline no-print">${this.t('ref.compare-import')}
+    const { assessments, otherPole } = comparedAssessments(referentiel, [this.assessments ?? [], data.loaded, this.imported]);
+    const toolbar = html`<label class="inline no-print">${this.t('ref.compare-import')}
       <input type="file" multiple accept="application/json,.json" @change=${(e: Event) => this.importForCompare(e, referentiel)} />
     </label>`;
     const messages = html`${otherPole ? html`<p class="message error" role="alert">${this.t('ref.compare-other-pole', { pole: otherPole })}</p>` : nothing}
       ${this.formMessage ? html`<p class="message error" role="alert">${this.formMessage.text}</p>` : nothing}`;
-    if (assessments.length < 2) {
-      return html`<div class="toolbar">${importer}</div>${messages}<p>${this.t('ref.compare-none')}</p>`;
-    }
-    const rows = divergences(referentiel, assessments);
-    const bounds = scaleBounds(referentiel);
-    const names = assessments.map((a, i) => this.respondentName(a, i, referentiel));
-    const level = (answer?: Answer) =>
-      answer === undefined ? this.t('ref.no-answer') : answer.value === 'na' ? localize(referentiel.scale.notApplicable.label, lang) : String(answer.value);
-    const spreads = objectiveSpreads(referentiel, assessments);
-    const fmt = (v: number | null) => (v === null ? '—' : formatNumber(lang, v, { maximumFractionDigits: 1 }));
-    return html`<section class="compare" part="compare" aria-labelledby="compare-title">
-      ${heading(this.headingLevel, 1, `${this.t('ref.compare-title')}${assessments[0].poleName ? ` — ${assessments[0].poleName}` : ''}`, 'compare-title')}
-      <p>${this.t('ref.compare-intro', { count: assessments.length })}</p>
-      <div class="toolbar">${importer}</div>
-      ${messages}
-      <ul class="legend">${names.map((name) => html`<li>${name}</li>`)}</ul>
-      ${heading(this.headingLevel, 2, this.t('ref.divergent'))}
-      <ol class="divergent">
-        ${rows.slice(0, 5).map((row) => html`<li>${localize(row.question.indicator.question, lang)} — ${this.t('ref.spread', { spread: row.spread })}</li>`)}
-      </ol>
-      <div class="rows">
-        ${rows.map(
-          (row) => html`<div class="compare-row" data-id=${row.question.indicator.id}>
-            <div>
-              <span class="qid">${row.question.indicator.id}</span>${localize(row.question.indicator.question, lang)}
-              <p class="muted">${this.t('ref.spread', { spread: row.spread })} ·
-                ${row.answers.map((answer, i) => `${i + 1} : ${level(answer)}`).join(' · ')}</p>
-            </div>
-            ${this.renderDots(row.answers, bounds)}
-          </div>`,
-        )}
-      </div>
-      ${heading(this.headingLevel, 2, this.t('ref.objective-spread'))}
-      <table>
-        <thead><tr><th scope="col">#</th><th scope="col">${this.t('ref.objective')}</th><th scope="col">min</th><th scope="col">max</th></tr></thead>
-        <tbody>
-          ${spreads.map((s) => html`<tr><td>${s.principal.id}</td><td>${localize(s.principal.label, lang)}</td><td class="num">${fmt(s.min)}</td><td class="num">${fmt(s.max)}</td></tr>`)}
-        </tbody>
-      </table>
-    </section>`;
-  }
-
-  /** A dot plot of one question: each respondent's level on the scale (numbers match the legend). */
-  private renderDots(answers: (Answer | undefined)[], bounds: { min: number; max: number }) {
-    const width = 160;
-    const x = (v: number) => 10 + ((v - bounds.min) / (bounds.max - bounds.min || 1)) * (width - 20);
-    const stack = new Map<number, number>();
-    const ticks = [];
-    for (let v = bounds.min; v <= bounds.max; v++) ticks.push(v);
-    return svg`<svg class="dots" viewBox="0 0 ${width} 40" aria-hidden="true">
-      <line class="axis" x1="10" y1="30" x2=${width - 10} y2="30"></line>
-      ${ticks.map((v) => svg`<text class="tick" x=${x(v)} y="39">${v}</text>`)}
-      ${answers.map((answer, i) => {
-        if (typeof answer?.value !== 'number') return nothing;
-        const level = stack.get(answer.value) ?? 0;
-        stack.set(answer.value, level + 1);
-        const cy = 24 - level * 7;
-        return svg`<circle cx=${x(answer.value)} cy=${cy} r="4"></circle><text class="who" x=${x(answer.value)} y=${cy}>${i + 1}</text>`;
-      })}
-    </svg>`;
+    return renderCompare(referentiel, assessments, { ...this.view, toolbar, messages });
   }
 
   private async importForCompare(event: Event, referentiel: Referentiel): Promise<void> {
     const input = event.target as HTMLInputElement;
-    const { assessments, error } = await this.readAssessments(input.files, referentiel);
+    const { assessments, error } = await readAssessments(input.files, referentiel, this.view);
     input.value = '';
     this.formMessage = error ? { text: error, error: true } : undefined;
     this.imported = [...this.imported, ...assessments];
