@@ -78,10 +78,7 @@ export class PtceClient {
    * `maxBytes` caps this resource (default: the client's `maxBytes`; lists pass `maxListBytes`).
    */
   getJson(url: string, signal?: AbortSignal, maxBytes = this.maxBytes): Promise<Result<unknown>> {
-    if (signal?.aborted) return Promise.resolve(ABORTED);
-    let entry = this.#cache.get(url);
-    if (!entry || (entry.settled && entry.expires < Date.now())) entry = this.#start(url, url, 'json', maxBytes);
-    return this.#wait(url, entry, signal);
+    return this.#get(url, url, 'json', signal, maxBytes);
   }
 
   /** Forgets cached responses (all, or one URL), e.g. after the data is known to have changed. */
@@ -127,10 +124,13 @@ export class PtceClient {
 
   /** GETs a text document (a CSV list), shared and cached like `getJson`. */
   getText(url: string, signal?: AbortSignal, maxBytes = this.maxBytes): Promise<Result<unknown>> {
-    const key = `text:${url}`;
+    return this.#get(`text:${url}`, url, 'text', signal, maxBytes);
+  }
+
+  #get(key: string, url: string, as: 'json' | 'text', signal: AbortSignal | undefined, maxBytes: number): Promise<Result<unknown>> {
     if (signal?.aborted) return Promise.resolve(ABORTED);
     let entry = this.#cache.get(key);
-    if (!entry || (entry.settled && entry.expires < Date.now())) entry = this.#start(key, url, 'text', maxBytes);
+    if (!entry || (entry.settled && entry.expires < Date.now())) entry = this.#start(key, url, as, maxBytes);
     return this.#wait(key, entry, signal);
   }
 

@@ -42,17 +42,7 @@ function typeMatches(type: JsonType, value: unknown): boolean {
 }
 
 /** Length in code points, as `[...value].length` but without making an array of them. */
-function codePoints(value: string): number {
-  let n = value.length;
-  for (let i = 0; i + 1 < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = value.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) n--, i++;
-    }
-  }
-  return n;
-}
+const codePoints = (value: string) => value.length - (value.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
 
 type Compiled = (value: unknown, path: string, issues: DataIssue[], max: number) => void;
 const compiled = new WeakMap<JsonSchema, Compiled>();
@@ -78,24 +68,18 @@ function build(schema: JsonSchema): Compiled {
   const typeText = types ? `expected ${types.join(' or ')}` : '';
   const re = pattern ? new RegExp(pattern, 'u') : undefined;
   const blankIsMissing = !!(minLength || pattern);
-  const oneType = types?.length === 1 ? types[0] : undefined;
   const props = properties && new Map(Object.entries(properties));
   return (value, path, issues, max) => {
     // Nothing more can be reported: the rest would be work for nothing.
     if (issues.length >= max) return;
     if (anyOf) {
       // Reported at the union itself, as zod does: "text, or one text per language", say.
-      const fits = (branch: JsonSchema) => {
-        const own: DataIssue[] = [];
-        compile(branch)(value, path, own, 1);
-        return own.length === 0;
-      };
-      if (!anyOf.some(fits)) report(issues, max, path, 'not an allowed form');
+      if (!anyOf.some((branch) => !checkJson(branch, value, path, [], 1).length)) report(issues, max, path, 'not an allowed form');
       return;
     }
     if (hasConst && value !== schema.const) return report(issues, max, path, constText);
     if (allowed && !allowed.includes(value)) return report(issues, max, path, enumText);
-    if (oneType ? !typeMatches(oneType, value) : types && !types.some((type) => typeMatches(type, value))) return report(issues, max, path, typeText);
+    if (types && !types.some((type) => typeMatches(type, value))) return report(issues, max, path, typeText);
 
     if (typeof value === 'string') {
       // Blank (what trim() would empty), tested without making the trimmed copy.
@@ -127,11 +111,7 @@ function build(schema: JsonSchema): Compiled {
         } else if (!props) {
           // A record (map): check its keys and values; unknown fields of objects are ignored.
           const at = path ? `${path}.${name}` : name;
-          if (propertyNames) {
-            const own: DataIssue[] = [];
-            compile(propertyNames)(name, at, own, 10);
-            if (own.length) report(issues, max, at, 'invalid key');
-          }
+          if (propertyNames && checkJson(propertyNames, name, at).length) report(issues, max, at, 'invalid key');
           if (typeof additionalProperties === 'object') compile(additionalProperties)(record[name], at, issues, max);
         }
       }

@@ -1,9 +1,10 @@
 import { fail, ok, type Result } from './failure.js';
-import { lenient, validateEach, type Check, type DroppedField } from './validate.js';
+import type { Check, DroppedField, Lenient, SkippedRecord } from './validate.js';
+import type { lenient } from './lenient.js';
 import { checkPole, checkPolesEnvelope, checkTheme } from './checks/poles.js';
 import { loadListAdapter } from './adapters/index.js';
 import type { LoadedList, PtceClient } from './client.js';
-import type { Pole, PoleCollection, Theme } from './schemas/pole.js';
+import type { PoleCollection } from './schemas/pole.js';
 
 /**
  * The endpoint's poles, validated record by record and leniently: a pole or theme keeps its valid
@@ -23,7 +24,7 @@ export async function loadPoles(client: PtceClient, signal?: AbortSignal): Promi
   // taxonomy) are not tied to one widget's signal, since the result is shared.
   return client.parseOnce(raw.value, `poles:${format}`, async () => {
     const adapted = adapter ? await adapter.adapt(raw.value, { where: where.value, client }) : raw;
-    return adapted.ok ? collect(url, adapted.value, true) : adapted;
+    return adapted.ok ? collect(url, adapted.value) : adapted;
   });
 }
 
@@ -42,53 +43,107 @@ export function yieldToPage(): Promise<void> {
 }
 const SLICE = 2000;
 
-type Each<T> = ReturnType<typeof validateEach<T>>;
+type Repair = typeof lenient;
+let repair: Repair | undefined;
+/** The lenient repair (src/data/lenient.ts), loaded the first time a record fails its check. */
+const loadRepair = async (): Promise<Repair> => (repair ??= (await import('./lenient.js')).lenient);
 
-/** Validates a list in slices of SLICE records, yielding between them when asked to. */
-function* slices<T>(check: Check<T>, items: readonly unknown[], prefix: string, unique: (value: T) => string): Generator<Each<T>> {
+/**
+ * Like `lenient`, but its repair is loaded only for a record that needs it: valid data (nearly
+ * all) costs one check and no download.
+ */
+export async function checkLeniently<T>(check: Check<T>, item: unknown, prefix: string): Promise<Lenient<T>> {
+  const result = check(item, prefix);
+  return result.ok ? { ok: true, value: result.value, dropped: [] } : (await loadRepair())(check, item, prefix);
+}
+
+interface Each<T> {
+  valid: T[];
+  skipped: SkippedRecord[];
+  dropped: DroppedField[];
+}
+/** What the work asks of its driver: the repair (a record failed), or a pause (a slice is done). */
+type Need = 'repair' | 'pause';
+
+/** One record judged: one check, and the repair when it fails. */
+function* judge<T>(check: Check<T>, item: unknown, at: string, fix: () => Repair | undefined): Generator<Need, Lenient<T>> {
+  const result = check(item, at);
+  if (result.ok) return { ok: true, value: result.value, dropped: [] };
+  while (!fix()) yield 'repair';
+  return fix()!(check, item, at);
+}
+
+const idOf = (item: unknown) => {
+  const id = item && typeof item === 'object' && 'id' in item ? (item as { id: unknown }).id : undefined;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+};
+
+/**
+ * A list judged one record at a time, so one broken record costs only itself: optional fields
+ * that fail are dropped, records whose required fields fail are left out, like those whose id an
+ * earlier record has; a pause every SLICE records.
+ */
+function* each<T>(check: Check<T>, items: readonly unknown[], prefix: string, unique: (value: T) => string, fix: () => Repair | undefined): Generator<Need, Each<T>> {
+  const out: Each<T> = { valid: [], skipped: [], dropped: [] };
   const seen = new Set<string>();
-  for (let offset = 0; offset < items.length; offset += SLICE) {
-    yield validateEach(check, items.slice(offset, offset + SLICE), prefix, unique, { offset, seen });
+  for (let index = 0; index < items.length; index++) {
+    if (index && index % SLICE === 0) yield 'pause';
+    const at = `${prefix}[${index}]`;
+    // The check first, inline: a generator per record would cost more than checking it.
+    const checked = check(items[index], at);
+    const result = checked.ok ? { ok: true as const, value: checked.value, dropped: [] } : yield* judge(check, items[index], at, fix);
+    if (!result.ok) {
+      out.skipped.push({ index, id: idOf(items[index]), issues: result.issues });
+    } else if (seen.has(unique(result.value))) {
+      out.skipped.push({ index, id: idOf(items[index]), issues: [{ path: `${at}.id`, message: 'duplicate id' }] });
+    } else {
+      seen.add(unique(result.value));
+      out.valid.push(result.value);
+      for (const { field, reason } of result.dropped) out.dropped.push({ index, id: idOf(items[index]), field, reason });
+    }
   }
+  return out;
+}
+
+function* collecting(url: string, document: unknown, fix: () => Repair | undefined): Generator<Need, Result<LoadedList<PoleCollection>>> {
+  const envelope = yield* judge(checkPolesEnvelope, document, '', fix);
+  if (!envelope.ok) return fail({ kind: 'invalid', url, issues: envelope.issues });
+  const themes = yield* each(checkTheme, envelope.value.themes ?? [], 'themes', (theme) => theme.id, fix);
+  yield 'pause';
+  const poles = yield* each(checkPole, envelope.value.poles, 'poles', (pole) => pole.id, fix);
+  const dropped: DroppedField[] = [
+    ...envelope.dropped,
+    ...themes.dropped.map((d) => ({ ...d, field: `themes[${d.index}].${d.field}`, index: undefined })),
+    ...themes.skipped.map((s) => ({ field: `themes[${s.index}]`, reason: s.issues[0]?.message ?? 'invalid' })),
+    ...poles.dropped,
+  ];
+  const value: PoleCollection = { poles: poles.valid, themes: themes.valid, updatedAt: envelope.value.updatedAt };
+  return ok({ url, value, skipped: poles.skipped, dropped });
 }
 
 /**
  * A poles document (ours, or an adapter's output) → the valid poles and themes, and what was left
- * out. With `breathe`, long lists are validated slice by slice between tasks (50,000 poles never
- * block the page).
+ * out. Long lists are validated slice by slice between tasks (50,000 poles never block the page),
+ * and the lenient repair is downloaded only if a record needs it. Given `repair` (tests, tools),
+ * all is done at once.
  */
-export function collect(url: string, document: unknown): Result<LoadedList<PoleCollection>>;
-export function collect(url: string, document: unknown, breathe: true): Promise<Result<LoadedList<PoleCollection>>>;
-export function collect(url: string, document: unknown, breathe = false): Result<LoadedList<PoleCollection>> | Promise<Result<LoadedList<PoleCollection>>> {
-  const envelope = lenient(checkPolesEnvelope, document);
-  if (!envelope.ok) return fail({ kind: 'invalid', url, issues: envelope.issues });
-  const themeSlices = slices(checkTheme, envelope.value.themes ?? [], 'themes', (theme) => theme.id);
-  const poleSlices = slices(checkPole, envelope.value.poles, 'poles', (pole) => pole.id);
-  const themes: Each<Theme> = { valid: [], skipped: [], dropped: [] };
-  const poles: Each<Pole> = { valid: [], skipped: [], dropped: [] };
-  const add = <T>(into: Each<T>, part: Each<T>) => {
-    into.valid.push(...part.valid);
-    into.skipped.push(...part.skipped);
-    into.dropped.push(...part.dropped);
-  };
-  const finish = (): Result<LoadedList<PoleCollection>> => {
-    const dropped: DroppedField[] = [
-      ...envelope.dropped,
-      ...themes.dropped.map((d) => ({ ...d, field: `themes[${d.index}].${d.field}`, index: undefined })),
-      ...themes.skipped.map((s) => ({ field: `themes[${s.index}]`, reason: s.issues[0]?.message ?? 'invalid' })),
-      ...poles.dropped,
-    ];
-    const value: PoleCollection = { poles: poles.valid, themes: themes.valid, updatedAt: envelope.value.updatedAt };
-    return ok({ url, value, skipped: poles.skipped, dropped });
-  };
-  if (!breathe) {
-    for (const part of themeSlices) add(themes, part);
-    for (const part of poleSlices) add(poles, part);
-    return finish();
+export function collect(url: string, document: unknown, repair: Repair): Result<LoadedList<PoleCollection>>;
+export function collect(url: string, document: unknown): Promise<Result<LoadedList<PoleCollection>>>;
+export function collect(url: string, document: unknown, given?: Repair): Result<LoadedList<PoleCollection>> | Promise<Result<LoadedList<PoleCollection>>> {
+  if (given) {
+    const work = collecting(url, document, () => given);
+    for (;;) {
+      const step = work.next();
+      if (step.done) return step.value;
+    }
   }
+  const work = collecting(url, document, () => repair);
   return (async () => {
-    for (const part of themeSlices) add(themes, part), await yieldToPage();
-    for (const part of poleSlices) add(poles, part), await yieldToPage();
-    return finish();
+    for (;;) {
+      const step = work.next();
+      if (step.done) return step.value;
+      if (step.value === 'repair') await loadRepair();
+      else await yieldToPage();
+    }
   })();
 }

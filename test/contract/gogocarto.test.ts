@@ -2,6 +2,7 @@ import { expect, html } from '@open-wc/testing';
 import { fromGogocarto } from '../../src/data/adapters/gogocarto.js';
 import { PtceClient } from '../../src/data/client.js';
 import { collect, loadPoles } from '../../src/data/poles.js';
+import { lenient } from '../../src/data/lenient.js';
 import { telHref } from '../../src/data/safe-url.js';
 import type { Pole, PoleCollection } from '../../src/data/schemas/pole.js';
 import type { LoadedList } from '../../src/data/client.js';
@@ -18,7 +19,7 @@ const SOURCE = 'https://carteco.example.org/api/elements.json';
 function load(raw: unknown, taxonomy?: unknown, url = SOURCE): LoadedList<PoleCollection> {
   const adapted = fromGogocarto(raw, { url, taxonomy });
   if (!adapted.ok) throw new Error('adapter failed');
-  const result = collect(url, adapted.value);
+  const result = collect(url, adapted.value, lenient);
   if (!result.ok) throw new Error(`document refused: ${JSON.stringify(result.failure)}`);
   return result.value;
 }

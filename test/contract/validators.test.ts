@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { jsonCheck, lenient, validate, zodCheck, type Check, type Schema } from '../../src/data/validate.js';
+import { jsonCheck, validate, zodCheck, type Check, type Schema } from '../../src/data/validate.js';
+import { lenient } from '../../src/data/lenient.js';
 import { PUBLISHED_SCHEMAS, WIDGET_ONLY_SCHEMAS, type PublishedSchemaName } from '../../src/data/json-schema.js';
 import { checkPole, checkTheme } from '../../src/data/checks/poles.js';
 import { Pole } from '../../src/data/schemas/pole.js';

@@ -4,8 +4,7 @@ import { PtceElement } from '../../base/ptce-element.js';
 import { DEFAULT_HEADING_LEVEL, heading } from '../../base/heading.js';
 import { DataController } from '../../base/data-controller.js';
 import { checkPole } from '../../data/checks/poles.js';
-import { loadPoles } from '../../data/poles.js';
-import { lenient } from '../../data/validate.js';
+import { checkLeniently, loadPoles } from '../../data/poles.js';
 import { fail, ok, type Result } from '../../data/failure.js';
 import { placeParts } from '../../data/geography.js';
 import { mailtoHref, safeHttpUrl, telHref } from '../../data/safe-url.js';
@@ -92,7 +91,7 @@ export class PtcePoleCard extends PtceElement {
   private async load(signal: AbortSignal): Promise<Result<CardData>> {
     if (this.pole !== undefined) {
       // Like endpoint data: unusable optional fields are left out (and reported), not the pole.
-      const checked = lenient(checkPole, this.pole, 'pole');
+      const checked = await checkLeniently(checkPole, this.pole, 'pole');
       if (!checked.ok) return fail({ kind: 'invalid', url: '', issues: checked.issues });
       if (checked.dropped.length) this.reportSkipped({ url: '', value: undefined, skipped: [], dropped: checked.dropped });
       return ok({ pole: checked.value, themes: this.themes ?? [], origin: location.origin });

@@ -41,6 +41,11 @@ interface MapData {
 }
 
 const MARKER_RADIUS_PX = 8;
+/**
+ * The map's width in steps of 8 px: the estimate made before the map exists and the width measured
+ * once it does then agree, and the first paint is not preceded by a second clustering and render.
+ */
+const widthStep = (px: number) => Math.max(8, Math.round(px / 8) * 8);
 
 /**
  * @tag ptce-pole-map
@@ -103,7 +108,7 @@ export class PtcePoleMap extends PtceElement {
   private resize = new ResizeObserver((entries) => {
     for (const entry of entries) {
       if (entry.target === this) this.width = entry.contentRect.width;
-      else this.mapWidth = entry.contentRect.width;
+      else this.mapWidth = widthStep(entry.contentRect.width);
     }
   });
   @state() private mapWidth = 600;
@@ -140,7 +145,8 @@ export class PtcePoleMap extends PtceElement {
       this.width = this.getBoundingClientRect().width;
       // The map's width before it exists (3/5 of the element beside the list): the observer refines it.
       const split = this.view === 'both' && this.width >= 720;
-      if (this.width) this.mapWidth = split ? (this.width - 12) * 0.6 : this.width;
+      // (Gap 12 px, the map's border 2 px.)
+      if (this.width) this.mapWidth = widthStep(split ? (this.width - 12) * 0.6 - 2 : this.width - 2);
       this.viewBox = this.focusBox();
       this.applyHash();
     });
@@ -190,6 +196,21 @@ export class PtcePoleMap extends PtceElement {
     return result;
   }
 
+  private lastTally?: { visible: PlacedPole[]; unplaced: number; departments: Set<string> };
+  /** Counted once per set of poles shown, not at every render (focus, hover and panning render too). */
+  private tally(visible: PlacedPole[]) {
+    if (this.lastTally?.visible !== visible) {
+      const departments = new Set<string>();
+      let unplaced = 0;
+      for (const item of visible) {
+        if (!item.point) unplaced++;
+        for (const code of item.pole.departments ?? []) departments.add(code);
+      }
+      this.lastTally = { visible, unplaced, departments };
+    }
+    return this.lastTally;
+  }
+
   private lastFilter?: { placed: PlacedPole[]; key: string; result: PlacedPole[] };
   private get visible(): PlacedPole[] {
     const data = this.ready;
@@ -233,7 +254,7 @@ export class PtcePoleMap extends PtceElement {
   protected override render() {
     return this.renderData(this.data, (data) => {
       const visible = this.visible;
-      const unplaced = visible.filter((p) => !p.point).length;
+      const { unplaced } = this.tally(visible);
       const narrow = this.view === 'both' && this.width > 0 && this.width < 720;
       const showMap = this.view === 'map' || (this.view === 'both' && (!narrow || this.tab === 'map'));
       const showList = this.view === 'list' || (this.view === 'both' && (!narrow || this.tab === 'list'));
@@ -308,7 +329,7 @@ export class PtcePoleMap extends PtceElement {
     const keys = clusters.map((c) => clusterKey(c));
     this.tabbableKey = this.activeKey && keys.includes(this.activeKey) ? this.activeKey : keys[0];
     // Markers mode: departments with poles are tinted (not outlined: a line reads as a border).
-    const withPoles = density ? undefined : new Set(visible.flatMap((p) => p.pole.departments ?? []));
+    const withPoles = density ? undefined : this.tally(visible).departments;
     // A tab panel only when tabs are shown. Focus is followed on this HTML frame: Chromium makes an
     // SVG group with a focus listener a Tab stop of its own, with no name.
     return html`<div
