@@ -4,41 +4,27 @@ import { repeat } from 'lit/directives/repeat.js';
 import { PtceElement } from '../../base/ptce-element.js';
 import { DEFAULT_HEADING_LEVEL } from '../../base/heading.js';
 import { DataController } from '../../base/data-controller.js';
-import { ok, type Result } from '../../data/failure.js';
+import type { Result } from '../../data/failure.js';
 import { DEPARTMENTS } from '../../data/geography.js';
 import { regionIn, type RegionGeneration } from '../../data/regions-2015.js';
-import { loadPoles, yieldToPage } from '../../data/poles.js';
-import type { Theme } from '../../data/schemas/pole.js';
-import { loadBasemap, type Basemap } from './basemap.js';
-import { actionThemes, clusterPoles, filterableThemes, filterPoles, nearestInDirection, placePole, sortByName, spreadSameSpot, type Cluster, type Direction, type Filters, type PlacedPole } from './model.js';
+import { clusterPoles, filterPoles, nearestInDirection, type Cluster, type Direction, type Filters, type PlacedPole } from './model.js';
 import { INSETS } from './projection.js';
 import { renderBasemap } from './internal/basemap-layer.js';
 import { renderFilters } from './internal/filters.js';
-import { offersAction } from '../../data/actions.js';
 import { clusterKey, densityClasses, namesOf, renderLegend, renderMark } from './internal/marks.js';
 import { PanZoom } from './internal/pan-zoom.js';
 import { readHash, writeHash } from './internal/url-hash.js';
 import { FULL, fit, zoomedOn, type Box } from './internal/view-box.js';
 import { LIST_PAGE, renderList } from './internal/list.js';
+import { loadMapData, type MapData } from './internal/map-data.js';
+import { renderPanel } from './internal/panel.js';
+import { renderTabs } from './internal/tabs.js';
 import { mapStyles } from './ptce-pole-map.styles.js';
 import { registerMessages, type MessageKey, type Params } from '../../i18n/index.js';
 import { map } from '../../i18n/fr/map.js';
 import { pole as poleMessages } from '../../i18n/fr/pole.js';
 
 registerMessages('fr', { ...poleMessages, ...map });
-
-interface MapData {
-  basemap: Basemap;
-  placed: PlacedPole[];
-  themes: Theme[];
-  /** The themes offered as filters (those in use, at most MAX_FILTER_THEMES), sub-themes indented under theirs. */
-  filterThemes: (Theme & { depth: number })[];
-  /** Themes of the actions poles offer, and whether any pole offers one (the action filter). */
-  actionThemes: Theme[];
-  offering: boolean;
-  /** Records of the source that were invalid and left out. */
-  skipped: number;
-}
 
 const MARKER_RADIUS_PX = 8;
 /**
@@ -116,27 +102,8 @@ export class PtcePoleMap extends PtceElement {
 
   readonly data = new DataController<MapData>(this, (signal) => this.load(signal), () => this.loaded());
 
-  private async load(signal: AbortSignal): Promise<Result<MapData>> {
-    return this.withClient(async (client) => {
-      const [poles, basemap] = await Promise.all([loadPoles(client, signal), loadBasemap()]);
-      if (!poles.ok) return poles;
-      this.reportSkipped(poles.value);
-      // Placed in slices, between which the page stays responsive (50,000 poles).
-      const list = poles.value.value.poles;
-      const placed: PlacedPole[] = [];
-      const breathe = yieldToPage;
-      for (let start = 0; start < list.length; start += 2500) {
-        if (start) await breathe();
-        for (const pole of list.slice(start, start + 2500)) placed.push(placePole(pole, basemap));
-      }
-      if (placed.length > 2500) await breathe();
-      spreadSameSpot(placed);
-      if (placed.length > 2500) await breathe();
-      // Sorted once here: filtering keeps the order, so the list never needs sorting again.
-      const sorted = sortByName(placed, this.resolvedLang);
-      const { themes } = poles.value.value;
-      return ok({ basemap, placed: sorted, themes, filterThemes: filterableThemes(themes, list), actionThemes: actionThemes(themes, list), offering: list.some((pole) => offersAction(pole.actions)), skipped: poles.value.skipped.length });
-    });
+  private load(signal: AbortSignal): Promise<Result<MapData>> {
+    return this.withClient((client) => loadMapData(client, signal, this.resolvedLang, (list) => this.reportSkipped(list)));
   }
 
   private loaded(): void {
@@ -269,12 +236,31 @@ export class PtcePoleMap extends PtceElement {
         </p>
         <p class="visually-hidden" role="status">${this.notice}</p>
         ${data.skipped ? html`<p class="skipped" part="skipped">${this.t('map.skipped', { count: data.skipped })}</p>` : nothing}
-        ${narrow ? this.renderTabs() : nothing}
+        ${narrow ? renderTabs(
+              this.tab,
+              (tab, byKey) => {
+                this.tab = tab;
+                if (byKey) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
+              },
+              this.tr,
+            ) : nothing}
         <div class="body ${showMap && showList ? 'split' : ''}">
           ${showMap ? this.renderMap(data, visible, narrow) : nothing}
           ${showList || selected
             ? html`<div class="side">
-                ${selected ? this.renderPanel(selected, data.themes) : nothing} ${showList
+                ${selected ? renderPanel(
+                      {
+                        item: selected,
+                        themes: data.themes,
+                        full: this.panelFull,
+                        headingLevel: this.headingLevel,
+                        lang: this.resolvedLang,
+                        theme: this.theme,
+                        openFull: () => (this.panelFull = true),
+                        close: this.closePanel,
+                      },
+                      this.tr,
+                    ) : nothing} ${showList
                   ? renderList(
                       {
                         visible,
@@ -292,24 +278,6 @@ export class PtcePoleMap extends PtceElement {
         </div>
       </div>`;
     });
-  }
-
-  private renderTabs() {
-    const tab = (id: 'map' | 'list', label: string) => html`<button
-      type="button"
-      role="tab"
-      id="tab-${id}"
-      aria-selected=${this.tab === id ? 'true' : 'false'}
-      tabindex=${this.tab === id ? 0 : -1}
-      @click=${() => (this.tab = id)}
-      @keydown=${(e: KeyboardEvent) => {
-        if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
-          this.tab = this.tab === 'map' ? 'list' : 'map';
-          void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus());
-        }
-      }}
-    >${label}</button>`;
-    return html`<div role="tablist" aria-label=${this.t('map.tabs')}>${tab('map', this.t('map.tab-map'))} ${tab('list', this.t('map.tab-list'))}</div>`;
   }
 
   private renderMap(data: MapData, visible: PlacedPole[], tabbed: boolean) {
@@ -393,26 +361,6 @@ export class PtcePoleMap extends PtceElement {
       this.resize.observe(map);
       this.observedMap = map;
     }
-  }
-
-  private renderPanel(item: PlacedPole, themes: Theme[]) {
-    // The map announced the selection already: the card's own select event ("Afficher sa fiche")
-    // stops here and opens the card in full.
-    const openFull = (event: Event) => {
-      event.stopPropagation();
-      this.panelFull = true;
-    };
-    return html`<section class="panel" part="panel" aria-label=${this.t('map.panel')} @ptce-pole-select=${openFull}>
-      <button type="button" class="close secondary code-focus" @click=${this.closePanel}>${this.t('map.close')}</button>
-      <ptce-pole-card
-        variant=${this.panelFull ? 'full' : 'compact'}
-        heading-level=${this.headingLevel}
-        .pole=${item.pole}
-        .themes=${themes}
-        lang=${this.resolvedLang}
-        theme=${this.theme}
-      ></ptce-pole-card>
-    </section>`;
   }
 
   // ——— Behaviour ———

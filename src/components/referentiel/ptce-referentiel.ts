@@ -12,6 +12,7 @@ import type { Answer, Assessment } from '../../data/schemas/submissions.js';
 import { assessmentCsv, assessmentIssues, questionsOf, referentielIssues, type Question } from './model.js';
 import { comparedAssessments, renderCompare } from './internal/compare.js';
 import { download, readAssessments } from './internal/files.js';
+import { renderGrid, renderScale, renderTags, renderThemeFilter } from './internal/grid.js';
 import { renderSummary } from './internal/summary.js';
 import type { CampaignData } from './internal/campaign.js';
 import type { CoordinatorController } from './internal/coordinator.js';
@@ -193,57 +194,16 @@ export class PtceReferentiel extends PtceElement {
 
   // ——— Read ———
 
-  private renderThemeFilter(referentiel: Referentiel) {
-    const themes = referentiel.themes ?? [];
-    if (!themes.length) return nothing;
-    return html`<label class="inline">${this.t('ref.theme-filter')}
-      <select @change=${(e: Event) => (this.theme_ = (e.target as HTMLSelectElement).value)}>
-        <option value="">${this.t('ref.all-themes')}</option>
-        ${themes.map((theme) => html`<option value=${theme.id} ?selected=${theme.id === this.theme_}>${localize(theme.label, this.resolvedLang)}</option>`)}
-      </select>
-    </label>`;
-  }
-
-  /** The grid, objective by objective, with only the questions `keep` lets through. */
-  private renderGrid(referentiel: Referentiel, question: (q: Question) => unknown) {
-    const lang = this.resolvedLang;
-    const keep = (q: Question) => !this.theme_ || (q.indicator.themes ?? []).includes(this.theme_);
-    const questions = questionsOf(referentiel).filter(keep);
-    return html`<div class="grid" part="grid">
-      <p class="muted" role="status">${this.t('ref.questions', { count: questions.length })}</p>
-      ${referentiel.objectives.map((general) => {
-        const principals = general.principalObjectives.filter((p) => questions.some((q) => q.principal === p));
-        if (!principals.length) return nothing;
-        return html`<section class="general" aria-labelledby="g-${general.id}">
-          ${heading(this.headingLevel, 1, html`<span class="qid">${general.id}</span> ${localize(general.label, lang)}`, `g-${general.id}`)}
-          ${principals.map(
-            (principal) => html`<section class="principal" aria-labelledby="p-${principal.id}">
-              ${heading(this.headingLevel, 2, html`<span class="qid">${principal.id}</span> ${localize(principal.label, lang)}`, `p-${principal.id}`)}
-              <ol class="questions">
-                ${questions.filter((q) => q.principal === principal).map((q) => html`<li>${question(q)}</li>`)}
-              </ol>
-            </section>`,
-          )}
-        </section>`;
-      })}
-    </div>`;
-  }
-
-  private tags(referentiel: Referentiel, q: Question) {
-    const ids = q.indicator.themes ?? [];
-    if (!ids.length) return nothing;
-    const label = (id: string) => localize(referentiel.themes?.find((t) => t.id === id)?.label, this.resolvedLang) || id;
-    return html`<ul class="tags">${ids.map((id) => html`<li>${label(id)}</li>`)}</ul>`;
-  }
-
   private renderRead(referentiel: Referentiel) {
     const lang = this.resolvedLang;
-    return html`<div class="toolbar">${this.renderThemeFilter(referentiel)}</div>
-      ${this.renderGrid(
+    return html`<div class="toolbar">${renderThemeFilter(referentiel, this.theme_, (theme) => (this.theme_ = theme), this.view)}</div>
+      ${renderGrid(
         referentiel,
+        this.theme_,
         (q) => html`<p><span class="qid">${q.indicator.id}</span> <strong>${localize(q.indicator.label, lang)}</strong></p>
           <p>${localize(q.indicator.question, lang)}</p>
-          ${this.tags(referentiel, q)}`,
+          ${renderTags(referentiel, q, lang)}`,
+        this.view,
       )}`;
   }
 
@@ -274,14 +234,14 @@ export class PtceReferentiel extends PtceElement {
         <label class="inline">${this.t('ref.name')}
           <input type="text" autocomplete="name" .value=${live(this.draft.name)} @input=${(e: Event) => this.update_({ name: (e.target as HTMLInputElement).value })} />
         </label>
-        ${this.renderThemeFilter(referentiel)}
+        ${renderThemeFilter(referentiel, this.theme_, (theme) => (this.theme_ = theme), this.view)}
       </fieldset>
       <div class="progress" part="progress">
         <p class="message" role="status" aria-live="polite">${this.t('ref.progress', { answered, total })}</p>
         <progress max=${total} .value=${answered} aria-hidden="true"></progress>
       </div>
-      ${this.renderScale(referentiel)}
-      ${this.renderGrid(referentiel, (q) => this.renderQuestion(referentiel, q))}
+      ${renderScale(referentiel, this.view)}
+      ${renderGrid(referentiel, this.theme_, (q) => this.renderQuestion(referentiel, q), this.view)}
       <div class="actions">
         ${data.canSend
           ? html`<button type="button" part="send" aria-busy=${this.sending ? 'true' : 'false'} ?disabled=${this.sending || !!data.campaign?.closed} @click=${() => this.send(referentiel)}>
@@ -304,18 +264,6 @@ export class PtceReferentiel extends PtceElement {
   }
 
   /** What each answer level means, visible to all (not a hover-only title). */
-  private renderScale(referentiel: Referentiel) {
-    const levels = [...referentiel.scale.levels, { ...referentiel.scale.notApplicable, value: 'na' }].filter((l) => l.description);
-    if (!levels.length) return nothing;
-    const lang = this.resolvedLang;
-    return html`<section class="scale" part="scale" aria-labelledby="scale-title">
-      <p class="label" id="scale-title">${this.t('ref.scale')}</p>
-      <dl>
-        ${levels.map((l) => html`<dt>${localize(l.label, lang)}</dt><dd id="level-${l.value}">${localize(l.description, lang)}</dd>`)}
-      </dl>
-    </section>`;
-  }
-
   private renderQuestion(referentiel: Referentiel, q: Question) {
     const lang = this.resolvedLang;
     const id = q.indicator.id;
@@ -327,7 +275,7 @@ export class PtceReferentiel extends PtceElement {
     ];
     return html`<fieldset class="question" data-id=${id}>
       <legend><span class="qid">${id}</span> ${localize(q.indicator.question, lang)}</legend>
-      ${this.tags(referentiel, q)}
+      ${renderTags(referentiel, q, this.resolvedLang)}
       <div class="levels" @keydown=${this.onLevelKey}>
         ${choices.map(
           (choice, index) => html`<label class="level">

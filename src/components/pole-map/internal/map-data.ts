@@ -1,0 +1,58 @@
+import { offersAction } from '../../../data/actions.js';
+import type { LoadedList, PtceClient } from '../../../data/client.js';
+import { ok, type Result } from '../../../data/failure.js';
+import { loadPoles, yieldToPage } from '../../../data/poles.js';
+import type { Theme } from '../../../data/schemas/pole.js';
+import { loadBasemap, type Basemap } from '../basemap.js';
+import { actionThemes, filterableThemes, placePole, sortByName, spreadSameSpot, type PlacedPole } from '../model.js';
+
+export interface MapData {
+  basemap: Basemap;
+  placed: PlacedPole[];
+  themes: Theme[];
+  /** The themes offered as filters (those in use, at most MAX_FILTER_THEMES), sub-themes indented under theirs. */
+  filterThemes: (Theme & { depth: number })[];
+  /** Themes of the actions poles offer, and whether any pole offers one (the action filter). */
+  actionThemes: Theme[];
+  offering: boolean;
+  /** Records of the source that were invalid and left out. */
+  skipped: number;
+}
+
+const SLICE = 2500;
+
+/**
+ * The poles and the basemap, each pole placed, sorted by name in `lang`. `report` hears about the
+ * records left out. Placed in slices, between which the page stays responsive (50,000 poles).
+ */
+export async function loadMapData(
+  client: PtceClient,
+  signal: AbortSignal,
+  lang: string,
+  report: (list: LoadedList<unknown>) => void,
+): Promise<Result<MapData>> {
+  const [poles, basemap] = await Promise.all([loadPoles(client, signal), loadBasemap()]);
+  if (!poles.ok) return poles;
+  report(poles.value);
+  const list = poles.value.value.poles;
+  const placed: PlacedPole[] = [];
+  for (let start = 0; start < list.length; start += SLICE) {
+    if (start) await yieldToPage();
+    for (const pole of list.slice(start, start + SLICE)) placed.push(placePole(pole, basemap));
+  }
+  if (placed.length > SLICE) await yieldToPage();
+  spreadSameSpot(placed);
+  if (placed.length > SLICE) await yieldToPage();
+  // Sorted once here: filtering keeps the order, so the list never needs sorting again.
+  const sorted = sortByName(placed, lang);
+  const { themes } = poles.value.value;
+  return ok({
+    basemap,
+    placed: sorted,
+    themes,
+    filterThemes: filterableThemes(themes, list),
+    actionThemes: actionThemes(themes, list),
+    offering: list.some((pole) => offersAction(pole.actions)),
+    skipped: poles.value.skipped.length,
+  });
+}
