@@ -379,10 +379,13 @@ export class PtcePoleMap extends PtceElement {
     this.notice = '';
     this.writeHash();
     this.emit('ptce-pole-select', { id: item.pole.id, name: item.pole.name });
+    const focusedBefore = this.shadowRoot!.activeElement;
     // The card is loaded when first needed: a map that nobody clicks never downloads it.
     await import('../pole-card/define.js');
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.panel .close')?.focus();
+    // Focus goes to the panel, unless the person moved it while the card was loading.
+    const focusedNow = this.shadowRoot!.activeElement;
+    if (focusedNow === focusedBefore || !focusedNow) this.renderRoot.querySelector<HTMLElement>('.panel .close')?.focus();
   }
 
   private closePanel = async () => {
