@@ -92,4 +92,15 @@ describe('<ptce-pole-card>: fiches action', () => {
     expect(parts(safe, 'action').map((item) => item.querySelector(':is(h1, h2, h3, h4, h5, h6)')!.textContent)).to.deep.equal(HOSTILE_TEXT);
     expect(safe.shadowRoot!.querySelector('img, script, svg[onload]')).to.equal(null);
   });
+
+  it('repeats no landmark when a page shows the same pole’s card twice (a directory, a sidebar)', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <ptce-pole-card endpoint=${DEMO} pole-id="bou-sol"></ptce-pole-card>
+      <ptce-pole-card endpoint=${DEMO} pole-id="bou-sol" style="width:320px"></ptce-pole-card>
+    </div>`);
+    const cards = [...page.querySelectorAll<PtcePoleCard>('ptce-pole-card')];
+    for (const el of cards) await ready(el);
+    await until(() => cards.every((el) => parts(el, 'actions').length === 1), 'both fiches sections');
+    await expect(page).to.be.accessible();
+  });
 });

@@ -15,7 +15,8 @@ export function renderActions(actions: readonly PoleAction[] | undefined, themes
   if (!actions?.length) return nothing;
   const t = (key: MessageKey, params?: Params) => translate(lang, key, params);
   const labels = new Map(themes.map((theme) => [theme.id, theme.label]));
-  return html`<section class="pole-actions" part="actions" aria-labelledby="actions-title">
+  // Not a named region: a page listing several cards would repeat the same landmark name.
+  return html`<section class="pole-actions" part="actions">
     ${heading(level, 1, t('card.actions'), 'actions-title')}
     <ul>
       ${actions.map((action) => {
