@@ -36,6 +36,11 @@ export const against = (colour: string | Rgba, ground: Rgba) => {
 
 /** What a CSS colour value (a token: `var(--_line)`) computes to inside `container`. */
 export function resolveColour(container: Element | ShadowRoot, value: string): string {
+  // An undefined custom property would resolve to the inherited text colour and pass or fail for
+  // the wrong reason: say so instead.
+  const token = /^var\((--[\w-]+)\)$/.exec(value.trim())?.[1];
+  const host = container instanceof ShadowRoot ? container.host : container;
+  if (token && !getComputedStyle(host).getPropertyValue(token).trim()) throw new Error(`${token} is not defined on <${host.localName}>`);
   const probe = document.createElement('span');
   probe.style.color = value;
   container.append(probe);
