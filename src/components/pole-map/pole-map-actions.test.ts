@@ -1,21 +1,15 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import './define.js';
 import { choose as chooseOption, fill } from '../../../test/support/input.js';
 import { mockEndpoint } from '../../../test/support/mock.js';
 import { until } from '../../../test/support/wait.js';
+import { mapOf, all } from '../../../test/support/map.js';
 import type { PtcePoleMap } from './ptce-pole-map.js';
 
 const DEMO = '/demo/data/ptce.json';
 /** The demo poles with a fiche action offering something (seed 004, 2016). */
 const OFFERING = ["Bou'Sol", "Domb'Innov", 'Pôle tarnais de Coopération Economique', 'PTCE Ulisse - Soleni'];
 
-async function mapOf(template: ReturnType<typeof html>) {
-  const el = await fixture<PtcePoleMap>(template);
-  await until(() => el.data.state.status === 'ready' && el.shadowRoot!.querySelector('.count'), 'map ready');
-  await el.updateComplete;
-  return el;
-}
-const all = <T extends Element = HTMLElement>(el: PtcePoleMap, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
 const listed = (el: PtcePoleMap) => all(el, '.list .name').map((n) => n.textContent);
 const filter = (el: PtcePoleMap, label: string) =>
   all<HTMLLabelElement>(el, '.filters label').find((l) => l.textContent!.trim().startsWith(label))?.querySelector('select');

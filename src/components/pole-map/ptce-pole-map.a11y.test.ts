@@ -1,24 +1,17 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import './define.js';
 import { click, deepActiveElement, fill, press, tabUntil } from '../../../test/support/input.js';
 import { until } from '../../../test/support/wait.js';
 import { accessibleDescription, accessibleName, deepQueryAll, roleOf, tabStops } from '../../../test/support/a11y.js';
 import { against, over, parseColour, resolveColour } from '../../../test/support/contrast.js';
 import { forceColours } from '../../../test/support/forced-colors.js';
+import { mapOf, q, all } from '../../../test/support/map.js';
 import type { PtcePoleMap } from './ptce-pole-map.js';
 
 // What axe does not check: keyboard paths with real keys, names and roles as read, selection
 // exposed and visible, non-text contrast of the map's parts, forced colours (issue 19).
 const DEMO = '/demo/data/ptce.json';
 
-async function mapOf(template: ReturnType<typeof html>) {
-  const el = await fixture<PtcePoleMap>(template);
-  await until(() => el.data.state.status === 'ready' && el.shadowRoot!.querySelector('.count'), 'map ready');
-  await el.updateComplete;
-  return el;
-}
-const q = <T extends Element = HTMLElement>(el: PtcePoleMap, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-const all = <T extends Element = HTMLElement>(el: PtcePoleMap, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
 const marker = (el: PtcePoleMap, name: string) => all<SVGGElement>(el, '.marker').find((m) => m.getAttribute('aria-label')!.startsWith(name))!;
 const panelCard = (el: PtcePoleMap) => q<HTMLElement & { variant: string }>(el, '[part="panel"] ptce-pole-card');
 

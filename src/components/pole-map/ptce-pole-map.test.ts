@@ -1,21 +1,14 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
 import './define.js';
 import { mockEndpoint, realServer, realServerAdmin } from '../../../test/support/mock.js';
 import { validSignature } from '../../../test/contract/cases.js';
 import { choose as chooseOption, click, drag, fill, hover, press, tabUntil, wheel } from '../../../test/support/input.js';
 import { until } from '../../../test/support/wait.js';
+import { mapOf, q, all } from '../../../test/support/map.js';
 import type { PtcePoleMap } from './ptce-pole-map.js';
 
 const DEMO = '/demo/data/ptce.json';
 
-async function mapOf(template: ReturnType<typeof html>) {
-  const el = await fixture<PtcePoleMap>(template);
-  await until(() => el.data.state.status === 'ready' && el.shadowRoot!.querySelector('.count'), 'map ready');
-  await el.updateComplete;
-  return el;
-}
-const q = <T extends Element = HTMLElement>(el: PtcePoleMap, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-const all = <T extends Element = HTMLElement>(el: PtcePoleMap, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
 const count = (el: PtcePoleMap) => q(el, '[part="count"]').textContent!.replace(/\s+/g, ' ').trim();
 const listed = (el: PtcePoleMap) => all(el, '.list .name').map((n) => n.textContent);
 /** How many poles the markers stand for: 1 per marker, n per bubble. */
