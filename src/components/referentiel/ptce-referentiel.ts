@@ -59,10 +59,13 @@ const OTHER_ROLE = '__other';
  * @csspart scale - What each answer level means, above the questions.
  * @csspart grid - The questions.
  * @csspart progress - The "24 / 36" progress line.
+ * @csspart send - The button that sends the answers.
  * @csspart summary - The summary (means, radar, strengths, points to work on).
  * @csspart compare - The comparison of several respondents.
  * @csspart campaign - The campaign's title, pole and dates.
  * @csspart coordinator - The coordinator's bar: answers received, refresh, publish, export.
+ * @csspart refresh-button - The coordinator's "Actualiser" button.
+ * @csspart publish-button - The coordinator's publish / unpublish button.
  * @csspart over-time - Two campaigns of one pole compared over time.
  *
  * @fires ptce-assessment-sent - The answers were stored by the endpoint; `detail` is `{reference}`.
