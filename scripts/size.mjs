@@ -14,20 +14,21 @@ import { dirname, join } from 'node:path';
 /**
  * KB of 1024 bytes, gzip -9. The targets of issue 17 were card 18.5, map 25.0, charter 21.5,
  * référentiel 21.5, all-in-one 44.0; the files were over them already (21.0, 27.2, 21.6, 21.4,
- * 47.1). The figures below are what the speed work, the fiches action (card, map, a sixth element
- * in the all-in-one file), the campaigns (référentiel; their own chunk loaded on demand) and the
- * accessibility work left: the ceilings until someone does what it takes to go lower (README,
- * under the sizes table), so that nothing grows unseen.
+ * 47.1). The map meets its target since its drawing loads with the basemap; the other figures are
+ * what the fiches action (card, map, a sixth element in the all-in-one file), the campaigns
+ * (référentiel; their own chunk loaded on demand) and the accessibility work left: the ceilings
+ * until someone does what it takes to go lower (README, under the sizes table), so that nothing
+ * grows unseen.
  */
 export const BUDGETS = {
   'elements/ptce-pole-card.js': 21.8,
-  'elements/ptce-pole-map.js': 29.2,
+  'elements/ptce-pole-map.js': 25.0,
   'elements/ptce-charter.js': 22.2,
   'elements/ptce-referentiel.js': 23.3,
   'elements/ptce-action-form.js': 21.1,
-  'ptce-widgets.js': 55.2,
-  // The map's geometry, loaded when a map is first drawn.
-  'lazy/geometry-*.js': 45.0,
+  'ptce-widgets.js': 49.7,
+  // The map's drawing and its basemap (geometry), loaded when a map is first drawn.
+  'lazy/map-view-*.js': 45.0,
 };
 
 const args = process.argv.slice(2);

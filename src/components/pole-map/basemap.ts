@@ -26,10 +26,18 @@ export interface Basemap {
   regionOutline(generation: RegionGeneration, code: string): RegionOutline | undefined;
 }
 
-let loading: Promise<Basemap> | undefined;
+/** The map's drawing and its basemap, loaded together when a map is first drawn. */
+export type MapKit = typeof import('./internal/map-view.js') & { basemap: Basemap };
 
-/** Loads the basemap (about 28 KB gzipped) the first time a map needs it, once per page. */
-export function loadBasemap(): Promise<Basemap> {
-  loading ??= import('./geometry.js').then(({ createBasemap }) => createBasemap());
+let loading: Promise<MapKit> | undefined;
+
+/**
+ * Loads the basemap's geometry and the code that draws on it (about 33 KB gzipped) the first time a
+ * map needs them, once per page however many maps it holds.
+ */
+export function loadMapKit(): Promise<MapKit> {
+  loading ??= import('./internal/map-view.js').then((kit) => ({ ...kit, basemap: kit.createBasemap() }));
   return loading;
 }
+
+export const loadBasemap = (): Promise<Basemap> => loadMapKit().then((kit) => kit.basemap);

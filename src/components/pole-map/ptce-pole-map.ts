@@ -1,20 +1,17 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { PtceElement } from '../../base/ptce-element.js';
 import { DEFAULT_HEADING_LEVEL } from '../../base/heading.js';
 import { DataController } from '../../base/data-controller.js';
 import type { Result } from '../../data/failure.js';
 import { DEPARTMENTS } from '../../data/geography.js';
 import { regionIn, type RegionGeneration } from '../../data/regions-2015.js';
-import { clusterPoles, filterPoles, nearestInDirection, type Cluster, type Direction, type Filters, type PlacedPole } from './model.js';
-import { INSETS } from './projection.js';
-import { renderBasemap } from './internal/basemap-layer.js';
+import type { PlacedPole } from './model.js';
+import { filterPoles, type Filters } from './selection.js';
 import { renderFilters } from './internal/filters.js';
-import { clusterKey, densityClasses, namesOf, renderLegend, renderMark } from './internal/marks.js';
-import { PanZoom } from './internal/pan-zoom.js';
+import type { MapView, MapViewHost } from './internal/map-view.js';
 import { readHash, writeHash } from './internal/url-hash.js';
-import { FULL, fit, zoomedOn, type Box } from './internal/view-box.js';
+import type { Box } from './internal/view-box.js';
 import { LIST_PAGE, renderList } from './internal/list.js';
 import { loadMapData, type MapData } from './internal/map-data.js';
 import { renderPanel } from './internal/panel.js';
@@ -26,7 +23,6 @@ import { pole as poleMessages } from '../../i18n/fr/pole.js';
 
 registerMessages('fr', { ...poleMessages, ...map });
 
-const MARKER_RADIUS_PX = 8;
 /**
  * The map's width in steps of 8 px: the estimate made before the map exists and the width measured
  * once it does then agree, and the first paint is not preceded by a second clustering and render.
@@ -55,7 +51,7 @@ const widthStep = (px: number) => Math.max(8, Math.round(px / 8) * 8);
  *
  * @fires ptce-pole-select - A pole was selected on the map or in the list; `detail` is `{id, name}`.
  */
-export class PtcePoleMap extends PtceElement {
+export class PtcePoleMap extends PtceElement implements MapViewHost {
   static override styles = [...(PtceElement.styles as []), mapStyles];
 
   /** Region to focus (its code in the `regions` generation): fitted to the view, the rest dimmed. */
@@ -73,23 +69,28 @@ export class PtcePoleMap extends PtceElement {
   /** Level of the panel card's heading (default 2, like every element's top heading). */
   @property({ attribute: 'heading-level', type: Number }) headingLevel: number = DEFAULT_HEADING_LEVEL;
 
-  @state() private filters: Filters = {};
-  /** The part of the map shown (the SVG's viewBox). @internal */
-  @state() viewBox: Box = FULL;
-  @state() private selectedId?: string;
-  @state() private activeKey?: string;
+  /** @internal */
+  @state() filters: Filters = {};
+  /** The part of the map shown (the SVG's viewBox), set when the map view loads. @internal */
+  @state() viewBox!: Box;
+  /** @internal */
+  @state() selectedId?: string;
+  /** The mark last focused, which keeps the map's one Tab stop. @internal */
+  @state() activeKey?: string;
   @state() private tab: 'map' | 'list' = 'map';
   @state() private width = 0;
   @state() private listLimit = LIST_PAGE;
   /** Said politely when the panel closes by itself (its pole no longer matches the filters). */
-  @state() private notice = '';
+  /** @internal */
+  @state() notice = '';
   /** The panel's card was opened in full (its name activated). */
   @state() private panelFull = false;
 
   private opener?: { source: 'map' | 'list'; id: string };
-  private panZoom = new PanZoom(this);
-  /** `t` for the render helpers in internal/. */
-  private tr = (key: MessageKey, params?: Params) => this.t(key, params);
+  /** The map's drawing and behaviour, once its code and basemap are loaded. */
+  private mapView?: MapView;
+  /** `t` for the render helpers in internal/. @internal */
+  readonly tr = (key: MessageKey, params?: Params) => this.t(key, params);
   /** Widths of the element (for the narrow layout) and of the map (for marker sizes). */
   private resize = new ResizeObserver((entries) => {
     for (const entry of entries) {
@@ -97,16 +98,19 @@ export class PtcePoleMap extends PtceElement {
       else this.mapWidth = widthStep(entry.contentRect.width);
     }
   });
-  @state() private mapWidth = 600;
+  /** @internal */
+  @state() mapWidth = 600;
   private observedMap?: Element;
 
-  readonly data = new DataController<MapData>(this, (signal) => this.load(signal), () => this.loaded());
+  readonly data = new DataController<MapData>(this, (signal) => this.load(signal), (data) => this.loaded(data));
 
   private load(signal: AbortSignal): Promise<Result<MapData>> {
     return this.withClient((client) => loadMapData(client, signal, this.resolvedLang, (list) => this.reportSkipped(list)));
   }
 
-  private loaded(): void {
+  private loaded(data: MapData): void {
+    this.mapView ??= new data.kit.MapView(this, data.kit.basemap);
+    this.viewBox = this.mapView.focusBox();
     // The focus can only be framed once the basemap is there.
     queueMicrotask(() => {
       this.width = this.getBoundingClientRect().width;
@@ -153,16 +157,6 @@ export class PtcePoleMap extends PtceElement {
     return this.data.state.status === 'ready' ? this.data.state.value : undefined;
   }
 
-  private lastClusters?: { visible: PlacedPole[]; radius: number; result: Cluster[] };
-  /** Clusters are recomputed only when the poles shown or the zoom change (not on every render). */
-  private clustersOf(visible: PlacedPole[], radius: number): Cluster[] {
-    const last = this.lastClusters;
-    if (last?.visible === visible && last.radius === radius) return last.result;
-    const result = clusterPoles(visible, radius);
-    this.lastClusters = { visible, radius, result };
-    return result;
-  }
-
   private lastTally?: { visible: PlacedPole[]; unplaced: number; departments: Set<string> };
   /** Counted once per set of poles shown, not at every render (focus, hover and panning render too). */
   private tally(visible: PlacedPole[]) {
@@ -189,31 +183,15 @@ export class PtcePoleMap extends PtceElement {
     return this.lastFilter.result;
   }
 
-  /** The departments in focus (of the chosen region or department), or undefined for all. */
-  private focusDepartments(): Set<string> | undefined {
+  /** The departments in focus (of the chosen region or department), or undefined for all. @internal */
+  focusDepartments(): Set<string> | undefined {
     if (this.filters.department) return new Set([this.filters.department]);
     if (this.filters.region) return new Set([...DEPARTMENTS.values()].filter((d) => regionIn(this.regions, d.code) === this.filters.region).map((d) => d.code));
     return undefined;
   }
 
   private focusBox(): Box {
-    const data = this.ready;
-    const focus = this.focusDepartments();
-    if (!data || !focus) return FULL;
-    const boxes = [...focus].map((code) => {
-      const dept = data.basemap.departments.get(code);
-      if (dept) return dept.bbox;
-      const inset = INSETS.find((i) => i.code === code);
-      return inset && { minX: inset.box.x, minY: inset.box.y, maxX: inset.box.x + inset.box.width, maxY: inset.box.y + inset.box.height };
-    });
-    const known = boxes.filter((b): b is NonNullable<typeof b> => !!b);
-    if (!known.length) return FULL;
-    return fit(
-      Math.min(...known.map((b) => b.minX)),
-      Math.min(...known.map((b) => b.minY)),
-      Math.max(...known.map((b) => b.maxX)),
-      Math.max(...known.map((b) => b.maxY)),
-    );
+    return this.mapView ? this.mapView.focusBox() : this.viewBox;
   }
 
   // ——— Rendering ———
@@ -245,7 +223,7 @@ export class PtcePoleMap extends PtceElement {
               this.tr,
             ) : nothing}
         <div class="body ${showMap && showList ? 'split' : ''}">
-          ${showMap ? this.renderMap(data, visible, narrow) : nothing}
+          ${showMap && this.mapView ? this.mapView.render(visible, this.tally(visible).departments, narrow) : nothing}
           ${showList || selected
             ? html`<div class="side">
                 ${selected ? renderPanel(
@@ -280,77 +258,11 @@ export class PtcePoleMap extends PtceElement {
     });
   }
 
-  private renderMap(data: MapData, visible: PlacedPole[], tabbed: boolean) {
-    const focus = this.focusDepartments();
-    const density = this.mode === 'density' ? densityClasses(visible, this.regions, focus) : undefined;
-    const b = this.viewBox;
-    const unit = b.w / (this.mapWidth || 600);
-    const radius = MARKER_RADIUS_PX * unit;
-    // Clustered over all the poles shown (marks stay put while panning), but only the marks in view
-    // (and a margin) go into the DOM: a zoomed-in map of 50,000 poles holds a few hundred nodes.
-    const margin = 2 * radius;
-    const clusters = density
-      ? []
-      : this.clustersOf(visible, radius).filter((c) => c.x > b.x - margin && c.x < b.x + b.w + margin && c.y > b.y - margin && c.y < b.y + b.h + margin);
-    this.shownClusters = new Map(clusters.map((c) => [clusterKey(c), c]));
-    // One marker is in the tab order (roving tabindex): the last one focused if still shown.
-    const keys = clusters.map((c) => clusterKey(c));
-    this.tabbableKey = this.activeKey && keys.includes(this.activeKey) ? this.activeKey : keys[0];
-    // Markers mode: departments with poles are tinted (not outlined: a line reads as a border).
-    const withPoles = density ? undefined : this.tally(visible).departments;
-    // A tab panel only when tabs are shown. Focus is followed on this HTML frame: Chromium makes an
-    // SVG group with a focus listener a Tab stop of its own, with no name.
-    return html`<div
-      class="map"
-      part="map"
-      role=${tabbed ? 'tabpanel' : nothing}
-      aria-labelledby=${tabbed ? 'tab-map' : nothing}
-      @focusin=${this.onMarkersEvent}
-    >
-      <svg
-        viewBox="${b.x} ${b.y} ${b.w} ${b.h}"
-        role="group"
-        aria-label=${this.t('map.map-label')}
-        @wheel=${this.panZoom.onWheel}
-        @pointerdown=${this.panZoom.onPointerDown}
-        @pointermove=${this.panZoom.onPointerMove}
-        @pointerup=${this.panZoom.onPointerUp}
-        @pointercancel=${this.panZoom.onPointerUp}
-      >
-        ${renderBasemap(data.basemap, { generation: this.regions, region: this.filters.region, focus, density, withPoles })}
-        <g @click=${this.onMarkersEvent} @keydown=${this.onMarkersEvent}>
-          ${repeat(clusters, (c) => clusterKey(c), (c) => renderMark(c, radius, { selectedId: this.selectedId, tabbableKey: this.tabbableKey }, this.tr))}
-        </g>
-      </svg>
-      <div class="controls">
-        <!-- Named by their title (also the tooltip), said once: no description repeating the name. -->
-        <button type="button" title=${this.t('map.zoom-in')} @click=${() => this.panZoom.zoom(1.6)}><span aria-hidden="true">+</span></button>
-        <button type="button" title=${this.t('map.zoom-out')} @click=${() => this.panZoom.zoom(1 / 1.6)}><span aria-hidden="true">−</span></button>
-        <button type="button" title=${this.t('map.reset')} @click=${() => (this.viewBox = this.focusBox())}><span aria-hidden="true">⟲</span></button>
-      </div>
-      ${renderLegend(clusters, density, !!focus, this.tr)}
-      <p class="credit" part="credit">${this.t('map.credit')}</p>
-    </div>`;
-  }
-
   /** @internal */
   get mapSvg(): SVGSVGElement | null {
     return this.renderRoot.querySelector('.map svg');
   }
 
-  private shownClusters = new Map<string, Cluster>();
-
-  /** One listener for all markers (there can be hundreds): the event says which one. */
-  private onMarkersEvent = (event: Event) => {
-    const marker = (event.target as Element).closest?.('.marker') as SVGGElement | null;
-    const cluster = marker && this.shownClusters.get(marker.dataset.key ?? '');
-    if (!marker || !cluster) return;
-    if (event.type === 'click') this.activate(cluster);
-    else if (event.type === 'keydown') this.onMarkerKey(event as KeyboardEvent, cluster);
-    else this.activeKey = marker.dataset.key;
-  };
-
-  private tabbableKey?: string;
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     // Measured by the ResizeObserver, never here: reading a size after each render would force a
@@ -372,7 +284,8 @@ export class PtcePoleMap extends PtceElement {
     this.writeHash();
   }
 
-  private async select(item: PlacedPole, source: 'map' | 'list'): Promise<void> {
+  /** @internal */
+  async select(item: PlacedPole, source: 'map' | 'list'): Promise<void> {
     this.opener = { source, id: item.pole.id };
     this.selectedId = item.pole.id;
     this.panelFull = false;
@@ -398,9 +311,7 @@ export class PtcePoleMap extends PtceElement {
     const target =
       opener.source === 'list'
         ? this.renderRoot.querySelector<HTMLElement>(`.list button[data-id="${CSS.escape(opener.id)}"]`)
-        : [...this.renderRoot.querySelectorAll<SVGGElement>('.marker')].find((marker) =>
-            this.shownClusters.get(marker.dataset.key ?? '')?.members.some((m) => m.pole.id === opener.id),
-          );
+        : this.mapView?.markOf(new Set([opener.id]));
     (target ?? this.renderRoot.querySelector<SVGElement>('.marker[tabindex="0"]'))?.focus();
   };
 
@@ -415,51 +326,6 @@ export class PtcePoleMap extends PtceElement {
       void this.closePanel();
     }
   };
-
-  private activate(cluster: Cluster): void {
-    if (this.panZoom.dragged) return;
-    if (cluster.members.length === 1) {
-      void this.select(cluster.members[0], 'map');
-      return;
-    }
-    this.viewBox = zoomedOn(cluster.members.map((m) => m.point!), this.viewBox);
-    this.activeKey = undefined;
-    void this.focusPolesOf(cluster);
-  }
-
-  /** After a bubble splits, focus goes to the first of its poles' marks, and the zoom is said. */
-  private async focusPolesOf(cluster: Cluster): Promise<void> {
-    await this.updateComplete;
-    const ids = new Set(cluster.members.map((m) => m.pole.id));
-    const marker = [...this.renderRoot.querySelectorAll<SVGGElement>('.marker')].find((m) =>
-      this.shownClusters.get(m.dataset.key ?? '')?.members.some((member) => ids.has(member.pole.id)),
-    );
-    this.notice = this.t('map.cluster-opened', { count: cluster.members.length, names: namesOf(cluster, this.tr) });
-    if (!marker) return;
-    this.activeKey = marker.dataset.key;
-    await this.updateComplete;
-    marker.focus();
-  }
-
-  private onMarkerKey(event: KeyboardEvent, cluster: Cluster): void {
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      this.activate(cluster);
-      return;
-    }
-    if (!['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(event.key)) return;
-    event.preventDefault();
-    const markers = [...this.renderRoot.querySelectorAll<SVGGElement>('.marker')];
-    const points = markers.map((m) => {
-      const [x, y] = (m.getAttribute('transform') ?? '').replace(/[^\d. -]/g, '').trim().split(/\s+/).map(Number);
-      return { x, y };
-    });
-    const next = nearestInDirection({ x: cluster.x, y: cluster.y }, points, event.key as Direction);
-    if (next >= 0) {
-      this.activeKey = markers[next].dataset.key;
-      markers[next].focus();
-    }
-  }
 
   // ——— URL ———
 

@@ -3,7 +3,7 @@ import { DEPARTMENTS } from '../../../data/geography.js';
 import { localize } from '../../../data/localize.js';
 import { REGION_NAMES, regionIn, type RegionGeneration } from '../../../data/regions-2015.js';
 import type { Theme } from '../../../data/schemas/pole.js';
-import type { Filters } from '../model.js';
+import type { Filters } from '../selection.js';
 import type { Translate } from './marks.js';
 
 export interface FilterBar {

@@ -2,9 +2,15 @@ import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { PlacedPole } from '../model.js';
 import { offersAction } from '../../../data/actions.js';
-import { territoryOf, type Translate } from './marks.js';
+import { placeParts } from '../../../data/geography.js';
+import type { Translate } from './marks.js';
 
 /** How many list entries are added at a time ("Afficher 100 de plus"). */
+/** Where a pole is, in words: commune, department, territory. */
+export function territoryOf({ pole }: PlacedPole): string {
+  return placeParts(pole).join(', ');
+}
+
 export const LIST_PAGE = 100;
 
 export interface PoleList {

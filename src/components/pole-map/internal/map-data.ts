@@ -3,11 +3,13 @@ import type { LoadedList, PtceClient } from '../../../data/client.js';
 import { ok, type Result } from '../../../data/failure.js';
 import { loadPoles, yieldToPage } from '../../../data/poles.js';
 import type { Theme } from '../../../data/schemas/pole.js';
-import { loadBasemap, type Basemap } from '../basemap.js';
-import { actionThemes, filterableThemes, placePole, sortByName, spreadSameSpot, type PlacedPole } from '../model.js';
+import { loadMapKit, type MapKit } from '../basemap.js';
+import type { PlacedPole } from '../model.js';
+import { actionThemes, filterableThemes, sortByName } from '../selection.js';
 
 export interface MapData {
-  basemap: Basemap;
+  /** The basemap and the code that draws the map. */
+  kit: MapKit;
   placed: PlacedPole[];
   themes: Theme[];
   /** The themes offered as filters (those in use, at most MAX_FILTER_THEMES), sub-themes indented under theirs. */
@@ -22,8 +24,8 @@ export interface MapData {
 const SLICE = 2500;
 
 /**
- * The poles and the basemap, each pole placed, sorted by name in `lang`. `report` hears about the
- * records left out. Placed in slices, between which the page stays responsive (50,000 poles).
+ * The poles and the map's drawing with its basemap, each pole placed, sorted by name in `lang`.
+ * `report` hears about the records left out. Placed in slices, between which the page stays responsive (50,000 poles).
  */
 export async function loadMapData(
   client: PtceClient,
@@ -31,23 +33,23 @@ export async function loadMapData(
   lang: string,
   report: (list: LoadedList<unknown>) => void,
 ): Promise<Result<MapData>> {
-  const [poles, basemap] = await Promise.all([loadPoles(client, signal), loadBasemap()]);
+  const [poles, kit] = await Promise.all([loadPoles(client, signal), loadMapKit()]);
   if (!poles.ok) return poles;
   report(poles.value);
   const list = poles.value.value.poles;
   const placed: PlacedPole[] = [];
   for (let start = 0; start < list.length; start += SLICE) {
     if (start) await yieldToPage();
-    for (const pole of list.slice(start, start + SLICE)) placed.push(placePole(pole, basemap));
+    for (const pole of list.slice(start, start + SLICE)) placed.push(kit.placePole(pole, kit.basemap));
   }
   if (placed.length > SLICE) await yieldToPage();
-  spreadSameSpot(placed);
+  kit.spreadSameSpot(placed);
   if (placed.length > SLICE) await yieldToPage();
   // Sorted once here: filtering keeps the order, so the list never needs sorting again.
   const sorted = sortByName(placed, lang);
   const { themes } = poles.value.value;
   return ok({
-    basemap,
+    kit,
     placed: sorted,
     themes,
     filterThemes: filterableThemes(themes, list),

@@ -1,8 +1,9 @@
 import { html, nothing, svg } from 'lit';
-import { DEPARTMENTS, placeParts } from '../../../data/geography.js';
+import { DEPARTMENTS } from '../../../data/geography.js';
 import { regionIn, type RegionGeneration } from '../../../data/regions-2015.js';
 import type { MessageKey, Params } from '../../../i18n/index.js';
 import { markRadius, type Cluster, type PlacedPole } from '../model.js';
+import { territoryOf } from './list.js';
 
 export type Translate = (key: MessageKey, params?: Params) => string;
 
@@ -14,10 +15,6 @@ export type Translate = (key: MessageKey, params?: Params) => string;
 export function clusterKey(cluster: Cluster): string {
   const first = cluster.members[0].pole.id;
   return cluster.members.length === 1 ? first : `bubble:${first}:${cluster.members.length}`;
-}
-
-export function territoryOf({ pole }: PlacedPole): string {
-  return placeParts(pole).join(', ');
 }
 
 /** A marker's name: the pole, where it is, and whether the mark only stands for its department. */

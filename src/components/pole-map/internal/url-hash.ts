@@ -1,4 +1,4 @@
-import type { Filters } from '../model.js';
+import type { Filters } from '../selection.js';
 
 const HASH_KEYS = ['region', 'department', 'theme', 'status', 'action', 'q', 'pole'] as const;
 

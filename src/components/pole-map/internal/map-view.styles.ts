@@ -1,0 +1,195 @@
+import { css } from 'lit';
+
+/** The map frame's styles: loaded with the map's drawing, added to the element's own. */
+export const mapViewStyles = css`
+  .map {
+    position: relative;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+    background: var(--_surface-raised);
+  }
+  .map > svg {
+    display: block;
+    inline-size: 100%;
+    block-size: auto;
+    aspect-ratio: 613 / 585;
+    touch-action: none;
+    user-select: none;
+    cursor: grab;
+  }
+  .map > svg.dragging {
+    cursor: grabbing;
+  }
+  /* Land and borders from the tokens (3:1: test/a11y/contrast.test.ts). */
+  .dept {
+    fill: var(--_map-land);
+    stroke: var(--_map-border);
+    stroke-width: 0.4;
+    vector-effect: non-scaling-stroke;
+  }
+  /* Poles here: a tint, not a line (a line would read as a border). */
+  .dept.has-poles {
+    fill: var(--ptce-map-land-poles, color-mix(in srgb, var(--_accent) 22%, transparent));
+  }
+  .out {
+    opacity: 0.35;
+  }
+  .region-edge {
+    fill: none;
+    stroke: var(--_map-region-border);
+    stroke-width: 1.2;
+    stroke-linejoin: round;
+    vector-effect: non-scaling-stroke;
+    pointer-events: none;
+  }
+  .region-edge.out {
+    opacity: 0.25;
+  }
+  /* The chosen region: its border in the accent colour, thick enough for 3:1 against the land. */
+  .region-edge.selected,
+  .inset.selected rect {
+    stroke: var(--ptce-map-region-selected, var(--_accent));
+    stroke-width: 2.6;
+  }
+  .inset rect {
+    fill: var(--_surface);
+    stroke: var(--_map-border);
+    vector-effect: non-scaling-stroke;
+  }
+  .inset .dept {
+    stroke: var(--_map-region-border);
+  }
+  .inset text {
+    font-size: 8px;
+    fill: currentColor;
+  }
+  .marker {
+    cursor: pointer;
+  }
+  :is(.marker, .swatch) circle {
+    fill: var(--_accent);
+    stroke: var(--_surface-raised, #fff);
+    stroke-width: 1.5;
+    vector-effect: non-scaling-stroke;
+  }
+  /* Hollow: placed at its department's centre for want of an address. */
+  :is(.marker, .swatch).approximate circle {
+    fill: var(--_surface);
+    stroke: var(--_accent);
+    stroke-width: 2;
+  }
+  :is(.marker, .swatch).bubble circle {
+    fill: var(--_accent);
+    stroke: var(--_on-accent);
+  }
+  .marker:hover circle {
+    stroke: currentColor;
+    stroke-width: 2.5;
+  }
+  :is(.marker, .swatch) text {
+    fill: var(--_on-accent);
+    font-weight: 700;
+    text-anchor: middle;
+    dominant-baseline: central;
+    pointer-events: none;
+  }
+  .marker:focus {
+    outline: none;
+  }
+  /* Selected and focused look different: the selected mark is larger and ringed in the text
+     colour; the focused one is ringed in the focus colour (both when both). */
+  .marker.selected circle {
+    transform: scale(1.4);
+    stroke: currentColor;
+    stroke-width: 2.5;
+  }
+  .marker:focus-visible circle {
+    stroke: var(--_focus);
+    stroke-width: 3.5;
+  }
+  .density-0 { fill: color-mix(in srgb, var(--_accent) 6%, transparent); }
+  .density-1 { fill: color-mix(in srgb, var(--_accent) 25%, transparent); }
+  .density-2 { fill: color-mix(in srgb, var(--_accent) 45%, transparent); }
+  .density-3 { fill: color-mix(in srgb, var(--_accent) 68%, transparent); }
+  .density-4 { fill: color-mix(in srgb, var(--_accent) 92%, transparent); }
+  .controls {
+    position: absolute;
+    inset-block-start: 0.5rem;
+    inset-inline-end: 0.5rem;
+    display: grid;
+    gap: 0.35rem;
+  }
+  .controls button {
+    min-block-size: 2.5rem;
+    min-inline-size: 2.5rem;
+    padding: 0.2rem 0.5rem;
+    background: var(--_surface);
+    color: inherit;
+    border-color: var(--_line);
+  }
+  .controls button:hover {
+    background: color-mix(in srgb, var(--_accent) 14%, var(--_surface, transparent));
+  }
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.3rem 1rem;
+    margin: 0;
+    padding: 0.5rem;
+    list-style: none;
+    font-size: 0.85em;
+  }
+  .legend-title {
+    font-weight: 600;
+  }
+  .legend li {
+    display: flex;
+    align-items: center;
+    gap: 0.4rem;
+  }
+  .legend svg {
+    flex: none;
+    inline-size: 1rem;
+    block-size: 1rem;
+  }
+  .credit {
+    font-size: 0.75em;
+    color: var(--_muted);
+    margin: 0;
+    padding: 0.25rem 0.5rem;
+  }
+  /* Forced colours: the marks in system colours, selection in Highlight, focus distinct from it. */
+  @media (forced-colors: active) {
+    .map > svg {
+      forced-color-adjust: none;
+    }
+    .dept,
+    .dept.has-poles,
+    .inset rect {
+      fill: Canvas;
+    }
+    :is(.marker, .swatch) circle {
+      fill: CanvasText;
+      stroke: Canvas;
+    }
+    :is(.marker, .swatch).approximate circle {
+      fill: Canvas;
+      stroke: CanvasText;
+    }
+    :is(.marker, .swatch) text {
+      fill: Canvas;
+    }
+    .inset text {
+      fill: CanvasText;
+    }
+    .marker.selected circle {
+      fill: Highlight;
+      stroke: CanvasText;
+    }
+    .marker:focus-visible circle {
+      stroke: Highlight;
+    }
+  }
+`;
