@@ -1,5 +1,5 @@
 import { localize } from '../../data/localize.js';
-import { questionsOf, type Question } from '../../data/referentiel.js';
+import { questionsOf } from '../../data/referentiel.js';
 import type { PrincipalObjective, Referentiel } from '../../data/schemas/referentiel.js';
 import type { Answer, Assessment } from '../../data/schemas/submissions.js';
 
@@ -41,35 +41,6 @@ export function strengthsAndWeaknesses(summary: ObjectiveSummary[], bounds: { mi
     strengths: rated.filter((s) => share(s.mean) >= 2 / 3).sort((a, b) => b.mean - a.mean),
     toWork: rated.filter((s) => share(s.mean) < 1 / 2).sort((a, b) => a.mean - b.mean),
   };
-}
-
-export interface Divergence {
-  question: Question;
-  /** Each respondent's answer, in the order of the assessments (undefined: not answered). */
-  answers: (Answer | undefined)[];
-  /** Highest minus lowest level given (0 when fewer than two levels). */
-  spread: number;
-}
-
-/** Questions ordered by how much the respondents' views differ: conversation starters first. */
-export function divergences(referentiel: Referentiel, assessments: Assessment[]): Divergence[] {
-  return questionsOf(referentiel)
-    .map((question, order) => {
-      const answers = assessments.map((a) => a.answers[question.indicator.id]);
-      const levels = answers.map((a) => a?.value).filter((v): v is number => typeof v === 'number');
-      return { question, answers, spread: levels.length > 1 ? Math.max(...levels) - Math.min(...levels) : 0, order };
-    })
-    .sort((a, b) => b.spread - a.spread || a.order - b.order)
-    .map(({ order: _order, ...rest }) => rest);
-}
-
-/** Per principal objective, the lowest and highest respondent means. */
-export function objectiveSpreads(referentiel: Referentiel, assessments: Assessment[]) {
-  const perRespondent = assessments.map((a) => summarize(referentiel, a.answers));
-  return perRespondent[0]?.map((first, index) => {
-    const means = perRespondent.map((s) => s[index].mean).filter((m): m is number => m !== null);
-    return { principal: first.principal, min: means.length ? Math.min(...means) : null, max: means.length ? Math.max(...means) : null, means };
-  }) ?? [];
 }
 
 const csvCell = (value: string | number | undefined) => {

@@ -10,7 +10,6 @@ import { localize } from '../../data/localize.js';
 import type { Referentiel } from '../../data/schemas/referentiel.js';
 import type { Answer, Assessment } from '../../data/schemas/submissions.js';
 import { assessmentCsv, assessmentIssues, questionsOf, referentielIssues, type Question } from './model.js';
-import { comparedAssessments, renderCompare } from './internal/compare.js';
 import { download, readAssessments } from './internal/files.js';
 import { renderGrid, renderScale, renderTags, renderThemeFilter } from './internal/grid.js';
 import { renderSummary } from './internal/summary.js';
@@ -27,6 +26,7 @@ import { referentiel as referentielMessages } from '../../i18n/fr/referentiel.js
 registerMessages('fr', referentielMessages);
 
 type CampaignUi = typeof import('./internal/campaign-ui.js');
+type CompareUi = typeof import('./internal/compare.js');
 
 interface ReferentielData extends CampaignData {
   referentiel: Referentiel;
@@ -112,6 +112,7 @@ export class PtceReferentiel extends PtceElement {
   @state() private campaignInfo?: Campaign;
   /** The campaigns' code, loaded when the element names a campaign. */
   private campaignUi?: CampaignUi;
+  private compareUi?: CompareUi;
   private coordinator?: CoordinatorController;
 
   private store?: DraftStore<AnswerDraft>;
@@ -125,6 +126,8 @@ export class PtceReferentiel extends PtceElement {
 
   private async load(signal: AbortSignal): Promise<Result<ReferentielData>> {
     return this.withClient(async (client) => {
+      // Compare mode's code is fetched beside the référentiel, only by a référentiel in that mode.
+      const compareUi = this.mode === 'compare' ? import('./internal/compare.js') : undefined;
       const found = await client.document('referentiel', checkReferentiel, signal);
       if (!found.ok) return found;
       const referentiel = found.value.value;
@@ -152,6 +155,7 @@ export class PtceReferentiel extends PtceElement {
         if (!found.ok) return found;
         campaigns = found.value;
       }
+      this.compareUi ??= await compareUi;
       return ok({ referentiel, canSend, endpoint: client.endpoint, loaded, ...campaigns });
     });
   }
@@ -430,6 +434,7 @@ export class PtceReferentiel extends PtceElement {
     if (data.history) return this.campaignUi!.renderOverTime(referentiel, data.history[0], data.history[1], this.view);
     if (this.compareCampaigns) return html`<p class="message error" role="alert">${this.t('over.need-two')}</p>`;
     const fromCampaign = this.coordinator?.answers?.assessments ?? [];
+    const { comparedAssessments, renderCompare } = this.compareUi!;
     const { assessments, otherPole } = comparedAssessments(referentiel, [this.assessments ?? [], data.loaded, fromCampaign, this.imported]);
     const coordinator = this.coordinator?.render(this.view) ?? nothing;
     const toolbar = html`${coordinator}<label class="inline no-print">${this.t('ref.compare-import')}

@@ -5,7 +5,7 @@ import { campaignSummary } from '../../../data/referentiel.js';
 import type { CampaignAnswers } from '../../../data/schemas/campaigns.js';
 import type { PrincipalObjective, Referentiel } from '../../../data/schemas/referentiel.js';
 import { formatNumber } from '../../../i18n/index.js';
-import { objectiveSpreads } from '../model.js';
+import { objectiveSpreads } from './compare.js';
 import type { View } from './view.js';
 
 // Two campaigns of ONE pole, one after the other: "un outil transversal de co-évolution". Which
