@@ -5,6 +5,7 @@ import { charter } from './fr/charter.js';
 import { map } from './fr/map.js';
 import { referentiel } from './fr/referentiel.js';
 import { campaign } from './fr/campaign.js';
+import { compare } from './fr/compare.js';
 import { actionForm } from './fr/action-form.js';
 
 /**
@@ -12,4 +13,4 @@ import { actionForm } from './fr/action-form.js';
  * (checked by the type of `Catalog`). At run time each widget loads only its own part (fr/*.ts)
  * with `registerMessages`, so a page with a card does not carry the map's sentences.
  */
-export const fr = { ...common, ...pole, ...card, ...charter, ...map, ...referentiel, ...campaign, ...actionForm } as const;
+export const fr = { ...common, ...pole, ...card, ...charter, ...map, ...referentiel, ...compare, ...campaign, ...actionForm } as const;

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { PtceElement } from '../../base/ptce-element.js';
@@ -155,7 +155,10 @@ export class PtceReferentiel extends PtceElement {
         if (!found.ok) return found;
         campaigns = found.value;
       }
-      this.compareUi ??= await compareUi;
+      if (compareUi && !this.compareUi) {
+        this.compareUi = await compareUi;
+        adoptStyles(this.renderRoot as ShadowRoot, [...PtceReferentiel.elementStyles, this.compareUi.compareStyles]);
+      }
       return ok({ referentiel, canSend, endpoint: client.endpoint, loaded, ...campaigns });
     });
   }

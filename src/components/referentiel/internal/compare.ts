@@ -1,5 +1,8 @@
 // Compare mode (regards croisés): loaded only by a référentiel in that mode.
 import { html, nothing, svg } from 'lit';
+import { registerMessages } from '../../../i18n/index.js';
+import { compare } from '../../../i18n/fr/compare.js';
+import { compareStyles } from './compare.styles.js';
 import { heading } from '../../../base/heading.js';
 import { checkAssessment } from '../../../data/checks/referentiel.js';
 import { localize } from '../../../data/localize.js';
@@ -8,6 +11,10 @@ import type { Answer, Assessment } from '../../../data/schemas/submissions.js';
 import { formatNumber } from '../../../i18n/index.js';
 import { assessmentIssues, questionsOf, scaleBounds, summarize, type Question } from '../model.js';
 import type { View } from './view.js';
+
+registerMessages('fr', compare);
+
+export { compareStyles };
 
 export interface Divergence {
   question: Question;
