@@ -8,9 +8,12 @@
 // back, and a zoom, each until painted; the JS heap and DOM size in a fresh page. Then a cold page
 // load of the 40 demo poles over an emulated mobile network (9 Mbit/s, 150 ms round trip, no cache).
 //
-//   node bench/run.mjs [--sizes 2000,10000,50000] [--reps 1] [--no-cold] [--profile 10000]
+//   node bench/run.mjs [--sizes 2000,10000,50000] [--reps 1] [--no-cold | --cold-only] [--waterfall]
+//                      [--profile 10000]
 // --reps scales the repetitions (21, 15 and 9 at 2,000, 10,000 and 50,000); --profile writes a CPU
 // profile of this map's runs at that size to bench-profile-<n>.cpuprofile (open it in DevTools).
+// --cold-only runs only the cold loads; --waterfall prints each cold page's requests (from CDP
+// Network events: start, first byte, end, and who asked) for one more, separate load of each.
 import { createServer } from 'node:http';
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
@@ -21,7 +24,8 @@ import { departmentsGeoJson } from './departments-geojson.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
-const sizes = option('--sizes', '2000,10000,50000').split(',').map(Number);
+const coldOnly = args.includes('--cold-only');
+const sizes = coldOnly ? [] : option('--sizes', '2000,10000,50000').split(',').map(Number);
 const repsScale = Number(option('--reps', '1'));
 const profileAt = Number(option('--profile', '0'));
 const root = resolve('.');
@@ -131,9 +135,11 @@ const say = (line = '') => (console.log(line), out.push(line));
 say(`machine load (1, 5, 15 min) at start: ${load()}`);
 const page = await browser.newPage();
 await page.setViewport({ width: 1280, height: 900 });
-await page.goto(`${base}/bench/page.html`);
-await page.waitForFunction(() => window.bench && customElements.get('ptce-pole-map') && window.L?.markerClusterGroup);
-const peers = await page.evaluate(() => Object.keys(window.bench));
+if (!coldOnly) {
+  await page.goto(`${base}/bench/page.html`);
+  await page.waitForFunction(() => window.bench && customElements.get('ptce-pole-map') && window.L?.markerClusterGroup);
+}
+const peers = coldOnly ? [] : await page.evaluate(() => Object.keys(window.bench));
 const REPS = { 2000: 21, 10000: 15, 50000: 9 };
 const results = {};
 
@@ -197,7 +203,7 @@ for (const n of sizes) {
     }
   }
 }
-say(`machine load after the map runs: ${load()}`);
+if (!coldOnly) say(`machine load after the map runs: ${load()}`);
 
 // Cold page load over an emulated mobile network.
 if (!args.includes('--no-cold')) {
@@ -210,32 +216,70 @@ if (!args.includes('--no-cold')) {
     'cold-leaflet': () => !!document.querySelector('.leaflet-overlay-pane path') && !!document.querySelector('.leaflet-marker-icon'),
   };
   found['cold-map-only'] = found['cold-map'];
+  /** One cold load of a page: when the map was painted, bytes transferred, and each request. */
+  const coldLoad = async (file) => {
+    const context = await browser.createBrowserContext();
+    const cold = await context.newPage();
+    await cold.setViewport({ width: 412, height: 915, isMobile: true, deviceScaleFactor: 1 });
+    const cdp = await cold.createCDPSession();
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (9e6 / 8), uploadThroughput: (1.5e6 / 8) });
+    let transferred = 0;
+    const requests = new Map();
+    cdp.on('Network.requestWillBeSent', (e) => {
+      // Who asked: the parser (the page's HTML), or the script whose code made the request.
+      const frame = e.initiator.stack?.callFrames?.[0] ?? e.initiator.stack?.parent?.callFrames?.[0];
+      const by = e.initiator.type === 'parser' ? `parser ${e.initiator.url ?? ''}` : frame ? `${e.initiator.type} ${frame.url}` : e.initiator.type;
+      requests.set(e.requestId, { url: e.request.url, type: e.type, start: e.timestamp, wall: e.wallTime, by });
+    });
+    cdp.on('Network.responseReceived', (e) => {
+      const r = requests.get(e.requestId);
+      if (r && e.response.timing) r.firstByte = e.response.timing.requestTime + e.response.timing.receiveHeadersEnd / 1000;
+    });
+    cdp.on('Network.loadingFinished', (e) => {
+      transferred += e.encodedDataLength;
+      const r = requests.get(e.requestId);
+      if (r) Object.assign(r, { end: e.timestamp, bytes: e.encodedDataLength });
+    });
+    // Polls every frame from the first script on; records the paint after the map is complete.
+    await cold.evaluateOnNewDocument(`(() => {
+      const done = ${found[file].toString()};
+      const poll = () => done() ? requestAnimationFrame(() => setTimeout(() => (window.__painted = performance.now()))) : requestAnimationFrame(poll);
+      requestAnimationFrame(poll);
+    })()`);
+    await cold.goto(`${base}/bench/${file}.html`);
+    await cold.waitForFunction(() => window.__painted, { timeout: 60_000 });
+    const painted = await cold.evaluate(() => window.__painted);
+    const origin = await cold.evaluate(() => performance.timeOrigin);
+    await context.close();
+    return { painted, transferred, requests: [...requests.values()], origin };
+  };
+
+  /** The requests of one load, in start order, on the page's clock (ms since navigation). */
+  const waterfall = (name, { painted, requests, origin }) => {
+    // CDP times are monotonic seconds; the document request's wall time ties them to the page's clock.
+    const doc = requests[0];
+    const at = (t) => (t === undefined ? '   —' : ((doc.wall * 1000 - origin) + (t - doc.start) * 1000).toFixed(0).padStart(5));
+    const short = (url) => url.replace(base, '').replace(/^parser $/, 'parser');
+    say();
+    say(`Waterfall: ${name} (ms since navigation: start, first byte, end; KB on the wire; asked by)`);
+    for (const r of [...requests].sort((a, b) => a.start - b.start)) {
+      say(`  ${at(r.start)} ${at(r.firstByte)} ${at(r.end)} ${((r.bytes ?? 0) / 1024).toFixed(1).padStart(6)}  ${short(r.url).padEnd(52)} ${short(r.by)}`);
+    }
+    say(`  painted at ${painted.toFixed(0)} ms`);
+  };
+
   const times = Object.fromEntries(Object.keys(colds).map((k) => [k, []]));
   const bytes = {};
   for (let run = 0; run < Math.max(3, Math.round(7 * repsScale)); run++) {
     for (const [name, file] of Object.entries(colds)) {
-      const context = await browser.createBrowserContext();
-      const cold = await context.newPage();
-      await cold.setViewport({ width: 412, height: 915, isMobile: true, deviceScaleFactor: 1 });
-      const cdp = await cold.createCDPSession();
-      await cdp.send('Network.enable');
-      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (9e6 / 8), uploadThroughput: (1.5e6 / 8) });
-      let transferred = 0;
-      cdp.on('Network.loadingFinished', (e) => (transferred += e.encodedDataLength));
-      // Polls every frame from the first script on; records the paint after the map is complete.
-      await cold.evaluateOnNewDocument(`(() => {
-        const done = ${found[file].toString()};
-        const poll = () => done() ? requestAnimationFrame(() => setTimeout(() => (window.__painted = performance.now()))) : requestAnimationFrame(poll);
-        requestAnimationFrame(poll);
-      })()`);
-      await cold.goto(`${base}/bench/${file}.html`);
-      await cold.waitForFunction(() => window.__painted, { timeout: 60_000 });
-      times[name].push(await cold.evaluate(() => window.__painted));
+      const { painted, transferred } = await coldLoad(file);
+      times[name].push(painted);
       bytes[name] = transferred;
-      await context.close();
     }
   }
+  if (args.includes('--waterfall')) for (const [name, file] of Object.entries(colds)) waterfall(name, await coldLoad(file));
   say();
   say('Cold load of the 40 demo poles, 9 Mbit/s, 150 ms round trip, no cache (from navigation to the map painted)');
   for (const name of Object.keys(colds)) say(`${name.padEnd(48)} ${spread(times[name]).padEnd(22)} ${(bytes[name] / 1024).toFixed(1)} KB transferred`);
@@ -247,7 +291,7 @@ if (!args.includes('--no-cold')) {
 say(`machine load at the end: ${load()}`);
 
 // Référentiel: compare 12 respondents on the demo grid (36 questions), and answer one question.
-const refTimings = await page.evaluate(async () => {
+const refTimings = coldOnly ? undefined : await page.evaluate(async () => {
   const referentiel = await (await fetch('/demo/data/referentiel.json')).json();
   const ids = referentiel.objectives.flatMap((o) => o.principalObjectives.flatMap((p) => p.indicators.map((i) => i.id)));
   let seed = 7;
@@ -293,9 +337,11 @@ const refTimings = await page.evaluate(async () => {
   }
   return { compare, answer };
 });
-say();
-say(`référentiel: compare 36 × 12               ${median(refTimings.compare).toFixed(1)} ms (median)`);
-say(`référentiel: answer one question           ${median(refTimings.answer).toFixed(1)} ms (median)`);
+if (refTimings) {
+  say();
+  say(`référentiel: compare 36 × 12               ${median(refTimings.compare).toFixed(1)} ms (median)`);
+  say(`référentiel: answer one question           ${median(refTimings.answer).toFixed(1)} ms (median)`);
+}
 
 await browser.close();
 server.close();
