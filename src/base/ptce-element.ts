@@ -220,13 +220,14 @@ export class PtceElement extends LitElement {
     const lang = this.resolvedLang;
     switch (failure.kind) {
       case 'no-endpoint':
-        return { message: this.t('error.no-endpoint') };
+      case 'network':
+      case 'not-json':
+      case 'not-endpoint':
+        return { message: this.t(`error.${failure.kind}`) };
       case 'no-resource': {
         const key = `resource.${failure.resource}` as MessageKey;
         return { message: this.t('error.no-resource', { resource: this.t(key) }) };
       }
-      case 'network':
-        return { message: this.t('error.network') };
       case 'timeout':
         return { message: this.t('error.timeout', { seconds: Math.round(failure.timeoutMs / 100) / 10 }) };
       case 'http':
@@ -234,8 +235,6 @@ export class PtceElement extends LitElement {
           message: this.t('error.http', { status: String(failure.status) }),
           detail: failure.issues?.length ? this.issuesText(failure.issues) : undefined,
         };
-      case 'not-json':
-        return { message: this.t('error.not-json') };
       case 'too-large':
         return { message: this.t('error.too-large', { size: formatBytes(lang, failure.maxBytes) }) };
       case 'invalid':
