@@ -5,7 +5,7 @@ import { VERSION } from '../version.js';
 import { tokens, stateStyles } from '../styles/tokens.js';
 import { DEFAULT_LANG, isLangLoaded, loadLang, supportedLang, translate, formatBytes, type MessageKey, type Params } from '../i18n/index.js';
 import { clientFor, type LoadedList, type PtceClient } from '../data/client.js';
-import { fail, type Failure, type Result } from '../data/failure.js';
+import { fail, type DataIssue, type Failure, type Result } from '../data/failure.js';
 import { providerContext, type ProviderValue } from './context.js';
 import type { PtceEventMap } from './events.js';
 import type { DataController } from './data-controller.js';
@@ -138,8 +138,8 @@ export class PtceElement extends LitElement {
     return this.endpoint ? clientFor(this.endpoint) : this.provided?.client;
   }
 
-  #clientChecked = false;
-  #lastClient?: PtceClient;
+  /** The client read last: `null` before the first check. */
+  #lastClient?: PtceClient | null = null;
 
   /**
    * True on the first call, then whenever the client this element reads from has changed (its own
@@ -147,8 +147,7 @@ export class PtceElement extends LitElement {
    */
   protected clientChanged(): boolean {
     const client = this.client;
-    if (this.#clientChecked && client === this.#lastClient) return false;
-    this.#clientChecked = true;
+    if (client === this.#lastClient) return false;
     this.#lastClient = client;
     return true;
   }
@@ -172,8 +171,7 @@ export class PtceElement extends LitElement {
   protected reportSkipped(list: LoadedList<unknown>): void {
     const fields = list.dropped ?? [];
     if (!list.skipped.length && !fields.length) return;
-    if (list.skipped.length) console.warn(`ptce-widgets: ${list.skipped.length} invalid record(s) skipped in ${list.url}`, list.skipped);
-    if (fields.length) console.warn(`ptce-widgets: ${fields.length} unusable field(s) left out in ${list.url || 'the given pole'}`, fields);
+    console.warn(`ptce-widgets: ${list.skipped.length} record(s) skipped, ${fields.length} field(s) left out in ${list.url || 'the given pole'}`, list.skipped, fields);
     this.emit('ptce-data-warning', { url: list.url, skipped: list.skipped.length, records: list.skipped, fields });
   }
 
@@ -217,33 +215,19 @@ export class PtceElement extends LitElement {
   }
 
   protected describeFailure(failure: Failure): { message: string; detail?: string } {
-    const lang = this.resolvedLang;
-    switch (failure.kind) {
-      case 'no-endpoint':
-      case 'network':
-      case 'not-json':
-      case 'not-endpoint':
-        return { message: this.t(`error.${failure.kind}`) };
-      case 'no-resource': {
-        const key = `resource.${failure.resource}` as MessageKey;
-        return { message: this.t('error.no-resource', { resource: this.t(key) }) };
-      }
-      case 'timeout':
-        return { message: this.t('error.timeout', { seconds: Math.round(failure.timeoutMs / 100) / 10 }) };
-      case 'http':
-        return {
-          message: this.t('error.http', { status: String(failure.status) }),
-          detail: failure.issues?.length ? this.issuesText(failure.issues) : undefined,
-        };
-      case 'too-large':
-        return { message: this.t('error.too-large', { size: formatBytes(lang, failure.maxBytes) }) };
-      case 'invalid':
-        return { message: this.t('error.invalid'), detail: this.issuesText(failure.issues) };
-      case 'unsupported-version':
-        return { message: this.t('error.unsupported-version', { version: String(failure.version) }) };
-      case 'aborted':
-        return { message: '' };
-    }
+    if (failure.kind === 'aborted') return { message: '' };
+    // Each failure's message is `error.<kind>`, filled with what that kind carries.
+    const f = failure as Partial<{ resource: string; timeoutMs: number; status: number; maxBytes: number; version: unknown; issues: DataIssue[] }>;
+    return {
+      message: this.t(`error.${failure.kind}`, {
+        resource: f.resource && this.t(`resource.${f.resource}` as MessageKey),
+        seconds: f.timeoutMs && Math.round(f.timeoutMs / 100) / 10,
+        status: String(f.status),
+        size: f.maxBytes && formatBytes(this.resolvedLang, f.maxBytes),
+        version: String(f.version),
+      } as Params),
+      detail: f.issues?.length ? this.issuesText(f.issues) : undefined,
+    };
   }
 
   // The validator's reasons are technical English (kept in the console and in ptce-data-warning);

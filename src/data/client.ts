@@ -63,12 +63,10 @@ type Body = 'json' | 'text' | 'any';
  */
 function listFormat(doc: unknown): ListFormat | null | undefined {
   if (doc instanceof TextBody) return /^\s*</.test(doc.text) ? null : 'csv';
-  if (Array.isArray(doc)) return 'gogocarto';
-  if (!doc || typeof doc !== 'object') return null;
-  const d = doc as Record<string, unknown>;
+  const d = Object(doc) as Record<string, unknown>;
   if ('ptce' in d) return undefined;
   if (Array.isArray(d.poles)) return 'ptce';
-  if (Array.isArray(d.data ?? d['@graph'])) return 'gogocarto';
+  if (Array.isArray(doc) || Array.isArray(d.data ?? d['@graph'])) return 'gogocarto';
   return d.poles ? undefined : null;
 }
 
@@ -199,11 +197,7 @@ export class PtceClient {
     const where = await this.locate(resource, signal);
     if (!where.ok) return where;
     const { url } = where.value;
-    return this.#request(url, new AbortController(), signal, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': idempotencyKey },
-      body: JSON.stringify(body),
-    });
+    return this.request(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey }, body: JSON.stringify(body) }, signal);
   }
 
   /** An uncached request to a URL the endpoint named: a campaign's answers are private, never shared. */
@@ -226,8 +220,7 @@ export class PtceClient {
   #start(url: string, as: Body, maxBytes: number): CacheEntry {
     const controller = new AbortController();
     const entry: CacheEntry = { controller, waiters: 0, settled: false, expires: 0, promise: Promise.resolve(ABORTED) };
-    const init: RequestInit = as === 'text' ? { headers: { Accept: 'text/csv, text/plain;q=0.9, */*;q=0.1' } } : {};
-    entry.promise = this.#request(url, controller, undefined, init, as, maxBytes).then((result) => {
+    entry.promise = this.#request(url, controller, undefined, undefined, as, maxBytes).then((result) => {
       entry.settled = true;
       entry.expires = Date.now() + this.ttlMs;
       // Failures are not kept: "Réessayer" must really try again. An older request finishing
@@ -278,9 +271,10 @@ export class PtceClient {
     try {
       const response = await fetch(url, {
         ...init,
-        headers: { Accept: 'application/json', ...init.headers },
+        // JSON first; CSV too, since a list (and the endpoint itself) may be a CSV file.
+        headers: { Accept: 'application/json, text/csv;q=0.9, */*;q=0.8', ...init.headers },
+        // (Cookies go to the page's own origin only: fetch's default `credentials`.)
         signal: controller.signal,
-        credentials: 'same-origin',
         referrerPolicy: 'strict-origin-when-cross-origin',
       });
       if (Number(response.headers.get('content-length')) > maxBytes) {
@@ -317,13 +311,10 @@ function httpFailure(url: string, status: number, body: unknown): Failure {
   const { errors, reason: named } = (body ?? {}) as { errors?: unknown; reason?: unknown };
   // Only a short word: it picks a message, it is never shown as is.
   const reason = typeof named === 'string' && /^[a-z-]{1,40}$/.test(named) ? { reason: named } : {};
-  if (Array.isArray(errors)) {
-    const issues = errors
-      .filter((e): e is { path: string; message: string } => typeof e?.path === 'string' && typeof e?.message === 'string')
-      .map(({ path, message }) => ({ path, message }));
-    if (issues.length) return { kind: 'http', url, status, issues, ...reason };
-  }
-  return { kind: 'http', url, status, ...reason };
+  const issues = (Array.isArray(errors) ? errors : [])
+    .filter((e): e is { path: string; message: string } => typeof e?.path === 'string' && typeof e?.message === 'string')
+    .map(({ path, message }) => ({ path, message }));
+  return { kind: 'http', url, status, ...(issues.length ? { issues } : {}), ...reason };
 }
 
 /** Reads a body as text, stopping as soon as it passes `maxBytes` (a lying Content-Length included). */

@@ -89,8 +89,8 @@ describe('endpoint naming a poles document', () => {
     ['a JSON number', { json: 42 }],
   ] as const) {
     for (const [lang, message] of [
-      ['fr', 'Cette adresse ne mène ni à une source de données PTCE ni à une liste de pôles (PTCE, GoGoCarto ou CSV).'],
-      ['en', 'This address leads neither to a PTCE data source nor to a list of poles (PTCE, GoGoCarto or CSV).'],
+      ['fr', 'Cette adresse ne mène ni à une source de données PTCE ni à une liste de pôles.'],
+      ['en', 'This address leads neither to a PTCE data source nor to a list of poles.'],
     ]) {
       it(`says clearly (${lang}) that ${what} is neither a data source nor a list`, async () => {
         const path = `${uniquePrefix('neither')}/page`;
