@@ -104,3 +104,19 @@ describe('endpoint naming a poles document', () => {
     }
   }
 });
+
+describe('a GoGoCarto list named in a discovery document', () => {
+  it('fetches the list and its taxonomy together, not one after the other', async () => {
+    const prefix = uniquePrefix('gogo-parallel');
+    await mockRoute({ path: `${prefix}/ptce.json`, json: { ptce: 1, poles: { url: 'elements.json', format: 'gogocarto', taxonomy: 'taxonomy.json' } } });
+    await mockRoute({ path: `${prefix}/elements.json`, json: await (await fetch('/test/fixtures/gogocarto-js/elements.json')).json(), delay: 400 });
+    await mockRoute({ path: `${prefix}/taxonomy.json`, json: await (await fetch('/test/fixtures/gogocarto-js/taxonomy-full.json')).json(), delay: 400 });
+    const result = await loadPoles(new PtceClient(`${prefix}/ptce.json`));
+    if (!result.ok) throw new Error(JSON.stringify(result.failure));
+    expect(result.value.value.poles).to.have.length(12);
+    const [list] = await mockRequests(`${prefix}/elements.json`);
+    const taxonomy = await mockRequests(`${prefix}/taxonomy.json`);
+    expect(taxonomy, 'one taxonomy request').to.have.length(1);
+    expect(taxonomy[0].at, 'taxonomy asked before the list was answered').to.be.lessThan(list.answeredAt);
+  });
+});
