@@ -32,11 +32,6 @@ function watchLangChanges(): void {
   langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
 }
 
-/** Our events bubble and are composed, so a page can listen on any ancestor of a widget. */
-function ptceEvent<K extends keyof PtceEventMap>(type: K, detail: PtceEventMap[K], cancelable: boolean) {
-  return new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable });
-}
-
 /**
  * The base of every ptce-widgets element: language, theme, endpoint, events and the shared
  * loading / error / empty states.
@@ -164,7 +159,7 @@ export class PtceElement extends LitElement {
 
   /** Fires one of our events; they bubble and cross shadow roots so a host page can listen anywhere. */
   protected emit<K extends keyof PtceEventMap>(type: K, detail: PtceEventMap[K], cancelable = false): boolean {
-    return this.dispatchEvent(ptceEvent(type, detail, cancelable));
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
   }
 
   /** Tells the page that some records were left out of a list, and why. */
@@ -222,9 +217,9 @@ export class PtceElement extends LitElement {
       message: this.t(`error.${failure.kind}`, {
         resource: f.resource && this.t(`resource.${f.resource}` as MessageKey),
         seconds: f.timeoutMs && Math.round(f.timeoutMs / 100) / 10,
-        status: String(f.status),
+        status: f.status,
         size: f.maxBytes && formatBytes(this.resolvedLang, f.maxBytes),
-        version: String(f.version),
+        version: f.version,
       } as Params),
       detail: f.issues?.length ? this.issuesText(f.issues) : undefined,
     };
