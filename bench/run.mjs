@@ -232,7 +232,6 @@ if (!args.includes('--no-cold')) {
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (9e6 / 8), uploadThroughput: (1.5e6 / 8) });
-    let transferred = 0;
     const requests = new Map();
     cdp.on('Network.requestWillBeSent', (e) => {
       // Who asked: the parser (the page's HTML), or the script whose code made the request.
@@ -250,7 +249,6 @@ if (!args.includes('--no-cold')) {
       if (r) Object.assign(r, { lastData: e.timestamp, received: (r.received ?? 0) + e.encodedDataLength });
     });
     cdp.on('Network.loadingFinished', (e) => {
-      transferred += e.encodedDataLength;
       const r = requests.get(e.requestId);
       if (r) Object.assign(r, { end: e.timestamp, bytes: e.encodedDataLength });
     });
@@ -265,7 +263,9 @@ if (!args.includes('--no-cold')) {
     const painted = await cold.evaluate(() => window.__painted);
     const origin = await cold.evaluate(() => performance.timeOrigin);
     await context.close();
-    return { painted, transferred, requests: [...requests.values()], origin };
+    const list = [...requests.values()];
+    const transferred = list.reduce((sum, r) => sum + (r.bytes ?? r.received ?? 0), 0);
+    return { painted, transferred, requests: list, origin };
   };
 
   /** The requests of one load, in start order, on the page's clock (ms since navigation). */
