@@ -166,7 +166,7 @@ export class PtceElement extends LitElement {
   protected reportSkipped(list: LoadedList<unknown>): void {
     const fields = list.dropped ?? [];
     if (!list.skipped.length && !fields.length) return;
-    console.warn(`ptce-widgets: ${list.skipped.length} record(s) skipped, ${fields.length} field(s) left out in ${list.url || 'the given pole'}`, list.skipped, fields);
+    console.warn(`ptce-widgets: left out of ${list.url || 'the given pole'} (records, fields):`, list.skipped, fields);
     this.emit('ptce-data-warning', { url: list.url, skipped: list.skipped.length, records: list.skipped, fields });
   }
 

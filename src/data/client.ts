@@ -277,12 +277,12 @@ export class PtceClient {
         signal: controller.signal,
         referrerPolicy: 'strict-origin-when-cross-origin',
       });
-      if (Number(response.headers.get('content-length')) > maxBytes) {
+      // Refused on its declared length without reading it, else as soon as it passes the cap.
+      const text = Number(response.headers.get('content-length')) > maxBytes ? null : await readCapped(response, maxBytes);
+      if (text === null) {
         controller.abort();
         return fail({ kind: 'too-large', url, maxBytes });
       }
-      const text = await readCapped(response, maxBytes);
-      if (text === null) return fail({ kind: 'too-large', url, maxBytes });
       // Text is never parsed; `any` keeps a body that is not JSON as text.
       let json: unknown;
       let parsed = as !== 'text';

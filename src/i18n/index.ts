@@ -114,5 +114,5 @@ export function formatBytes(lang: string, bytes: number): string {
     value /= 1024;
     unit++;
   }
-  return formatNumber(lang, value, { style: 'unit', unit: units[unit], maximumFractionDigits: 1 });
+  return new Intl.NumberFormat(lang, { style: 'unit', unit: units[unit], minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(value);
 }
