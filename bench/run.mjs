@@ -8,9 +8,12 @@
 // back, and a zoom, each until painted; the JS heap and DOM size in a fresh page. Then a cold page
 // load of the 40 demo poles over an emulated mobile network (9 Mbit/s, 150 ms round trip, no cache).
 //
-//   node bench/run.mjs [--sizes 2000,10000,50000] [--reps 1] [--no-cold] [--profile 10000]
+//   node bench/run.mjs [--sizes 2000,10000,50000] [--reps 1] [--no-cold | --cold-only] [--waterfall]
+//                      [--profile 10000]
 // --reps scales the repetitions (21, 15 and 9 at 2,000, 10,000 and 50,000); --profile writes a CPU
 // profile of this map's runs at that size to bench-profile-<n>.cpuprofile (open it in DevTools).
+// --cold-only runs only the cold loads; --waterfall prints each cold page's requests (from CDP
+// Network events: start, first byte, end, and who asked) for one more, separate load of each.
 import { createServer } from 'node:http';
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
@@ -21,7 +24,8 @@ import { departmentsGeoJson } from './departments-geojson.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
-const sizes = option('--sizes', '2000,10000,50000').split(',').map(Number);
+const coldOnly = args.includes('--cold-only');
+const sizes = coldOnly ? [] : option('--sizes', '2000,10000,50000').split(',').map(Number);
 const repsScale = Number(option('--reps', '1'));
 const profileAt = Number(option('--profile', '0'));
 const root = resolve('.');
@@ -68,17 +72,19 @@ const leafletHead = `<link rel="stylesheet" href="/node_modules/leaflet/dist/lea
 <link rel="stylesheet" href="/node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css">
 <script src="/node_modules/leaflet/dist/leaflet.js"></script>
 <script src="/node_modules/leaflet.markercluster/dist/leaflet.markercluster.js"></script>`;
+const coldMap = (attributes) => `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<script type="module" src="/dist/cdn/elements/ptce-pole-map.js"></script></head>
+<body><ptce-pole-map ${attributes}></ptce-pole-map></body></html>`;
 const pages = {
   '/bench/page.html': `<!doctype html><html lang="fr"><head><meta charset="utf-8">${leafletHead}
 <script type="module" src="/dist/cdn/ptce-widgets.js"></script><script type="module" src="/bench/page.js"></script></head>
 <body><div id="host" style="width:1000px"></div></body></html>`,
-  // Cold loads: what a visitor's browser gets for a page showing the 40 demo poles.
-  '/bench/cold-map.html': `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<script type="module" src="/dist/cdn/elements/ptce-pole-map.js"></script></head>
-<body><ptce-pole-map endpoint="/demo/data/ptce.json"></ptce-pole-map></body></html>`,
-  '/bench/cold-map-only.html': `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<script type="module" src="/dist/cdn/elements/ptce-pole-map.js"></script></head>
-<body><ptce-pole-map endpoint="/demo/data/ptce.json" view="map"></ptce-pole-map></body></html>`,
+  // Cold loads: what a visitor's browser gets for a page showing the 40 demo poles, as the README
+  // tells a site that shows a map to write it: `endpoint` names the poles document itself.
+  '/bench/cold-map.html': coldMap('endpoint="/demo/data/poles.json"'),
+  '/bench/cold-map-only.html': coldMap('endpoint="/demo/data/poles.json" view="map"'),
+  // The same through the discovery document (one request more), as a page with every widget has it.
+  '/bench/cold-map-discovery.html': coldMap('endpoint="/demo/data/ptce.json"'),
   '/bench/cold-leaflet.html': `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">${leafletHead}</head>
 <body><div id="map" style="height: 600px"></div><script>
 Promise.all([fetch('/bench/departments.geojson').then((r) => r.json()), fetch('/demo/data/poles.json').then((r) => r.json())]).then(([departments, data]) => {
@@ -131,9 +137,11 @@ const say = (line = '') => (console.log(line), out.push(line));
 say(`machine load (1, 5, 15 min) at start: ${load()}`);
 const page = await browser.newPage();
 await page.setViewport({ width: 1280, height: 900 });
-await page.goto(`${base}/bench/page.html`);
-await page.waitForFunction(() => window.bench && customElements.get('ptce-pole-map') && window.L?.markerClusterGroup);
-const peers = await page.evaluate(() => Object.keys(window.bench));
+if (!coldOnly) {
+  await page.goto(`${base}/bench/page.html`);
+  await page.waitForFunction(() => window.bench && customElements.get('ptce-pole-map') && window.L?.markerClusterGroup);
+}
+const peers = coldOnly ? [] : await page.evaluate(() => Object.keys(window.bench));
 const REPS = { 2000: 21, 10000: 15, 50000: 9 };
 const results = {};
 
@@ -197,11 +205,16 @@ for (const n of sizes) {
     }
   }
 }
-say(`machine load after the map runs: ${load()}`);
+if (!coldOnly) say(`machine load after the map runs: ${load()}`);
 
 // Cold page load over an emulated mobile network.
 if (!args.includes('--no-cold')) {
-  const colds = { 'map (map + list)': 'cold-map', 'map (map only)': 'cold-map-only', 'Leaflet + markercluster + GeoJSON departments': 'cold-leaflet' };
+  const colds = {
+    'map (map + list)': 'cold-map',
+    'map (map only)': 'cold-map-only',
+    'map (map + list), via discovery': 'cold-map-discovery',
+    'Leaflet + markercluster + GeoJSON departments': 'cold-leaflet',
+  };
   const found = {
     'cold-map': () => {
       const root = document.querySelector('ptce-pole-map')?.shadowRoot;
@@ -209,37 +222,81 @@ if (!args.includes('--no-cold')) {
     },
     'cold-leaflet': () => !!document.querySelector('.leaflet-overlay-pane path') && !!document.querySelector('.leaflet-marker-icon'),
   };
-  found['cold-map-only'] = found['cold-map'];
+  found['cold-map-only'] = found['cold-map-discovery'] = found['cold-map'];
+  /** One cold load of a page: when the map was painted, bytes transferred, and each request. */
+  const coldLoad = async (file) => {
+    const context = await browser.createBrowserContext();
+    const cold = await context.newPage();
+    await cold.setViewport({ width: 412, height: 915, isMobile: true, deviceScaleFactor: 1 });
+    const cdp = await cold.createCDPSession();
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (9e6 / 8), uploadThroughput: (1.5e6 / 8) });
+    const requests = new Map();
+    cdp.on('Network.requestWillBeSent', (e) => {
+      // Who asked: the parser (the page's HTML), or the script whose code made the request.
+      const frame = e.initiator.stack?.callFrames?.[0] ?? e.initiator.stack?.parent?.callFrames?.[0];
+      const by = e.initiator.type === 'parser' ? `parser ${e.initiator.url ?? ''}` : frame ? `${e.initiator.type} ${frame.url}` : e.initiator.type;
+      requests.set(e.requestId, { url: e.request.url, type: e.type, start: e.timestamp, wall: e.wallTime, by });
+    });
+    cdp.on('Network.responseReceived', (e) => {
+      const r = requests.get(e.requestId);
+      if (r && e.response.timing) r.firstByte = e.response.timing.requestTime + e.response.timing.receiveHeadersEnd / 1000;
+    });
+    // A body read as a stream (the widgets' fetches) may end without loadingFinished: its last data then.
+    cdp.on('Network.dataReceived', (e) => {
+      const r = requests.get(e.requestId);
+      if (r) Object.assign(r, { lastData: e.timestamp, received: (r.received ?? 0) + e.encodedDataLength });
+    });
+    cdp.on('Network.loadingFinished', (e) => {
+      const r = requests.get(e.requestId);
+      if (r) Object.assign(r, { end: e.timestamp, bytes: e.encodedDataLength });
+    });
+    // Polls every frame from the first script on; records the paint after the map is complete.
+    await cold.evaluateOnNewDocument(`(() => {
+      const done = ${found[file].toString()};
+      const poll = () => done() ? requestAnimationFrame(() => setTimeout(() => (window.__painted = performance.now()))) : requestAnimationFrame(poll);
+      requestAnimationFrame(poll);
+    })()`);
+    await cold.goto(`${base}/bench/${file}.html`);
+    await cold.waitForFunction(() => window.__painted, { timeout: 60_000 });
+    const painted = await cold.evaluate(() => window.__painted);
+    const origin = await cold.evaluate(() => performance.timeOrigin);
+    await context.close();
+    const list = [...requests.values()];
+    const transferred = list.reduce((sum, r) => sum + (r.bytes ?? r.received ?? 0), 0);
+    return { painted, transferred, requests: list, origin };
+  };
+
+  /** The requests of one load, in start order, on the page's clock (ms since navigation). */
+  const waterfall = (name, { painted, requests, origin }) => {
+    // CDP times are monotonic seconds; the document request's wall time ties them to the page's clock.
+    const doc = requests[0];
+    const at = (t) => (t === undefined ? '   —' : ((doc.wall * 1000 - origin) + (t - doc.start) * 1000).toFixed(0).padStart(5));
+    const short = (url) => url.replace(base, '').replace(/^parser $/, 'parser');
+    say();
+    say(`Waterfall: ${name} (ms since navigation: start, first byte, end; KB on the wire; asked by)`);
+    for (const r of [...requests].sort((a, b) => a.start - b.start)) {
+      say(`  ${at(r.start)} ${at(r.firstByte)} ${at(r.end ?? r.lastData)} ${((r.bytes ?? r.received ?? 0) / 1024).toFixed(1).padStart(6)}  ${short(r.url).padEnd(52)} ${short(r.by)}`);
+    }
+    say(`  painted at ${painted.toFixed(0)} ms`);
+  };
+
   const times = Object.fromEntries(Object.keys(colds).map((k) => [k, []]));
   const bytes = {};
   for (let run = 0; run < Math.max(3, Math.round(7 * repsScale)); run++) {
     for (const [name, file] of Object.entries(colds)) {
-      const context = await browser.createBrowserContext();
-      const cold = await context.newPage();
-      await cold.setViewport({ width: 412, height: 915, isMobile: true, deviceScaleFactor: 1 });
-      const cdp = await cold.createCDPSession();
-      await cdp.send('Network.enable');
-      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (9e6 / 8), uploadThroughput: (1.5e6 / 8) });
-      let transferred = 0;
-      cdp.on('Network.loadingFinished', (e) => (transferred += e.encodedDataLength));
-      // Polls every frame from the first script on; records the paint after the map is complete.
-      await cold.evaluateOnNewDocument(`(() => {
-        const done = ${found[file].toString()};
-        const poll = () => done() ? requestAnimationFrame(() => setTimeout(() => (window.__painted = performance.now()))) : requestAnimationFrame(poll);
-        requestAnimationFrame(poll);
-      })()`);
-      await cold.goto(`${base}/bench/${file}.html`);
-      await cold.waitForFunction(() => window.__painted, { timeout: 60_000 });
-      times[name].push(await cold.evaluate(() => window.__painted));
+      const { painted, transferred } = await coldLoad(file);
+      times[name].push(painted);
       bytes[name] = transferred;
-      await context.close();
     }
   }
+  if (args.includes('--waterfall')) for (const [name, file] of Object.entries(colds)) waterfall(name, await coldLoad(file));
   say();
   say('Cold load of the 40 demo poles, 9 Mbit/s, 150 ms round trip, no cache (from navigation to the map painted)');
+  say(`endpoint: the poles document itself, as the README says for a map; "via discovery": the discovery document (ptce.json)`);
   for (const name of Object.keys(colds)) say(`${name.padEnd(48)} ${spread(times[name]).padEnd(22)} ${(bytes[name] / 1024).toFixed(1)} KB transferred`);
-  for (const mine of ['map (map + list)', 'map (map only)']) {
+  for (const mine of Object.keys(colds).filter((name) => name.startsWith('map'))) {
     say(`  ${mine} / Leaflet + markercluster + GeoJSON: ×${(median(times[mine]) / median(times['Leaflet + markercluster + GeoJSON departments'])).toFixed(2)}`);
   }
   say('GoGoCarto: not measured. Its npm package (gogocarto-js) depends on a fork of leaflet.markercluster fetched from GitHub, which npm cannot install here.');
@@ -247,7 +304,7 @@ if (!args.includes('--no-cold')) {
 say(`machine load at the end: ${load()}`);
 
 // Référentiel: compare 12 respondents on the demo grid (36 questions), and answer one question.
-const refTimings = await page.evaluate(async () => {
+const refTimings = coldOnly ? undefined : await page.evaluate(async () => {
   const referentiel = await (await fetch('/demo/data/referentiel.json')).json();
   const ids = referentiel.objectives.flatMap((o) => o.principalObjectives.flatMap((p) => p.indicators.map((i) => i.id)));
   let seed = 7;
@@ -293,9 +350,11 @@ const refTimings = await page.evaluate(async () => {
   }
   return { compare, answer };
 });
-say();
-say(`référentiel: compare 36 × 12               ${median(refTimings.compare).toFixed(1)} ms (median)`);
-say(`référentiel: answer one question           ${median(refTimings.answer).toFixed(1)} ms (median)`);
+if (refTimings) {
+  say();
+  say(`référentiel: compare 36 × 12               ${median(refTimings.compare).toFixed(1)} ms (median)`);
+  say(`référentiel: answer one question           ${median(refTimings.answer).toFixed(1)} ms (median)`);
+}
 
 await browser.close();
 server.close();

@@ -5,7 +5,7 @@ import { VERSION } from '../version.js';
 import { tokens, stateStyles } from '../styles/tokens.js';
 import { DEFAULT_LANG, isLangLoaded, loadLang, supportedLang, translate, formatBytes, type MessageKey, type Params } from '../i18n/index.js';
 import { clientFor, type LoadedList, type PtceClient } from '../data/client.js';
-import { fail, type Failure, type Result } from '../data/failure.js';
+import { fail, type DataIssue, type Failure, type Result } from '../data/failure.js';
 import { providerContext, type ProviderValue } from './context.js';
 import type { PtceEventMap } from './events.js';
 import type { DataController } from './data-controller.js';
@@ -30,11 +30,6 @@ function watchLangChanges(): void {
   if (langObserver) return;
   langObserver = new MutationObserver(refreshAllLangs);
   langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
-}
-
-/** Our events bubble and are composed, so a page can listen on any ancestor of a widget. */
-function ptceEvent<K extends keyof PtceEventMap>(type: K, detail: PtceEventMap[K], cancelable: boolean) {
-  return new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable });
 }
 
 /**
@@ -138,8 +133,8 @@ export class PtceElement extends LitElement {
     return this.endpoint ? clientFor(this.endpoint) : this.provided?.client;
   }
 
-  #clientChecked = false;
-  #lastClient?: PtceClient;
+  /** The client read last: `null` before the first check. */
+  #lastClient?: PtceClient | null = null;
 
   /**
    * True on the first call, then whenever the client this element reads from has changed (its own
@@ -147,8 +142,7 @@ export class PtceElement extends LitElement {
    */
   protected clientChanged(): boolean {
     const client = this.client;
-    if (this.#clientChecked && client === this.#lastClient) return false;
-    this.#clientChecked = true;
+    if (client === this.#lastClient) return false;
     this.#lastClient = client;
     return true;
   }
@@ -165,15 +159,14 @@ export class PtceElement extends LitElement {
 
   /** Fires one of our events; they bubble and cross shadow roots so a host page can listen anywhere. */
   protected emit<K extends keyof PtceEventMap>(type: K, detail: PtceEventMap[K], cancelable = false): boolean {
-    return this.dispatchEvent(ptceEvent(type, detail, cancelable));
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
   }
 
   /** Tells the page that some records were left out of a list, and why. */
   protected reportSkipped(list: LoadedList<unknown>): void {
     const fields = list.dropped ?? [];
     if (!list.skipped.length && !fields.length) return;
-    if (list.skipped.length) console.warn(`ptce-widgets: ${list.skipped.length} invalid record(s) skipped in ${list.url}`, list.skipped);
-    if (fields.length) console.warn(`ptce-widgets: ${fields.length} unusable field(s) left out in ${list.url || 'the given pole'}`, fields);
+    console.warn(`ptce-widgets: left out of ${list.url || 'the given pole'} (records, fields):`, list.skipped, fields);
     this.emit('ptce-data-warning', { url: list.url, skipped: list.skipped.length, records: list.skipped, fields });
   }
 
@@ -217,34 +210,19 @@ export class PtceElement extends LitElement {
   }
 
   protected describeFailure(failure: Failure): { message: string; detail?: string } {
-    const lang = this.resolvedLang;
-    switch (failure.kind) {
-      case 'no-endpoint':
-        return { message: this.t('error.no-endpoint') };
-      case 'no-resource': {
-        const key = `resource.${failure.resource}` as MessageKey;
-        return { message: this.t('error.no-resource', { resource: this.t(key) }) };
-      }
-      case 'network':
-        return { message: this.t('error.network') };
-      case 'timeout':
-        return { message: this.t('error.timeout', { seconds: Math.round(failure.timeoutMs / 100) / 10 }) };
-      case 'http':
-        return {
-          message: this.t('error.http', { status: String(failure.status) }),
-          detail: failure.issues?.length ? this.issuesText(failure.issues) : undefined,
-        };
-      case 'not-json':
-        return { message: this.t('error.not-json') };
-      case 'too-large':
-        return { message: this.t('error.too-large', { size: formatBytes(lang, failure.maxBytes) }) };
-      case 'invalid':
-        return { message: this.t('error.invalid'), detail: this.issuesText(failure.issues) };
-      case 'unsupported-version':
-        return { message: this.t('error.unsupported-version', { version: String(failure.version) }) };
-      case 'aborted':
-        return { message: '' };
-    }
+    if (failure.kind === 'aborted') return { message: '' };
+    // Each failure's message is `error.<kind>`, filled with what that kind carries.
+    const f = failure as Partial<{ resource: string; timeoutMs: number; status: number; maxBytes: number; version: unknown; issues: DataIssue[] }>;
+    return {
+      message: this.t(`error.${failure.kind}`, {
+        resource: f.resource && this.t(`resource.${f.resource}` as MessageKey),
+        seconds: f.timeoutMs && Math.round(f.timeoutMs / 100) / 10,
+        status: f.status,
+        size: f.maxBytes && formatBytes(this.resolvedLang, f.maxBytes),
+        version: f.version,
+      } as Params),
+      detail: f.issues?.length ? this.issuesText(f.issues) : undefined,
+    };
   }
 
   // The validator's reasons are technical English (kept in the console and in ptce-data-warning);

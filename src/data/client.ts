@@ -50,6 +50,26 @@ interface CacheEntry {
 
 const ABORTED: Result<never> = { ok: false, failure: { kind: 'aborted' } };
 
+/** A response read as text (a CSV file), or that was not JSON (a CSV file given as the endpoint). */
+class TextBody {
+  constructor(readonly text: string) {}
+}
+
+type Body = 'json' | 'text' | 'any';
+
+/**
+ * What a document given as `endpoint` is: a poles list and its format, `undefined` for a discovery
+ * document (or what tries to be one: it is checked as one), `null` for neither (an HTML page…).
+ */
+function listFormat(doc: unknown): ListFormat | null | undefined {
+  if (doc instanceof TextBody) return /^\s*</.test(doc.text) ? null : 'csv';
+  const d = Object(doc) as Record<string, unknown>;
+  if ('ptce' in d) return undefined;
+  if (Array.isArray(d.poles)) return 'ptce';
+  if (Array.isArray(doc) || Array.isArray(d.data ?? d['@graph'])) return 'gogocarto';
+  return d.poles ? undefined : null;
+}
+
 /**
  * Talks to one endpoint for every widget of a page: one request per URL however many widgets ask,
  * a memory cache with a TTL, a timeout and a size cap, and failures returned as values.
@@ -78,7 +98,7 @@ export class PtceClient {
    * `maxBytes` caps this resource (default: the client's `maxBytes`; lists pass `maxListBytes`).
    */
   getJson(url: string, signal?: AbortSignal, maxBytes = this.maxBytes): Promise<Result<unknown>> {
-    return this.#get(url, url, 'json', signal, maxBytes);
+    return this.#get(url, 'json', signal, maxBytes);
   }
 
   /** Forgets cached responses (all, or one URL), e.g. after the data is known to have changed. */
@@ -87,11 +107,21 @@ export class PtceClient {
     else this.#cache.clear();
   }
 
+  /**
+   * The discovery document, or one made up when `endpoint` is a poles document itself (ours, a
+   * GoGoCarto export, a CSV file): a site that only publishes a list needs no discovery request.
+   * Fetched with the list's cap, since it may be the list.
+   */
   async discovery(signal?: AbortSignal): Promise<Result<ResolvedDiscovery>> {
     const url = this.endpoint;
-    const raw = await this.getJson(url, signal);
+    const raw = await this.#get(url, 'any', signal, this.maxListBytes);
     if (!raw.ok) return raw;
     return this.parseOnce(raw.value, 'discovery', () => {
+      const format = listFormat(raw.value);
+      if (format === null) return fail({ kind: 'not-endpoint', url });
+      if (format) {
+        return ok({ ptce: CONTRACT_VERSION, poles: { url, format }, url });
+      }
       const checked = checkDiscovery(raw.value);
       if (!checked.ok) return fail({ kind: 'invalid', url, issues: checked.issues });
       if (checked.value.ptce > CONTRACT_VERSION) {
@@ -110,28 +140,28 @@ export class PtceClient {
     if (!found.ok) return found;
     const link: ResourceLink | undefined = found.value[resource];
     if (link === undefined) return fail({ kind: 'no-resource', resource });
-    const href = typeof link === 'string' ? link : link.url;
-    const format = typeof link === 'string' ? 'ptce' : (link.format ?? 'ptce');
+    const { url: href, format = 'ptce', taxonomy, name } = typeof link === 'string' ? { url: link } : link;
     try {
       const base = found.value.url;
-      const taxonomy = typeof link === 'object' && link.taxonomy ? new URL(link.taxonomy, base).href : undefined;
-      const name = typeof link === 'object' ? link.name : undefined;
-      return ok({ url: new URL(href, base).href, format, taxonomy, name });
+      return ok({ url: new URL(href, base).href, format, taxonomy: taxonomy && new URL(taxonomy, base).href, name });
     } catch {
       return fail({ kind: 'invalid', url: found.value.url, issues: [{ path: resource, message: 'not a URL' }] });
     }
   }
 
-  /** GETs a text document (a CSV list), shared and cached like `getJson`. */
+  /**
+   * GETs a text document (a CSV list) as `{text}`, shared and cached like `getJson`. One cache
+   * entry per URL: a CSV file given as the endpoint was read as text already, and is not read again.
+   */
   getText(url: string, signal?: AbortSignal, maxBytes = this.maxBytes): Promise<Result<unknown>> {
-    return this.#get(`text:${url}`, url, 'text', signal, maxBytes);
+    return this.#get(url, 'text', signal, maxBytes);
   }
 
-  #get(key: string, url: string, as: 'json' | 'text', signal: AbortSignal | undefined, maxBytes: number): Promise<Result<unknown>> {
+  #get(url: string, as: Body, signal: AbortSignal | undefined, maxBytes: number): Promise<Result<unknown>> {
     if (signal?.aborted) return Promise.resolve(ABORTED);
-    let entry = this.#cache.get(key);
-    if (!entry || (entry.settled && entry.expires < Date.now())) entry = this.#start(key, url, as, maxBytes);
-    return this.#wait(key, entry, signal);
+    let entry = this.#cache.get(url);
+    if (!entry || (entry.settled && entry.expires < Date.now())) entry = this.#start(url, as, maxBytes);
+    return this.#wait(url, entry, signal);
   }
 
   /**
@@ -167,11 +197,7 @@ export class PtceClient {
     const where = await this.locate(resource, signal);
     if (!where.ok) return where;
     const { url } = where.value;
-    return this.#request(url, new AbortController(), signal, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': idempotencyKey },
-      body: JSON.stringify(body),
-    });
+    return this.request(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey }, body: JSON.stringify(body) }, signal);
   }
 
   /** An uncached request to a URL the endpoint named: a campaign's answers are private, never shared. */
@@ -191,19 +217,18 @@ export class PtceClient {
     return views.get(key) as T;
   }
 
-  #start(key: string, url: string, as: 'json' | 'text', maxBytes: number): CacheEntry {
+  #start(url: string, as: Body, maxBytes: number): CacheEntry {
     const controller = new AbortController();
     const entry: CacheEntry = { controller, waiters: 0, settled: false, expires: 0, promise: Promise.resolve(ABORTED) };
-    const init: RequestInit = as === 'text' ? { headers: { Accept: 'text/csv, text/plain;q=0.9, */*;q=0.1' } } : {};
-    entry.promise = this.#request(url, controller, undefined, init, as, maxBytes).then((result) => {
+    entry.promise = this.#request(url, controller, undefined, undefined, as, maxBytes).then((result) => {
       entry.settled = true;
       entry.expires = Date.now() + this.ttlMs;
       // Failures are not kept: "Réessayer" must really try again. An older request finishing
       // after a newer one started never touches the newer entry.
-      if (!result.ok && this.#cache.get(key) === entry) this.#cache.delete(key);
+      if (!result.ok && this.#cache.get(url) === entry) this.#cache.delete(url);
       return result;
     });
-    this.#cache.set(key, entry);
+    this.#cache.set(url, entry);
     return entry;
   }
 
@@ -233,7 +258,7 @@ export class PtceClient {
     controller: AbortController,
     callerSignal?: AbortSignal,
     init: RequestInit = {},
-    as: 'json' | 'text' = 'json',
+    as: Body = 'json',
     maxBytes = this.maxBytes,
   ): Promise<Result<unknown>> {
     let timedOut = false;
@@ -246,27 +271,28 @@ export class PtceClient {
     try {
       const response = await fetch(url, {
         ...init,
-        headers: { Accept: 'application/json', ...(init.headers ?? {}) },
+        // JSON first; CSV too, since a list (and the endpoint itself) may be a CSV file.
+        headers: { Accept: 'application/json, text/csv;q=0.9, */*;q=0.8', ...init.headers },
+        // (Cookies go to the page's own origin only: fetch's default `credentials`.)
         signal: controller.signal,
-        credentials: 'same-origin',
         referrerPolicy: 'strict-origin-when-cross-origin',
       });
-      const declared = Number(response.headers.get('content-length') ?? 0);
-      if (declared > maxBytes) {
+      // Refused on its declared length without reading it, else as soon as it passes the cap.
+      const text = Number(response.headers.get('content-length')) > maxBytes ? null : await readCapped(response, maxBytes);
+      if (text === null) {
         controller.abort();
         return fail({ kind: 'too-large', url, maxBytes });
       }
-      const text = await readCapped(response, maxBytes);
-      if (text === null) return fail({ kind: 'too-large', url, maxBytes });
-      if (as === 'text') return response.ok ? ok({ text }) : fail({ kind: 'http', url, status: response.status });
+      // Text is never parsed; `any` keeps a body that is not JSON as text.
       let json: unknown;
-      let parsed = true;
+      let parsed = as !== 'text';
       try {
-        json = text === '' ? undefined : JSON.parse(text);
+        if (parsed) json = text === '' ? undefined : JSON.parse(text);
       } catch {
         parsed = false;
       }
       if (!response.ok) return fail(httpFailure(url, response.status, json));
+      if (!parsed && as !== 'json') return ok(new TextBody(text));
       if (!parsed || json === undefined) return fail({ kind: 'not-json', url });
       return ok(json);
     } catch {
@@ -285,13 +311,10 @@ function httpFailure(url: string, status: number, body: unknown): Failure {
   const { errors, reason: named } = (body ?? {}) as { errors?: unknown; reason?: unknown };
   // Only a short word: it picks a message, it is never shown as is.
   const reason = typeof named === 'string' && /^[a-z-]{1,40}$/.test(named) ? { reason: named } : {};
-  if (Array.isArray(errors)) {
-    const issues = errors
-      .filter((e): e is { path: string; message: string } => typeof e?.path === 'string' && typeof e?.message === 'string')
-      .map(({ path, message }) => ({ path, message }));
-    if (issues.length) return { kind: 'http', url, status, issues, ...reason };
-  }
-  return { kind: 'http', url, status, ...reason };
+  const issues = (Array.isArray(errors) ? errors : [])
+    .filter((e): e is { path: string; message: string } => typeof e?.path === 'string' && typeof e?.message === 'string')
+    .map(({ path, message }) => ({ path, message }));
+  return { kind: 'http', url, status, ...(issues.length ? { issues } : {}), ...reason };
 }
 
 /** Reads a body as text, stopping as soon as it passes `maxBytes` (a lying Content-Length included). */

@@ -10,6 +10,8 @@ export type Failure =
   /** `reason`: the server's word for a refusal it names (`campaign-closed`, `coordinator-key`…). */
   | { kind: 'http'; url: string; status: number; issues?: DataIssue[]; reason?: string }
   | { kind: 'not-json'; url: string }
+  /** `endpoint` names neither a discovery document nor a list of poles (an HTML page…). */
+  | { kind: 'not-endpoint'; url: string }
   | { kind: 'too-large'; url: string; maxBytes: number }
   | { kind: 'invalid'; url: string; issues: DataIssue[] }
   | { kind: 'unsupported-version'; url: string; version: unknown }

@@ -15,10 +15,14 @@ import type { PoleCollection } from './schemas/pole.js';
 export async function loadPoles(client: PtceClient, signal?: AbortSignal): Promise<Result<LoadedList<PoleCollection>>> {
   const where = await client.locate('poles', signal);
   if (!where.ok) return where;
-  const { url, format } = where.value;
-  // Adapters for other formats are loaded only by the pages that use them.
-  const adapter = format === 'ptce' ? undefined : await loadListAdapter(format);
-  const raw = adapter?.fetch === 'text' ? await client.getText(url, signal, client.maxListBytes) : await client.getJson(url, signal, client.maxListBytes);
+  const { url, format, taxonomy } = where.value;
+  // The list, its adapter (loaded only by the pages that use one) and a GoGoCarto taxonomy (which
+  // the adapter reads through the client's cache) are fetched together, not one after another.
+  if (taxonomy) void client.getJson(taxonomy);
+  const [adapter, raw] = await Promise.all([
+    format === 'ptce' ? undefined : loadListAdapter(format),
+    format === 'csv' ? client.getText(url, signal, client.maxListBytes) : client.getJson(url, signal, client.maxListBytes),
+  ]);
   if (!raw.ok) return raw;
   // Adapted and validated once however many widgets read the list. The adapter's own requests (a
   // taxonomy) are not tied to one widget's signal, since the result is shared.

@@ -9,6 +9,7 @@ export const en: Catalog = {
   'error.timeout': 'The data server did not answer within {seconds} seconds.',
   'error.http': 'The data server answered with an error (HTTP status {status}).',
   'error.not-json': 'The data received is not in the expected JSON format.',
+  'error.not-endpoint': 'This address leads neither to a PTCE data source nor to a list of poles.',
   'error.too-large': 'The data received is larger than the accepted maximum ({size}).',
   'error.invalid': 'The data received does not follow the expected format.',
   'error.invalid-paths': 'Fields at fault: {paths}.',

@@ -79,13 +79,10 @@ export function translate(lang: string, key: MessageKey, params: Params = {}): s
     const form = count === 0 && message.zero ? 'zero' : cached(`plural:${lang}`, () => new Intl.PluralRules(lang)).select(count);
     text = form === 'zero' ? message.zero! : form === 'one' ? message.one : message.other;
   }
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? formatParam(lang, params[name]) : whole,
-  );
-}
-
-function formatParam(lang: string, value: string | number): string {
-  return typeof value === 'number' ? formatNumber(lang, value) : value;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : typeof value === 'number' ? formatNumber(lang, value) : value;
+  });
 }
 
 export function formatNumber(lang: string, value: number, options?: Intl.NumberFormatOptions): string {

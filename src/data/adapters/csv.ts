@@ -12,7 +12,6 @@ import { absent, cleanEmail, isoDateTime, plainText, postcodeOf, prune, slug, te
  * when the file itself uses `;`). Themes are written by name; their ids are made from the names.
  */
 export const csvAdapter: ListAdapter = {
-  fetch: 'text',
   async adapt(raw, context) {
     const body = (raw as { text?: unknown }).text;
     return fromCsv(typeof body === 'string' ? body : '', context.where.url);

@@ -19,7 +19,6 @@ import { absent, cleanEmail, isoDateTime, isRecord, plainText, postcodeOf, prune
  * there); this only translates, and treats GoGoCarto's masked values (`"hidden"`) as absent.
  */
 export const gogocartoAdapter: ListAdapter = {
-  fetch: 'json',
   async adapt(raw, context) {
     let taxonomy = isRecord(raw) ? raw.taxonomy : undefined;
     if (context.where.taxonomy) {

@@ -10,10 +10,10 @@ export interface AdapterContext {
 
 /**
  * Turns a list published in another format into a poles document (`{themes, poles}`), which the
- * shared lenient validation then checks like any other. `fetch` says how to read the list.
+ * shared lenient validation then checks like any other. The list comes read as JSON, or for CSV
+ * as text (`{text}`): loadPoles fetches it while the adapter loads.
  */
 export interface ListAdapter {
-  fetch: 'json' | 'text';
   adapt(raw: unknown, context: AdapterContext): Promise<Result<unknown>>;
 }
 

@@ -10,6 +10,8 @@ export const common = {
   'error.timeout': 'Le serveur de données n’a pas répondu dans le délai de {seconds} secondes.',
   'error.http': 'Le serveur de données a répondu par une erreur (code HTTP {status}).',
   'error.not-json': 'Les données reçues ne sont pas au format JSON attendu.',
+  'error.not-endpoint':
+    'Cette adresse ne mène ni à une source de données PTCE ni à une liste de pôles.',
   'error.too-large': 'Les données reçues dépassent la taille maximale acceptée ({size}).',
   'error.invalid': 'Les données reçues ne respectent pas le format attendu.',
   'error.invalid-paths': 'Champs en cause : {paths}.',
