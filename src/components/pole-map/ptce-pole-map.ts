@@ -15,7 +15,7 @@ import { clusterKey, densityClasses, namesOf, renderLegend, renderMark } from '.
 import { PanZoom } from './internal/pan-zoom.js';
 import { readHash, writeHash } from './internal/url-hash.js';
 import { FULL, fit, zoomedOn, type Box } from './internal/view-box.js';
-import { LIST_PAGE, renderList } from './internal/list.js';
+import { LIST_FIRST, LIST_PAGE, afterPaint, renderList } from './internal/list.js';
 import { loadMapData, type MapData } from './internal/map-data.js';
 import { renderPanel } from './internal/panel.js';
 import { renderTabs } from './internal/tabs.js';
@@ -81,6 +81,9 @@ export class PtcePoleMap extends PtceElement {
   @state() private tab: 'map' | 'list' = 'map';
   @state() private width = 0;
   @state() private listLimit = LIST_PAGE;
+  /** The list's first screenful is drawn with the map's first paint, the rest right after it. */
+  @state() private listDrawn = false;
+  private listDrawing?: Promise<void>;
   /** Said politely when the panel closes by itself (its pole no longer matches the filters). */
   @state() private notice = '';
   /** The panel's card was opened in full (its name activated). */
@@ -265,6 +268,7 @@ export class PtcePoleMap extends PtceElement {
                       {
                         visible,
                         limit: this.listLimit,
+                        drawn: this.listDrawn ? undefined : LIST_FIRST,
                         selectedId: this.selectedId,
                         role: narrow ? 'tabpanel' : undefined,
                         select: (item) => void this.select(item, 'list'),
@@ -361,6 +365,13 @@ export class PtcePoleMap extends PtceElement {
       this.resize.observe(map);
       this.observedMap = map;
     }
+    if (this.ready) this.listDrawing ??= afterPaint().then(() => void (this.listDrawn = true));
+  }
+
+  /** Complete once the whole list is drawn, not only its first screenful. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    return this.listDrawing && !this.listDrawn ? this.listDrawing.then(() => super.getUpdateComplete()) : done;
   }
 
   // ——— Behaviour ———

@@ -1,15 +1,32 @@
 import { html, nothing } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import type { PlacedPole } from '../model.js';
 import { offersAction } from '../../../data/actions.js';
 import { territoryOf, type Translate } from './marks.js';
 
 /** How many list entries are added at a time ("Afficher 100 de plus"). */
 export const LIST_PAGE = 100;
+/** Entries drawn with the map's first paint (more than a screenful): the others right after it. */
+export const LIST_FIRST = 20;
+
+/**
+ * After the next frame is painted, behind anything else the page has to do where the browser can
+ * tell; at the latest after 100 ms (a page in the background paints no frame).
+ */
+export const afterPaint = () =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      const scheduler = (globalThis as { scheduler?: { postTask?: (task: () => void, options: object) => void } }).scheduler;
+      if (scheduler?.postTask) scheduler.postTask(resolve, { priority: 'background' });
+      else setTimeout(resolve);
+    });
+  });
 
 export interface PoleList {
   visible: readonly PlacedPole[];
   limit: number;
+  /** Fewer entries drawn for now (the first paint); the "more" button still counts from `limit`. */
+  drawn?: number;
   selectedId?: string;
   /** A tab panel, labelled by its tab, when the map and list are shown as tabs. */
   role?: 'tabpanel';
@@ -18,8 +35,9 @@ export interface PoleList {
 }
 
 /** The list of poles shown: a complete alternative to the map, in alphabetical order. */
-export function renderList({ visible, limit, selectedId, role, select, more }: PoleList, t: Translate) {
+export function renderList({ visible, limit, drawn, selectedId, role, select, more }: PoleList, t: Translate) {
   const shown = visible.slice(0, limit);
+  // Entries not keyed: a filter change rewrites them in place instead of replacing them all.
   return html`<section
     class="list"
     part="list"
@@ -29,9 +47,7 @@ export function renderList({ visible, limit, selectedId, role, select, more }: P
   >
     ${visible.length
       ? html`<ul>
-          ${repeat(
-            shown,
-            (item) => item.pole.id,
+          ${shown.slice(0, drawn).map(
             (item) => html`<li>
               <button type="button" data-id=${item.pole.id} aria-current=${item.pole.id === selectedId ? 'true' : 'false'} @click=${() => select(item)}>
                 <span class="name">${item.pole.name}</span>
