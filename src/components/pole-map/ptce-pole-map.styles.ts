@@ -219,11 +219,6 @@ export const mapStyles = css`
     max-block-size: 32rem;
     overflow: auto;
   }
-  /* Entries scrolled out of sight are not laid out (a filter change redraws up to 100). */
-  .list li {
-    content-visibility: auto;
-    contain-intrinsic-size: auto 3.2rem;
-  }
   .list li button {
     all: unset;
     box-sizing: border-box;
@@ -246,10 +241,8 @@ export const mapStyles = css`
     text-decoration: underline;
     text-underline-offset: 0.2em;
   }
-  /* Inside the entry: the list's scrolling (and each entry's containment) would cut a ring outside. */
   .list li button:focus-visible {
     outline: 3px solid var(--_focus);
-    outline-offset: -3px;
   }
   .list .name {
     font-weight: 600;

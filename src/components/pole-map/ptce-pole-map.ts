@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { PtceElement } from '../../base/ptce-element.js';
 import { DEFAULT_HEADING_LEVEL } from '../../base/heading.js';
 import { DataController } from '../../base/data-controller.js';
@@ -322,8 +321,9 @@ export class PtcePoleMap extends PtceElement {
         @pointercancel=${this.panZoom.onPointerUp}
       >
         ${renderBasemap(data.basemap, { generation: this.regions, region: this.filters.region, focus, density, withPoles })}
+        <!-- Marks not keyed: a filter or zoom rewrites them in place rather than replacing them all. -->
         <g @click=${this.onMarkersEvent} @keydown=${this.onMarkersEvent}>
-          ${repeat(clusters, (c) => clusterKey(c), (c) => renderMark(c, radius, { selectedId: this.selectedId, tabbableKey: this.tabbableKey }, this.tr))}
+          ${clusters.map((c) => renderMark(c, radius, { selectedId: this.selectedId, tabbableKey: this.tabbableKey }, this.tr))}
         </g>
       </svg>
       <div class="controls">

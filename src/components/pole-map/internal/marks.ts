@@ -27,8 +27,9 @@ function markerLabel(item: PlacedPole, t: Translate): string {
 
 /** The first names of a bubble's poles, "and N more" (members come in the list's order already). */
 export function namesOf(cluster: Cluster, t: Translate): string {
-  const names = cluster.members.map((m) => m.pole.name);
-  return names.slice(0, 5).join(', ') + (names.length > 5 ? `, ${t('map.cluster-more', { count: names.length - 5 })}` : '');
+  const { members } = cluster;
+  const names = members.slice(0, 5).map((m) => m.pole.name).join(', ');
+  return members.length > 5 ? `${names}, ${t('map.cluster-more', { count: members.length - 5 })}` : names;
 }
 
 function bubbleLabel(cluster: Cluster, t: Translate): string {
