@@ -365,7 +365,7 @@ export class PtcePoleMap extends PtceElement {
       this.resize.observe(map);
       this.observedMap = map;
     }
-    if (this.ready) this.listDrawing ??= afterPaint().then(() => void (this.listDrawn = true));
+    if (!this.listDrawn && this.renderRoot.querySelector('.list')) this.listDrawing ??= afterPaint().then(() => void (this.listDrawn = true));
   }
 
   /** Complete once the whole list is drawn, not only its first screenful. */

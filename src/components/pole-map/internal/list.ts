@@ -10,11 +10,11 @@ export const LIST_FIRST = 20;
 
 /**
  * After the next frame is painted, behind anything else the page has to do where the browser can
- * tell; at the latest after 100 ms (a page in the background paints no frame).
+ * tell; after a second at the latest (a page in the background paints no frame).
  */
 export const afterPaint = () =>
   new Promise<void>((resolve) => {
-    setTimeout(resolve, 100);
+    setTimeout(resolve, document.visibilityState === 'visible' ? 1000 : 0);
     requestAnimationFrame(() => {
       const scheduler = (globalThis as { scheduler?: { postTask?: (task: () => void, options: object) => void } }).scheduler;
       if (scheduler?.postTask) scheduler.postTask(resolve, { priority: 'background' });
