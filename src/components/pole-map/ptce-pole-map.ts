@@ -346,7 +346,7 @@ export class PtcePoleMap extends PtceElement {
 
   /** One listener for all markers (there can be hundreds): the event says which one. */
   private onMarkersEvent = (event: Event) => {
-    const marker = (event.target as Element).closest?.('.marker') as SVGGElement | null;
+    const marker = (event.target as Element).closest?.('.marker') as SVGElement | null;
     const cluster = marker && this.shownClusters.get(marker.dataset.key ?? '');
     if (!marker || !cluster) return;
     if (event.type === 'click') this.activate(cluster);
@@ -409,7 +409,7 @@ export class PtcePoleMap extends PtceElement {
     const target =
       opener.source === 'list'
         ? this.renderRoot.querySelector<HTMLElement>(`.list button[data-id="${CSS.escape(opener.id)}"]`)
-        : [...this.renderRoot.querySelectorAll<SVGGElement>('.marker')].find((marker) =>
+        : [...this.renderRoot.querySelectorAll<SVGElement>('.marker')].find((marker) =>
             this.shownClusters.get(marker.dataset.key ?? '')?.members.some((m) => m.pole.id === opener.id),
           );
     (target ?? this.renderRoot.querySelector<SVGElement>('.marker[tabindex="0"]'))?.focus();
@@ -442,7 +442,7 @@ export class PtcePoleMap extends PtceElement {
   private async focusPolesOf(cluster: Cluster): Promise<void> {
     await this.updateComplete;
     const ids = new Set(cluster.members.map((m) => m.pole.id));
-    const marker = [...this.renderRoot.querySelectorAll<SVGGElement>('.marker')].find((m) =>
+    const marker = [...this.renderRoot.querySelectorAll<SVGElement>('.marker')].find((m) =>
       this.shownClusters.get(m.dataset.key ?? '')?.members.some((member) => ids.has(member.pole.id)),
     );
     this.notice = this.t('map.cluster-opened', { count: cluster.members.length, names: namesOf(cluster, this.tr) });
@@ -460,11 +460,8 @@ export class PtcePoleMap extends PtceElement {
     }
     if (!['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(event.key)) return;
     event.preventDefault();
-    const markers = [...this.renderRoot.querySelectorAll<SVGGElement>('.marker')];
-    const points = markers.map((m) => {
-      const [x, y] = (m.getAttribute('transform') ?? '').replace(/[^\d. -]/g, '').trim().split(/\s+/).map(Number);
-      return { x, y };
-    });
+    const markers = [...this.renderRoot.querySelectorAll<SVGElement>('.marker')];
+    const points = markers.map((m) => ({ x: Number(m.getAttribute('cx')), y: Number(m.getAttribute('cy')) }));
     const next = nearestInDirection({ x: cluster.x, y: cluster.y }, points, event.key as Direction);
     if (next >= 0) {
       this.activeKey = markers[next].dataset.key;
