@@ -89,7 +89,7 @@ function formatParam(lang: string, value: string | number): string {
 }
 
 export function formatNumber(lang: string, value: number, options?: Intl.NumberFormatOptions): string {
-  return cached(`number:${lang}:${options ? JSON.stringify(options) : ''}`, () => new Intl.NumberFormat(lang, options)).format(value);
+  return cached(`number:${lang}:${JSON.stringify(options ?? {})}`, () => new Intl.NumberFormat(lang, options)).format(value);
 }
 
 /** Compact euros for figures such as turnover: "9 M€" in French, "€9M" in English. */
