@@ -59,6 +59,8 @@ describe('spreadsheet (CSV) poles', () => {
     const endpoint = await csvEndpoint(await bytes('/test/fixtures/csv/poles-excel-fr.csv'));
     const el = await mount<PtcePoleMap>(html`<ptce-pole-map endpoint=${endpoint} style="width:1000px"></ptce-pole-map>`);
     await until(() => el.shadowRoot!.querySelector('.list'));
+    // The list's first screenful comes with the first paint, the rest once the update completes.
+    await el.updateComplete;
     expect(el.shadowRoot!.querySelectorAll('.list .name')).to.have.length(40);
     expect(el.shadowRoot!.querySelector('[part="count"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('40 pôles, dont 1 non localisé');
     await expect(el).to.be.accessible();

@@ -81,7 +81,7 @@ describe('Carteco / GoGoCarto adapter: GoGoCarto\'s published sample data', () =
     const listed = [...el.shadowRoot!.querySelectorAll('.list .name')].map((n) => n.textContent);
     expect(listed).to.have.members(shown.map((e) => e.name));
     const onMap = [...el.shadowRoot!.querySelectorAll('.marker')].reduce(
-      (sum, m) => sum + (m.classList.contains('bubble') ? Number(m.querySelector('text')!.textContent) : 1),
+      (sum, m) => sum + (m.classList.contains('bubble') ? Number(m.nextElementSibling!.textContent) : 1),
       0,
     );
     expect(onMap, 'every element has a marker').to.equal(12);

@@ -26,9 +26,9 @@ function generated(n: number) {
 
 /** Circles of the marks as drawn on screen; pairs closer than their radii overlap. */
 function overlaps(el: PtcePoleMap): string[] {
-  const circles = [...el.shadowRoot!.querySelectorAll('.marker circle')].map((c) => {
+  const circles = [...el.shadowRoot!.querySelectorAll<SVGElement>('.marker')].map((c) => {
     const box = c.getBoundingClientRect();
-    return { x: box.left + box.width / 2, y: box.top + box.height / 2, r: box.width / 2, key: (c.parentElement as HTMLElement).dataset.key!.slice(0, 30) };
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2, r: box.width / 2, key: c.dataset.key!.slice(0, 30) };
   });
   const found: string[] = [];
   for (let i = 0; i < circles.length; i++) {

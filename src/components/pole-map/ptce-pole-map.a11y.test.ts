@@ -86,7 +86,7 @@ describe('<ptce-pole-map> accessibility beyond axe', () => {
     q<HTMLInputElement>(el, 'input[type="search"]').focus();
     const focused = (await tabUntil((a) => !!a?.classList.contains('marker')))!;
     if (focused !== chosen) {
-      const [a, b] = [getComputedStyle(chosen.querySelector('circle')!), getComputedStyle(focused.querySelector('circle')!)];
+      const [a, b] = [getComputedStyle(chosen), getComputedStyle(focused)];
       expect([a.stroke, a.transform], 'selected ring').to.not.deep.equal([b.stroke, b.transform]);
     }
   });
@@ -168,7 +168,7 @@ describe('<ptce-pole-map> accessibility beyond axe', () => {
     const forced = await forceColours(el.shadowRoot!);
     try {
       const system = (name: string) => resolveColour(el.shadowRoot!, name);
-      const circle = (m: Element) => getComputedStyle(m.querySelector('circle')!);
+      const circle = (m: Element) => getComputedStyle(m);
       const plain = all(el, '.marker:not(.bubble):not(.approximate):not(.selected)')[0];
       expect(circle(plain).fill, 'a mark').to.equal(system('CanvasText'));
       expect(circle(marker(el, 'Le Damier')).fill, 'the selected mark').to.equal(system('Highlight'));

@@ -12,7 +12,7 @@ const DEMO = '/demo/data/ptce.json';
 const count = (el: PtcePoleMap) => q(el, '[part="count"]').textContent!.replace(/\s+/g, ' ').trim();
 const listed = (el: PtcePoleMap) => all(el, '.list .name').map((n) => n.textContent);
 /** How many poles the markers stand for: 1 per marker, n per bubble. */
-const onMap = (el: PtcePoleMap) => all(el, '.marker').reduce((sum, m) => sum + (m.classList.contains('bubble') ? Number(m.querySelector('text')!.textContent) : 1), 0);
+const onMap = (el: PtcePoleMap) => all(el, '.marker').reduce((sum, m) => sum + (m.classList.contains('bubble') ? Number(m.nextElementSibling!.textContent) : 1), 0);
 const viewBox = (el: PtcePoleMap) => q(el, 'svg').getAttribute('viewBox')!.split(' ').map(Number);
 
 async function choose(el: PtcePoleMap, label: string, value: string) {
@@ -114,18 +114,18 @@ describe('<ptce-pole-map>', () => {
 
   it('merges close markers into bubbles that split when activated', async () => {
     const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO} style="width:900px"></ptce-pole-map>`);
-    const bubble = all(el, '.marker.bubble').sort((a, b) => Number(b.querySelector('text')!.textContent) - Number(a.querySelector('text')!.textContent))[0];
-    const members = Number(bubble.querySelector('text')!.textContent);
+    const bubble = all(el, '.marker.bubble').sort((a, b) => Number(b.nextElementSibling!.textContent) - Number(a.nextElementSibling!.textContent))[0];
+    const members = Number(bubble.nextElementSibling!.textContent);
     expect(members).to.be.at.least(2);
     expect(bubble.getAttribute('aria-label')).to.match(/^\d+ pôles ici : .+ Activer pour zoomer\.$/);
     const before = all(el, '.marker').length;
     const widthBefore = viewBox(el)[2];
-    await click(bubble.querySelector('circle')!);
+    await click(bubble);
     await until(() => viewBox(el)[2] < widthBefore / 1.9, 'zoomed in on the bubble');
     // Only the marks in view are drawn now: the bubble's poles are all there, as marks or smaller bubbles.
     expect(onMap(el)).to.be.at.least(members);
     expect(all(el, '.marker').length, 'split into several marks').to.be.above(1);
-    expect(all(el, '.marker.bubble').every((b) => Number(b.querySelector('text')!.textContent) < members), 'no bubble as big').to.equal(true);
+    expect(all(el, '.marker.bubble').every((b) => Number(b.nextElementSibling!.textContent) < members), 'no bubble as big').to.equal(true);
     expect(before).to.be.above(1);
   });
 
@@ -154,7 +154,7 @@ describe('<ptce-pole-map>', () => {
     const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO} region="84" style="width:900px"></ptce-pole-map>`);
     const marker = all(el, '.marker:not(.bubble)').find((m) => m.getAttribute('aria-label')!.startsWith('Le Damier'))!;
     const selected = oneEvent(el, 'ptce-pole-select');
-    await click(marker.querySelector('circle')!);
+    await click(marker);
     expect(((await selected) as CustomEvent).detail).to.deep.equal({ id: 'le-damier', name: 'Le Damier' });
     await until(() => q(el, '[part="panel"] ptce-pole-card')?.shadowRoot?.textContent?.includes('Le Damier'), 'card in panel');
     expect(all(el, '.marker.selected').map((m) => m.dataset.key)).to.deep.equal(['le-damier']);
@@ -175,7 +175,7 @@ describe('<ptce-pole-map>', () => {
     const focused = await until(() => (el.shadowRoot!.activeElement !== single ? el.shadowRoot!.activeElement : null), 'focus moved');
     expect(focused.classList.contains('marker')).to.equal(true);
     expect(focused).not.to.equal(single);
-    const x = (m: Element) => Number(m.getAttribute('transform')!.match(/translate\(([\d.]+)/)![1]);
+    const x = (m: Element) => Number(m.getAttribute('cx'));
     expect(x(focused)).to.be.above(x(single));
     expect(focused.getAttribute('tabindex')).to.equal('0');
 
@@ -234,7 +234,7 @@ describe('<ptce-pole-map>', () => {
     const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO} region="84" style="width:900px"></ptce-pole-map>`);
     const [x0, y0, w0] = viewBox(el);
     const marker = all(el, '.marker:not(.bubble)')[0];
-    await drag(marker.querySelector('circle')!, 60, 30);
+    await drag(marker, 60, 30);
     await until(() => viewBox(el)[0] < x0, 'view moved');
     const [x1, y1, w1] = viewBox(el);
     expect(x1, 'dragged right: the view moves left').to.be.below(x0);
@@ -325,7 +325,7 @@ describe('<ptce-pole-map>', () => {
       expect(box.x + box.width).to.be.at.most(frame.x + frame.width);
       const marker = all(el, '.marker').find((m) => m.getAttribute('aria-label')!.startsWith(name))!;
       expect(marker.classList.contains('approximate'), `${name} placed by its coordinates`).to.equal(false);
-      const [x, y] = marker.getAttribute('transform')!.match(/[\d.]+/g)!.map(Number);
+      const [x, y] = ['cx', 'cy'].map((a) => Number(marker.getAttribute(a)));
       expect(territory.isPointInFill(new DOMPoint(x, y)), `${name} on its island`).to.equal(true);
       expect(territory.classList.contains('has-poles')).to.equal(true);
     }
@@ -347,7 +347,7 @@ describe('<ptce-pole-map>', () => {
     for (const kind of kinds) {
       const marker = all(el, `.marker`).find((m) => (kind === 'exact' ? !m.classList.contains('bubble') && !m.classList.contains('approximate') : m.classList.contains(kind)))!;
       const swatch = q(el, `.legend .swatch.${kind} circle`);
-      expect(getComputedStyle(swatch).fill, kind).to.equal(getComputedStyle(marker.querySelector('circle')!).fill);
+      expect(getComputedStyle(swatch).fill, kind).to.equal(getComputedStyle(marker).fill);
     }
     // Only the kinds shown: a map of poles placed by address has no hollow marker to explain.
     const { url } = await mockEndpoint({ poles: { poles: [{ id: 'a', name: 'Pôle A', departments: ['35'], geo: { lat: 48.117, lon: -1.678 } }] } });
@@ -355,7 +355,7 @@ describe('<ptce-pole-map>', () => {
     expect(q(exactOnly, '[part="legend"]').textContent).to.contain(texts.exact).and.not.to.contain(texts.approximate).and.not.to.contain(texts.bubble);
 
     const marker = all(el, '.marker:not(.bubble)')[0];
-    const circle = marker.querySelector('circle')!;
+    const circle = marker;
     const idle = getComputedStyle(circle).strokeWidth;
     await hover(circle);
     await until(() => getComputedStyle(circle).strokeWidth !== idle, 'hover state');
@@ -365,7 +365,7 @@ describe('<ptce-pole-map>', () => {
     await click(q(el, 'input[type="search"]'));
     const focused = (await tabUntil((f) => !!f?.classList.contains('marker')))!;
     // A page in a background tab (Firefox runs two test files at once) shows no focus at all.
-    if (document.hasFocus()) expect(getComputedStyle(focused.querySelector('circle')!).stroke).to.equal('rgb(26, 95, 180)');
+    if (document.hasFocus()) expect(getComputedStyle(focused).stroke).to.equal('rgb(26, 95, 180)');
     await expect(el).to.be.accessible();
   });
 
@@ -432,7 +432,7 @@ describe('<ptce-pole-map>', () => {
     const marker = await until(() => all(el, '.marker').find((m) => m.getAttribute('aria-label')!.startsWith(name)), 'its marker');
     expect(marker.getAttribute('aria-label')).to.equal(`${name}, Brest, Finistère, emplacement approché`);
     expect(marker.classList.contains('approximate'), 'placed at its department, no coordinates').to.equal(true);
-    const [x, y] = marker.getAttribute('transform')!.match(/[\d.]+/g)!.map(Number);
+    const [x, y] = ['cx', 'cy'].map((a) => Number(marker.getAttribute(a)));
     expect(q<SVGPathElement>(el, '.dept[data-code="29"]').isPointInFill(new DOMPoint(x, y)), 'in the Finistère').to.equal(true);
   });
 });

@@ -12,7 +12,7 @@ import { renderFilters } from './internal/filters.js';
 import type { MapView, MapViewHost } from './internal/map-view.js';
 import { readHash, writeHash } from './internal/url-hash.js';
 import type { Box } from './internal/view-box.js';
-import { LIST_PAGE, renderList } from './internal/list.js';
+import { LIST_FIRST, LIST_PAGE, afterPaint, renderList } from './internal/list.js';
 import { loadMapData, type MapData } from './internal/map-data.js';
 import { renderPanel } from './internal/panel.js';
 import { renderTabs } from './internal/tabs.js';
@@ -80,6 +80,9 @@ export class PtcePoleMap extends PtceElement implements MapViewHost {
   @state() private tab: 'map' | 'list' = 'map';
   @state() private width = 0;
   @state() private listLimit = LIST_PAGE;
+  /** The list's first screenful is drawn with the map's first paint, the rest right after it. */
+  @state() private listDrawn = false;
+  private listDrawing?: Promise<void>;
   /** Said politely when the panel closes by itself (its pole no longer matches the filters). */
   /** @internal */
   @state() notice = '';
@@ -243,6 +246,7 @@ export class PtcePoleMap extends PtceElement implements MapViewHost {
                       {
                         visible,
                         limit: this.listLimit,
+                        drawn: this.listDrawn ? undefined : LIST_FIRST,
                         selectedId: this.selectedId,
                         role: narrow ? 'tabpanel' : undefined,
                         select: (item) => void this.select(item, 'list'),
@@ -273,6 +277,13 @@ export class PtcePoleMap extends PtceElement implements MapViewHost {
       this.resize.observe(map);
       this.observedMap = map;
     }
+    if (!this.listDrawn && this.renderRoot.querySelector('.list')) this.listDrawing ??= afterPaint().then(() => void (this.listDrawn = true));
+  }
+
+  /** Complete once the whole list is drawn, not only its first screenful. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    return this.listDrawing && !this.listDrawn ? this.listDrawing.then(() => super.getUpdateComplete()) : done;
   }
 
   // ——— Behaviour ———

@@ -6,9 +6,17 @@ import { departmentName } from '../../data/geography.js';
 import type { RegionGeneration } from '../../data/regions-2015.js';
 import type { PlacedPole } from './model.js';
 
+const folded = new Map<string, string>();
+/** A character without its accents (decomposing whole texts costs: 2,000 poles' search texts). */
+const fold = (char: string) => {
+  let plain = folded.get(char);
+  if (plain === undefined) folded.set(char, (plain = char.normalize('NFD').replace(/[\u0300-\u036f]/g, '')));
+  return plain;
+};
+
 /** "Écosolies" and "ecosolies" are the same to a search box. */
 export function normalize(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return text.replace(/[^\0-\x7f]/g, fold).toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** What the search box looks in (folding accents costs: done once per pole, when first searched). */

@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import type { PlacedPole } from '../model.js';
 import { offersAction } from '../../../data/actions.js';
 import { placeParts } from '../../../data/geography.js';
@@ -12,10 +11,28 @@ export function territoryOf({ pole }: PlacedPole): string {
 }
 
 export const LIST_PAGE = 100;
+/** Entries drawn with the map's first paint (more than a screenful): the others right after it. */
+export const LIST_FIRST = 20;
+
+/**
+ * After the next frame is painted, behind anything else the page has to do where the browser can
+ * tell; after a second at the latest (a page in the background paints no frame).
+ */
+export const afterPaint = () =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, document.visibilityState === 'visible' ? 1000 : 0);
+    requestAnimationFrame(() => {
+      const scheduler = (globalThis as { scheduler?: { postTask?: (task: () => void, options: object) => void } }).scheduler;
+      if (scheduler?.postTask) scheduler.postTask(resolve, { priority: 'background' });
+      else setTimeout(resolve);
+    });
+  });
 
 export interface PoleList {
   visible: readonly PlacedPole[];
   limit: number;
+  /** Fewer entries drawn for now (the first paint); the "more" button still counts from `limit`. */
+  drawn?: number;
   selectedId?: string;
   /** A tab panel, labelled by its tab, when the map and list are shown as tabs. */
   role?: 'tabpanel';
@@ -24,8 +41,9 @@ export interface PoleList {
 }
 
 /** The list of poles shown: a complete alternative to the map, in alphabetical order. */
-export function renderList({ visible, limit, selectedId, role, select, more }: PoleList, t: Translate) {
+export function renderList({ visible, limit, drawn, selectedId, role, select, more }: PoleList, t: Translate) {
   const shown = visible.slice(0, limit);
+  // Entries not keyed: a filter change rewrites them in place instead of replacing them all.
   return html`<section
     class="list"
     part="list"
@@ -35,9 +53,7 @@ export function renderList({ visible, limit, selectedId, role, select, more }: P
   >
     ${visible.length
       ? html`<ul>
-          ${repeat(
-            shown,
-            (item) => item.pole.id,
+          ${shown.slice(0, drawn).map(
             (item) => html`<li>
               <button type="button" data-id=${item.pole.id} aria-current=${item.pole.id === selectedId ? 'true' : 'false'} @click=${() => select(item)}>
                 <span class="name">${item.pole.name}</span>

@@ -64,30 +64,31 @@ export const mapViewStyles = css`
     font-size: 8px;
     fill: currentColor;
   }
+  /* A mark is its circle; a bubble's count is the text right after it. */
   .marker {
     cursor: pointer;
   }
-  :is(.marker, .swatch) circle {
+  :is(.marker, .swatch circle) {
     fill: var(--_accent);
     stroke: var(--_surface-raised, #fff);
     stroke-width: 1.5;
     vector-effect: non-scaling-stroke;
   }
   /* Hollow: placed at its department's centre for want of an address. */
-  :is(.marker, .swatch).approximate circle {
+  :is(.marker.approximate, .swatch.approximate circle) {
     fill: var(--_surface);
     stroke: var(--_accent);
     stroke-width: 2;
   }
-  :is(.marker, .swatch).bubble circle {
+  :is(.marker.bubble, .swatch.bubble circle) {
     fill: var(--_accent);
     stroke: var(--_on-accent);
   }
-  .marker:hover circle {
+  circle.marker:hover {
     stroke: currentColor;
     stroke-width: 2.5;
   }
-  :is(.marker, .swatch) text {
+  :is(.marker + text, .swatch text) {
     fill: var(--_on-accent);
     font-weight: 700;
     text-anchor: middle;
@@ -99,12 +100,14 @@ export const mapViewStyles = css`
   }
   /* Selected and focused look different: the selected mark is larger and ringed in the text
      colour; the focused one is ringed in the focus colour (both when both). */
-  .marker.selected circle {
+  circle.marker.selected {
     transform: scale(1.4);
+    transform-box: fill-box;
+    transform-origin: center;
     stroke: currentColor;
     stroke-width: 2.5;
   }
-  .marker:focus-visible circle {
+  circle.marker:focus-visible {
     stroke: var(--_focus);
     stroke-width: 3.5;
   }
@@ -170,25 +173,25 @@ export const mapViewStyles = css`
     .inset rect {
       fill: Canvas;
     }
-    :is(.marker, .swatch) circle {
+    :is(.marker, .swatch circle) {
       fill: CanvasText;
       stroke: Canvas;
     }
-    :is(.marker, .swatch).approximate circle {
+    :is(.marker.approximate, .swatch.approximate circle) {
       fill: Canvas;
       stroke: CanvasText;
     }
-    :is(.marker, .swatch) text {
+    :is(.marker + text, .swatch text) {
       fill: Canvas;
     }
     .inset text {
       fill: CanvasText;
     }
-    .marker.selected circle {
+    circle.marker.selected {
       fill: Highlight;
       stroke: CanvasText;
     }
-    .marker:focus-visible circle {
+    circle.marker:focus-visible {
       stroke: Highlight;
     }
   }

@@ -3,7 +3,6 @@
 // one chunk fetched beside the poles: the element's own file holds the filters, the list and the
 // panel, which work without it.
 import { adoptStyles, html, nothing, type LitElement } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import type { RegionGeneration } from '../../../data/regions-2015.js';
 import type { MessageKey, Params } from '../../../i18n/index.js';
 import type { Basemap } from '../basemap.js';
@@ -127,8 +126,9 @@ export class MapView {
           // Markers mode: departments with poles are tinted (not outlined: a line reads as a border).
           withPoles: density ? undefined : withPoles,
         })}
+        <!-- Marks not keyed: a filter or zoom rewrites them in place rather than replacing them all. -->
         <g @click=${this.onMarkersEvent} @keydown=${this.onMarkersEvent}>
-          ${repeat(clusters, (c) => clusterKey(c), (c) => renderMark(c, radius, { selectedId: host.selectedId, tabbableKey: this.tabbableKey }, t))}
+          ${clusters.map((c) => renderMark(c, radius, { selectedId: host.selectedId, tabbableKey: this.tabbableKey }, t))}
         </g>
       </svg>
       <div class="controls">
@@ -142,18 +142,18 @@ export class MapView {
     </div>`;
   }
 
-  private marks(): SVGGElement[] {
-    return [...this.host.renderRoot.querySelectorAll<SVGGElement>('.marker')];
+  private marks(): SVGElement[] {
+    return [...this.host.renderRoot.querySelectorAll<SVGElement>('.marker')];
   }
 
   /** The mark that holds one of these poles now: the pole's own, or a bubble if the map changed. */
-  markOf(ids: Set<string>): SVGGElement | undefined {
+  markOf(ids: Set<string>): SVGElement | undefined {
     return this.marks().find((mark) => this.shown.get(mark.dataset.key ?? '')?.members.some((m) => ids.has(m.pole.id)));
   }
 
   /** One listener for all markers (there can be hundreds): the event says which one. */
   private onMarkersEvent = (event: Event) => {
-    const marker = (event.target as Element).closest?.('.marker') as SVGGElement | null;
+    const marker = (event.target as Element).closest?.('.marker') as SVGElement | null;
     const cluster = marker && this.shown.get(marker.dataset.key ?? '');
     if (!marker || !cluster) return;
     if (event.type === 'click') this.activate(cluster);
@@ -196,10 +196,7 @@ export class MapView {
     if (!['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(event.key)) return;
     event.preventDefault();
     const markers = this.marks();
-    const points = markers.map((m) => {
-      const [x, y] = (m.getAttribute('transform') ?? '').replace(/[^\d. -]/g, '').trim().split(/\s+/).map(Number);
-      return { x, y };
-    });
+    const points = markers.map((m) => ({ x: Number(m.getAttribute('cx')), y: Number(m.getAttribute('cy')) }));
     const next = nearestInDirection({ x: cluster.x, y: cluster.y }, points, event.key as Direction);
     if (next >= 0) {
       this.host.activeKey = markers[next].dataset.key;

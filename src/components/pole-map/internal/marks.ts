@@ -24,33 +24,37 @@ function markerLabel(item: PlacedPole, t: Translate): string {
 
 /** The first names of a bubble's poles, "and N more" (members come in the list's order already). */
 export function namesOf(cluster: Cluster, t: Translate): string {
-  const names = cluster.members.map((m) => m.pole.name);
-  return names.slice(0, 5).join(', ') + (names.length > 5 ? `, ${t('map.cluster-more', { count: names.length - 5 })}` : '');
+  const { members } = cluster;
+  const names = members.slice(0, 5).map((m) => m.pole.name).join(', ');
+  return members.length > 5 ? `${names}, ${t('map.cluster-more', { count: members.length - 5 })}` : names;
 }
 
 function bubbleLabel(cluster: Cluster, t: Translate): string {
   return t('map.cluster', { count: cluster.members.length, names: namesOf(cluster, t) });
 }
 
-/** One mark: a pole (exact or approximate place) or a bubble of several, a button in the roving tab order. */
+/**
+ * One mark: a pole (exact or approximate place) or a bubble of several, a button in the roving tab
+ * order. A single node (a bubble's count is a text after it): a group around each mark cost more
+ * to lay out than the rest of the map.
+ */
 export function renderMark(cluster: Cluster, radius: number, state: { selectedId?: string; tabbableKey?: string }, t: Translate) {
   const key = clusterKey(cluster);
   const single = cluster.members.length === 1 ? cluster.members[0] : undefined;
   const label = single ? markerLabel(single, t) : bubbleLabel(cluster, t);
   const selected = !!single && single.pole.id === state.selectedId;
   const r = markRadius(cluster.members.length, radius);
-  return svg`<g
-    class="marker ${single ? (single.exact ? '' : 'approximate') : 'bubble'} ${selected ? 'selected' : ''}"
-    role="button"
-    aria-current=${selected ? 'true' : nothing}
-    tabindex=${key === state.tabbableKey ? 0 : -1}
-    aria-label=${label}
-    data-key=${key}
-    transform="translate(${cluster.x} ${cluster.y})"
-  >
-    <circle r=${r}></circle>
-    ${single ? nothing : svg`<text font-size=${r}>${cluster.members.length}</text>`}
-  </g>`;
+  return svg`<circle
+      class="marker ${single ? (single.exact ? '' : 'approximate') : 'bubble'} ${selected ? 'selected' : ''}"
+      role="button"
+      aria-current=${selected ? 'true' : nothing}
+      tabindex=${key === state.tabbableKey ? 0 : -1}
+      aria-label=${label}
+      data-key=${key}
+      cx=${cluster.x}
+      cy=${cluster.y}
+      r=${r}
+    ></circle>${single ? nothing : svg`<text x=${cluster.x} y=${cluster.y} font-size=${r} aria-hidden="true">${cluster.members.length}</text>`}`;
 }
 
 export interface Density {
