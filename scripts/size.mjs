@@ -24,9 +24,9 @@ export const BUDGETS = {
   'elements/ptce-pole-card.js': 21.8,
   'elements/ptce-pole-map.js': 25.0,
   'elements/ptce-charter.js': 22.2,
-  'elements/ptce-referentiel.js': 22.2,
+  'elements/ptce-referentiel.js': 22.1,
   'elements/ptce-action-form.js': 21.1,
-  'ptce-widgets.js': 48.6,
+  'ptce-widgets.js': 48.1,
   // The map's drawing and its basemap (geometry), loaded when a map is first drawn.
   'lazy/map-view-*.js': 45.0,
 };
