@@ -24,7 +24,8 @@ function countNodes(root) {
 /** This map: `view` is "both" (map and list) or "map". */
 async function ptceMap(n, view, run) {
   host().replaceChildren();
-  const endpoint = `/bench/ptce-${n}.json?run=${run}`;
+  // The poles document itself, as the README tells a map page to write it (and as Leaflet reads it).
+  const endpoint = `/bench/poles-${n}.json?run=${run}`;
   const start = performance.now();
   const el = document.createElement('ptce-pole-map');
   el.setAttribute('endpoint', endpoint);
