@@ -10,10 +10,12 @@ import { localize } from '../../data/localize.js';
 import { safeHttpUrl } from '../../data/safe-url.js';
 import type { Charter } from '../../data/schemas/charter.js';
 import type { SignatureReceipt } from '../../data/schemas/submissions.js';
-import { formatDate } from '../../i18n/index.js';
+import type { MessageKey, Params } from '../../i18n/index.js';
 import { draftIssues, emptyDraft, fieldId, messageFor, reviveDraft, today, toSignature, type SignatureDraft } from './signature-draft.js';
 import { focusField, keyForSend, mergeIssues, renderErrorSummary, renderFieldError } from '../../base/form/form-kit.js';
 import { DraftStore } from '../../base/draft-store.js';
+import { renderReceipt } from './internal/receipt.js';
+import { renderCharterText, renderReadOnly } from './internal/text.js';
 import { charterStyles } from './ptce-charter.styles.js';
 import { heading } from '../../base/heading.js';
 import { registerMessages } from '../../i18n/index.js';
@@ -77,6 +79,7 @@ export class PtceCharter extends PtceElement {
   @state() private narrow = false;
 
   private store?: DraftStore<SignatureDraft>;
+  private tr = (key: MessageKey, params?: Params) => this.t(key, params);
   private honeypot = '';
 
   readonly data = new DataController<CharterData>(this, (signal) => this.load(signal), (value) => this.loaded(value));
@@ -105,36 +108,11 @@ export class PtceCharter extends PtceElement {
 
   protected override render() {
     return this.renderData(this.data, ({ charter, canSign }) => html`
-      ${this.renderText(charter)}
-      ${this.receipt ? this.renderReceipt(this.receipt, charter) : canSign ? this.renderForm(charter) : this.renderReadOnly()}
+      ${renderCharterText(charter, { lang: this.resolvedLang, headingLevel: this.headingLevel, open: !this.narrow })}
+      ${this.receipt
+        ? renderReceipt(this.receipt, toSignature(this.draft, charter), { lang: this.resolvedLang, headingLevel: this.headingLevel, t: this.tr })
+        : canSign ? this.renderForm(charter) : renderReadOnly(this.signUrl, this.tr)}
     `);
-  }
-
-  private renderText(charter: Charter) {
-    const lang = this.resolvedLang;
-    const list = (items: readonly unknown[] | undefined) =>
-      items?.length ? html`<ul>${items.map((item) => html`<li>${localize(item as string, lang)}</li>`)}</ul>` : nothing;
-    const paragraphs = (items: readonly unknown[] | undefined) => (items ?? []).map((p) => html`<p>${localize(p as string, lang)}</p>`);
-    return html`<div class="text" part="text">
-      ${heading(this.headingLevel, 0, localize(charter.title, lang))}
-      ${charter.source ? html`<p class="source">${localize(charter.source, lang)}</p>` : nothing}
-      ${charter.sections.map(
-        (section) => html`<details part="section" ?open=${!this.narrow}>
-          <summary>${localize(section.title, lang)}</summary>
-          ${paragraphs(section.paragraphs)} ${list(section.items)} ${paragraphs(section.after)}
-        </details>`,
-      )}
-      ${(charter.footnotes ?? []).map((note) => html`<p class="footnote">${localize(note.text, lang)}</p>`)}
-      ${charter.credits ? html`<p class="source">${localize(charter.credits, lang)}</p>` : nothing}
-    </div>`;
-  }
-
-  private renderReadOnly() {
-    const where = safeHttpUrl(this.signUrl, document.baseURI);
-    return html`<p class="notice" part="read-only">
-      ${this.t('charter.read-only')}
-      ${where ? html`<a href=${where}>${this.t('charter.read-only-where')}</a>` : this.t('charter.read-only-contact')}
-    </p>`;
   }
 
   // ——— The form ———
@@ -380,24 +358,6 @@ export class PtceCharter extends PtceElement {
         ? html`<button type="button" class="secondary" @click=${() => this.removeSignatory(index)}>${this.t('charter.signatory.remove', { n })}</button>`
         : nothing}
     </div>`;
-  }
-
-  private renderReceipt(receipt: SignatureReceipt, charter: Charter) {
-    const signature = toSignature(this.draft, charter);
-    return html`<section class="receipt" part="receipt" tabindex="-1" aria-labelledby="receipt-title">
-      ${heading(this.headingLevel, 1, this.t('charter.thanks'), 'receipt-title')}
-      <p><strong>${this.t('charter.reference', { reference: receipt.reference })}</strong></p>
-      <p>
-        ${this.t('charter.receipt-summary', {
-          pole: receipt.poleName,
-          place: signature.place,
-          date: formatDate(this.resolvedLang, signature.date),
-          signatories: signature.signatories.map((s) => `${s.name} (${s.role})`).join(', '),
-        })}
-      </p>
-      <p>${this.t('charter.pending')}</p>
-      <div class="actions no-print"><button type="button" @click=${() => window.print()}>${this.t('charter.print')}</button></div>
-    </section>`;
   }
 
   // ——— Behaviour ———
