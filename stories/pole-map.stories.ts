@@ -64,6 +64,18 @@ export const GoGoCarto: Story = {
   name: 'Carteco / GoGoCarto (données d’exemple de GoGoCarto)',
   args: { endpoint: '/story-data/ptce-gogocarto.json', width: 900 },
 };
+export const ListePubliee: Story = {
+  name: 'Une liste publiée seule : endpoint = poles.json (sans document de découverte)',
+  args: { endpoint: '/demo-data/poles.json' },
+};
+export const ExportCarteco: Story = {
+  name: 'Un export Carteco / GoGoCarto donné tel quel comme endpoint',
+  args: { endpoint: '/test-fixtures/gogocarto-sample.json', width: 900 },
+};
+export const PasUneSource: Story = {
+  name: 'Erreur : l’adresse ne mène ni à une source ni à une liste (une page HTML)',
+  args: { endpoint: '/iframe.html' },
+};
 export const Tableur: Story = {
   name: 'Tableur (CSV enregistré par Excel en français)',
   args: { endpoint: '/story-data/ptce-csv.json', width: 900 },

@@ -25,6 +25,10 @@ export const ErreurDelai: Story = {
 };
 export const ErreurHttp: Story = { name: 'Erreur : HTTP 503', args: { state: 'error', failure: { kind: 'http', url: '', status: 503 } } };
 export const ErreurPasJson: Story = { name: 'Erreur : pas du JSON', args: { state: 'error', failure: { kind: 'not-json', url: '' } } };
+export const ErreurPasUneSource: Story = {
+  name: 'Erreur : ni une source, ni une liste',
+  args: { state: 'error', failure: { kind: 'not-endpoint', url: '' } },
+};
 export const ErreurTropGros: Story = {
   name: 'Erreur : trop volumineux',
   args: { state: 'error', failure: { kind: 'too-large', url: '', maxBytes: 5 * 1024 * 1024 } },

@@ -69,7 +69,11 @@ export class PtceElement extends LitElement {
    */
   @property({ reflect: true }) theme: 'auto' | 'system' | 'light' | 'dark' = 'auto';
 
-  /** URL of the endpoint's discovery document. Wins over the one of an enclosing `<ptce-provider>`. */
+  /**
+   * URL of the endpoint's discovery document, or of a poles document itself (ours, a Carteco /
+   * GoGoCarto export, a CSV file) for the map and cards. Wins over the one of an enclosing
+   * `<ptce-provider>`.
+   */
   @property() endpoint?: string;
 
   @consume({ context: providerContext, subscribe: true })
@@ -153,9 +157,11 @@ export class PtceElement extends LitElement {
     return client ? load(client) : Promise.resolve(fail({ kind: 'no-endpoint' }));
   }
 
-  protected t(key: MessageKey, params?: Params): string {
-    return translate(this.resolvedLang, key, params);
-  }
+  /**
+   * A message in the element's language. An arrow, so the render helpers of `internal/` modules take
+   * it as it is. @internal
+   */
+  readonly t = (key: MessageKey, params?: Params): string => translate(this.resolvedLang, key, params);
 
   /** Fires one of our events; they bubble and cross shadow roots so a host page can listen anywhere. */
   protected emit<K extends keyof PtceEventMap>(type: K, detail: PtceEventMap[K], cancelable = false): boolean {

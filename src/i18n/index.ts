@@ -7,6 +7,8 @@ export type MessageKey = keyof typeof fr;
 /** A language's messages: all the keys of the French catalog, no more, no fewer. */
 export type Catalog = { readonly [K in MessageKey]: Message };
 export type Params = Record<string, string | number>;
+/** An element's `t`, as render helpers take it. */
+export type Translate = (key: MessageKey, params?: Params) => string;
 
 export const DEFAULT_LANG = 'fr';
 

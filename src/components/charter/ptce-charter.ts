@@ -10,7 +10,6 @@ import { localize } from '../../data/localize.js';
 import { safeHttpUrl } from '../../data/safe-url.js';
 import type { Charter } from '../../data/schemas/charter.js';
 import type { SignatureReceipt } from '../../data/schemas/submissions.js';
-import type { MessageKey, Params } from '../../i18n/index.js';
 import { draftIssues, emptyDraft, fieldId, messageFor, reviveDraft, today, toSignature, type SignatureDraft } from './signature-draft.js';
 import { focusField, keyForSend, mergeIssues, renderErrorSummary, renderFieldError } from '../../base/form/form-kit.js';
 import { DraftStore } from '../../base/draft-store.js';
@@ -79,7 +78,6 @@ export class PtceCharter extends PtceElement {
   @state() private narrow = false;
 
   private store?: DraftStore<SignatureDraft>;
-  private tr = (key: MessageKey, params?: Params) => this.t(key, params);
   private honeypot = '';
 
   readonly data = new DataController<CharterData>(this, (signal) => this.load(signal), (value) => this.loaded(value));
@@ -110,8 +108,8 @@ export class PtceCharter extends PtceElement {
     return this.renderData(this.data, ({ charter, canSign }) => html`
       ${renderCharterText(charter, { lang: this.resolvedLang, headingLevel: this.headingLevel, open: !this.narrow })}
       ${this.receipt
-        ? renderReceipt(this.receipt, toSignature(this.draft, charter), { lang: this.resolvedLang, headingLevel: this.headingLevel, t: this.tr })
-        : canSign ? this.renderForm(charter) : renderReadOnly(this.signUrl, this.tr)}
+        ? renderReceipt(this.receipt, toSignature(this.draft, charter), { lang: this.resolvedLang, headingLevel: this.headingLevel, t: this.t })
+        : canSign ? this.renderForm(charter) : renderReadOnly(this.signUrl, this.t)}
     `);
   }
 

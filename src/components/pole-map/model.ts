@@ -1,3 +1,6 @@
+// Where marks go: each pole placed on the basemap, poles on one spot spread apart, marks merged
+// into bubbles so none overlap, the neighbour for arrow keys. Loaded with the map's drawing
+// (internal/map-view.ts); the element's own file needs only the types.
 import type { Pole } from '../../data/schemas/pole.js';
 import { regionsIn, type RegionGeneration } from '../../data/regions-2015.js';
 import type { Basemap } from './basemap.js';
@@ -20,15 +23,7 @@ function departmentPoint(code: string, basemap: Basemap): Point | undefined {
   return inset ? insetCenter(inset) : basemap.departments.get(code)?.center;
 }
 
-/**
- * Where each pole goes. Poles on the very same spot (several without coordinates in one
- * department) are spread on a small ring, so that zooming in always tells them apart.
- */
-export function placePoles(poles: readonly Pole[], basemap: Basemap): PlacedPole[] {
-  return spreadSameSpot(poles.map((pole) => placePole(pole, basemap)));
-}
-
-/** One pole's place, regions and search text. */
+/** One pole's place and regions (its search text is made on the first search: selection.ts). */
 export function placePole(pole: Pole, basemap: Basemap): PlacedPole {
   const departments = pole.departments ?? [];
   const exactPoint = pole.geo ? project(pole.geo.lat, pole.geo.lon) : undefined;

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { PtceElement } from '../../base/ptce-element.js';
 import { DEFAULT_HEADING_LEVEL } from '../../base/heading.js';
 import { DataController } from '../../base/data-controller.js';
+import { addChunkStyles } from '../../base/chunk-styles.js';
 import type { Result } from '../../data/failure.js';
 import { DEPARTMENTS } from '../../data/geography.js';
 import { regionIn, type RegionGeneration } from '../../data/regions-2015.js';
@@ -17,7 +18,7 @@ import { loadMapData, type MapData } from './internal/map-data.js';
 import { renderPanel } from './internal/panel.js';
 import { renderTabs } from './internal/tabs.js';
 import { mapStyles } from './ptce-pole-map.styles.js';
-import { registerMessages, type MessageKey, type Params } from '../../i18n/index.js';
+import { registerMessages } from '../../i18n/index.js';
 import { map } from '../../i18n/fr/map.js';
 import { pole as poleMessages } from '../../i18n/fr/pole.js';
 
@@ -92,8 +93,6 @@ export class PtcePoleMap extends PtceElement implements MapViewHost {
   private opener?: { source: 'map' | 'list'; id: string };
   /** The map's drawing and behaviour, once its code and basemap are loaded. */
   private mapView?: MapView;
-  /** `t` for the render helpers in internal/. @internal */
-  readonly tr = (key: MessageKey, params?: Params) => this.t(key, params);
   /** Widths of the element (for the narrow layout) and of the map (for marker sizes). */
   private resize = new ResizeObserver((entries) => {
     for (const entry of entries) {
@@ -112,7 +111,10 @@ export class PtcePoleMap extends PtceElement implements MapViewHost {
   }
 
   private loaded(data: MapData): void {
-    this.mapView ??= new data.kit.MapView(this, data.kit.basemap);
+    if (!this.mapView) {
+      this.mapView = new data.kit.MapView(this, data.kit.basemap);
+      addChunkStyles(this, data.kit.mapViewStyles);
+    }
     this.viewBox = this.mapView.focusBox();
     // The focus can only be framed once the basemap is there.
     queueMicrotask(() => {
@@ -210,7 +212,7 @@ export class PtcePoleMap extends PtceElement implements MapViewHost {
       return html`<div class="layout" @keydown=${selected ? this.onPanelKey : nothing}>
         ${renderFilters(
           { filters: this.filters, regions: this.regions, lang: this.resolvedLang, themes: data.filterThemes, actionThemes: data.actionThemes, offering: data.offering, change: (patch, refocus) => this.setFilters(patch, refocus) },
-          this.tr,
+          this.t,
         )}
         <p class="count" part="count" role="status" aria-live="polite">
           ${this.t('map.count', { count: visible.length })}${unplaced ? html`, ${this.t('map.unplaced', { count: unplaced })}` : nothing}
@@ -223,7 +225,7 @@ export class PtcePoleMap extends PtceElement implements MapViewHost {
                 this.tab = tab;
                 if (byKey) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
               },
-              this.tr,
+              this.t,
             ) : nothing}
         <div class="body ${showMap && showList ? 'split' : ''}">
           ${showMap && this.mapView ? this.mapView.render(visible, this.tally(visible).departments, narrow) : nothing}
@@ -240,7 +242,7 @@ export class PtcePoleMap extends PtceElement implements MapViewHost {
                         openFull: () => (this.panelFull = true),
                         close: this.closePanel,
                       },
-                      this.tr,
+                      this.t,
                     ) : nothing} ${showList
                   ? renderList(
                       {
@@ -252,7 +254,7 @@ export class PtcePoleMap extends PtceElement implements MapViewHost {
                         select: (item) => void this.select(item, 'list'),
                         more: () => (this.listLimit += LIST_PAGE),
                       },
-                      this.tr,
+                      this.t,
                     )
                   : nothing}
               </div>`

@@ -1,8 +1,9 @@
-import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { PtceElement } from '../../base/ptce-element.js';
 import { DataController } from '../../base/data-controller.js';
+import { addChunkStyles } from '../../base/chunk-styles.js';
 import { DraftStore } from '../../base/draft-store.js';
 import { checkAssessment, checkAssessmentBundle, checkAssessmentReceipt, checkReferentiel } from '../../data/checks/referentiel.js';
 import { fail, ok, type Failure, type Result } from '../../data/failure.js';
@@ -119,7 +120,7 @@ export class PtceReferentiel extends PtceElement {
 
   /** Language, heading level and messages, for the render helpers in internal/. */
   private get view(): View {
-    return { lang: this.resolvedLang, headingLevel: this.headingLevel, t: (key, params) => this.t(key, params) };
+    return { lang: this.resolvedLang, headingLevel: this.headingLevel, t: this.t };
   }
 
   readonly data = new DataController<ReferentielData>(this, (signal) => this.load(signal), (value) => this.loaded(value));
@@ -157,7 +158,7 @@ export class PtceReferentiel extends PtceElement {
       }
       if (compareUi && !this.compareUi) {
         this.compareUi = await compareUi;
-        adoptStyles(this.renderRoot as ShadowRoot, [...PtceReferentiel.elementStyles, this.compareUi.compareStyles]);
+        addChunkStyles(this, this.compareUi.compareStyles);
       }
       return ok({ referentiel, canSend, endpoint: client.endpoint, loaded, ...campaigns });
     });

@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { heading } from '../../../base/heading.js';
 import type { Signature, SignatureReceipt } from '../../../data/schemas/submissions.js';
 import { formatDate } from '../../../i18n/index.js';
-import type { Translate } from './text.js';
+import type { Translate } from '../../../i18n/index.js';
 
 /** What the signer sees once the signature is stored: its reference and what was signed, to print. */
 export function renderReceipt(receipt: SignatureReceipt, signature: Signature, { lang, headingLevel, t }: { lang: string; headingLevel: number; t: Translate }) {

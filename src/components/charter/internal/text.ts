@@ -3,9 +3,7 @@ import { heading } from '../../../base/heading.js';
 import { localize } from '../../../data/localize.js';
 import { safeHttpUrl } from '../../../data/safe-url.js';
 import type { Charter } from '../../../data/schemas/charter.js';
-import type { MessageKey, Params } from '../../../i18n/index.js';
-
-export type Translate = (key: MessageKey, params?: Params) => string;
+import type { Translate } from '../../../i18n/index.js';
 
 /** The charter's text, each section a `details` (collapsed on narrow screens: `open` false). */
 export function renderCharterText(charter: Charter, { lang, headingLevel, open }: { lang: string; headingLevel: number; open: boolean }) {

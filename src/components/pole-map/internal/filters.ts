@@ -4,7 +4,7 @@ import { localize } from '../../../data/localize.js';
 import { REGION_NAMES, regionIn, type RegionGeneration } from '../../../data/regions-2015.js';
 import type { Theme } from '../../../data/schemas/pole.js';
 import type { Filters } from '../selection.js';
-import type { Translate } from './marks.js';
+import type { Translate } from '../../../i18n/index.js';
 
 export interface FilterBar {
   filters: Filters;

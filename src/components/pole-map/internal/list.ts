@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { PlacedPole } from '../model.js';
 import { offersAction } from '../../../data/actions.js';
 import { placeParts } from '../../../data/geography.js';
-import type { Translate } from './marks.js';
+import type { Translate } from '../../../i18n/index.js';
 
 /** How many list entries are added at a time ("Afficher 100 de plus"). */
 /** Where a pole is, in words: commune, department, territory. */

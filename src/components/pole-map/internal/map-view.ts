@@ -2,9 +2,9 @@
 // between marks with the arrow keys, pan and zoom). Loaded on demand with the basemap's geometry, in
 // one chunk fetched beside the poles: the element's own file holds the filters, the list and the
 // panel, which work without it.
-import { adoptStyles, html, nothing, type LitElement } from 'lit';
+import { html, nothing } from 'lit';
 import type { RegionGeneration } from '../../../data/regions-2015.js';
-import type { MessageKey, Params } from '../../../i18n/index.js';
+import type { Translate } from '../../../i18n/index.js';
 import type { Basemap } from '../basemap.js';
 import type { Filters } from '../selection.js';
 import { clusterPoles, nearestInDirection, type Cluster, type Direction, type PlacedPole } from '../model.js';
@@ -12,10 +12,10 @@ import { INSETS } from '../projection.js';
 import { renderBasemap } from './basemap-layer.js';
 import { clusterKey, densityClasses, namesOf, renderLegend, renderMark } from './marks.js';
 import { PanZoom, type PanZoomHost } from './pan-zoom.js';
-import { mapViewStyles } from './map-view.styles.js';
 import { FULL, fit, zoomedOn, type Box } from './view-box.js';
 
 export { createBasemap } from '../geometry.js';
+export { mapViewStyles } from './map-view.styles.js';
 export { placePole, spreadSameSpot } from '../model.js';
 
 const MARKER_RADIUS_PX = 8;
@@ -31,7 +31,7 @@ export interface MapViewHost extends PanZoomHost {
   activeKey?: string;
   /** Said politely (a live region). */
   notice: string;
-  readonly tr: (key: MessageKey, params?: Params) => string;
+  readonly t: Translate;
   select(item: PlacedPole, source: 'map'): void;
   /** The departments in focus (of the chosen region or department), or undefined for all. */
   focusDepartments(): Set<string> | undefined;
@@ -49,9 +49,6 @@ export class MapView {
     private readonly basemap: Basemap,
   ) {
     this.panZoom = new PanZoom(host);
-    // The element's styles, then the map's (adopted once per element: a new view replaces them).
-    const element = host.constructor as typeof LitElement;
-    adoptStyles(host.renderRoot as ShadowRoot, [...element.elementStyles, mapViewStyles]);
   }
 
   /** Clusters are recomputed only when the poles shown or the zoom change (not on every render). */
@@ -89,7 +86,7 @@ export class MapView {
    */
   render(visible: PlacedPole[], withPoles: Set<string>, tabbed: boolean) {
     const { host } = this;
-    const t = host.tr;
+    const { t } = host;
     const focus = host.focusDepartments();
     const density = host.mode === 'density' ? densityClasses(visible, host.regions, focus) : undefined;
     const b = host.viewBox;
@@ -180,7 +177,7 @@ export class MapView {
     const { host } = this;
     await host.updateComplete;
     const marker = this.markOf(new Set(cluster.members.map((m) => m.pole.id)));
-    host.notice = host.tr('map.cluster-opened', { count: cluster.members.length, names: namesOf(cluster, host.tr) });
+    host.notice = host.t('map.cluster-opened', { count: cluster.members.length, names: namesOf(cluster, host.t) });
     if (!marker) return;
     host.activeKey = marker.dataset.key;
     await host.updateComplete;

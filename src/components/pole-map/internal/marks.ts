@@ -1,11 +1,9 @@
 import { html, nothing, svg } from 'lit';
 import { DEPARTMENTS } from '../../../data/geography.js';
 import { regionIn, type RegionGeneration } from '../../../data/regions-2015.js';
-import type { MessageKey, Params } from '../../../i18n/index.js';
+import type { Translate } from '../../../i18n/index.js';
 import { markRadius, type Cluster, type PlacedPole } from '../model.js';
 import { territoryOf } from './list.js';
-
-export type Translate = (key: MessageKey, params?: Params) => string;
 
 /**
  * A stable key per mark: the pole's id, or for a bubble its first pole's (members are disjoint and

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { Theme } from '../../../data/schemas/pole.js';
 import type { PlacedPole } from '../model.js';
-import type { Translate } from './marks.js';
+import type { Translate } from '../../../i18n/index.js';
 
 export interface Panel {
   item: PlacedPole;

@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import type { Translate } from './marks.js';
+import type { Translate } from '../../../i18n/index.js';
 
 export type Tab = 'map' | 'list';
 

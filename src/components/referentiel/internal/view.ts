@@ -1,9 +1,9 @@
-import type { MessageKey, Params } from '../../../i18n/index.js';
+import type { Translate } from '../../../i18n/index.js';
 
 /** What the référentiel's render helpers need from the element. */
 export interface View {
   lang: string;
   /** Level of the element's title; sections come below it. */
   headingLevel: number;
-  t: (key: MessageKey, params?: Params) => string;
+  t: Translate;
 }
