@@ -26,6 +26,7 @@ async function ptceMap(n, view, run) {
   host().replaceChildren();
   // The poles document itself, as the README tells a map page to write it (and as Leaflet reads it).
   const endpoint = `/bench/poles-${n}.json?run=${run}`;
+  performance.mark('bench-start');
   const start = performance.now();
   const el = document.createElement('ptce-pole-map');
   el.setAttribute('endpoint', endpoint);
@@ -43,6 +44,7 @@ async function ptceMap(n, view, run) {
   await shown;
   await painted();
   const first = performance.now() - start;
+  performance.mark('bench-first-painted');
 
   const input = el.shadowRoot.querySelector('input[type="search"]');
   const filters = [];
@@ -73,6 +75,7 @@ async function leaflet(n, kind, run) {
   const div = document.createElement('div');
   div.style.cssText = 'width: 1000px; height: 600px';
   host().append(div);
+  performance.mark('bench-start');
   const document_ = await (await fetch(`/bench/poles-${n}.json?run=${run}`)).json();
   // Animations off: each change is drawn at once (the most favourable case for timing Leaflet).
   const map = L.map(div, { maxZoom: 18, preferCanvas: kind === 'canvas', zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false });
@@ -88,6 +91,7 @@ async function leaflet(n, kind, run) {
   map.addLayer(layer);
   await painted();
   const first = performance.now() - start;
+  performance.mark('bench-first-painted');
 
   const filters = [];
   for (const text of ['ecologie', '']) {

@@ -9,11 +9,13 @@
 // load of the 40 demo poles over an emulated mobile network (9 Mbit/s, 150 ms round trip, no cache).
 //
 //   node bench/run.mjs [--sizes 2000,10000,50000] [--reps 1] [--no-cold | --cold-only] [--waterfall]
-//                      [--profile 10000]
+//                      [--profile 10000] [--trace 2000 [--tasks]]
 // --reps scales the repetitions (21, 15 and 9 at 2,000, 10,000 and 50,000); --profile writes a CPU
 // profile of this map's runs at that size to bench-profile-<n>.cpuprofile (open it in DevTools).
 // --cold-only runs only the cold loads; --waterfall prints each cold page's requests (from CDP
 // Network events: start, first byte, end, and who asked) for one more, separate load of each.
+// --trace prints where the main thread spends one more run of each map at that size (scripting,
+// style, layout, paint: from a browser trace), after the timed runs; --tasks lists that run's tasks.
 import { createServer } from 'node:http';
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
@@ -28,6 +30,7 @@ const coldOnly = args.includes('--cold-only');
 const sizes = coldOnly ? [] : option('--sizes', '2000,10000,50000').split(',').map(Number);
 const repsScale = Number(option('--reps', '1'));
 const profileAt = Number(option('--profile', '0'));
+const traceAt = Number(option('--trace', '0'));
 const root = resolve('.');
 const types = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html', '.css': 'text/css', '.png': 'image/png' };
 const generated = new Map();
@@ -143,6 +146,40 @@ if (!coldOnly) {
 }
 const peers = coldOnly ? [] : await page.evaluate(() => Object.keys(window.bench));
 const REPS = { 2000: 21, 10000: 15, 50000: 9 };
+
+/** One more run of a peer under a browser trace: main-thread time by kind of work, until its first paint. */
+async function traceRun(peer, n) {
+  await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+  const result = await page.evaluate((peer, n) => window.bench[peer](n, 'trace'), peer, n);
+  const all = JSON.parse(Buffer.from(await page.tracing.stop()).toString()).traceEvents;
+  // page.js marks the start and the first paint of each run.
+  const mark = (name) => all.find((e) => e.name === name)?.ts ?? 0;
+  const [from, to] = [mark('bench-start'), mark('bench-first-painted')];
+  const events = all.filter((e) => e.ph === 'X' && e.dur && e.ts >= from && e.ts <= to);
+  // The renderer's main thread: the one that ran the most tasks.
+  const perThread = new Map();
+  for (const e of events) if (e.name === 'RunTask') perThread.set(`${e.pid}:${e.tid}`, (perThread.get(`${e.pid}:${e.tid}`) ?? 0) + e.dur);
+  const main = [...perThread].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const kinds = { scripting: ['FunctionCall', 'EvaluateScript', 'v8.compile', 'RunMicrotasks', 'TimerFire', 'FireAnimationFrame', 'EventDispatch'], style: ['UpdateLayoutTree'], layout: ['Layout'], 'pre-paint': ['PrePaint'], paint: ['Paint', 'Layerize', 'Commit'] };
+  // Outermost events only: a function call inside a microtask counts once.
+  const time = (names) => {
+    let sum = 0;
+    let end = 0;
+    for (const e of events.filter((e) => `${e.pid}:${e.tid}` === main && names.includes(e.name)).sort((a, b) => a.ts - b.ts)) {
+      if (e.ts >= end) (sum += e.dur), (end = e.ts + e.dur);
+    }
+    return sum / 1000;
+  };
+  const layouts = events.filter((e) => `${e.pid}:${e.tid}` === main && e.name === 'Layout').length;
+  if (args.includes('--tasks')) {
+    // Each main-thread task of the run (ms since its start, duration) and its longest parts.
+    for (const e of events.filter((e) => `${e.pid}:${e.tid}` === main && e.name === 'RunTask' && e.dur > 300)) {
+      const inner = events.filter((x) => `${x.pid}:${x.tid}` === main && x.ts >= e.ts && x.ts + x.dur <= e.ts + e.dur && x.name !== 'RunTask' && x.dur > 200).slice(0, 4).map((x) => `${x.name}${x.args?.data?.url ? ' ' + x.args.data.url.split('/').pop() : ''}${x.args?.data?.functionName ? ' ' + x.args.data.functionName : ''} ${(x.dur / 1000).toFixed(1)}`);
+      say(`    ${((e.ts - from) / 1000).toFixed(1).padStart(6)} +${(e.dur / 1000).toFixed(1).padStart(5)}  ${inner.join(' | ')}`);
+    }
+  }
+  say(`  trace ${peer} at ${n}, first paint ${result.first.toFixed(0)} ms: ${Object.entries(kinds).map(([kind, names]) => `${kind} ${time(names).toFixed(1)}`).join(', ')} ms of main thread (${layouts} layouts)`);
+}
 const results = {};
 
 for (const n of sizes) {
@@ -165,6 +202,7 @@ for (const n of sizes) {
     }
   }
   results[n] = runs;
+  if (traceAt === n) for (const peer of peers) await traceRun(peer, n);
 }
 
 // Heap and DOM: each peer alone in a fresh page, after a garbage collection, minus the empty page.

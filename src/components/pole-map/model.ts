@@ -76,13 +76,13 @@ export function markRadius(count: number, radius: number): number {
 const LARGEST = 1.8;
 
 /**
- * Merges markers closer than 2.4 nominal radii (viewBox units) into bubbles, then merges every two
- * marks whose circles would overlap (with `gap` between them) until none do, so no two marks ever
- * cover each other at this zoom. Points go into a grid, so each one is compared only with the
+ * Merges markers closer than `spacing` nominal radii (viewBox units) into bubbles, then merges every
+ * two marks whose circles would overlap (with `gap` between them) until none do, so no two marks
+ * ever cover each other at this zoom. Points go into a grid, so each one is compared only with the
  * clusters of its 9 neighbouring cells: linear in the number of poles (50,000 included).
  */
-export function clusterPoles(placed: readonly PlacedPole[], radius: number, gap = radius / 4): Cluster[] {
-  const distance = radius * 2.4;
+export function clusterPoles(placed: readonly PlacedPole[], radius: number, spacing = 2.4, gap = radius / 4): Cluster[] {
+  const distance = radius * spacing;
   // Numeric cell keys: string keys cost more than the clustering itself at 50,000 poles.
   const grid = new Map<number, Cluster[]>();
   const clusters: Cluster[] = [];

@@ -4,12 +4,12 @@ import { offersAction } from '../../../data/actions.js';
 import { placeParts } from '../../../data/geography.js';
 import type { Translate } from '../../../i18n/index.js';
 
-/** How many list entries are added at a time ("Afficher 100 de plus"). */
 /** Where a pole is, in words: commune, department, territory. */
 export function territoryOf({ pole }: PlacedPole): string {
   return placeParts(pole).join(', ');
 }
 
+/** How many list entries are added at a time ("Afficher 100 de plus"). */
 export const LIST_PAGE = 100;
 /** Entries drawn with the map's first paint (more than a screenful): the others right after it. */
 export const LIST_FIRST = 20;

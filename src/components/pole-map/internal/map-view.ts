@@ -19,6 +19,13 @@ export { mapViewStyles } from './map-view.styles.js';
 export { placePole, spreadSameSpot } from '../model.js';
 
 const MARKER_RADIUS_PX = 8;
+/**
+ * At most this many marks in view: beyond it marks are merged from further apart (a wider spacing,
+ * step by step), as a crowded map reads no better and every mark costs layout and paint. A map of
+ * a few dozen poles is never affected.
+ */
+const MOST_MARKS = 150;
+const SPACINGS = [2.4, 3.6, 5.4, 8, 12];
 
 /** What the map reads from, and changes on, its element. */
 export interface MapViewHost extends PanZoomHost {
@@ -51,11 +58,20 @@ export class MapView {
     this.panZoom = new PanZoom(host);
   }
 
-  /** Clusters are recomputed only when the poles shown or the zoom change (not on every render). */
-  private clustersOf(visible: PlacedPole[], radius: number): Cluster[] {
+  /**
+   * Clusters are recomputed only when the poles shown or the zoom change (not on every render, nor
+   * while panning, so marks stay put): the first spacing that leaves at most MOST_MARKS in `view`.
+   */
+  private clustersOf(visible: PlacedPole[], radius: number, inView: (c: Cluster) => boolean): Cluster[] {
     const last = this.lastClusters;
     if (last?.visible === visible && last.radius === radius) return last.result;
-    const result = clusterPoles(visible, radius);
+    let result: Cluster[] = [];
+    for (const spacing of SPACINGS) {
+      result = clusterPoles(visible, radius, spacing);
+      let count = 0;
+      for (const c of result) if (inView(c)) count++;
+      if (count <= MOST_MARKS) break;
+    }
     this.lastClusters = { visible, radius, result };
     return result;
   }
@@ -95,9 +111,8 @@ export class MapView {
     // Clustered over all the poles shown (marks stay put while panning), but only the marks in view
     // (and a margin) go into the DOM: a zoomed-in map of 50,000 poles holds a few hundred nodes.
     const margin = 2 * radius;
-    const clusters = density
-      ? []
-      : this.clustersOf(visible, radius).filter((c) => c.x > b.x - margin && c.x < b.x + b.w + margin && c.y > b.y - margin && c.y < b.y + b.h + margin);
+    const inView = (c: Cluster) => c.x > b.x - margin && c.x < b.x + b.w + margin && c.y > b.y - margin && c.y < b.y + b.h + margin;
+    const clusters = density ? [] : this.clustersOf(visible, radius, inView).filter(inView);
     this.shown = new Map(clusters.map((c) => [clusterKey(c), c]));
     // One marker is in the tab order (roving tabindex): the last one focused if still shown.
     const keys = [...this.shown.keys()];
