@@ -147,39 +147,44 @@ if (!coldOnly) {
 const peers = coldOnly ? [] : await page.evaluate(() => Object.keys(window.bench));
 const REPS = { 2000: 21, 10000: 15, 50000: 9 };
 
-/** One more run of a peer under a browser trace: main-thread time by kind of work, until its first paint. */
+/** One more run of a peer under a browser trace: main-thread time by kind of work, for its first paint and its first filter. */
 async function traceRun(peer, n) {
   await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
   const result = await page.evaluate((peer, n) => window.bench[peer](n, 'trace'), peer, n);
   const all = JSON.parse(Buffer.from(await page.tracing.stop()).toString()).traceEvents;
-  // page.js marks the start and the first paint of each run.
-  const mark = (name) => all.find((e) => e.name === name)?.ts ?? 0;
-  const [from, to] = [mark('bench-start'), mark('bench-first-painted')];
-  const events = all.filter((e) => e.ph === 'X' && e.dur && e.ts >= from && e.ts <= to);
   // The renderer's main thread: the one that ran the most tasks.
   const perThread = new Map();
-  for (const e of events) if (e.name === 'RunTask') perThread.set(`${e.pid}:${e.tid}`, (perThread.get(`${e.pid}:${e.tid}`) ?? 0) + e.dur);
+  for (const e of all) if (e.name === 'RunTask' && e.dur) perThread.set(`${e.pid}:${e.tid}`, (perThread.get(`${e.pid}:${e.tid}`) ?? 0) + e.dur);
   const main = [...perThread].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const onMain = all.filter((e) => e.ph === 'X' && e.dur && `${e.pid}:${e.tid}` === main);
+  // page.js marks the start, the first paint, and each filter and its paint.
+  const mark = (name) => all.find((e) => e.name === name)?.ts ?? 0;
   const kinds = { scripting: ['FunctionCall', 'EvaluateScript', 'v8.compile', 'RunMicrotasks', 'TimerFire', 'FireAnimationFrame', 'EventDispatch'], style: ['UpdateLayoutTree'], layout: ['Layout'], 'pre-paint': ['PrePaint'], paint: ['Paint', 'Layerize', 'Commit'] };
-  // Outermost events only: a function call inside a microtask counts once.
-  const time = (names) => {
-    let sum = 0;
-    let end = 0;
-    for (const e of events.filter((e) => `${e.pid}:${e.tid}` === main && names.includes(e.name)).sort((a, b) => a.ts - b.ts)) {
-      if (e.ts >= end) (sum += e.dur), (end = e.ts + e.dur);
+  const breakdown = (label, from, to, ms) => {
+    const events = onMain.filter((e) => e.ts >= from && e.ts <= to);
+    // Outermost events only: a function call inside a microtask counts once.
+    const time = (names) => {
+      let sum = 0;
+      let end = 0;
+      for (const e of events.filter((e) => names.includes(e.name)).sort((a, b) => a.ts - b.ts)) if (e.ts >= end) (sum += e.dur), (end = e.ts + e.dur);
+      return sum / 1000;
+    };
+    const layouts = events.filter((e) => e.name === 'Layout').length;
+    say(`  trace ${peer} at ${n}, ${label} ${ms.toFixed(0)} ms: ${Object.entries(kinds).map(([kind, names]) => `${kind} ${time(names).toFixed(1)}`).join(', ')} ms of main thread (${layouts} layouts)`);
+    if (args.includes('--tasks')) {
+      // Each main-thread task (ms since the start, duration) and its longest parts.
+      for (const e of events.filter((e) => e.name === 'RunTask' && e.dur > 300)) {
+        const inner = events.filter((x) => x.ts >= e.ts && x.ts + x.dur <= e.ts + e.dur && x.name !== 'RunTask' && x.dur > 200).slice(0, 5);
+        const forced = inner.find((x) => x.name === 'Layout' && x.args?.beginData?.stackTrace)?.args.beginData.stackTrace[0];
+        if (forced) say(`      layout forced by ${forced.functionName} ${forced.url.split('/').pop()}:${forced.lineNumber}`);
+        say(`    ${((e.ts - from) / 1000).toFixed(1).padStart(6)} +${(e.dur / 1000).toFixed(1).padStart(5)}  ${inner.map((x) => `${x.name}${x.args?.data?.functionName ? ' ' + x.args.data.functionName : ''} ${(x.dur / 1000).toFixed(1)}`).join(' | ')}`);
+      }
     }
-    return sum / 1000;
   };
-  const layouts = events.filter((e) => `${e.pid}:${e.tid}` === main && e.name === 'Layout').length;
-  if (args.includes('--tasks')) {
-    // Each main-thread task of the run (ms since its start, duration) and its longest parts.
-    for (const e of events.filter((e) => `${e.pid}:${e.tid}` === main && e.name === 'RunTask' && e.dur > 300)) {
-      const inner = events.filter((x) => `${x.pid}:${x.tid}` === main && x.ts >= e.ts && x.ts + x.dur <= e.ts + e.dur && x.name !== 'RunTask' && x.dur > 200).slice(0, 4).map((x) => `${x.name}${x.args?.data?.url ? ' ' + x.args.data.url.split('/').pop() : ''}${x.args?.data?.functionName ? ' ' + x.args.data.functionName : ''} ${(x.dur / 1000).toFixed(1)}`);
-      say(`    ${((e.ts - from) / 1000).toFixed(1).padStart(6)} +${(e.dur / 1000).toFixed(1).padStart(5)}  ${inner.join(' | ')}`);
-    }
-  }
-  say(`  trace ${peer} at ${n}, first paint ${result.first.toFixed(0)} ms: ${Object.entries(kinds).map(([kind, names]) => `${kind} ${time(names).toFixed(1)}`).join(', ')} ms of main thread (${layouts} layouts)`);
+  breakdown('first paint', mark('bench-start'), mark('bench-first-painted'), result.first);
+  breakdown('filter', mark('bench-filter'), mark('bench-filter-painted'), result.filters[0]);
 }
+
 const results = {};
 
 for (const n of sizes) {
@@ -188,7 +193,7 @@ for (const n of sizes) {
   // One warm-up round (code compiled, basemap loaded), then the peers in turn, run after run.
   for (let run = -1; run < reps; run++) {
     for (const peer of run % 2 ? peers : [...peers].reverse()) {
-      const profiling = profileAt === n && peer === 'map (map only)' && run >= 0;
+      const profiling = profileAt === n && peer === (process.env.BENCH_PROFILE_PEER || 'map (map only)') && run >= 0;
       const session = profiling ? await page.createCDPSession() : undefined;
       if (session) await session.send('Profiler.enable'), await session.send('Profiler.start');
       const result = await page.evaluate((peer, n, run) => window.bench[peer](n, run), peer, n, `${n}-${run}`);
@@ -237,6 +242,7 @@ for (const n of sizes) {
     );
   }
   for (const mine of peers.filter((p) => p.startsWith('map'))) {
+    say(`  ${mine}: everything drawn (the list's rest after the first paint) ${spread(results[n][mine].map((x) => x.complete))}`);
     for (const other of peers.filter((p) => !p.startsWith('map'))) {
       const ratio = (f) => (median(results[n][mine].flatMap(f)) / median(results[n][other].flatMap(f))).toFixed(2);
       say(`  ${mine} / ${other}: first paint ×${ratio((x) => x.first)}, filter ×${ratio((x) => x.filters)}, zoom ×${ratio((x) => x.zoom)}`);

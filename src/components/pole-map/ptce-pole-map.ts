@@ -115,17 +115,17 @@ export class PtcePoleMap extends PtceElement implements MapViewHost {
       this.mapView = new data.kit.MapView(this, data.kit.basemap);
       addChunkStyles(this, data.kit.mapViewStyles);
     }
-    this.viewBox = this.mapView.focusBox();
+    // Before the first render with data, so that the marks are clustered once, for the right size:
+    // the element's width is known from its loading state (measured now only if the observer has
+    // not reported yet, when the element holds no more than that state).
+    this.width ||= this.getBoundingClientRect().width;
+    // The map's width before it exists (3/5 of the element beside the list): the observer refines it.
+    const split = this.view === 'both' && this.width >= 720;
+    // (Gap 12 px, the map's border 2 px.)
+    if (this.width) this.mapWidth = widthStep(split ? (this.width - 12) * 0.6 - 2 : this.width - 2);
     // The focus can only be framed once the basemap is there.
-    queueMicrotask(() => {
-      this.width = this.getBoundingClientRect().width;
-      // The map's width before it exists (3/5 of the element beside the list): the observer refines it.
-      const split = this.view === 'both' && this.width >= 720;
-      // (Gap 12 px, the map's border 2 px.)
-      if (this.width) this.mapWidth = widthStep(split ? (this.width - 12) * 0.6 - 2 : this.width - 2);
-      this.viewBox = this.focusBox();
-      this.applyHash();
-    });
+    this.viewBox = this.focusBox();
+    this.applyHash();
   }
 
   override connectedCallback(): void {
