@@ -124,9 +124,23 @@ async function leaflet(n, kind, run) {
   return { first, filters, zoom, marks, nodes };
 }
 
+/** The floor: what any map must do — fetch and parse the document, then one painted frame (of nothing). */
+async function floor(n, run) {
+  host().replaceChildren();
+  const start = performance.now();
+  const document_ = await (await fetch(`/bench/poles-${n}.json?run=${run}`)).json();
+  host().textContent = `${document_.poles.length}`;
+  await painted();
+  const first = performance.now() - start;
+  // A filter or zoom's floor: one painted frame.
+  const frame = async () => ((t) => painted().then(() => performance.now() - t))(performance.now());
+  return { first, filters: [await frame(), await frame()], zoom: await frame(), marks: 0, nodes: countNodes(host()) };
+}
+
 window.bench = {
   'map (map + list)': (n, run) => ptceMap(n, 'both', run),
   'map (map only)': (n, run) => ptceMap(n, 'map', run),
   'Leaflet + markercluster': (n, run) => leaflet(n, 'cluster', run),
   'Leaflet canvas': (n, run) => leaflet(n, 'canvas', run),
+  'floor: fetch, parse, paint': floor,
 };

@@ -5,7 +5,8 @@
 // list, and map only), by Leaflet 1.9.4 + leaflet.markercluster 1.5.3, and by Leaflet's canvas
 // circle markers, alternated run by run in one page; each timed from the element's creation to the
 // first painted frame, data loading (fetch, parse, validation) included; then a search filter and
-// back, and a zoom, each until painted; the JS heap and DOM size in a fresh page. Then a cold page
+// back, and a zoom, each until painted; the JS heap and DOM size in a fresh page. The floor is timed
+// too: fetching and parsing the same document, then one painted frame, which no map can beat. Then a cold page
 // load of the 40 demo poles over an emulated mobile network (9 Mbit/s, 150 ms round trip, no cache).
 //
 //   node bench/run.mjs [--sizes 2000,10000,50000] [--reps 1] [--no-cold | --cold-only] [--waterfall]
@@ -176,6 +177,7 @@ async function traceRun(peer, n) {
       for (const e of events.filter((e) => e.name === 'RunTask' && e.dur > 300)) {
         const inner = events.filter((x) => x.ts >= e.ts && x.ts + x.dur <= e.ts + e.dur && x.name !== 'RunTask' && x.dur > 200).slice(0, 5);
         const forced = inner.find((x) => x.name === 'Layout' && x.args?.beginData?.stackTrace)?.args.beginData.stackTrace[0];
+        for (const l of inner.filter((x) => x.name === 'Layout')) say(`      layout ${(l.dur / 1000).toFixed(1)} ms: ${l.args?.beginData?.dirtyObjects} of ${l.args?.beginData?.totalObjects} objects dirty`);
         if (forced) say(`      layout forced by ${forced.functionName} ${forced.url.split('/').pop()}:${forced.lineNumber}`);
         say(`    ${((e.ts - from) / 1000).toFixed(1).padStart(6)} +${(e.dur / 1000).toFixed(1).padStart(5)}  ${inner.map((x) => `${x.name}${x.args?.data?.functionName ? ' ' + x.args.data.functionName : ''} ${(x.dur / 1000).toFixed(1)}`).join(' | ')}`);
       }

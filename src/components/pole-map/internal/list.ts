@@ -9,8 +9,8 @@ export function territoryOf({ pole }: PlacedPole): string {
   return placeParts(pole).join(', ');
 }
 
-/** How many list entries are added at a time ("Afficher 100 de plus"). */
-export const LIST_PAGE = 100;
+/** How many list entries are added at a time ("Afficher 50 pôles de plus"). */
+export const LIST_PAGE = 50;
 /** Entries drawn with the map's first paint (more than a screenful): the others right after it. */
 export const LIST_FIRST = 20;
 

@@ -66,11 +66,15 @@ export class MapView {
     const last = this.lastClusters;
     if (last?.visible === visible && last.radius === radius) return last.result;
     let result: Cluster[] = [];
-    for (const spacing of SPACINGS) {
+    let spacing = SPACINGS[0];
+    for (;;) {
       result = clusterPoles(visible, radius, spacing);
       let count = 0;
       for (const c of result) if (inView(c)) count++;
-      if (count <= MOST_MARKS) break;
+      if (count <= MOST_MARKS || spacing === SPACINGS[SPACINGS.length - 1]) break;
+      // Marks in a crowded area thin out about as the square of the spacing: one step or more at once.
+      const wanted = spacing * Math.sqrt(count / MOST_MARKS);
+      spacing = SPACINGS.find((s) => s >= wanted) ?? SPACINGS[SPACINGS.length - 1];
     }
     this.lastClusters = { visible, radius, result };
     return result;
