@@ -10,13 +10,15 @@
 // load of the 40 demo poles over an emulated mobile network (9 Mbit/s, 150 ms round trip, no cache).
 //
 //   node bench/run.mjs [--sizes 2000,10000,50000] [--reps 1] [--no-cold | --cold-only] [--waterfall]
-//                      [--profile 10000] [--trace 2000 [--tasks]]
+//                      [--profile 10000 [--profile-peer 'map (map + list)']] [--trace 2000 [--tasks]]
 // --reps scales the repetitions (21, 15 and 9 at 2,000, 10,000 and 50,000); --profile writes a CPU
-// profile of this map's runs at that size to bench-profile-<n>.cpuprofile (open it in DevTools).
+// profile of this map's runs at that size (map only, unless --profile-peer names another peer) to
+// bench-profile-<n>.cpuprofile (open it in DevTools).
 // --cold-only runs only the cold loads; --waterfall prints each cold page's requests (from CDP
 // Network events: start, first byte, end, and who asked) for one more, separate load of each.
-// --trace prints where the main thread spends one more run of each map at that size (scripting,
-// style, layout, paint: from a browser trace), after the timed runs; --tasks lists that run's tasks.
+// --trace prints where the main thread spends one more run of each peer at that size (scripting,
+// style, layout, paint: from a browser trace), its first paint and first filter, after the timed
+// runs; --tasks lists that run's tasks.
 import { createServer } from 'node:http';
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
@@ -195,9 +197,9 @@ for (const n of sizes) {
   // One warm-up round (code compiled, basemap loaded), then the peers in turn, run after run.
   for (let run = -1; run < reps; run++) {
     for (const peer of run % 2 ? peers : [...peers].reverse()) {
-      const profiling = profileAt === n && peer === (process.env.BENCH_PROFILE_PEER || 'map (map only)') && run >= 0;
+      const profiling = profileAt === n && peer === option('--profile-peer', 'map (map only)') && run >= 0;
       const session = profiling ? await page.createCDPSession() : undefined;
-      if (session) await session.send('Profiler.enable'), await session.send('Profiler.start');
+      if (session) await session.send('Profiler.enable'), await session.send('Profiler.setSamplingInterval', { interval: 100 }), await session.send('Profiler.start');
       const result = await page.evaluate((peer, n, run) => window.bench[peer](n, run), peer, n, `${n}-${run}`);
       if (session) {
         const { profile } = await session.send('Profiler.stop');
@@ -244,7 +246,7 @@ for (const n of sizes) {
     );
   }
   for (const mine of peers.filter((p) => p.startsWith('map'))) {
-    say(`  ${mine}: everything drawn (the list's rest after the first paint) ${spread(results[n][mine].map((x) => x.complete))}`);
+    say(`  ${mine}: everything drawn (the list's rest after the first paint) ${spread(results[n][mine].map((x) => x.complete))}; filter, until rendered (before style, layout, paint) ${spread(results[n][mine].flatMap((x) => x.rendered))}`);
     for (const other of peers.filter((p) => !p.startsWith('map'))) {
       const ratio = (f) => (median(results[n][mine].flatMap(f)) / median(results[n][other].flatMap(f))).toFixed(2);
       say(`  ${mine} / ${other}: first paint ×${ratio((x) => x.first)}, filter ×${ratio((x) => x.filters)}, zoom ×${ratio((x) => x.zoom)}`);

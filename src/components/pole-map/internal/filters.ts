@@ -19,9 +19,20 @@ export interface FilterBar {
   change: (patch: Partial<Filters>, refocus?: boolean) => void;
 }
 
+const sortedRegions = new Map<string, [string, string][]>();
+/** Region codes and names in the language's alphabetical order, sorted once (the filters render with every search). */
+function regionsByName(regions: RegionGeneration, lang: string): [string, string][] {
+  let sorted = sortedRegions.get(`${regions}:${lang}`);
+  if (!sorted) {
+    const collator = new Intl.Collator(lang);
+    sortedRegions.set(`${regions}:${lang}`, (sorted = Object.entries(REGION_NAMES[regions]).sort((a, b) => collator.compare(a[1], b[1]))));
+  }
+  return sorted;
+}
+
 /** Search, region, department, theme and status: a search landmark above the map and list. */
 export function renderFilters({ filters: f, regions, lang, themes, actionThemes = [], offering, change }: FilterBar, t: Translate) {
-  const regionCodes = Object.entries(REGION_NAMES[regions]).sort((a, b) => a[1].localeCompare(b[1], lang));
+  const regionCodes = regionsByName(regions, lang);
   const departments = [...DEPARTMENTS.values()].filter((d) => !f.region || regionIn(regions, d.code) === f.region);
   const option = (value: string, label: string, current?: string) => html`<option value=${value} ?selected=${value === (current ?? '')}>${label}</option>`;
   const valueOf = (event: Event) => (event.target as HTMLSelectElement).value || undefined;
