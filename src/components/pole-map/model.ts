@@ -76,14 +76,43 @@ export function markRadius(count: number, radius: number): number {
 /** The largest mark: `markRadius` never exceeds this many nominal radii. */
 const LARGEST = 1.8;
 
+/** How far apart marks may be and still merge, in nominal radii: the first, then wider for a crowded view. */
+const SPACINGS = [2.4, 3.6, 5.4, 8, 12];
+
+/** At most `most` marks where `inView` says (the rest of the map may hold more). */
+export interface Crowding {
+  most: number;
+  inView: (cluster: Cluster) => boolean;
+}
+
 /**
- * Merges markers closer than `spacing` nominal radii (viewBox units) into bubbles, then merges every
- * two marks whose circles would overlap (with `gap` between them) until none do, so no two marks
- * ever cover each other at this zoom. Points go into a grid, so each one is compared only with the
- * clusters of its 9 neighbouring cells: linear in the number of poles (50,000 included).
+ * Merges markers closer than 2.4 nominal radii (viewBox units) into bubbles, then merges every two
+ * marks whose circles would overlap (with `gap` between them) until none do, so no two marks ever
+ * cover each other at this zoom. With `crowding`, marks merge from further apart (the next
+ * spacings) until at most `most` are in view: a crowded map reads no better, and every mark costs
+ * layout and paint. Linear in the number of poles (50,000 included).
  */
-export function clusterPoles(placed: readonly PlacedPole[], radius: number, spacing = 2.4, gap = radius / 4): Cluster[] {
-  const distance = radius * spacing;
+export function clusterPoles(placed: readonly PlacedPole[], radius: number, crowding?: Crowding, gap = radius / 4): Cluster[] {
+  let spacing = SPACINGS[0];
+  let clusters = gather(placed, radius * spacing);
+  while (crowding && spacing < SPACINGS[SPACINGS.length - 1]) {
+    // Before the overlaps are merged: `separate` only lowers the count.
+    let count = 0;
+    for (const c of clusters) if (crowding.inView(c)) count++;
+    if (count <= crowding.most) break;
+    // Marks in a crowded area thin out about as the square of the spacing: one step or more at once.
+    const wanted = spacing * Math.sqrt(count / crowding.most);
+    spacing = SPACINGS.find((s) => s >= wanted) ?? SPACINGS[SPACINGS.length - 1];
+    clusters = gather(placed, radius * spacing);
+  }
+  return separate(clusters, placed, radius, gap);
+}
+
+/**
+ * Each point joins the first cluster closer than `distance`, else starts one. Points go into a grid,
+ * so each one is compared only with the clusters of its 9 neighbouring cells.
+ */
+function gather(placed: readonly PlacedPole[], distance: number): Cluster[] {
   // Numeric cell keys: string keys cost more than the clustering itself at 50,000 poles.
   const grid = new Map<number, Cluster[]>();
   const clusters: Cluster[] = [];
@@ -122,7 +151,7 @@ export function clusterPoles(placed: readonly PlacedPole[], radius: number, spac
       else grid.set(key(cx, cy), [target]);
     }
   }
-  return separate(clusters, placed, radius, gap);
+  return clusters;
 }
 
 /**

@@ -19,13 +19,8 @@ export { mapViewStyles } from './map-view.styles.js';
 export { placePole, spreadSameSpot } from '../model.js';
 
 const MARKER_RADIUS_PX = 8;
-/**
- * At most this many marks in view: beyond it marks are merged from further apart (a wider spacing,
- * step by step), as a crowded map reads no better and every mark costs layout and paint. A map of
- * a few dozen poles is never affected.
- */
+/** At most this many marks in view (model.ts, `Crowding`); a map of a few dozen poles never has them. */
 const MOST_MARKS = 150;
-const SPACINGS = [2.4, 3.6, 5.4, 8, 12];
 
 /** What the map reads from, and changes on, its element. */
 export interface MapViewHost extends PanZoomHost {
@@ -60,22 +55,12 @@ export class MapView {
 
   /**
    * Clusters are recomputed only when the poles shown or the zoom change (not on every render, nor
-   * while panning, so marks stay put): the first spacing that leaves at most MOST_MARKS in `view`.
+   * while panning, so marks stay put), with at most MOST_MARKS in view at that time.
    */
   private clustersOf(visible: PlacedPole[], radius: number, inView: (c: Cluster) => boolean): Cluster[] {
     const last = this.lastClusters;
     if (last?.visible === visible && last.radius === radius) return last.result;
-    let result: Cluster[] = [];
-    let spacing = SPACINGS[0];
-    for (;;) {
-      result = clusterPoles(visible, radius, spacing);
-      let count = 0;
-      for (const c of result) if (inView(c)) count++;
-      if (count <= MOST_MARKS || spacing === SPACINGS[SPACINGS.length - 1]) break;
-      // Marks in a crowded area thin out about as the square of the spacing: one step or more at once.
-      const wanted = spacing * Math.sqrt(count / MOST_MARKS);
-      spacing = SPACINGS.find((s) => s >= wanted) ?? SPACINGS[SPACINGS.length - 1];
-    }
+    const result = clusterPoles(visible, radius, { most: MOST_MARKS, inView });
     this.lastClusters = { visible, radius, result };
     return result;
   }
