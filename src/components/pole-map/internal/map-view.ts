@@ -20,7 +20,7 @@ export { placePole, spreadSameSpot } from '../model.js';
 
 const MARKER_RADIUS_PX = 8;
 /** At most this many marks in view (model.ts, `Crowding`); a map of a few dozen poles never has them. */
-const MOST_MARKS = 150;
+const MOST_MARKS = 100;
 
 /** What the map reads from, and changes on, its element. */
 export interface MapViewHost extends PanZoomHost {
