@@ -1,5 +1,5 @@
 // Two builds from one source:
-//  - npm (dist/): ESM, one entry per element, lit / @lit/context / zod left as imports;
+//  - npm (dist/): ESM, one entry per element, lit / zod left as imports;
 //  - embed (dist/cdn/): minified and self-contained: all elements in ptce-widgets.js, and each
 //    element alone in elements/ptce-<name>.js for a page that shows only that one.
 // Types come from `tsc -p tsconfig.build.json` (see the build script).
@@ -23,7 +23,7 @@ const ts = () =>
     sourceMap: true,
   });
 
-const external = [/^lit(\/|$)/, /^@lit\/context(\/|$)/, /^zod(\/|$)/];
+const external = [/^lit(\/|$)/, /^zod(\/|$)/];
 const minify = () =>
   terser({ ecma: 2022, module: true, format: { comments: false }, compress: { passes: 2 } });
 const resolveForBrowsers = () => nodeResolve({ exportConditions: ['browser', 'production'] });
