@@ -14,24 +14,25 @@ import { dirname, join } from 'node:path';
 /**
  * KB of 1024 bytes, gzip -9. The targets of issue 17 were card 18.5, map 25.0, charter 21.5,
  * référentiel 21.5, all-in-one 44.0; the files were over them already (21.0, 27.2, 21.6, 21.4,
- * 47.1). The map meets its target since its drawing loads with the basemap, the card since what
- * draws a loaded pole is a chunk requested beside the data; the other figures are
- * what the fiches action (card, map, a sixth element in the all-in-one file), the campaigns
- * (référentiel; their own chunk loaded on demand) and the accessibility work left: the ceilings
- * until someone does what it takes to go lower (README, under the sizes table), so that nothing
- * grows unseen.
+ * 47.1), and the fiches action, the campaigns and the accessibility work added to them. All are met
+ * now: the map's drawing loads with the basemap, the card's drawing is a chunk requested beside the
+ * data, the context protocol is a few lines of our own rather than @lit/context, and the failures'
+ * sentences load on the first failure. The budgets are today's figures, ceilings so that nothing
+ * grows unseen (the map's is its target).
  */
 export const BUDGETS = {
-  'elements/ptce-pole-card.js': 16.6,
+  'elements/ptce-pole-card.js': 16.2,
   'elements/ptce-pole-map.js': 25.0,
-  'elements/ptce-charter.js': 21.7,
-  'elements/ptce-referentiel.js': 21.6,
-  'elements/ptce-action-form.js': 20.6,
-  'ptce-widgets.js': 44.4,
+  'elements/ptce-charter.js': 21.4,
+  'elements/ptce-referentiel.js': 21.2,
+  'elements/ptce-action-form.js': 20.3,
+  'ptce-widgets.js': 44.0,
   // The map's drawing and its basemap (geometry), loaded when a map is first drawn.
   'lazy/map-view-*.js': 45.0,
   // What draws a loaded pole on a card, requested beside the data.
   'lazy/pole-view-*.js': 3.8,
+  // The failures' sentences, loaded on the first failure a widget shows.
+  'lazy/errors-*.js': 0.7,
 };
 
 const args = process.argv.slice(2);

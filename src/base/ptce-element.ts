@@ -2,7 +2,7 @@ import { LitElement, html, type CSSResultGroup, type PropertyValues, type Templa
 import { property, state } from 'lit/decorators.js';
 import { VERSION } from '../version.js';
 import { tokens, stateStyles } from '../styles/tokens.js';
-import { DEFAULT_LANG, isLangLoaded, loadLang, supportedLang, translate, formatBytes, type MessageKey, type Params } from '../i18n/index.js';
+import { DEFAULT_LANG, errorTextsStatus, isLangLoaded, loadErrorTexts, loadLang, supportedLang, translate, formatBytes, type MessageKey, type Params } from '../i18n/index.js';
 import { clientFor, type LoadedList, type PtceClient } from '../data/client.js';
 import { fail, type DataIssue, type Failure, type Result } from '../data/failure.js';
 import { providerContext, requestContext, type ContextCallback, type ProviderValue } from './context.js';
@@ -166,10 +166,15 @@ export class PtceElement extends LitElement {
     return true;
   }
 
-  /** Runs `load` with this element's client, or fails with "no endpoint" when it has none. */
-  protected withClient<T>(load: (client: PtceClient) => Promise<Result<T>>): Promise<Result<T>> {
+  /**
+   * Runs `load` with this element's client, or fails with "no endpoint" when it has none. A failure
+   * comes back once its sentences are there (they load on the first one).
+   */
+  protected async withClient<T>(load: (client: PtceClient) => Promise<Result<T>>): Promise<Result<T>> {
     const client = this.client;
-    return client ? load(client) : Promise.resolve(fail({ kind: 'no-endpoint' }));
+    const result = client ? await load(client) : fail({ kind: 'no-endpoint' });
+    if (!result.ok && result.failure.kind !== 'aborted') await loadErrorTexts();
+    return result;
   }
 
   /**
@@ -221,6 +226,11 @@ export class PtceElement extends LitElement {
   }
 
   protected renderError(failure: Failure, retry: () => void): TemplateResult {
+    // A failure found without the client (an invalid property): its sentences are still on their way.
+    if (errorTextsStatus() !== 'ready' && errorTextsStatus() !== 'failed') {
+      this.describeFailure(failure);
+      return this.renderLoading();
+    }
     const { message, detail } = this.describeFailure(failure);
     return html`<div class="state state-error" part="state state-error" role="alert">
       <p class="title">${this.t('error.title')}</p>
@@ -232,6 +242,11 @@ export class PtceElement extends LitElement {
 
   protected describeFailure(failure: Failure): { message: string; detail?: string } {
     if (failure.kind === 'aborted') return { message: '' };
+    // Without its sentences (offline: their chunk did not come), the error block says its title only.
+    if (errorTextsStatus() !== 'ready') {
+      if (errorTextsStatus() !== 'failed') void loadErrorTexts().then(() => this.requestUpdate());
+      return { message: '' };
+    }
     // Each failure's message is `error.<kind>`, filled with what that kind carries.
     const f = failure as Partial<{ resource: string; timeoutMs: number; status: number; maxBytes: number; version: unknown; issues: DataIssue[] }>;
     return {
