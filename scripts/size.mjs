@@ -29,10 +29,6 @@ export const BUDGETS = {
   'ptce-widgets.js': 44.0,
   // The map's drawing and its basemap (geometry), loaded when a map is first drawn.
   'lazy/map-view-*.js': 45.0,
-  // What draws a loaded pole on a card, requested beside the data.
-  'lazy/pole-view-*.js': 3.8,
-  // The failures' sentences, loaded on the first failure a widget shows.
-  'lazy/errors-*.js': 0.7,
 };
 
 const args = process.argv.slice(2);
