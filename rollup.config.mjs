@@ -1,5 +1,5 @@
 // Two builds from one source:
-//  - npm (dist/): ESM, one entry per element, lit / @lit/context / zod left as imports;
+//  - npm (dist/): ESM, one entry per element, lit / zod left as imports;
 //  - embed (dist/cdn/): minified and self-contained: all elements in ptce-widgets.js, and each
 //    element alone in elements/ptce-<name>.js for a page that shows only that one.
 // Types come from `tsc -p tsconfig.build.json` (see the build script).
@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import MagicString from 'magic-string';
 import { minifyTemplates } from './scripts/rollup-minify-templates.mjs';
 
 const elements = JSON.parse(readFileSync('src/elements.json', 'utf8'));
@@ -23,10 +24,23 @@ const ts = () =>
     sourceMap: true,
   });
 
-const external = [/^lit(\/|$)/, /^@lit\/context(\/|$)/, /^zod(\/|$)/];
+const external = [/^lit(\/|$)/, /^zod(\/|$)/];
 const minify = () =>
   terser({ ecma: 2022, module: true, format: { comments: false }, compress: { passes: 2 } });
 const resolveForBrowsers = () => nodeResolve({ exportConditions: ['browser', 'production'] });
+
+/** Turns `import(specifier)` in the module whose path ends with `importer` into a static import. */
+const staticImport = (importer, specifier) => ({
+  name: 'static-import',
+  transform(code, id) {
+    const call = `import('${specifier}')`;
+    const at = id.endsWith(importer) ? code.indexOf(call) : -1;
+    if (at < 0) return null;
+    const out = new MagicString(code).overwrite(at, at + call.length, 'Promise.resolve(staticImported)');
+    out.prepend(`import * as staticImported from '${specifier}';\n`);
+    return { code: out.toString(), map: out.generateMap({ hires: true }) };
+  },
+});
 
 export default [
   {
@@ -49,7 +63,20 @@ export default [
   ...Object.entries(perElement).map(([name, input]) => ({
     input: { [name]: input },
     preserveEntrySignatures: 'allow-extension',
-    plugins: [resolveForBrowsers(), ts(), minifyTemplates(), minify()],
-    output: { dir: 'dist/cdn/elements', format: 'es', sourcemap: true, chunkFileNames: 'lazy/[name]-[hash].js' },
+    plugins: [
+      resolveForBrowsers(),
+      ts(),
+      // The map loads its panel's card on a first selection, the poles already there: the card's
+      // drawing comes in the card's chunk rather than one round trip after it.
+      ...(name === 'ptce-pole-map' ? [staticImport('pole-card/ptce-pole-card.ts', './internal/pole-view.js')] : []),
+      minifyTemplates(),
+      minify(),
+    ],
+    output: {
+      dir: 'dist/cdn/elements',
+      format: 'es',
+      sourcemap: true,
+      chunkFileNames: 'lazy/[name]-[hash].js',
+    },
   })),
 ];

@@ -14,19 +14,19 @@ import { dirname, join } from 'node:path';
 /**
  * KB of 1024 bytes, gzip -9. The targets of issue 17 were card 18.5, map 25.0, charter 21.5,
  * référentiel 21.5, all-in-one 44.0; the files were over them already (21.0, 27.2, 21.6, 21.4,
- * 47.1). The map meets its target since its drawing loads with the basemap; the other figures are
- * what the fiches action (card, map, a sixth element in the all-in-one file), the campaigns
- * (référentiel; their own chunk loaded on demand) and the accessibility work left: the ceilings
- * until someone does what it takes to go lower (README, under the sizes table), so that nothing
- * grows unseen.
+ * 47.1), and the fiches action, the campaigns and the accessibility work added to them. All are met
+ * now: the map's drawing loads with the basemap, the card's drawing is a chunk requested beside the
+ * data, the context protocol is a few lines of our own rather than @lit/context, and the failures'
+ * sentences load on the first failure. The budgets are today's figures, ceilings so that nothing
+ * grows unseen (the map's is its target).
  */
 export const BUDGETS = {
-  'elements/ptce-pole-card.js': 21.8,
+  'elements/ptce-pole-card.js': 16.2,
   'elements/ptce-pole-map.js': 25.0,
-  'elements/ptce-charter.js': 22.2,
-  'elements/ptce-referentiel.js': 22.1,
-  'elements/ptce-action-form.js': 21.1,
-  'ptce-widgets.js': 48.1,
+  'elements/ptce-charter.js': 21.4,
+  'elements/ptce-referentiel.js': 21.2,
+  'elements/ptce-action-form.js': 20.3,
+  'ptce-widgets.js': 44.0,
   // The map's drawing and its basemap (geometry), loaded when a map is first drawn.
   'lazy/map-view-*.js': 45.0,
 };

@@ -1,24 +1,21 @@
 import { LitElement, html, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { consume, ContextRoot } from '@lit/context';
 import { VERSION } from '../version.js';
 import { tokens, stateStyles } from '../styles/tokens.js';
-import { DEFAULT_LANG, isLangLoaded, loadLang, supportedLang, translate, formatBytes, type MessageKey, type Params } from '../i18n/index.js';
+import { DEFAULT_LANG, errorTextsStatus, isLangLoaded, loadErrorTexts, loadLang, supportedLang, translate, formatBytes, type MessageKey, type Params } from '../i18n/index.js';
 import { clientFor, type LoadedList, type PtceClient } from '../data/client.js';
 import { fail, type DataIssue, type Failure, type Result } from '../data/failure.js';
-import { providerContext, type ProviderValue } from './context.js';
+import { providerContext, requestContext, type ContextCallback, type ProviderValue } from './context.js';
 import type { PtceEventMap } from './events.js';
 import type { DataController } from './data-controller.js';
 
 const connected = new Set<PtceElement>();
 
-// Lets a widget find its <ptce-provider> even when the provider's script runs after the widget's.
-const rootKey = Symbol.for('ptce-widgets/context-root');
-const globals = globalThis as { [rootKey]?: ContextRoot };
-if (!globals[rootKey]) {
-  globals[rootKey] = new ContextRoot();
-  globals[rootKey].attach(document.documentElement);
-}
+// Lets a widget find its <ptce-provider> even when the provider's script runs after the widget's:
+// when a provider announces itself, the widgets that have none yet ask again.
+document.addEventListener('context-provider', (event) => {
+  if ((event as Event & { context?: unknown }).context === providerContext) for (const element of connected) element.requestProvider();
+});
 let langObserver: MutationObserver | undefined;
 
 /** Any `lang` change on the page may change the language of any widget below it. */
@@ -76,9 +73,24 @@ export class PtceElement extends LitElement {
    */
   @property() endpoint?: string;
 
-  @consume({ context: providerContext, subscribe: true })
-  @state()
-  protected provided?: ProviderValue;
+  /** What the closest `<ptce-provider>` shares (or a provider of another copy of this library). */
+  @state() protected provided?: ProviderValue;
+
+  /** Set while a provider answers: leaves it. */
+  #unsubscribe?: () => void;
+
+  // One function for the element's whole life: providers know their subscribers by it.
+  #receive: ContextCallback = (value, unsubscribe) => {
+    // Another unsubscribe function is another provider (one upgraded closer): leave the old one.
+    if (this.#unsubscribe !== unsubscribe) this.#unsubscribe?.();
+    this.#unsubscribe = unsubscribe;
+    this.provided = value;
+  };
+
+  /** Asks for a provider, unless one answers already. @internal */
+  requestProvider(): void {
+    if (!this.#unsubscribe) requestContext(this, this.#receive);
+  }
 
   /** The language the element speaks, resolved from `lang` attributes (see `resolveLang`). */
   @state() protected resolvedLang: string = DEFAULT_LANG;
@@ -95,6 +107,7 @@ export class PtceElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     connected.add(this);
+    this.requestProvider();
     watchLangChanges();
     this.refreshLang();
   }
@@ -102,6 +115,8 @@ export class PtceElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     connected.delete(this);
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
   }
 
   /** The element's `lang`, else the closest ancestor's (across shadow roots), else French. */
@@ -151,10 +166,15 @@ export class PtceElement extends LitElement {
     return true;
   }
 
-  /** Runs `load` with this element's client, or fails with "no endpoint" when it has none. */
-  protected withClient<T>(load: (client: PtceClient) => Promise<Result<T>>): Promise<Result<T>> {
+  /**
+   * Runs `load` with this element's client, or fails with "no endpoint" when it has none. A failure
+   * comes back once its sentences are there (they load on the first one).
+   */
+  protected async withClient<T>(load: (client: PtceClient) => Promise<Result<T>>): Promise<Result<T>> {
     const client = this.client;
-    return client ? load(client) : Promise.resolve(fail({ kind: 'no-endpoint' }));
+    const result = client ? await load(client) : fail({ kind: 'no-endpoint' });
+    if (!result.ok && result.failure.kind !== 'aborted') await loadErrorTexts();
+    return result;
   }
 
   /**
@@ -206,6 +226,11 @@ export class PtceElement extends LitElement {
   }
 
   protected renderError(failure: Failure, retry: () => void): TemplateResult {
+    // A failure found without the client (an invalid property): its sentences are still on their way.
+    if (errorTextsStatus() !== 'ready' && errorTextsStatus() !== 'failed') {
+      this.describeFailure(failure);
+      return this.renderLoading();
+    }
     const { message, detail } = this.describeFailure(failure);
     return html`<div class="state state-error" part="state state-error" role="alert">
       <p class="title">${this.t('error.title')}</p>
@@ -217,6 +242,11 @@ export class PtceElement extends LitElement {
 
   protected describeFailure(failure: Failure): { message: string; detail?: string } {
     if (failure.kind === 'aborted') return { message: '' };
+    // Without its sentences (offline: their chunk did not come), the error block says its title only.
+    if (errorTextsStatus() !== 'ready') {
+      if (errorTextsStatus() !== 'failed') void loadErrorTexts().then(() => this.requestUpdate());
+      return { message: '' };
+    }
     // Each failure's message is `error.<kind>`, filled with what that kind carries.
     const f = failure as Partial<{ resource: string; timeoutMs: number; status: number; maxBytes: number; version: unknown; issues: DataIssue[] }>;
     return {

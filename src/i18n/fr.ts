@@ -1,4 +1,5 @@
 import { common } from './fr/common.js';
+import { errors } from './fr/errors.js';
 import { card } from './fr/card.js';
 import { pole } from './fr/pole.js';
 import { charter } from './fr/charter.js';
@@ -13,4 +14,4 @@ import { actionForm } from './fr/action-form.js';
  * (checked by the type of `Catalog`). At run time each widget loads only its own part (fr/*.ts)
  * with `registerMessages`, so a page with a card does not carry the map's sentences.
  */
-export const fr = { ...common, ...pole, ...card, ...charter, ...map, ...referentiel, ...compare, ...campaign, ...actionForm } as const;
+export const fr = { ...common, ...errors, ...pole, ...card, ...charter, ...map, ...referentiel, ...compare, ...campaign, ...actionForm } as const;

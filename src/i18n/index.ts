@@ -32,6 +32,33 @@ const lazyCatalogs: Record<string, () => Promise<Catalog>> = {
 };
 const loading = new Map<string, Promise<void>>();
 
+let errorTexts: Promise<void> | undefined;
+let errorTextsState: 'loading' | 'ready' | 'failed' | undefined;
+
+/**
+ * Fetches the French sentences of the failures (fr/errors.ts), once: most pages never show one, so
+ * they are not in the elements' files. Never rejects; a failed fetch (offline) may be tried again.
+ */
+export function loadErrorTexts(): Promise<void> {
+  if (!errorTexts) {
+    errorTextsState = 'loading';
+    errorTexts = import('./fr/errors.js').then(
+      (module) => {
+        registerMessages('fr', module.errors);
+        errorTextsState = 'ready';
+      },
+      () => {
+        errorTexts = undefined;
+        errorTextsState = 'failed';
+      },
+    );
+  }
+  return errorTexts;
+}
+
+/** Where the failures' sentences are: not asked for yet, on their way, there, or unreachable. */
+export const errorTextsStatus = () => errorTextsState;
+
 /** Adds a language at run time: a partner can ship its own catalog without rebuilding the library. */
 export function registerLocale(code: string, catalog: Catalog): void {
   catalogs.set(code.toLowerCase(), catalog);

@@ -3,6 +3,7 @@ import './define.js';
 import type { PtcePoleCard } from './ptce-pole-card.js';
 import { HOSTILE_TEXT } from '../../../test/contract/cases.js';
 import { until } from '../../../test/support/wait.js';
+import { mount } from '../../../test/support/mount.js';
 
 const DEMO = '/demo/data/ptce.json';
 const SOURCE = '3e Rencontre nationale des PTCE, 2016';
@@ -94,7 +95,9 @@ describe('<ptce-pole-card>: fiches action', () => {
   });
 
   it('repeats no landmark when a page shows the same pole’s card twice (a directory, a sidebar)', async () => {
-    const page = await fixture<HTMLElement>(html`<div>
+    // mount, not fixture: open-wc's waits for an animation frame for a plain div, which a hidden tab
+    // (test files run in parallel) never gets.
+    const page = await mount(html`<div>
       <ptce-pole-card endpoint=${DEMO} pole-id="bou-sol"></ptce-pole-card>
       <ptce-pole-card endpoint=${DEMO} pole-id="bou-sol" style="width:320px"></ptce-pole-card>
     </div>`);

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** The frame and the loading placeholder: in the element's file. */
 export const cardStyles = css`
   .card {
     display: grid;
@@ -10,6 +11,23 @@ export const cardStyles = css`
     background: var(--_surface-raised);
     overflow-wrap: anywhere;
   }
+  .skeleton .line {
+    block-size: 0.9em;
+    border-radius: 0.3em;
+    background: var(--_border);
+    opacity: 0.6;
+  }
+  .skeleton .line:first-of-type {
+    block-size: 1.3em;
+    inline-size: 60%;
+  }
+  .skeleton .line:nth-of-type(3) {
+    inline-size: 80%;
+  }
+`;
+
+/** The loaded pole's: in its drawing's chunk (internal/pole-view.ts). */
+export const poleStyles = css`
   .compact {
     cursor: pointer;
   }
@@ -157,19 +175,6 @@ export const cardStyles = css`
   .summary .value {
     text-align: end;
     font-variant-numeric: tabular-nums;
-  }
-  .skeleton .line {
-    block-size: 0.9em;
-    border-radius: 0.3em;
-    background: var(--_border);
-    opacity: 0.6;
-  }
-  .skeleton .line:first-of-type {
-    block-size: 1.3em;
-    inline-size: 60%;
-  }
-  .skeleton .line:nth-of-type(3) {
-    inline-size: 80%;
   }
   @container (min-width: 560px) {
     .card.full {

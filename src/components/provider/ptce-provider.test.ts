@@ -67,6 +67,34 @@ describe('<ptce-provider>', () => {
     expect(names(probe)).to.have.length(3);
   });
 
+  it('speaks the community context protocol both ways', async () => {
+    // Another library's provider: any element answering `context-request` for the same key.
+    const { url } = await mockEndpoint();
+    const { clientFor } = await import('../../data/client.js');
+    const foreign = await mount(html`<div><ptce-test-probe></ptce-test-probe></div>`);
+    const probe = foreign.querySelector<PtceTestProbe>('ptce-test-probe')!;
+    foreign.addEventListener('context-request', (event) => {
+      const request = event as Event & { context: unknown; callback: (value: unknown, unsubscribe?: () => void) => void };
+      if (request.context !== Symbol.for('ptce-widgets/provider')) return;
+      event.stopPropagation();
+      request.callback({ client: clientFor(url) }, () => {});
+    });
+    probe.remove();
+    foreign.append(probe);
+    await ready([probe]);
+    expect(names(probe)).to.have.length(3);
+
+    // Another library's consumer, without subscribing: answered once with the shared value.
+    const provider = await fixture(html`<ptce-provider endpoint=${url} lang="en"><span></span></ptce-provider>`);
+    const values: { lang?: string }[] = [];
+    const request = Object.assign(new Event('context-request', { bubbles: true, composed: true }), {
+      context: Symbol.for('ptce-widgets/provider'),
+      callback: (value: { lang?: string }) => values.push(value),
+    });
+    provider.querySelector('span')!.dispatchEvent(request);
+    expect(values.map((value) => value.lang)).to.deep.equal(['en']);
+  });
+
   it('is transparent to layout and accessible', async () => {
     const { url } = await mockEndpoint();
     const provider = await fixture(html`<ptce-provider endpoint=${url}><p>Contenu</p></ptce-provider>`);

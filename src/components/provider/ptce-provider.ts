@@ -1,8 +1,6 @@
 import { html, css, type PropertyValues } from 'lit';
-import { provide } from '@lit/context';
-import { state } from 'lit/decorators.js';
 import { PtceElement } from '../../base/ptce-element.js';
-import { providerContext, type ProviderValue } from '../../base/context.js';
+import { announceProvider, provideContext, type ProviderValue } from '../../base/context.js';
 import { clientFor } from '../../data/client.js';
 
 /**
@@ -24,15 +22,24 @@ export class PtceProvider extends PtceElement {
     }
   `;
 
-  @provide({ context: providerContext })
-  @state()
   protected shared: ProviderValue = {};
+
+  /** Sends `shared` to the widgets again. */
+  #notify = provideContext(this, () => this.shared);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // For the widgets that asked before this element was defined.
+    announceProvider(this);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const client = this.endpoint ? clientFor(this.endpoint) : undefined;
     const lang = this.getAttribute('lang') ?? undefined;
-    if (client !== this.shared.client || lang !== this.shared.lang) this.shared = { client, lang };
+    if (client === this.shared.client && lang === this.shared.lang) return;
+    this.shared = { client, lang };
+    this.#notify();
   }
 
   override refreshLang(): void {
