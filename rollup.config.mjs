@@ -33,9 +33,11 @@ const resolveForBrowsers = () => nodeResolve({ exportConditions: ['browser', 'pr
 const staticImport = (importer, specifier) => ({
   name: 'static-import',
   transform(code, id) {
+    if (!id.endsWith(importer)) return null;
     const call = `import('${specifier}')`;
-    const at = id.endsWith(importer) ? code.indexOf(call) : -1;
-    if (at < 0) return null;
+    const at = code.indexOf(call);
+    // Fails the build rather than quietly putting the round trip back.
+    if (at < 0) this.error(`static-import: ${importer} no longer has ${call}`);
     const out = new MagicString(code).overwrite(at, at + call.length, 'Promise.resolve(staticImported)');
     out.prepend(`import * as staticImported from '${specifier}';\n`);
     return { code: out.toString(), map: out.generateMap({ hires: true }) };

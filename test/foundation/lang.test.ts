@@ -48,6 +48,7 @@ describe('language resolution', () => {
     document.documentElement.removeAttribute('lang');
     const el = await fixture<PtceTestProbe>(html`<ptce-test-probe></ptce-test-probe>`);
     expect(shownLang(el)).to.equal('fr');
+    await until(() => el.shadowRoot!.querySelector('[role="alert"]'), 'the error block');
     expect(el.shadowRoot!.textContent).to.contain('Aucune source de données');
   });
 
