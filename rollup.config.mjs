@@ -25,8 +25,7 @@ const ts = () =>
   });
 
 const external = [/^lit(\/|$)/, /^zod(\/|$)/];
-const minify = () =>
-  terser({ ecma: 2022, module: true, format: { comments: false }, compress: { passes: 2 } });
+const minify = () => terser({ ecma: 2022, module: true, format: { comments: false }, compress: { passes: 2 } });
 const resolveForBrowsers = () => nodeResolve({ exportConditions: ['browser', 'production'] });
 
 /** Turns `import(specifier)` in the module whose path ends with `importer` into a static import. */

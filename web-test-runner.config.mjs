@@ -85,12 +85,7 @@ export default {
   testFramework: { config: { timeout: 120_000 } },
   testsFinishTimeout: 900_000,
   browserStartTimeout: 120_000,
-  plugins: [
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
-    mock.plugin,
-    real,
-    engineCommands(),
-  ],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), mock.plugin, real, engineCommands()],
   middleware: [mock.middleware, real.middleware],
   browsers: [await browserFor(engine)],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter(`browser-${engine}`)],

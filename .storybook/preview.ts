@@ -13,7 +13,7 @@ const preview: Preview = {
       toolbar: { title: 'Langue', icon: 'globe', items: ['fr', 'en'], dynamicTitle: true },
     },
     theme: {
-      description: 'The widgets\' theme attribute (auto follows the page, system the OS)',
+      description: "The widgets' theme attribute (auto follows the page, system the OS)",
       toolbar: {
         title: 'Thème',
         icon: 'contrast',

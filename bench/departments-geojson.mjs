@@ -23,16 +23,22 @@ function rings(d) {
   let x = 0;
   let y = 0;
   let start = [0, 0];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     if (/[a-zA-Z]/.test(tokens[i])) {
       command = tokens[i++];
-      if (/z/i.test(command)) [x, y] = start, (ring = undefined);
+      if (/z/i.test(command)) {
+        [x, y] = start;
+        ring = undefined;
+      }
       continue;
     }
     const relative = command === command.toLowerCase();
     const c = command.toLowerCase();
-    if (c === 'm' || c === 'l') (x = (relative ? x : 0) + Number(tokens[i])), (y = (relative ? y : 0) + Number(tokens[i + 1])), (i += 2);
-    else if (c === 'h') x = (relative ? x : 0) + Number(tokens[i++]);
+    if (c === 'm' || c === 'l') {
+      x = (relative ? x : 0) + Number(tokens[i]);
+      y = (relative ? y : 0) + Number(tokens[i + 1]);
+      i += 2;
+    } else if (c === 'h') x = (relative ? x : 0) + Number(tokens[i++]);
     else if (c === 'v') y = (relative ? y : 0) + Number(tokens[i++]);
     if (c === 'm') {
       out.push((ring = []));
@@ -63,11 +69,16 @@ export function departmentsGeoJson() {
   const world = JSON.parse(readFileSync(require.resolve('world-atlas/countries-10m.json'), 'utf8'));
   const france = feature(world, world.objects.countries).features.find((f) => f.properties.name === 'France');
   for (const [code, [w, s, e, n]] of Object.entries(OVERSEAS)) {
-    const polygons = france.geometry.coordinates.filter(([outer]) => outer.every(([lon, lat]) => lon >= w - 0.3 && lon <= e + 0.3 && lat >= s - 0.3 && lat <= n + 0.3));
+    const polygons = france.geometry.coordinates.filter(([outer]) =>
+      outer.every(([lon, lat]) => lon >= w - 0.3 && lon <= e + 0.3 && lat >= s - 0.3 && lat <= n + 0.3),
+    );
     features.push({
       type: 'Feature',
       properties: { code, name: code },
-      geometry: { type: 'MultiPolygon', coordinates: polygons.map((p) => p.map((ring) => ring.map(([lon, lat]) => [round(lon), round(lat)]))) },
+      geometry: {
+        type: 'MultiPolygon',
+        coordinates: polygons.map((p) => p.map((ring) => ring.map(([lon, lat]) => [round(lon), round(lat)]))),
+      },
     });
   }
   return { type: 'FeatureCollection', features };

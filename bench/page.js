@@ -1,3 +1,4 @@
+/* global L -- Leaflet, loaded by the bench page before this script */
 // The in-page half of the map benchmark (bench/run.mjs serves it with Leaflet, leaflet.markercluster
 // and the embed build already loaded). Each function draws one map of n poles from scratch, data
 // loading included, and times it until the first frame that shows it is painted; then a filter
@@ -6,7 +7,11 @@
 /** After the next frame's paint: the callback of a task queued from requestAnimationFrame. */
 const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 const host = () => document.getElementById('host');
-const normalize = (text) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const normalize = (text) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 
 /** Elements under a root, shadow roots included. */
 function countNodes(root) {
@@ -85,8 +90,17 @@ async function leaflet(n, kind, run) {
   performance.mark('bench-start');
   const document_ = await (await fetch(`/bench/poles-${n}.json?run=${run}`)).json();
   // Animations off: each change is drawn at once (the most favourable case for timing Leaflet).
-  const map = L.map(div, { maxZoom: 18, preferCanvas: kind === 'canvas', zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false });
-  map.fitBounds([[41.3, -5.2], [51.1, 9.6]]);
+  const map = L.map(div, {
+    maxZoom: 18,
+    preferCanvas: kind === 'canvas',
+    zoomAnimation: false,
+    fadeAnimation: false,
+    markerZoomAnimation: false,
+  });
+  map.fitBounds([
+    [41.3, -5.2],
+    [51.1, 9.6],
+  ]);
   const placed = document_.poles.filter((p) => p.geo);
   const markers = placed.map((p) =>
     kind === 'canvas'

@@ -39,7 +39,13 @@ const types = { '.js': 'text/javascript', '.json': 'application/json', '.html': 
 const generated = new Map();
 
 // Overseas departments with their extent (west, south, east, north), as in the map's insets.
-const OVERSEAS = { 971: [-61.81, 15.83, -61.0, 16.52], 972: [-61.23, 14.39, -60.81, 14.88], 973: [-54.6, 2.1, -51.6, 5.8], 974: [55.21, -21.39, 55.84, -20.87], 976: [45.01, -13.0, 45.3, -12.64] };
+const OVERSEAS = {
+  971: [-61.81, 15.83, -61.0, 16.52],
+  972: [-61.23, 14.39, -60.81, 14.88],
+  973: [-54.6, 2.1, -51.6, 5.8],
+  974: [55.21, -21.39, 55.84, -20.87],
+  976: [45.01, -13.0, 45.3, -12.64],
+};
 
 /**
  * N poles: 4 in 5 with coordinates (1 in 25 of those overseas), the others by department only.
@@ -47,11 +53,14 @@ const OVERSEAS = { 971: [-61.81, 15.83, -61.0, 16.52], 972: [-61.23, 14.39, -60.
  */
 function poles(n) {
   let seed = 42;
-  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   const departments = ['01', '13', '2A', '29', '31', '33', '35', '44', '59', '67', '69', '75', '93', '974'];
   const overseas = Object.entries(OVERSEAS);
   return {
-    themes: [{ id: 'culture', label: 'Culture' }, { id: 'emploi', label: 'Emploi' }],
+    themes: [
+      { id: 'culture', label: 'Culture' },
+      { id: 'emploi', label: 'Emploi' },
+    ],
     poles: Array.from({ length: n }, (_, i) => {
       const pole = {
         id: `p${i}`,
@@ -77,7 +86,9 @@ const leafletHead = `<link rel="stylesheet" href="/node_modules/leaflet/dist/lea
 <link rel="stylesheet" href="/node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css">
 <script src="/node_modules/leaflet/dist/leaflet.js"></script>
 <script src="/node_modules/leaflet.markercluster/dist/leaflet.markercluster.js"></script>`;
-const coldMap = (attributes) => `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+const coldMap = (
+  attributes,
+) => `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <script type="module" src="/dist/cdn/elements/ptce-pole-map.js"></script></head>
 <body><ptce-pole-map ${attributes}></ptce-pole-map></body></html>`;
 const pages = {
@@ -113,7 +124,10 @@ const server = createServer(async (req, res) => {
       return res.writeHead(404).end();
     }
   }
-  const headers = { 'Content-Type': types[extname(path)] ?? (path.endsWith('geojson') ? 'application/json' : 'application/octet-stream'), 'Cache-Control': 'no-store' };
+  const headers = {
+    'Content-Type': types[extname(path)] ?? (path.endsWith('geojson') ? 'application/json' : 'application/octet-stream'),
+    'Cache-Control': 'no-store',
+  };
   // Compressed as any web host would; kept so that compressing is not timed.
   if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && !path.endsWith('.png')) {
     if (!gzipped.has(path)) gzipped.set(path, gzipSync(body, { level: 6 }));
@@ -128,14 +142,25 @@ const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 
 const sorted = (values) => [...values].sort((a, b) => a - b);
 const quantile = (values, q) => sorted(values)[Math.min(values.length - 1, Math.floor(q * values.length))];
 const median = (values) => quantile(values, 0.5);
 const spread = (values) => `${median(values).toFixed(0)} ms (${quantile(values, 0.25).toFixed(0)}–${quantile(values, 0.75).toFixed(0)})`;
-const load = () => loadavg().map((v) => v.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' ');
 const out = [];
 const say = (line = '') => (console.log(line), out.push(line));
 
@@ -157,31 +182,51 @@ async function traceRun(peer, n) {
   const all = JSON.parse(Buffer.from(await page.tracing.stop()).toString()).traceEvents;
   // The renderer's main thread: the one that ran the most tasks.
   const perThread = new Map();
-  for (const e of all) if (e.name === 'RunTask' && e.dur) perThread.set(`${e.pid}:${e.tid}`, (perThread.get(`${e.pid}:${e.tid}`) ?? 0) + e.dur);
+  for (const e of all)
+    if (e.name === 'RunTask' && e.dur) perThread.set(`${e.pid}:${e.tid}`, (perThread.get(`${e.pid}:${e.tid}`) ?? 0) + e.dur);
   const main = [...perThread].sort((a, b) => b[1] - a[1])[0]?.[0];
   const onMain = all.filter((e) => e.ph === 'X' && e.dur && `${e.pid}:${e.tid}` === main);
   // page.js marks the start, the first paint, and each filter and its paint.
   const mark = (name) => all.find((e) => e.name === name)?.ts ?? 0;
-  const kinds = { scripting: ['FunctionCall', 'EvaluateScript', 'v8.compile', 'RunMicrotasks', 'TimerFire', 'FireAnimationFrame', 'EventDispatch'], style: ['UpdateLayoutTree'], layout: ['Layout'], 'pre-paint': ['PrePaint'], paint: ['Paint', 'Layerize', 'Commit'] };
+  const kinds = {
+    scripting: ['FunctionCall', 'EvaluateScript', 'v8.compile', 'RunMicrotasks', 'TimerFire', 'FireAnimationFrame', 'EventDispatch'],
+    style: ['UpdateLayoutTree'],
+    layout: ['Layout'],
+    'pre-paint': ['PrePaint'],
+    paint: ['Paint', 'Layerize', 'Commit'],
+  };
   const breakdown = (label, from, to, ms) => {
     const events = onMain.filter((e) => e.ts >= from && e.ts <= to);
     // Outermost events only: a function call inside a microtask counts once.
     const time = (names) => {
       let sum = 0;
       let end = 0;
-      for (const e of events.filter((e) => names.includes(e.name)).sort((a, b) => a.ts - b.ts)) if (e.ts >= end) (sum += e.dur), (end = e.ts + e.dur);
+      for (const e of events.filter((e) => names.includes(e.name)).sort((a, b) => a.ts - b.ts))
+        if (e.ts >= end) {
+          sum += e.dur;
+          end = e.ts + e.dur;
+        }
       return sum / 1000;
     };
     const layouts = events.filter((e) => e.name === 'Layout').length;
-    say(`  trace ${peer} at ${n}, ${label} ${ms.toFixed(0)} ms: ${Object.entries(kinds).map(([kind, names]) => `${kind} ${time(names).toFixed(1)}`).join(', ')} ms of main thread (${layouts} layouts)`);
+    say(
+      `  trace ${peer} at ${n}, ${label} ${ms.toFixed(0)} ms: ${Object.entries(kinds)
+        .map(([kind, names]) => `${kind} ${time(names).toFixed(1)}`)
+        .join(', ')} ms of main thread (${layouts} layouts)`,
+    );
     if (args.includes('--tasks')) {
       // Each main-thread task (ms since the start, duration) and its longest parts.
       for (const e of events.filter((e) => e.name === 'RunTask' && e.dur > 300)) {
         const inner = events.filter((x) => x.ts >= e.ts && x.ts + x.dur <= e.ts + e.dur && x.name !== 'RunTask' && x.dur > 200).slice(0, 5);
         const forced = inner.find((x) => x.name === 'Layout' && x.args?.beginData?.stackTrace)?.args.beginData.stackTrace[0];
-        for (const l of inner.filter((x) => x.name === 'Layout')) say(`      layout ${(l.dur / 1000).toFixed(1)} ms: ${l.args?.beginData?.dirtyObjects} of ${l.args?.beginData?.totalObjects} objects dirty`);
+        for (const l of inner.filter((x) => x.name === 'Layout'))
+          say(
+            `      layout ${(l.dur / 1000).toFixed(1)} ms: ${l.args?.beginData?.dirtyObjects} of ${l.args?.beginData?.totalObjects} objects dirty`,
+          );
         if (forced) say(`      layout forced by ${forced.functionName} ${forced.url.split('/').pop()}:${forced.lineNumber}`);
-        say(`    ${((e.ts - from) / 1000).toFixed(1).padStart(6)} +${(e.dur / 1000).toFixed(1).padStart(5)}  ${inner.map((x) => `${x.name}${x.args?.data?.functionName ? ' ' + x.args.data.functionName : ''} ${(x.dur / 1000).toFixed(1)}`).join(' | ')}`);
+        say(
+          `    ${((e.ts - from) / 1000).toFixed(1).padStart(6)} +${(e.dur / 1000).toFixed(1).padStart(5)}  ${inner.map((x) => `${x.name}${x.args?.data?.functionName ? ' ' + x.args.data.functionName : ''} ${(x.dur / 1000).toFixed(1)}`).join(' | ')}`,
+        );
       }
     }
   };
@@ -199,7 +244,11 @@ for (const n of sizes) {
     for (const peer of run % 2 ? peers : [...peers].reverse()) {
       const profiling = profileAt === n && peer === option('--profile-peer', 'map (map only)') && run >= 0;
       const session = profiling ? await page.createCDPSession() : undefined;
-      if (session) await session.send('Profiler.enable'), await session.send('Profiler.setSamplingInterval', { interval: 100 }), await session.send('Profiler.start');
+      if (session) {
+        await session.send('Profiler.enable');
+        await session.send('Profiler.setSamplingInterval', { interval: 100 });
+        await session.send('Profiler.start');
+      }
       const result = await page.evaluate((peer, n, run) => window.bench[peer](n, run), peer, n, `${n}-${run}`);
       if (session) {
         const { profile } = await session.send('Profiler.stop');
@@ -226,9 +275,13 @@ for (const n of sizes) {
     const heap = async () => (await cdp.send('HeapProfiler.collectGarbage'), (await cdp.send('Runtime.getHeapUsage')).usedSize);
     const before = await heap();
     // Drawn without leaving: the filters and the zoom put it back to all poles, zoomed in.
-    await fresh.evaluate(async (peer, n) => {
-      window.kept = await window.bench[peer](n, 'heap');
-    }, peer, n);
+    await fresh.evaluate(
+      async (peer, n) => {
+        window.kept = await window.bench[peer](n, 'heap');
+      },
+      peer,
+      n,
+    );
     heaps[`${n} ${peer}`] = (await heap()) - before;
     await fresh.close();
   }
@@ -238,7 +291,9 @@ const fmt = (v) => v.toLocaleString('en');
 for (const n of sizes) {
   say();
   say(`${fmt(n)} poles (${results[n][peers[0]].length} runs each; median (p25–p75))`);
-  say(`${'peer'.padEnd(26)} ${'first paint, data incl.'.padEnd(24)} ${'filter, until painted'.padEnd(22)} ${'zoom'.padEnd(17)} marks  DOM el.  JS heap`);
+  say(
+    `${'peer'.padEnd(26)} ${'first paint, data incl.'.padEnd(24)} ${'filter, until painted'.padEnd(22)} ${'zoom'.padEnd(17)} marks  DOM el.  JS heap`,
+  );
   for (const peer of peers) {
     const r = results[n][peer];
     say(
@@ -246,7 +301,9 @@ for (const n of sizes) {
     );
   }
   for (const mine of peers.filter((p) => p.startsWith('map'))) {
-    say(`  ${mine}: everything drawn (the list's rest after the first paint) ${spread(results[n][mine].map((x) => x.complete))}; filter, until rendered (before style, layout, paint) ${spread(results[n][mine].flatMap((x) => x.rendered))}`);
+    say(
+      `  ${mine}: everything drawn (the list's rest after the first paint) ${spread(results[n][mine].map((x) => x.complete))}; filter, until rendered (before style, layout, paint) ${spread(results[n][mine].flatMap((x) => x.rendered))}`,
+    );
     for (const other of peers.filter((p) => !p.startsWith('map'))) {
       const ratio = (f) => (median(results[n][mine].flatMap(f)) / median(results[n][other].flatMap(f))).toFixed(2);
       say(`  ${mine} / ${other}: first paint ×${ratio((x) => x.first)}, filter ×${ratio((x) => x.filters)}, zoom ×${ratio((x) => x.zoom)}`);
@@ -279,12 +336,18 @@ if (!args.includes('--no-cold')) {
     const cdp = await cold.createCDPSession();
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (9e6 / 8), uploadThroughput: (1.5e6 / 8) });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 150,
+      downloadThroughput: 9e6 / 8,
+      uploadThroughput: 1.5e6 / 8,
+    });
     const requests = new Map();
     cdp.on('Network.requestWillBeSent', (e) => {
       // Who asked: the parser (the page's HTML), or the script whose code made the request.
       const frame = e.initiator.stack?.callFrames?.[0] ?? e.initiator.stack?.parent?.callFrames?.[0];
-      const by = e.initiator.type === 'parser' ? `parser ${e.initiator.url ?? ''}` : frame ? `${e.initiator.type} ${frame.url}` : e.initiator.type;
+      const by =
+        e.initiator.type === 'parser' ? `parser ${e.initiator.url ?? ''}` : frame ? `${e.initiator.type} ${frame.url}` : e.initiator.type;
       requests.set(e.requestId, { url: e.request.url, type: e.type, start: e.timestamp, wall: e.wallTime, by });
     });
     cdp.on('Network.responseReceived', (e) => {
@@ -320,12 +383,14 @@ if (!args.includes('--no-cold')) {
   const waterfall = (name, { painted, requests, origin }) => {
     // CDP times are monotonic seconds; the document request's wall time ties them to the page's clock.
     const doc = requests[0];
-    const at = (t) => (t === undefined ? '   —' : ((doc.wall * 1000 - origin) + (t - doc.start) * 1000).toFixed(0).padStart(5));
+    const at = (t) => (t === undefined ? '   —' : (doc.wall * 1000 - origin + (t - doc.start) * 1000).toFixed(0).padStart(5));
     const short = (url) => url.replace(base, '').replace(/^parser $/, 'parser');
     say();
     say(`Waterfall: ${name} (ms since navigation: start, first byte, end; KB on the wire; asked by)`);
     for (const r of [...requests].sort((a, b) => a.start - b.start)) {
-      say(`  ${at(r.start)} ${at(r.firstByte)} ${at(r.end ?? r.lastData)} ${((r.bytes ?? r.received ?? 0) / 1024).toFixed(1).padStart(6)}  ${short(r.url).padEnd(52)} ${short(r.by)}`);
+      say(
+        `  ${at(r.start)} ${at(r.firstByte)} ${at(r.end ?? r.lastData)} ${((r.bytes ?? r.received ?? 0) / 1024).toFixed(1).padStart(6)}  ${short(r.url).padEnd(52)} ${short(r.by)}`,
+      );
     }
     say(`  painted at ${painted.toFixed(0)} ms`);
   };
@@ -343,61 +408,68 @@ if (!args.includes('--no-cold')) {
   say();
   say('Cold load of the 40 demo poles, 9 Mbit/s, 150 ms round trip, no cache (from navigation to the map painted)');
   say(`endpoint: the poles document itself, as the README says for a map; "via discovery": the discovery document (ptce.json)`);
-  for (const name of Object.keys(colds)) say(`${name.padEnd(48)} ${spread(times[name]).padEnd(22)} ${(bytes[name] / 1024).toFixed(1)} KB transferred`);
+  for (const name of Object.keys(colds))
+    say(`${name.padEnd(48)} ${spread(times[name]).padEnd(22)} ${(bytes[name] / 1024).toFixed(1)} KB transferred`);
   for (const mine of Object.keys(colds).filter((name) => name.startsWith('map'))) {
-    say(`  ${mine} / Leaflet + markercluster + GeoJSON: ×${(median(times[mine]) / median(times['Leaflet + markercluster + GeoJSON departments'])).toFixed(2)}`);
+    say(
+      `  ${mine} / Leaflet + markercluster + GeoJSON: ×${(median(times[mine]) / median(times['Leaflet + markercluster + GeoJSON departments'])).toFixed(2)}`,
+    );
   }
-  say('GoGoCarto: not measured. Its npm package (gogocarto-js) depends on a fork of leaflet.markercluster fetched from GitHub, which npm cannot install here.');
+  say(
+    'GoGoCarto: not measured. Its npm package (gogocarto-js) depends on a fork of leaflet.markercluster fetched from GitHub, which npm cannot install here.',
+  );
 }
 say(`machine load at the end: ${load()}`);
 
 // Référentiel: compare 12 respondents on the demo grid (36 questions), and answer one question.
-const refTimings = coldOnly ? undefined : await page.evaluate(async () => {
-  const referentiel = await (await fetch('/demo/data/referentiel.json')).json();
-  const ids = referentiel.objectives.flatMap((o) => o.principalObjectives.flatMap((p) => p.indicators.map((i) => i.id)));
-  let seed = 7;
-  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-  const assessments = Array.from({ length: 12 }, (_, n) => ({
-    referentielId: referentiel.id,
-    referentielVersion: referentiel.version,
-    poleId: 'p',
-    respondent: { role: `role-${n}` },
-    answers: Object.fromEntries(ids.map((id) => [id, { value: random() < 0.1 ? 'na' : 1 + Math.floor(random() * 4) }])),
-  }));
-  const host = document.getElementById('host');
-  const compare = [];
-  const answer = [];
-  for (let run = 0; run < 9; run++) {
-    host.replaceChildren();
-    const el = document.createElement('ptce-referentiel');
-    el.setAttribute('endpoint', '/demo/data/ptce.json');
-    el.setAttribute('mode', 'compare');
-    host.append(el);
-    while (el.data?.state.status !== 'ready') await new Promise((r) => setTimeout(r, 0));
-    await el.updateComplete;
-    const start = performance.now();
-    el.assessments = assessments;
-    await el.updateComplete;
-    if (run > 0) compare.push(performance.now() - start);
+const refTimings = coldOnly
+  ? undefined
+  : await page.evaluate(async () => {
+      const referentiel = await (await fetch('/demo/data/referentiel.json')).json();
+      const ids = referentiel.objectives.flatMap((o) => o.principalObjectives.flatMap((p) => p.indicators.map((i) => i.id)));
+      let seed = 7;
+      const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+      const assessments = Array.from({ length: 12 }, (_, n) => ({
+        referentielId: referentiel.id,
+        referentielVersion: referentiel.version,
+        poleId: 'p',
+        respondent: { role: `role-${n}` },
+        answers: Object.fromEntries(ids.map((id) => [id, { value: random() < 0.1 ? 'na' : 1 + Math.floor(random() * 4) }])),
+      }));
+      const host = document.getElementById('host');
+      const compare = [];
+      const answer = [];
+      for (let run = 0; run < 9; run++) {
+        host.replaceChildren();
+        const el = document.createElement('ptce-referentiel');
+        el.setAttribute('endpoint', '/demo/data/ptce.json');
+        el.setAttribute('mode', 'compare');
+        host.append(el);
+        while (el.data?.state.status !== 'ready') await new Promise((r) => setTimeout(r, 0));
+        await el.updateComplete;
+        const start = performance.now();
+        el.assessments = assessments;
+        await el.updateComplete;
+        if (run > 0) compare.push(performance.now() - start);
 
-    host.replaceChildren();
-    const form = document.createElement('ptce-referentiel');
-    form.setAttribute('endpoint', '/demo/data/ptce.json');
-    form.setAttribute('mode', 'answer');
-    form.setAttribute('no-draft', '');
-    host.append(form);
-    while (form.data?.state.status !== 'ready') await new Promise((r) => setTimeout(r, 0));
-    await form.updateComplete;
-    const radios = [...form.shadowRoot.querySelectorAll('input[type="radio"]')];
-    for (let i = 0; i < 5; i++) {
-      const t = performance.now();
-      radios[i * 25].click();
-      await form.updateComplete;
-      if (run > 0) answer.push(performance.now() - t);
-    }
-  }
-  return { compare, answer };
-});
+        host.replaceChildren();
+        const form = document.createElement('ptce-referentiel');
+        form.setAttribute('endpoint', '/demo/data/ptce.json');
+        form.setAttribute('mode', 'answer');
+        form.setAttribute('no-draft', '');
+        host.append(form);
+        while (form.data?.state.status !== 'ready') await new Promise((r) => setTimeout(r, 0));
+        await form.updateComplete;
+        const radios = [...form.shadowRoot.querySelectorAll('input[type="radio"]')];
+        for (let i = 0; i < 5; i++) {
+          const t = performance.now();
+          radios[i * 25].click();
+          await form.updateComplete;
+          if (run > 0) answer.push(performance.now() - t);
+        }
+      }
+      return { compare, answer };
+    });
 if (refTimings) {
   say();
   say(`référentiel: compare 36 × 12               ${median(refTimings.compare).toFixed(1)} ms (median)`);

@@ -38,7 +38,16 @@ async function start(db) {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'server/src/main.ts')], {
     cwd: repo,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PTCE_DB: db, PTCE_DATABASE_URL: '', PTCE_ADMIN_TOKEN: token, PTCE_LOG: 'off', PTCE_POSTS_PER_MINUTE: '100000000' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PTCE_DB: db,
+      PTCE_DATABASE_URL: '',
+      PTCE_ADMIN_TOKEN: token,
+      PTCE_LOG: 'off',
+      PTCE_POSTS_PER_MINUTE: '100000000',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -89,7 +98,9 @@ const getting = (url, path, duration = seconds) =>
 
 const fivexx = (result) => result['5xx'] ?? 0;
 const line = (what, result) =>
-  console.log(`${what.padEnd(44)} ${String(Math.round(result.requests.average)).padStart(7)} req/s   p99 ${String(result.latency.p99).padStart(4)} ms   5xx ${fivexx(result)}   errors ${result.errors + result.timeouts}`);
+  console.log(
+    `${what.padEnd(44)} ${String(Math.round(result.requests.average)).padStart(7)} req/s   p99 ${String(result.latency.p99).padStart(4)} ms   5xx ${fivexx(result)}   errors ${result.errors + result.timeouts}`,
+  );
 
 async function lostOf(url, acknowledged) {
   const response = await fetch(`${url}/api/admin/signatures`, { headers: { Authorization: `Bearer ${token}` } });
@@ -99,8 +110,13 @@ async function lostOf(url, acknowledged) {
 
 try {
   // The figures depend on what else runs on the machine: the load average says how busy it was.
-  const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
-  console.log(`ptce server benchmark: ${seconds} s per scenario, 10 connections unless said, SQLite file, 127.0.0.1; load average ${load()}`);
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
+  console.log(
+    `ptce server benchmark: ${seconds} s per scenario, 10 connections unless said, SQLite file, 127.0.0.1; load average ${load()}`,
+  );
   const server = await start(tempDb());
   // Warm-up (not reported), for the server and for autocannon itself: the first tens of
   // thousands of requests run before the JIT has compiled the code they go through.
@@ -129,7 +145,9 @@ try {
   const [a, b] = await Promise.all([posting(first.url, shared, 8), posting(second.url, shared, 8)]);
   line('POST, process 1 of 2 (8 writers)', a);
   line('POST, process 2 of 2 (8 writers)', b);
-  console.log(`${'two processes, one file'.padEnd(44)} 5xx ${fivexx(a) + fivexx(b)}, acknowledged ${shared.length}, lost ${await lostOf(first.url, shared)}`);
+  console.log(
+    `${'two processes, one file'.padEnd(44)} 5xx ${fivexx(a) + fivexx(b)}, acknowledged ${shared.length}, lost ${await lostOf(first.url, shared)}`,
+  );
   await stop(first);
   await stop(second);
 
@@ -143,7 +161,9 @@ try {
   burst.stop();
   await burst;
   const restarted = await start(killedDb);
-  console.log(`${'SIGKILL during a POST burst, then restart'.padEnd(44)} acknowledged ${beforeKill.length}, lost ${await lostOf(restarted.url, beforeKill)}`);
+  console.log(
+    `${'SIGKILL during a POST burst, then restart'.padEnd(44)} acknowledged ${beforeKill.length}, lost ${await lostOf(restarted.url, beforeKill)}`,
+  );
   await stop(restarted);
   console.log(`load average at the end: ${load()}`);
 } finally {

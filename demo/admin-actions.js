@@ -38,7 +38,10 @@ async function load() {
     cell(row, contact.name, contact.email);
     cell(row, labels[entry.status] ?? entry.status);
     const decision = cell(row);
-    for (const [verb, label] of [['approve', 'Approuver'], ['reject', 'Refuser']]) {
+    for (const [verb, label] of [
+      ['approve', 'Approuver'],
+      ['reject', 'Refuser'],
+    ]) {
       const button = document.createElement('button');
       button.type = 'button';
       button.textContent = label;

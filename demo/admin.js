@@ -47,7 +47,10 @@ async function load() {
     cell(row, entry.consentToList ? 'oui' : 'non');
     cell(row, labels[entry.status] ?? entry.status);
     const actions = cell(row, '');
-    for (const [action, label] of [['approve', 'Approuver'], ['reject', 'Refuser']]) {
+    for (const [action, label] of [
+      ['approve', 'Approuver'],
+      ['reject', 'Refuser'],
+    ]) {
       const button = document.createElement('button');
       button.type = 'button';
       button.textContent = label;

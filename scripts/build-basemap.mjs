@@ -46,7 +46,7 @@ function parsePath(d) {
     if (!Number.isFinite(value)) throw new Error(`path: a number expected at token ${i} ("${tokens[i]}")`);
     return value;
   };
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     if (/[a-zA-Z]/.test(tokens[i])) {
       command = tokens[i++];
       if (command === 'z' || command === 'Z') {
@@ -119,7 +119,9 @@ function clean(ring) {
 /** Outer rings turn one way, holes (rings inside another ring of the same shape) the other. */
 function orient(rings) {
   return rings.map((ring, index) => {
-    const hole = rings.some((other, j) => j !== index && Math.abs(signedArea(other)) > Math.abs(signedArea(ring)) && inside(ring[0], other));
+    const hole = rings.some(
+      (other, j) => j !== index && Math.abs(signedArea(other)) > Math.abs(signedArea(ring)) && inside(ring[0], other),
+    );
     const positive = signedArea(ring) > 0;
     return positive === !hole ? ring : [...ring].reverse();
   });
@@ -151,7 +153,12 @@ function encode(rings, scale = 10) {
 const departments = new Map();
 for (const location of svgMap.locations) {
   if (!location.id) continue;
-  const rings = orient(parsePath(location.path).map(tenths).map(clean).filter((ring) => ring.length >= 3));
+  const rings = orient(
+    parsePath(location.path)
+      .map(tenths)
+      .map(clean)
+      .filter((ring) => ring.length >= 3),
+  );
   departments.set(location.id, { name: location.name, rings });
 }
 
@@ -260,7 +267,9 @@ for (const inset of geo.INSETS) {
     const outer = polygon[0];
     if (!outer.every(([lon, lat]) => lon >= west - 0.05 && lon <= east + 0.05 && lat >= south - 0.05 && lat <= north + 0.05)) continue;
     // Hundredths of a unit: an inset is small, and zoomed into when its region is chosen.
-    const projected = outer.map(([lon, lat]) => geo.projectInInset(inset, lat, lon)).map((p) => [Math.round(p.x * 100), Math.round(p.y * 100)]);
+    const projected = outer
+      .map(([lon, lat]) => geo.projectInInset(inset, lat, lon))
+      .map((p) => [Math.round(p.x * 100), Math.round(p.y * 100)]);
     const simple = clean(simplify(projected, 6));
     if (simple.length >= 3 && Math.abs(signedArea(simple)) > 40) rings.push(simple);
   }

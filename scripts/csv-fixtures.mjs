@@ -10,7 +10,12 @@ const cols = [
   ['name', 'nom', (p) => p.name],
   ['carrier', 'structure porteuse', (p) => p.carrier],
   ['status', 'statut', (p) => p.status && { established: 'confirmé', emerging: 'émergent' }[p.status], (p) => p.status],
-  ['origin', 'origine', (p) => p.origin && { entrepreneurial: 'entrepreneuriale', citizen: 'citoyenne', 'local-authority': 'collectivité' }[p.origin], (p) => p.origin],
+  [
+    'origin',
+    'origine',
+    (p) => p.origin && { entrepreneurial: 'entrepreneuriale', citizen: 'citoyenne', 'local-authority': 'collectivité' }[p.origin],
+    (p) => p.origin,
+  ],
   ['departments', 'départements', (p) => p.departments?.join(', ')],
   ['territory', 'territoire', (p) => p.territory],
   ['commune', 'commune', (p) => p.commune],

@@ -49,11 +49,18 @@ function closure(entry, seen = new Set()) {
   return seen;
 }
 
-const jsIn = (dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.js')).sort() : []);
+const jsIn = (dir) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.js'))
+        .sort()
+    : [];
 /** [name relative to the build folder, gzipped bytes of the file and its static imports]. */
 const sizes = [
   ...jsIn(join(root, 'elements')).map((f) => [`elements/${f}`, [...closure(join(root, 'elements', f))].reduce((s, x) => s + gz(x), 0)]),
-  ...(existsSync(join(root, 'ptce-widgets.js')) ? [['ptce-widgets.js', [...closure(join(root, 'ptce-widgets.js'))].reduce((s, x) => s + gz(x), 0)]] : []),
+  ...(existsSync(join(root, 'ptce-widgets.js'))
+    ? [['ptce-widgets.js', [...closure(join(root, 'ptce-widgets.js'))].reduce((s, x) => s + gz(x), 0)]]
+    : []),
 ];
 const lazy = jsIn(join(root, 'lazy')).map((f) => [`lazy/${f}`, gz(join(root, 'lazy', f))]);
 
@@ -64,7 +71,8 @@ const kb = (bytes) => (bytes / 1024).toFixed(1);
 const over = [];
 const line = (name, bytes) => {
   const budget = budgetOf(name);
-  const verdict = budget === undefined ? '' : bytes > budget * 1024 ? `  OVER budget ${budget.toFixed(1)} KB` : `  (budget ${budget.toFixed(1)} KB)`;
+  const verdict =
+    budget === undefined ? '' : bytes > budget * 1024 ? `  OVER budget ${budget.toFixed(1)} KB` : `  (budget ${budget.toFixed(1)} KB)`;
   if (budget !== undefined && bytes > budget * 1024) over.push(`${name}: ${kb(bytes)} KB gzipped, budget ${budget.toFixed(1)} KB`);
   console.log(`${name.padEnd(34)} ${kb(bytes).padStart(5)} KB gzipped (${bytes} B)${verdict}`);
 };

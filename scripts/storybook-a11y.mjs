@@ -19,7 +19,15 @@ if (!existsSync(join(root, 'index.json'))) {
   process.exit(1);
 }
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.png': 'image/png' };
+const types = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.png': 'image/png',
+};
 
 const server = createServer((req, res) => {
   let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -43,7 +51,15 @@ const stories = Object.values(index.entries).filter((e) => e.type === 'story' &&
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 
 let failed = 0;
@@ -93,9 +109,11 @@ async function check(story) {
 
 // Two stories at a time: the machine is shared.
 const queue = [...stories];
-await Promise.all([0, 1].map(async () => {
-  while (queue.length) await check(queue.shift());
-}));
+await Promise.all(
+  [0, 1].map(async () => {
+    while (queue.length) await check(queue.shift());
+  }),
+);
 await browser.close();
 server.close();
 console.log(`storybook a11y: ${stories.length - failed} passed, ${failed} failed (${stories.length} stories)`);

@@ -18,7 +18,9 @@ const answers = new Map<string, { status: number; body: unknown }>();
 window.fetch = (input, init) => {
   const answer = answers.get(new URLSearchParams(location.search).get('id') ?? '');
   if (answer && init?.method === 'POST' && String(input instanceof Request ? input.url : input).includes('/signatures')) {
-    return Promise.resolve(new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } }));
+    return Promise.resolve(
+      new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } }),
+    );
   }
   return realFetch(input, init);
 };
@@ -52,33 +54,41 @@ const withFilledDraft: Decorator = (story) => {
 
 const shadowOf = (canvas: HTMLElement) => canvas.querySelector('ptce-charter')!.shadowRoot!;
 async function send(canvas: HTMLElement) {
-  const button = await waitFor(() => {
-    const found = shadowOf(canvas).querySelector<HTMLButtonElement>('[part="submit"]');
-    if (!found) throw new Error('no submit button yet');
-    return found;
-  }, { timeout: 20_000 });
+  const button = await waitFor(
+    () => {
+      const found = shadowOf(canvas).querySelector<HTMLButtonElement>('[part="submit"]');
+      if (!found) throw new Error('no submit button yet');
+      return found;
+    },
+    { timeout: 20_000 },
+  );
   await userEvent.click(button);
 }
 const shows = (canvas: HTMLElement, selector: string) =>
-  waitFor(() => {
-    if (!shadowOf(canvas).querySelector(selector)) throw new Error(`no ${selector} yet`);
-  }, { timeout: 20_000 });
+  waitFor(
+    () => {
+      if (!shadowOf(canvas).querySelector(selector)) throw new Error(`no ${selector} yet`);
+    },
+    { timeout: 20_000 },
+  );
 
 const meta: Meta = {
   title: 'Widgets/Charte : après l’envoi',
   id: 'charter-states',
-  render: (_args, { globals }) => html`<div style="max-width:720px">
-    <ptce-charter endpoint=${ENDPOINT} privacy-url="https://example.org/confidentialite" theme=${globals.theme}></ptce-charter>
-  </div>`,
+  render: (_args, { globals }) =>
+    html`<div style="max-width:720px">
+      <ptce-charter endpoint=${ENDPOINT} privacy-url="https://example.org/confidentialite" theme=${globals.theme}></ptce-charter>
+    </div>`,
 };
 export default meta;
 type Story = StoryObj;
 
 export const FieldErrors: Story = {
   name: 'Erreurs de saisie (formulaire vide envoyé)',
-  render: (_args, { globals }) => html`<div style="max-width:720px">
-    <ptce-charter endpoint=${ENDPOINT} no-draft theme=${globals.theme}></ptce-charter>
-  </div>`,
+  render: (_args, { globals }) =>
+    html`<div style="max-width:720px">
+      <ptce-charter endpoint=${ENDPOINT} no-draft theme=${globals.theme}></ptce-charter>
+    </div>`,
   play: async ({ canvasElement }) => {
     await send(canvasElement);
     await shows(canvasElement, '[part="error-summary"]');
@@ -87,7 +97,10 @@ export const FieldErrors: Story = {
 
 export const Receipt: Story = {
   name: 'Accusé de réception',
-  decorators: [withFilledDraft, answering(201, { reference: 'SIG-2026-000042', status: 'pending', receivedAt: `${today}T10:00:00Z`, poleName: 'PTCE Exemple' })],
+  decorators: [
+    withFilledDraft,
+    answering(201, { reference: 'SIG-2026-000042', status: 'pending', receivedAt: `${today}T10:00:00Z`, poleName: 'PTCE Exemple' }),
+  ],
   play: async ({ canvasElement }) => {
     await send(canvasElement);
     await shows(canvasElement, '[part="receipt"]');

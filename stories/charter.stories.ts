@@ -18,23 +18,32 @@ type Story = StoryObj<{ width: number; privacyUrl: string; headingLevel: number 
 
 export const Signable: Story = {
   name: 'Formulaire de signature',
-  render: ({ width, privacyUrl, headingLevel }, { globals }) => html`<div style="max-width:${width}px">
-    <ptce-charter endpoint="/story-data/ptce-signable.json" privacy-url=${privacyUrl} heading-level=${headingLevel} theme=${globals.theme} no-draft></ptce-charter>
-  </div>`,
+  render: ({ width, privacyUrl, headingLevel }, { globals }) =>
+    html`<div style="max-width:${width}px">
+      <ptce-charter
+        endpoint="/story-data/ptce-signable.json"
+        privacy-url=${privacyUrl}
+        heading-level=${headingLevel}
+        theme=${globals.theme}
+        no-draft
+      ></ptce-charter>
+    </div>`,
 };
 
 export const SurTelephone: Story = { ...Signable, name: 'Sur téléphone (320 px)', args: { width: 320 } };
 
 export const LectureSeule: Story = {
   name: 'Lecture seule (pas d’adresse de signature)',
-  render: ({ width }, { globals }) => html`<div style="max-width:${width}px">
-    <ptce-charter endpoint="/demo-data/ptce.json" theme=${globals.theme}></ptce-charter>
-  </div>`,
+  render: ({ width }, { globals }) =>
+    html`<div style="max-width:${width}px">
+      <ptce-charter endpoint="/demo-data/ptce.json" theme=${globals.theme}></ptce-charter>
+    </div>`,
 };
 
 export const LectureSeuleAvecLien: Story = {
   name: 'Lecture seule, avec le lien où signer',
-  render: ({ width }, { globals }) => html`<div style="max-width:${width}px">
-    <ptce-charter endpoint="/demo-data/ptce.json" sign-url="https://example.org/signer" theme=${globals.theme}></ptce-charter>
-  </div>`,
+  render: ({ width }, { globals }) =>
+    html`<div style="max-width:${width}px">
+      <ptce-charter endpoint="/demo-data/ptce.json" sign-url="https://example.org/signer" theme=${globals.theme}></ptce-charter>
+    </div>`,
 };

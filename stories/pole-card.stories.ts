@@ -21,12 +21,28 @@ const meta: Meta<Args> = {
     width: { control: { type: 'range', min: 280, max: 960, step: 20 } },
     poleId: {
       control: 'select',
-      options: ['domb-innov', 'bou-sol', 'pole-tarnais-de-cooperation-economique', 'ptce-ulisse-soleni', 'pole-sud', 'cis-dt52-cooperation-industrielle-et-sociale-pour-le-develop', 'fontaine-o-livres', 'ptce-pays-de-bray', 'inconnu'],
+      options: [
+        'domb-innov',
+        'bou-sol',
+        'pole-tarnais-de-cooperation-economique',
+        'ptce-ulisse-soleni',
+        'pole-sud',
+        'cis-dt52-cooperation-industrielle-et-sociale-pour-le-develop',
+        'fontaine-o-livres',
+        'ptce-pays-de-bray',
+        'inconnu',
+      ],
     },
   },
   render: ({ poleId, variant, width, headingLevel }, { globals }) =>
     html`<div style="max-width:${width}px">
-      <ptce-pole-card endpoint=${endpoint} pole-id=${poleId} variant=${variant} heading-level=${headingLevel} theme=${globals.theme}></ptce-pole-card>
+      <ptce-pole-card
+        endpoint=${endpoint}
+        pole-id=${poleId}
+        variant=${variant}
+        heading-level=${headingLevel}
+        theme=${globals.theme}
+      ></ptce-pole-card>
     </div>`,
 };
 export default meta;
@@ -41,22 +57,30 @@ export const NomLePlusLong: Story = {
 export const PresqueSansDonnees: Story = { name: 'Presque sans données', args: { poleId: 'fontaine-o-livres' } };
 export const Laureat: Story = { name: 'Lauréat d’un appel national', args: { poleId: 'pole-sud' } };
 /** The fiches action of the 3e Rencontre nationale des PTCE (2016): "Projets et actions", the offer highlighted. */
-export const AvecFichesAction: Story = { name: 'Projets et actions (deux fiches, Les Ateliers)', args: { poleId: 'pole-tarnais-de-cooperation-economique' } };
-export const CompacteAvecAction: Story = { name: 'Compacte : propose une action', args: { poleId: 'bou-sol', variant: 'compact', width: 320 } };
+export const AvecFichesAction: Story = {
+  name: 'Projets et actions (deux fiches, Les Ateliers)',
+  args: { poleId: 'pole-tarnais-de-cooperation-economique' },
+};
+export const CompacteAvecAction: Story = {
+  name: 'Compacte : propose une action',
+  args: { poleId: 'bou-sol', variant: 'compact', width: 320 },
+};
 export const FichesActionEnAnglais: Story = {
   name: 'Projets et actions, en anglais',
   args: { poleId: 'ptce-ulisse-soleni' },
-  render: ({ poleId, width }, { globals }) => html`<div style="max-width:${width}px" lang="en">
-    <ptce-pole-card endpoint=${endpoint} pole-id=${poleId} theme=${globals.theme}></ptce-pole-card>
-  </div>`,
+  render: ({ poleId, width }, { globals }) =>
+    html`<div style="max-width:${width}px" lang="en">
+      <ptce-pole-card endpoint=${endpoint} pole-id=${poleId} theme=${globals.theme}></ptce-pole-card>
+    </div>`,
 };
 export const Introuvable: Story = { name: 'Identifiant inconnu', args: { poleId: 'inconnu' } };
 
 export const Chargement: Story = {
   name: 'Chargement (squelette)',
-  render: ({ width }, { globals }) => html`<div style="max-width:${width}px">
-    <ptce-story-card-loading theme=${globals.theme}></ptce-story-card-loading>
-  </div>`,
+  render: ({ width }, { globals }) =>
+    html`<div style="max-width:${width}px">
+      <ptce-story-card-loading theme=${globals.theme}></ptce-story-card-loading>
+    </div>`,
 };
 
 export const Erreur: Story = {
@@ -74,7 +98,11 @@ export const FicheInvalide: Story = {
 export const ChampsInutilisables: Story = {
   name: 'Champs inutilisables écartés (la fiche reste)',
   render: (_args, { globals }) =>
-    html`<ptce-pole-card endpoint="/story-data/ptce-invalid-records.json" pole-id="departement-inconnu" theme=${globals.theme}></ptce-pole-card>`,
+    html`<ptce-pole-card
+      endpoint="/story-data/ptce-invalid-records.json"
+      pole-id="departement-inconnu"
+      theme=${globals.theme}
+    ></ptce-pole-card>`,
 };
 
 /** A pole as a CRESS directory (Carteco) describes it: address, hours, networks, link back. */
@@ -96,52 +124,59 @@ const annuaire = {
 
 export const VenuDunAnnuaire: Story = {
   name: 'Venu d’un annuaire (adresse, horaires, réseaux, lien Carteco)',
-  render: (_args, { globals }) => html`<div style="max-width:640px">
-    <ptce-pole-card theme=${globals.theme} .pole=${annuaire}></ptce-pole-card>
-  </div>`,
+  render: (_args, { globals }) =>
+    html`<div style="max-width:640px">
+      <ptce-pole-card theme=${globals.theme} .pole=${annuaire}></ptce-pole-card>
+    </div>`,
 };
 
 export const VenuDunAnnuaireEn: Story = {
   name: 'Venu d’un annuaire, en anglais, sans nom de source',
-  render: (_args, { globals }) => html`<div style="max-width:640px">
-    <ptce-pole-card lang="en" theme=${globals.theme} .pole=${{ ...annuaire, source: { url: annuaire.source.url } }}></ptce-pole-card>
-  </div>`,
+  render: (_args, { globals }) =>
+    html`<div style="max-width:640px">
+      <ptce-pole-card lang="en" theme=${globals.theme} .pole=${{ ...annuaire, source: { url: annuaire.source.url } }}></ptce-pole-card>
+    </div>`,
 };
 
 export const AutoevaluationPubliee: Story = {
   name: 'Avec une autoévaluation publiée (pôle fictif)',
-  render: (_args, { globals }) => html`<div style="max-width:640px">
-    <ptce-pole-card
-      theme=${globals.theme}
-      .pole=${{
-        id: 'ptce-exemple',
-        name: 'PTCE Exemple (fictif)',
-        carrier: 'Association porteuse d’exemple',
-        status: 'established',
-        departments: ['35'],
-        commune: 'Rennes',
-        description: 'Pôle fictif pour montrer le résumé d’une autoévaluation publiée par le pôle lui-même.',
-        referentielSummary: {
-          referentielId: 'referentiel-ptce-illustratif',
-          referentielVersion: '0.1',
-          respondents: 4,
-          objectives: [
-            { id: '1.1', label: 'Connaître et valoriser les ressources du territoire', mean: 3.25, answered: 4, total: 4 },
-            { id: '1.2', label: 'Répondre aux besoins du territoire', mean: 2.5, answered: 4, total: 4 },
-            { id: '2.3', label: 'Faire grandir la culture de la coopération', mean: 1.75, answered: 3, total: 4 },
-            { id: '3.3', label: 'Consolider un modèle économique local', mean: null, answered: 0, total: 4 },
-          ],
-        },
-      }}
-    ></ptce-pole-card>
-  </div>`,
+  render: (_args, { globals }) =>
+    html`<div style="max-width:640px">
+      <ptce-pole-card
+        theme=${globals.theme}
+        .pole=${{
+          id: 'ptce-exemple',
+          name: 'PTCE Exemple (fictif)',
+          carrier: 'Association porteuse d’exemple',
+          status: 'established',
+          departments: ['35'],
+          commune: 'Rennes',
+          description: 'Pôle fictif pour montrer le résumé d’une autoévaluation publiée par le pôle lui-même.',
+          referentielSummary: {
+            referentielId: 'referentiel-ptce-illustratif',
+            referentielVersion: '0.1',
+            respondents: 4,
+            objectives: [
+              { id: '1.1', label: 'Connaître et valoriser les ressources du territoire', mean: 3.25, answered: 4, total: 4 },
+              { id: '1.2', label: 'Répondre aux besoins du territoire', mean: 2.5, answered: 4, total: 4 },
+              { id: '2.3', label: 'Faire grandir la culture de la coopération', mean: 1.75, answered: 3, total: 4 },
+              { id: '3.3', label: 'Consolider un modèle économique local', mean: null, answered: 0, total: 4 },
+            ],
+          },
+        }}
+      ></ptce-pole-card>
+    </div>`,
 };
 
 export const Largeurs: Story = {
   name: 'De 280 à 960 px',
-  render: (_args, { globals }) => html`<div style="display:grid;gap:1rem">
-    ${[280, 480, 960].map(
-      (width) => html`<div style="width:${width}px"><ptce-pole-card endpoint=${endpoint} pole-id="domb-innov" theme=${globals.theme}></ptce-pole-card></div>`,
-    )}
-  </div>`,
+  render: (_args, { globals }) =>
+    html`<div style="display:grid;gap:1rem">
+      ${[280, 480, 960].map(
+        (width) =>
+          html`<div style="width:${width}px">
+            <ptce-pole-card endpoint=${endpoint} pole-id="domb-innov" theme=${globals.theme}></ptce-pole-card>
+          </div>`,
+      )}
+    </div>`,
 };

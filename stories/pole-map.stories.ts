@@ -10,29 +10,48 @@ import '../src/components/pole-map/define.js';
  * Region borders are dissolved from the departments at build time, for both generations of
  * regions; the overseas departments are drawn in their insets (Natural Earth).
  */
-type Args = { endpoint: string; region: string; department: string; regions: string; view: string; mode: string; width: number; syncUrl: boolean };
+type Args = {
+  endpoint: string;
+  region: string;
+  department: string;
+  regions: string;
+  view: string;
+  mode: string;
+  width: number;
+  syncUrl: boolean;
+};
 const meta: Meta<Args> = {
   title: 'Widgets/Carte des pôles (ptce-pole-map)',
   id: 'pole-map',
-  args: { endpoint: '/demo-data/ptce.json', region: '', department: '', regions: 'current', view: 'both', mode: 'markers', width: 1000, syncUrl: false },
+  args: {
+    endpoint: '/demo-data/ptce.json',
+    region: '',
+    department: '',
+    regions: 'current',
+    view: 'both',
+    mode: 'markers',
+    width: 1000,
+    syncUrl: false,
+  },
   argTypes: {
     regions: { control: 'inline-radio', options: ['current', '2015'] },
     view: { control: 'inline-radio', options: ['both', 'map', 'list'] },
     mode: { control: 'inline-radio', options: ['markers', 'density'] },
     width: { control: { type: 'range', min: 320, max: 1200, step: 20 } },
   },
-  render: ({ endpoint, region, department, regions, view, mode, width, syncUrl }, { globals }) => html`<div style="max-width:${width}px">
-    <ptce-pole-map
-      endpoint=${endpoint}
-      region=${region || ''}
-      department=${department || ''}
-      regions=${regions}
-      view=${view}
-      mode=${mode}
-      ?sync-url=${syncUrl}
-      theme=${globals.theme}
-    ></ptce-pole-map>
-  </div>`,
+  render: ({ endpoint, region, department, regions, view, mode, width, syncUrl }, { globals }) =>
+    html`<div style="max-width:${width}px">
+      <ptce-pole-map
+        endpoint=${endpoint}
+        region=${region || ''}
+        department=${department || ''}
+        regions=${regions}
+        view=${view}
+        mode=${mode}
+        ?sync-url=${syncUrl}
+        theme=${globals.theme}
+      ></ptce-pole-map>
+    </div>`,
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -45,7 +64,10 @@ export const OutreMer: Story = {
   name: 'Outre-mer : les cinq départements dans leurs encarts (pôles fictifs)',
   args: { endpoint: '/story-data/ptce-overseas.json' },
 };
-export const Guyane: Story = { name: 'Une région d’outre-mer (Guyane, pôles fictifs)', args: { endpoint: '/story-data/ptce-overseas.json', region: '03' } };
+export const Guyane: Story = {
+  name: 'Une région d’outre-mer (Guyane, pôles fictifs)',
+  args: { endpoint: '/story-data/ptce-overseas.json', region: '03' },
+};
 export const Sombre: Story = { name: 'Thème sombre', globals: { theme: 'dark' } };
 export const SombreRegion: Story = { name: 'Thème sombre, une région (Occitanie)', args: { region: '76' }, globals: { theme: 'dark' } };
 export const Departement: Story = { name: 'Un département (Seine-Saint-Denis)', args: { department: '93' } };

@@ -13,13 +13,14 @@ const meta: Meta<{ endpoint: string; lang: string }> = {
   id: 'fondations-provider',
   args: { endpoint: '/demo-data/ptce.json', lang: 'fr' },
   argTypes: { lang: { control: 'inline-radio', options: ['fr', 'en'] } },
-  render: ({ endpoint, lang }, { globals }) => html`<ptce-provider endpoint=${endpoint} lang=${lang}>
-    <div style="display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:1rem">
-      <ptce-test-probe theme=${globals.theme}></ptce-test-probe>
-      <ptce-test-probe theme=${globals.theme}></ptce-test-probe>
-      <ptce-test-probe theme=${globals.theme}></ptce-test-probe>
-    </div>
-  </ptce-provider>`,
+  render: ({ endpoint, lang }, { globals }) =>
+    html`<ptce-provider endpoint=${endpoint} lang=${lang}>
+      <div style="display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:1rem">
+        <ptce-test-probe theme=${globals.theme}></ptce-test-probe>
+        <ptce-test-probe theme=${globals.theme}></ptce-test-probe>
+        <ptce-test-probe theme=${globals.theme}></ptce-test-probe>
+      </div>
+    </ptce-provider>`,
 };
 export default meta;
 

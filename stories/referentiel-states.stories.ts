@@ -41,7 +41,13 @@ const withDraft: Decorator = (story) => {
   const endpoint = new URL(ENDPOINT, document.baseURI).href;
   localStorage.setItem(
     `ptce-referentiel-draft:${endpoint}:${REFERENTIEL.id}:${REFERENTIEL.version}:${POLE.id}`,
-    JSON.stringify({ key: `story-${Math.random().toString(36).slice(2)}`, role: 'coordination', roleOther: '', name: '', answers: { '1.1.1': { value: 3 }, '1.2.1': { value: 2 } } }),
+    JSON.stringify({
+      key: `story-${Math.random().toString(36).slice(2)}`,
+      role: 'coordination',
+      roleOther: '',
+      name: '',
+      answers: { '1.1.1': { value: 3 }, '1.2.1': { value: 2 } },
+    }),
   );
   return story();
 };
@@ -69,7 +75,10 @@ async function campaignAnswers(id: string, title: string, shift = 0) {
     reference: `EVAL-DEMO-${String(i + 1).padStart(4, '0')}`,
     receivedAt: now,
     answers: Object.fromEntries(
-      Object.entries(a.answers).map(([q, answer]) => [q, typeof answer.value === 'number' && q.startsWith('2.2') ? { value: Math.min(4, answer.value + shift) } : answer]),
+      Object.entries(a.answers).map(([q, answer]) => [
+        q,
+        typeof answer.value === 'number' && q.startsWith('2.2') ? { value: Math.min(4, answer.value + shift) } : answer,
+      ]),
     ),
   }));
   return { status: 200, body: { campaign: campaign({ id, title }), assessments } };
@@ -77,11 +86,14 @@ async function campaignAnswers(id: string, title: string, shift = 0) {
 
 const shadowOf = (canvas: HTMLElement) => canvas.querySelector('ptce-referentiel')!.shadowRoot!;
 const shows = (canvas: HTMLElement, selector: string, text = '') =>
-  waitFor(() => {
-    const found = shadowOf(canvas).querySelector(selector);
-    if (!found || !found.textContent!.includes(text)) throw new Error(`no ${selector} "${text}" yet`);
-    return found as HTMLElement;
-  }, { timeout: 20_000 });
+  waitFor(
+    () => {
+      const found = shadowOf(canvas).querySelector(selector);
+      if (!found || !found.textContent!.includes(text)) throw new Error(`no ${selector} "${text}" yet`);
+      return found as HTMLElement;
+    },
+    { timeout: 20_000 },
+  );
 async function send(canvas: HTMLElement) {
   await userEvent.click(await shows(canvas, '[part="send"]'));
 }
@@ -89,9 +101,16 @@ async function send(canvas: HTMLElement) {
 const meta: Meta = {
   title: 'Widgets/Référentiel : envoi et campagnes',
   id: 'referentiel-states',
-  render: (_args, { globals }) => html`<div style="max-width:900px">
-    <ptce-referentiel endpoint=${ENDPOINT} mode="answer" pole-id=${POLE.id} pole-name=${POLE.name} theme=${globals.theme}></ptce-referentiel>
-  </div>`,
+  render: (_args, { globals }) =>
+    html`<div style="max-width:900px">
+      <ptce-referentiel
+        endpoint=${ENDPOINT}
+        mode="answer"
+        pole-id=${POLE.id}
+        pole-name=${POLE.name}
+        theme=${globals.theme}
+      ></ptce-referentiel>
+    </div>`,
 };
 export default meta;
 type Story = StoryObj;
@@ -133,9 +152,10 @@ export const NetworkFailure: Story = {
 export const CampaignAnswer: Story = {
   name: 'Campagne : répondre avec le code de réponse',
   decorators: [answering((url) => (url.endsWith('/api/campaigns/respondent') ? { status: 200, body: campaign() } : undefined))],
-  render: (_args, { globals }) => html`<div style="max-width:900px">
-    <ptce-referentiel endpoint=${ENDPOINT} mode="answer" campaign="R-DEMO-FICT-IVE1" no-draft theme=${globals.theme}></ptce-referentiel>
-  </div>`,
+  render: (_args, { globals }) =>
+    html`<div style="max-width:900px">
+      <ptce-referentiel endpoint=${ENDPOINT} mode="answer" campaign="R-DEMO-FICT-IVE1" no-draft theme=${globals.theme}></ptce-referentiel>
+    </div>`,
   play: async ({ canvasElement }) => {
     await shows(canvasElement, '[part="campaign"]', 'Diagnostic de démonstration');
   },
@@ -143,7 +163,11 @@ export const CampaignAnswer: Story = {
 
 export const CampaignClosed: Story = {
   name: 'Campagne close : l’envoi est refusé',
-  decorators: [answering((url) => (url.endsWith('/api/campaigns/respondent') ? { status: 200, body: campaign({ closed: true, closesOn: '2026-03-31' }) } : undefined))],
+  decorators: [
+    answering((url) =>
+      url.endsWith('/api/campaigns/respondent') ? { status: 200, body: campaign({ closed: true, closesOn: '2026-03-31' }) } : undefined,
+    ),
+  ],
   render: CampaignAnswer.render,
   play: async ({ canvasElement }) => {
     await shows(canvasElement, '[part="campaign"]', 'close');
@@ -152,20 +176,39 @@ export const CampaignClosed: Story = {
 
 export const CampaignWrongCode: Story = {
   name: 'Campagne : code de réponse inconnu',
-  decorators: [answering((url) => (url.endsWith('/api/campaigns/respondent') ? { status: 403, body: { error: 'unknown campaign code', reason: 'campaign-code' } } : undefined))],
+  decorators: [
+    answering((url) =>
+      url.endsWith('/api/campaigns/respondent')
+        ? { status: 403, body: { error: 'unknown campaign code', reason: 'campaign-code' } }
+        : undefined,
+    ),
+  ],
   render: CampaignAnswer.render,
   play: async ({ canvasElement }) => {
     await shows(canvasElement, '[part~="state-error"]', 'pas reconnu');
   },
 };
 
-const coordinatorRender: Story['render'] = (_args, { globals }) => html`<div style="max-width:900px">
-  <ptce-referentiel endpoint=${ENDPOINT} mode="compare" campaign="camp-demonstration" key="cle-de-coordination-de-demonstration-fictive" theme=${globals.theme}></ptce-referentiel>
-</div>`;
+const coordinatorRender: Story['render'] = (_args, { globals }) =>
+  html`<div style="max-width:900px">
+    <ptce-referentiel
+      endpoint=${ENDPOINT}
+      mode="compare"
+      campaign="camp-demonstration"
+      key="cle-de-coordination-de-demonstration-fictive"
+      theme=${globals.theme}
+    ></ptce-referentiel>
+  </div>`;
 
 export const CampaignCompare: Story = {
   name: 'Coordination : regards croisés de la campagne (12 réponses fictives)',
-  decorators: [answering((url) => (url.includes('/api/campaigns/camp-demonstration/assessments') ? campaignAnswers('camp-demonstration', 'Diagnostic de démonstration (fictif)') : undefined))],
+  decorators: [
+    answering((url) =>
+      url.includes('/api/campaigns/camp-demonstration/assessments')
+        ? campaignAnswers('camp-demonstration', 'Diagnostic de démonstration (fictif)')
+        : undefined,
+    ),
+  ],
   render: coordinatorRender,
   play: async ({ canvasElement }) => {
     await shows(canvasElement, '[part="coordinator"]', '12 réponses');
@@ -174,7 +217,11 @@ export const CampaignCompare: Story = {
 
 export const CampaignWrongKey: Story = {
   name: 'Coordination : clé refusée',
-  decorators: [answering((url) => (url.includes('/assessments') ? { status: 401, body: { error: 'wrong coordinator key', reason: 'coordinator-key' } } : undefined))],
+  decorators: [
+    answering((url) =>
+      url.includes('/assessments') ? { status: 401, body: { error: 'wrong coordinator key', reason: 'coordinator-key' } } : undefined,
+    ),
+  ],
   render: coordinatorRender,
   play: async ({ canvasElement }) => {
     await shows(canvasElement, '[part~="state-error"]', 'Clé de coordination');
@@ -192,9 +239,16 @@ export const OverTime: Story = {
           : undefined,
     ),
   ],
-  render: (_args, { globals }) => html`<div style="max-width:900px">
-    <ptce-referentiel endpoint=${ENDPOINT} mode="compare" compare-campaigns="camp-2025 camp-2026" key="cle-2025 cle-2026" theme=${globals.theme}></ptce-referentiel>
-  </div>`,
+  render: (_args, { globals }) =>
+    html`<div style="max-width:900px">
+      <ptce-referentiel
+        endpoint=${ENDPOINT}
+        mode="compare"
+        compare-campaigns="camp-2025 camp-2026"
+        key="cle-2025 cle-2026"
+        theme=${globals.theme}
+      ></ptce-referentiel>
+    </div>`,
   play: async ({ canvasElement }) => {
     await shows(canvasElement, '[part="over-time"]', 'Évolution');
   },

@@ -16,18 +16,19 @@ const meta: Meta<Args> = {
     mode: { control: 'inline-radio', options: ['read', 'answer', 'compare'] },
     width: { control: { type: 'range', min: 320, max: 1200, step: 20 } },
   },
-  render: ({ mode, width, headingLevel }, { globals }) => html`<div style="max-width:${width}px">
-    <ptce-referentiel
-      endpoint="/demo-data/ptce.json"
-      mode=${mode}
-      heading-level=${headingLevel}
-      pole-id="pole-de-demonstration"
-      pole-name="Pôle de démonstration (fictif)"
-      assessments-src=${mode === 'compare' ? '/demo-data/regards-croises-demo.json' : ''}
-      theme=${globals.theme}
-      no-draft
-    ></ptce-referentiel>
-  </div>`,
+  render: ({ mode, width, headingLevel }, { globals }) =>
+    html`<div style="max-width:${width}px">
+      <ptce-referentiel
+        endpoint="/demo-data/ptce.json"
+        mode=${mode}
+        heading-level=${headingLevel}
+        pole-id="pole-de-demonstration"
+        pole-name="Pôle de démonstration (fictif)"
+        assessments-src=${mode === 'compare' ? '/demo-data/regards-croises-demo.json' : ''}
+        theme=${globals.theme}
+        no-draft
+      ></ptce-referentiel>
+    </div>`,
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -38,19 +39,23 @@ export const ReponseTelephone: Story = { name: 'Répondre sur téléphone (320 p
 export const RegardsCroises: Story = { name: 'Regards croisés (4 répondants fictifs)', args: { mode: 'compare' } };
 export const Synthese: Story = {
   name: 'Synthèse d’une évaluation',
-  render: (_args, { globals }) => html`<div style="max-width:900px">
-    <ptce-referentiel
-      endpoint="/demo-data/ptce.json"
-      mode="summary"
-      theme=${globals.theme}
-      .assessment=${{
-        referentielId: 'referentiel-ptce-illustratif',
-        referentielVersion: '0.1',
-        respondent: { role: 'coordination' },
-        answers: Object.fromEntries(
-          ['1.1.1', '1.1.2', '1.2.1', '1.3.1', '2.1.1', '2.2.3', '2.3.1', '3.1.1', '3.2.2', '3.3.1'].map((id, i) => [id, { value: (i % 4) + 1 }]),
-        ),
-      }}
-    ></ptce-referentiel>
-  </div>`,
+  render: (_args, { globals }) =>
+    html`<div style="max-width:900px">
+      <ptce-referentiel
+        endpoint="/demo-data/ptce.json"
+        mode="summary"
+        theme=${globals.theme}
+        .assessment=${{
+          referentielId: 'referentiel-ptce-illustratif',
+          referentielVersion: '0.1',
+          respondent: { role: 'coordination' },
+          answers: Object.fromEntries(
+            ['1.1.1', '1.1.2', '1.2.1', '1.3.1', '2.1.1', '2.2.3', '2.3.1', '3.1.1', '3.2.2', '3.3.1'].map((id, i) => [
+              id,
+              { value: (i % 4) + 1 },
+            ]),
+          ),
+        }}
+      ></ptce-referentiel>
+    </div>`,
 };

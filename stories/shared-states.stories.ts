@@ -47,4 +47,7 @@ export const ErreurDonneesInvalides: Story = {
     },
   },
 };
-export const ErreurSansEndpoint: Story = { name: 'Erreur : pas de source configurée', args: { state: 'error', failure: { kind: 'no-endpoint' } } };
+export const ErreurSansEndpoint: Story = {
+  name: 'Erreur : pas de source configurée',
+  args: { state: 'error', failure: { kind: 'no-endpoint' } },
+};

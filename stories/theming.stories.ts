@@ -56,7 +56,11 @@ const meta: Meta<ThemeArgs> = {
     ...Object.fromEntries(
       properties.map((name) => [
         name,
-        { control: name.includes('color') ? 'color' : 'text', description: `Sets \`${name}\` on the widgets (empty: the default).`, table: { category: 'css custom properties' } },
+        {
+          control: name.includes('color') ? 'color' : 'text',
+          description: `Sets \`${name}\` on the widgets (empty: the default).`,
+          table: { category: 'css custom properties' },
+        },
       ]),
     ),
     page: { control: 'color', description: 'Background of the host page around the widgets.' },
@@ -68,13 +72,14 @@ const meta: Meta<ThemeArgs> = {
     page: '#ffffff',
     parts: 'ptce-pole-card::part(name) { letter-spacing: 0.01em; }\nptce-charter::part(submit) { text-transform: uppercase; }',
   } as ThemeArgs,
-  render: (args) => html`<style>
-      ${unsafeCSS(args.parts)}
-    </style>
-    <div style="background:${args.page}; padding: 1.5rem; display: grid; gap: 1.5rem; max-width: 760px">
-      <ptce-pole-card endpoint="/demo-data/ptce.json" pole-id="ecoop-arc" theme=${args.theme} style=${style(args)}></ptce-pole-card>
-      <ptce-charter endpoint="/story-data/ptce-signable.json" theme=${args.theme} no-draft style=${style(args)}></ptce-charter>
-    </div>`,
+  render: (args) =>
+    html`<style>
+        ${unsafeCSS(args.parts)}
+      </style>
+      <div style="background:${args.page}; padding: 1.5rem; display: grid; gap: 1.5rem; max-width: 760px">
+        <ptce-pole-card endpoint="/demo-data/ptce.json" pole-id="ecoop-arc" theme=${args.theme} style=${style(args)}></ptce-pole-card>
+        <ptce-charter endpoint="/story-data/ptce-signable.json" theme=${args.theme} no-draft style=${style(args)}></ptce-charter>
+      </div>`,
 };
 export default meta;
 type Story = StoryObj<ThemeArgs>;
@@ -96,7 +101,8 @@ export const CressLike: Story = {
     '--ptce-color-on-accent': '#ffffff',
     '--ptce-color-focus': '#1a5fb4',
     '--ptce-radius': '1rem',
-    parts: 'ptce-pole-card::part(card) { box-shadow: 0 2px 10px rgb(90 40 20 / 0.12); }\nptce-pole-card::part(name) { color: #a4243b; }\nptce-charter::part(submit) { border-radius: 999px; }',
+    parts:
+      'ptce-pole-card::part(card) { box-shadow: 0 2px 10px rgb(90 40 20 / 0.12); }\nptce-pole-card::part(name) { color: #a4243b; }\nptce-charter::part(submit) { border-radius: 999px; }',
   },
 };
 

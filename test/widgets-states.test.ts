@@ -1,5 +1,5 @@
-import { expect, fixture} from '@open-wc/testing';
-import { html, unsafeStatic } from 'lit/static-html.js';
+import { expect, fixture } from '@open-wc/testing';
+import { html, html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import '../src/components/pole-card/define.js';
 import '../src/components/pole-map/define.js';
 import '../src/components/charter/define.js';
@@ -18,7 +18,14 @@ async function endpoint(route: { delay?: number; drop?: boolean; status?: number
   for (const file of ['poles.json', 'charter.json', 'referentiel.json']) await mockRoute({ path: `${prefix}/${file}`, ...route });
   await mockRoute({
     path: `${prefix}/ptce.json`,
-    json: { ptce: 1, poles: 'poles.json', charter: 'charter.json', referentiel: 'referentiel.json', signatures: 'api/s', assessments: 'api/a' },
+    json: {
+      ptce: 1,
+      poles: 'poles.json',
+      charter: 'charter.json',
+      referentiel: 'referentiel.json',
+      signatures: 'api/s',
+      assessments: 'api/a',
+    },
   });
   return `${prefix}/ptce.json`;
 }
@@ -33,7 +40,9 @@ const WIDGETS = [
 describe('every data widget, in every shared state', () => {
   for (const [tag, attributes] of WIDGETS) {
     const mount = (url: string, lang = 'fr') =>
-      fixture<DataWidget>(html`<${unsafeStatic(tag)} endpoint=${url} lang=${lang} ${unsafeStatic(attributes)}></${unsafeStatic(tag)}>`);
+      fixture<DataWidget>(
+        staticHtml`<${unsafeStatic(tag)} endpoint=${url} lang=${lang} ${unsafeStatic(attributes)}></${unsafeStatic(tag)}>`,
+      );
 
     it(`${tag}: loading is a polite live region, and accessible`, async () => {
       const el = await mount(await endpoint({ delay: 800, json: {} }));
@@ -72,7 +81,11 @@ describe('every data widget, in every shared state', () => {
       );
     // mount(), not fixture(): a plain <div> fixture waits for an animation frame, which hidden tabs never get.
     const widgets = await Promise.all([
-      mount<HTMLElement>(html`<div style=${style}><ptce-pole-card endpoint=${demo} pole-id="cis-dt52-cooperation-industrielle-et-sociale-pour-le-develop"></ptce-pole-card></div>`),
+      mount<HTMLElement>(
+        html`<div style=${style}>
+          <ptce-pole-card endpoint=${demo} pole-id="cis-dt52-cooperation-industrielle-et-sociale-pour-le-develop"></ptce-pole-card>
+        </div>`,
+      ),
       mount<HTMLElement>(html`<div style=${style}><ptce-pole-map endpoint=${demo}></ptce-pole-map></div>`),
       mount<HTMLElement>(html`<div style=${style}><ptce-charter endpoint=${demo}></ptce-charter></div>`),
       mount<HTMLElement>(html`<div style=${style}><ptce-referentiel endpoint=${demo} mode="answer" no-draft></ptce-referentiel></div>`),
@@ -94,10 +107,16 @@ describe('every data widget, in every shared state', () => {
     const charter = await (await fetch('/demo/data/charter.json')).json();
     charter.title = hostile;
     charter.sections[0].paragraphs = HOSTILE_TEXT;
-    await mockRoute({ path: `${prefix}/poles.json`, json: { poles: HOSTILE_TEXT.map((name, i) => ({ id: `h${i}`, name, commune: name, departments: ['35'] })) } });
+    await mockRoute({
+      path: `${prefix}/poles.json`,
+      json: { poles: HOSTILE_TEXT.map((name, i) => ({ id: `h${i}`, name, commune: name, departments: ['35'] })) },
+    });
     await mockRoute({ path: `${prefix}/referentiel.json`, json: referentiel });
     await mockRoute({ path: `${prefix}/charter.json`, json: charter });
-    await mockRoute({ path: `${prefix}/ptce.json`, json: { ptce: 1, poles: 'poles.json', charter: 'charter.json', referentiel: 'referentiel.json' } });
+    await mockRoute({
+      path: `${prefix}/ptce.json`,
+      json: { ptce: 1, poles: 'poles.json', charter: 'charter.json', referentiel: 'referentiel.json' },
+    });
     const url = `${prefix}/ptce.json`;
     const widgets = await Promise.all([
       fixture<DataWidget>(html`<ptce-pole-map endpoint=${url} view="list"></ptce-pole-map>`),

@@ -66,7 +66,10 @@ export function registerActionAdmin(admin: FastifyInstance, store: Store, cache:
     const poles = listed();
     return { actions: (await store.listActions(status)).map((row) => actionAdminView(row, poles)) };
   });
-  for (const [verb, status] of [['approve', 'approved'], ['reject', 'rejected']] as const) {
+  for (const [verb, status] of [
+    ['approve', 'approved'],
+    ['reject', 'rejected'],
+  ] as const) {
     admin.post(`/api/admin/actions/:reference/${verb}`, async (request, reply) => {
       const row = await store.decideAction((request.params as { reference: string }).reference, status);
       if (!row) return reply.code(404).send({ error: 'no fiche with this reference' });

@@ -176,7 +176,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return { path: 'Idempotency-Key', message: 'header required: 8 to 200 letters, digits or . _ : -' };
   };
 
-  const campaigns = campaignRoutes(app, { store, cache, openCampaigns: options.openCampaigns ?? false, secretAttempts: options.secretAttempts });
+  const campaigns = campaignRoutes(app, {
+    store,
+    cache,
+    openCampaigns: options.openCampaigns ?? false,
+    secretAttempts: options.secretAttempts,
+  });
 
   /**
    * A POST of a submission: key, shared schema, the document's own rules, stored once per key.
@@ -189,8 +194,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     rules: (value: T) => DataIssue[],
     submission: (value: T, key: string, campaignId: string | null) => Submission,
     receipt: (row: Row) => unknown,
-    admit: (request: FastifyRequest, reply: FastifyReply, value: T) => Promise<{ value: T; campaignId: string | null } | false> =
-      async (_request, _reply, value) => ({ value, campaignId: null }),
+    admit: (request: FastifyRequest, reply: FastifyReply, value: T) => Promise<{ value: T; campaignId: string | null } | false> = async (
+      _request,
+      _reply,
+      value,
+    ) => ({ value, campaignId: null }),
   ) {
     app.post(path, async (request, reply) => {
       const key = idempotencyKey(request);
@@ -211,7 +219,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     '/api/signatures',
     'signature',
     Signature,
-    (s) => [...charterIssues(cache.document<Charter>('charter.json'), s), ...poleIssues(cache.document<PolesDocument>('poles.json')?.poles ?? [], s)],
+    (s) => [
+      ...charterIssues(cache.document<Charter>('charter.json'), s),
+      ...poleIssues(cache.document<PolesDocument>('poles.json')?.poles ?? [], s),
+    ],
     signatureSubmission,
     receiptOf,
   );
@@ -270,7 +281,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         .send(signaturesCsv(await store.listSignatures())),
     );
     campaigns.adminRoutes(admin);
-    for (const [action, status] of [['approve', 'approved'], ['reject', 'rejected']] as const) {
+    for (const [action, status] of [
+      ['approve', 'approved'],
+      ['reject', 'rejected'],
+    ] as const) {
       admin.post(`/api/admin/signatures/:reference/${action}`, async (request, reply) => {
         const row = await store.decideSignature((request.params as { reference: string }).reference, status);
         if (!row) return fail(reply, 404, 'no signature with this reference');
@@ -291,7 +305,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       index: 'index.html',
       setHeaders: (res, path) => {
         if (path.endsWith('.html')) {
-          res.setHeader('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+          res.setHeader(
+            'Content-Security-Policy',
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+          );
         }
       },
     });

@@ -77,14 +77,24 @@ const adminCampaignView = (row: CampaignListRow, poles: PolesDocument['poles']) 
 });
 
 /** The answer set as stored (the respondent code is never part of it), with its reference. */
-const assessmentOf = (row: AssessmentRow) => ({ ...(JSON.parse(row.body) as Assessment), reference: row.reference, receivedAt: row.received_at });
+const assessmentOf = (row: AssessmentRow) => ({
+  ...(JSON.parse(row.body) as Assessment),
+  reference: row.reference,
+  receivedAt: row.received_at,
+});
 
 function answersCsv(referentiel: Referentiel | undefined, rows: AssessmentRow[]): string {
   const ids = referentiel ? questionsOf(referentiel).map((q) => q.indicator.id) : [];
   const header = ['reference', 'receivedAt', 'role', 'name', ...ids.flatMap((id) => [id, `${id} comment`])];
   const lines = rows.map((row) => {
     const a = JSON.parse(row.body) as Assessment;
-    return [row.reference, row.received_at, a.respondent.role, a.respondent.name ?? '', ...ids.flatMap((id) => [a.answers[id]?.value ?? '', a.answers[id]?.comment ?? ''])];
+    return [
+      row.reference,
+      row.received_at,
+      a.respondent.role,
+      a.respondent.name ?? '',
+      ...ids.flatMap((id) => [a.answers[id]?.value ?? '', a.answers[id]?.comment ?? '']),
+    ];
   });
   return `\ufeff${[header, ...lines].map((line) => line.map((cell) => csvCell(String(cell))).join(';')).join('\r\n')}\r\n`;
 }
@@ -108,11 +118,14 @@ export function campaignRoutes(app: FastifyInstance, { store, cache, openCampaig
     if (!checked.ok) return refuse(reply, 400, 'invalid', 'invalid campaign', checked.issues);
     const wanted = checked.value;
     const pole = poles().find((p) => p.id === wanted.poleId);
-    if (!pole) return refuse(reply, 400, 'unknown-pole', 'invalid campaign', [{ path: 'poleId', message: `no pole with id ${wanted.poleId}` }]);
+    if (!pole)
+      return refuse(reply, 400, 'unknown-pole', 'invalid campaign', [{ path: 'poleId', message: `no pole with id ${wanted.poleId}` }]);
     const current = referentiel();
     if (!current) return refuse(reply, 409, 'no-referentiel', 'no référentiel on this server');
     if (wanted.referentielVersion && wanted.referentielVersion !== current.version) {
-      return refuse(reply, 400, 'invalid', 'invalid campaign', [{ path: 'referentielVersion', message: `this server has version ${current.version}` }]);
+      return refuse(reply, 400, 'invalid', 'invalid campaign', [
+        { path: 'referentielVersion', message: `this server has version ${current.version}` },
+      ]);
     }
     if (wanted.opensOn && wanted.closesOn && wanted.closesOn < wanted.opensOn) {
       return refuse(reply, 400, 'invalid', 'invalid campaign', [{ path: 'closesOn', message: 'before opensOn' }]);
@@ -178,13 +191,22 @@ export function campaignRoutes(app: FastifyInstance, { store, cache, openCampaig
     if (code === undefined) return { value: stored, campaignId: null };
     const row = await byCode(request, reply, code);
     if (!row) return false;
-    if (isClosed(row)) return refuse(reply, 409, 'campaign-closed', 'this campaign is closed'), false;
-    if (row.opens_on && row.opens_on > today()) return refuse(reply, 409, 'campaign-not-open', `this campaign opens on ${row.opens_on}`), false;
+    if (isClosed(row)) return (refuse(reply, 409, 'campaign-closed', 'this campaign is closed'), false);
+    if (row.opens_on && row.opens_on > today())
+      return (refuse(reply, 409, 'campaign-not-open', `this campaign opens on ${row.opens_on}`), false);
     if (assessment.poleId !== undefined && assessment.poleId !== row.pole_id) {
-      return refuse(reply, 400, 'wrong-pole', 'invalid assessment', [{ path: 'poleId', message: 'not the pole of this campaign' }]), false;
+      return (
+        refuse(reply, 400, 'wrong-pole', 'invalid assessment', [{ path: 'poleId', message: 'not the pole of this campaign' }]),
+        false
+      );
     }
     if (assessment.referentielId !== row.referentiel_id || assessment.referentielVersion !== row.referentiel_version) {
-      return refuse(reply, 400, 'invalid', 'invalid assessment', [{ path: 'referentielVersion', message: `expected ${row.referentiel_id} ${row.referentiel_version}` }]), false;
+      return (
+        refuse(reply, 400, 'invalid', 'invalid assessment', [
+          { path: 'referentielVersion', message: `expected ${row.referentiel_id} ${row.referentiel_version}` },
+        ]),
+        false
+      );
     }
     const pole = poles().find((p) => p.id === row.pole_id);
     return { value: { ...stored, poleId: row.pole_id, ...(pole ? { poleName: pole.name } : {}) }, campaignId: row.id };
@@ -209,9 +231,10 @@ export function campaignRoutes(app: FastifyInstance, { store, cache, openCampaig
     if (!row) return reply;
     const rows = await store.campaignAssessments(row.id);
     const current = referentiel();
-    const summary = current?.id === row.referentiel_id && current.version === row.referentiel_version
-      ? campaignSummary(current, rows.map(assessmentOf), today())
-      : undefined;
+    const summary =
+      current?.id === row.referentiel_id && current.version === row.referentiel_version
+        ? campaignSummary(current, rows.map(assessmentOf), today())
+        : undefined;
     if ((request.query as { download?: string }).download !== undefined) {
       reply.header('Content-Disposition', `attachment; filename="${row.id}.json"`);
     }

@@ -2,8 +2,25 @@ import type { Signature } from '../../src/data/schemas/submissions.js';
 import type { SignatureRow } from './store/types.js';
 
 const CSV_COLUMNS = [
-  'reference', 'status', 'receivedAt', 'decidedAt', 'poleName', 'street', 'postcode', 'city', 'department', 'website',
-  'lastName', 'firstName', 'email', 'phone', 'poleStatus', 'place', 'date', 'signatories', 'consentToList',
+  'reference',
+  'status',
+  'receivedAt',
+  'decidedAt',
+  'poleName',
+  'street',
+  'postcode',
+  'city',
+  'department',
+  'website',
+  'lastName',
+  'firstName',
+  'email',
+  'phone',
+  'poleStatus',
+  'place',
+  'date',
+  'signatories',
+  'consentToList',
 ] as const;
 
 /**
@@ -32,11 +49,23 @@ export function signaturesCsv(rows: SignatureRow[]): string {
   for (const row of rows) {
     const s = JSON.parse(row.body) as Signature;
     const values = {
-      reference: row.reference, status: row.status, receivedAt: row.received_at, decidedAt: row.decided_at,
-      poleName: s.pole.name, street: s.pole.street, postcode: s.pole.postcode, city: s.pole.city,
-      department: s.pole.department, website: s.pole.website, lastName: s.representative.lastName,
-      firstName: s.representative.firstName, email: s.representative.email, phone: s.representative.phone,
-      poleStatus: s.status, place: s.place, date: s.date,
+      reference: row.reference,
+      status: row.status,
+      receivedAt: row.received_at,
+      decidedAt: row.decided_at,
+      poleName: s.pole.name,
+      street: s.pole.street,
+      postcode: s.pole.postcode,
+      city: s.pole.city,
+      department: s.pole.department,
+      website: s.pole.website,
+      lastName: s.representative.lastName,
+      firstName: s.representative.firstName,
+      email: s.representative.email,
+      phone: s.representative.phone,
+      poleStatus: s.status,
+      place: s.place,
+      date: s.date,
       signatories: s.signatories.map((p) => `${p.name} (${p.role})`).join(', '),
       consentToList: s.consentToList ? 'oui' : 'non',
     };

@@ -13,7 +13,13 @@ import { secretHash, type Store } from './store/types.js';
 
 const DemoCampaign = z.object({
   pole: Pole,
-  campaign: z.object({ id: z.string(), title: z.string(), respondentCode: z.string(), coordinatorKey: z.string(), roles: z.array(CampaignRole) }),
+  campaign: z.object({
+    id: z.string(),
+    title: z.string(),
+    respondentCode: z.string(),
+    coordinatorKey: z.string(),
+    roles: z.array(CampaignRole),
+  }),
   assessments: z.array(Assessment),
 });
 
@@ -42,7 +48,9 @@ export async function seedDemoCampaign(store: Store, dir: string): Promise<boole
     summary: null,
   });
   for (const [index, assessment] of assessments.entries()) {
-    await store.storeOnce(assessmentSubmission({ ...assessment, poleId: pole.id, poleName: pole.name }, `demo-campaign-${index + 1}`, campaign.id));
+    await store.storeOnce(
+      assessmentSubmission({ ...assessment, poleId: pole.id, poleName: pole.name }, `demo-campaign-${index + 1}`, campaign.id),
+    );
   }
   return true;
 }

@@ -38,7 +38,10 @@ const app = await buildApp({
   publicUrl: env.PTCE_PUBLIC_URL || undefined,
   trustProxy: env.PTCE_TRUST_PROXY === '1' || env.PTCE_TRUST_PROXY === 'true',
   cacheMaxAge: Number(env.PTCE_CACHE_MAX_AGE ?? 0),
-  allowedOrigins: (env.PTCE_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+  allowedOrigins: (env.PTCE_ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean),
   postsPerMinute: Number(env.PTCE_POSTS_PER_MINUTE ?? 20),
   openCampaigns: env.PTCE_OPEN_CAMPAIGNS === '1' || env.PTCE_OPEN_CAMPAIGNS === 'true',
   logger: env.PTCE_LOG !== 'off',

@@ -54,7 +54,10 @@ export function discoveryDocument(apiBase: string | null = '') {
 
 /** Every public document by its file name; the discovery document names the others. */
 export function publicDocuments(data: PublicData, discovery: object): Map<string, unknown> {
-  const documents = new Map<string, unknown>([['ptce.json', discovery], ['poles.json', publicPoles(data)]]);
+  const documents = new Map<string, unknown>([
+    ['ptce.json', discovery],
+    ['poles.json', publicPoles(data)],
+  ]);
   for (const kind of ['referentiel', 'charter']) {
     if (data.documents.has(kind)) documents.set(`${kind}.json`, data.documents.get(kind));
   }

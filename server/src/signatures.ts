@@ -40,7 +40,12 @@ export function assessmentReceipt(row: AssessmentRow) {
 
 /** For the admin: every field, people's data included (this never leaves the admin routes). */
 export function adminView(row: SignatureRow) {
-  return { ...receiptOf(row), decidedAt: row.decided_at, consentToList: row.consent_to_list === 1, signature: JSON.parse(row.body) as Signature };
+  return {
+    ...receiptOf(row),
+    decidedAt: row.decided_at,
+    consentToList: row.consent_to_list === 1,
+    signature: JSON.parse(row.body) as Signature,
+  };
 }
 
 /**
@@ -57,7 +62,9 @@ export function withSignatories(poles: Pole[], rows: SignatureRow[]): Pole[] {
     const charter = { date: row.signed_on, place: signer.city };
     const known = signer.id ? byId.get(signer.id) : undefined;
     if (known) {
-      const dates = [...(known.charterHistory ?? []), ...(known.charter ? [known.charter] : []), charter].sort((a, b) => a.date.localeCompare(b.date));
+      const dates = [...(known.charterHistory ?? []), ...(known.charter ? [known.charter] : []), charter].sort((a, b) =>
+        a.date.localeCompare(b.date),
+      );
       known.charter = dates.pop();
       if (dates.length) known.charterHistory = dates;
       // A listed pole without a place gets the one of its address, so the map can show it.

@@ -34,12 +34,15 @@ describe('fiches action: reading', () => {
     const doc = await polesDoc();
     assert.ok(validate(PolesDocumentStrict, doc).ok);
     const withActions = doc.poles.filter((pole) => pole.actions?.length);
-    assert.deepEqual(withActions.map((pole) => [pole.id, pole.actions!.length]), [
-      ['pole-tarnais-de-cooperation-economique', 2],
-      ['bou-sol', 1],
-      ['domb-innov', 1],
-      ['ptce-ulisse-soleni', 1],
-    ]);
+    assert.deepEqual(
+      withActions.map((pole) => [pole.id, pole.actions!.length]),
+      [
+        ['pole-tarnais-de-cooperation-economique', 2],
+        ['bou-sol', 1],
+        ['domb-innov', 1],
+        ['ptce-ulisse-soleni', 1],
+      ],
+    );
     for (const action of withActions.flatMap((pole) => pole.actions!)) {
       assert.equal(action.source, '3e Rencontre nationale des PTCE, 2016');
       assert.equal(action.date, '2016-09-23');
@@ -70,29 +73,51 @@ describe('POST /api/actions', () => {
   });
 
   it('refuses a fiche without a key, invalid, naming an unknown pole or theme, too large, not JSON', async () => {
-    const noKey = await fetch(`${server.url}/api/actions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(proposal('nokey')) });
+    const noKey = await fetch(`${server.url}/api/actions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(proposal('nokey')),
+    });
     assert.equal(noKey.status, 400);
     assert.equal((await noKey.json()).errors[0].path, 'Idempotency-Key');
 
-    const invalid = await send({ ...proposal('bad'), action: { ...proposal('bad').action, title: ' ', website: 'javascript:alert(1)' }, contact: { name: 'C', email: 'c@' } });
+    const invalid = await send({
+      ...proposal('bad'),
+      action: { ...proposal('bad').action, title: ' ', website: 'javascript:alert(1)' },
+      contact: { name: 'C', email: 'c@' },
+    });
     assert.equal(invalid.status, 400);
     const paths = (await invalid.json()).errors.map((e: { path: string }) => e.path);
     for (const path of ['action.title', 'action.website', 'contact.email']) assert.ok(paths.includes(path), `${path} in ${paths}`);
 
     const unknownPole = await send(proposal('pole', { pole: { id: 'nowhere', name: 'Nulle part' } }));
     assert.equal(unknownPole.status, 400);
-    assert.deepEqual((await unknownPole.json()).errors.map((e: { path: string }) => e.path), ['pole.id']);
+    assert.deepEqual(
+      (await unknownPole.json()).errors.map((e: { path: string }) => e.path),
+      ['pole.id'],
+    );
 
     const unknownTheme = await send({ ...proposal('theme'), action: { ...proposal('theme').action, themes: ['astrologie'] } });
     assert.equal(unknownTheme.status, 400);
-    assert.deepEqual((await unknownTheme.json()).errors.map((e: { path: string }) => e.path), ['action.themes']);
+    assert.deepEqual(
+      (await unknownTheme.json()).errors.map((e: { path: string }) => e.path),
+      ['action.themes'],
+    );
 
     const large = await send({ ...proposal('large'), padding: 'x'.repeat(70 * 1024) });
     assert.equal(large.status, 413);
 
-    const text = await fetch(`${server.url}/api/actions`, { method: 'POST', headers: { 'Content-Type': 'text/plain', 'Idempotency-Key': newKey() }, body: 'hello' });
+    const text = await fetch(`${server.url}/api/actions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain', 'Idempotency-Key': newKey() },
+      body: 'hello',
+    });
     assert.equal(text.status, 415);
-    assert.equal((await server.store.listActions()).some((row) => /Fournil (bad|nokey|large|theme)/.test(row.body)), false, 'nothing refused was stored');
+    assert.equal(
+      (await server.store.listActions()).some((row) => /Fournil (bad|nokey|large|theme)/.test(row.body)),
+      false,
+      'nothing refused was stored',
+    );
   });
 
   it('refuses another site unless allowed', async () => {
@@ -142,7 +167,10 @@ describe('moderating fiches action', () => {
 
   it('keeps a rejected fiche out, and a fiche of a typed pole off every card', async () => {
     const rejected = await (await send(proposal('rejected'))).json();
-    assert.equal((await (await admin(`${server.url}/api/admin/actions/${rejected.reference}/reject`, { method: 'POST' })).json()).status, 'rejected');
+    assert.equal(
+      (await (await admin(`${server.url}/api/admin/actions/${rejected.reference}/reject`, { method: 'POST' })).json()).status,
+      'rejected',
+    );
     const typed = await (await send(proposal('typed', { pole: { name: 'Pôle pas encore listé' } }))).json();
     const decided = await (await admin(`${server.url}/api/admin/actions/${typed.reference}/approve`, { method: 'POST' })).json();
     assert.equal(decided.poleListed, false);

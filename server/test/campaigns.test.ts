@@ -46,14 +46,18 @@ const answer = (code: string | undefined, role: string, level: number, extra: Re
 const asCoordinator = (path: string, key: string, init: RequestInit = {}) =>
   fetch(`${server.url}${path}`, { ...init, headers: { Authorization: `Bearer ${key}`, ...(init.headers ?? {}) } });
 const publicPole = async (id: string) =>
-  ((await (await fetch(`${server.url}/poles.json`)).json()) as { poles: { id: string; referentielSummary?: { respondents: number; objectives: { id: string; mean: number | null }[] } }[] }).poles.find((p) => p.id === id)!;
+  (
+    (await (await fetch(`${server.url}/poles.json`)).json()) as {
+      poles: { id: string; referentielSummary?: { respondents: number; objectives: { id: string; mean: number | null }[] } }[];
+    }
+  ).poles.find((p) => p.id === id)!;
 
 describe('campaigns', () => {
   it('opens a campaign (admin), stores answers into it, and gives them to its coordinator only', async () => {
     const campaign = await openCampaign();
     assert.equal(campaign.poleId, POLE);
     assert.equal(campaign.referentielVersion, '0.1');
-    assert.ok(campaign.roles?.length, 'the référentiel\'s roles by default');
+    assert.ok(campaign.roles?.length, "the référentiel's roles by default");
     assert.match(campaign.respondentCode, /^R-\w{4}-\w{4}-\w{4}$/);
     // Secrets are stored hashed.
     const row = await server.store.campaign(campaign.id);
@@ -63,7 +67,12 @@ describe('campaigns', () => {
     assert.equal(first.status, 201);
     const viaHeader = await post(
       `${server.url}/api/assessments`,
-      { referentielId: 'referentiel-ptce-illustratif', referentielVersion: '0.1', respondent: { role: 'collectivite' }, answers: answers(2) },
+      {
+        referentielId: 'referentiel-ptce-illustratif',
+        referentielVersion: '0.1',
+        respondent: { role: 'collectivite' },
+        answers: answers(2),
+      },
       { 'Campaign-Code': campaign.respondentCode },
     );
     assert.equal(viaHeader.status, 201);
@@ -92,7 +101,13 @@ describe('campaigns', () => {
 
   it('is idempotent as the other submissions: the same key stores one answer set', async () => {
     const campaign = await openCampaign();
-    const body = { referentielId: 'referentiel-ptce-illustratif', referentielVersion: '0.1', respondent: { role: 'habitant' }, answers: answers(3), campaign: campaign.respondentCode };
+    const body = {
+      referentielId: 'referentiel-ptce-illustratif',
+      referentielVersion: '0.1',
+      respondent: { role: 'habitant' },
+      answers: answers(3),
+      campaign: campaign.respondentCode,
+    };
     const key = `campaign-retry-${Date.now()}`;
     const first = await post(`${server.url}/api/assessments`, body, { 'Idempotency-Key': key });
     const again = await post(`${server.url}/api/assessments`, body, { 'Idempotency-Key': key });
@@ -136,7 +151,7 @@ describe('campaigns', () => {
     assert.equal((await server.store.campaignAssessments(campaign.id)).length, 0);
   });
 
-  it('refuses a missing or wrong coordinator key on every coordinator route, and another campaign\'s key', async () => {
+  it("refuses a missing or wrong coordinator key on every coordinator route, and another campaign's key", async () => {
     const campaign = await openCampaign();
     const other = await openCampaign({ poleId: OTHER_POLE });
     const routes: [string, string][] = [
@@ -147,7 +162,12 @@ describe('campaigns', () => {
       ['POST', `/api/campaigns/${campaign.id}/unpublish`],
     ];
     for (const [method, path] of routes) {
-      for (const headers of [{} as Record<string, string>, { Authorization: 'Bearer wrong-key' }, { Authorization: `Bearer ${other.coordinatorKey}` }, { Authorization: `Bearer ${ADMIN_LIKE}` }]) {
+      for (const headers of [
+        {} as Record<string, string>,
+        { Authorization: 'Bearer wrong-key' },
+        { Authorization: `Bearer ${other.coordinatorKey}` },
+        { Authorization: `Bearer ${ADMIN_LIKE}` },
+      ]) {
         const response = await fetch(`${server.url}${path}`, { method, headers });
         assert.equal(response.status, 401, `${method} ${path} ${JSON.stringify(headers)}`);
         assert.equal((await response.json()).reason, 'coordinator-key');
@@ -189,14 +209,18 @@ describe('campaigns', () => {
     const json = await asCoordinator(`/api/campaigns/${campaign.id}/assessments?download`, campaign.coordinatorKey);
     assert.match(json.headers.get('content-disposition') ?? '', /attachment/);
     const { assessments } = await json.json();
-    const gone = await asCoordinator(`/api/campaigns/${campaign.id}/assessments/${assessments[0].reference}`, campaign.coordinatorKey, { method: 'DELETE' });
+    const gone = await asCoordinator(`/api/campaigns/${campaign.id}/assessments/${assessments[0].reference}`, campaign.coordinatorKey, {
+      method: 'DELETE',
+    });
     assert.equal(gone.status, 204);
-    const again = await asCoordinator(`/api/campaigns/${campaign.id}/assessments/${assessments[0].reference}`, campaign.coordinatorKey, { method: 'DELETE' });
+    const again = await asCoordinator(`/api/campaigns/${campaign.id}/assessments/${assessments[0].reference}`, campaign.coordinatorKey, {
+      method: 'DELETE',
+    });
     assert.equal(again.status, 404);
     assert.equal((await server.store.campaignAssessments(campaign.id)).length, 1);
   });
 
-  it('publishes the summary into the pole\'s public record, and unpublishes it; answers never public', async () => {
+  it("publishes the summary into the pole's public record, and unpublishes it; answers never public", async () => {
     const campaign = await openCampaign({ poleId: 'ptce-sud-aquitain' });
     const empty = await asCoordinator(`/api/campaigns/${campaign.id}/publish`, campaign.coordinatorKey, { method: 'POST' });
     assert.equal(empty.status, 409);
@@ -230,12 +254,21 @@ describe('campaigns', () => {
     assert.equal(listed.answers, 1);
     assert.equal(listed.title, 'Compte seulement');
     const text = JSON.stringify(list);
-    assert.ok(!text.includes('"answers":{') && !text.includes('coordination (test)') && !text.includes('respondentCode') && !text.includes('coordinatorKey'));
+    assert.ok(
+      !text.includes('"answers":{') &&
+        !text.includes('coordination (test)') &&
+        !text.includes('respondentCode') &&
+        !text.includes('coordinatorKey'),
+    );
   });
 
   it('refuses a campaign for an unknown pole, another référentiel version, bad dates, an oversized body', async () => {
     const create = (body: unknown) =>
-      admin(`${server.url}/api/admin/campaigns`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      admin(`${server.url}/api/admin/campaigns`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const unknown = await create({ poleId: 'no-such-pole', title: 'X' });
     assert.equal(unknown.status, 400);
     assert.equal((await unknown.json()).reason, 'unknown-pole');
@@ -244,7 +277,13 @@ describe('campaigns', () => {
     assert.equal((await create({ poleId: POLE })).status, 400);
     const big = await create({ poleId: POLE, title: 'x'.repeat(70_000) });
     assert.equal(big.status, 413);
-    const bigAnswer = await post(`${server.url}/api/assessments`, { referentielId: 'x', referentielVersion: '1', respondent: { role: 'x'.repeat(70_000) }, answers: {}, campaign: 'R' });
+    const bigAnswer = await post(`${server.url}/api/assessments`, {
+      referentielId: 'x',
+      referentielVersion: '1',
+      respondent: { role: 'x'.repeat(70_000) },
+      answers: {},
+      campaign: 'R',
+    });
     assert.equal(bigAnswer.status, 413);
   });
 
@@ -265,7 +304,7 @@ describe('campaigns', () => {
     }
   });
 
-  it('never returns two poles\' answers together, on any route', async () => {
+  it("never returns two poles' answers together, on any route", async () => {
     const mine = await openCampaign();
     const theirs = await openCampaign({ poleId: OTHER_POLE });
     await answer(mine.respondentCode, 'coordination', 4, { respondent: { role: 'coordination', name: 'Mine' } });
@@ -296,12 +335,19 @@ describe('migration 3 (campaigns)', () => {
     const database = await tempDatabase();
     const old = await openStore(database);
     await old.seedIfEmpty(join(repo, 'demo/data'));
-    await old.storeOnce(assessmentSubmission(
-      { referentielId: 'referentiel-ptce-illustratif', referentielVersion: '0.1', respondent: { role: 'coordination' }, answers: {} }, 'before-campaigns', null,
-    ));
+    await old.storeOnce(
+      assessmentSubmission(
+        { referentielId: 'referentiel-ptce-illustratif', referentielVersion: '0.1', respondent: { role: 'coordination' }, answers: {} },
+        'before-campaigns',
+        null,
+      ),
+    );
     // Back to the schema as version 2 left it (before campaigns, then fiches action).
     const downgrade = [
-      'DROP TABLE actions', 'DROP INDEX assessments_campaign', 'ALTER TABLE assessments DROP COLUMN campaign_id', 'DROP TABLE campaigns',
+      'DROP TABLE actions',
+      'DROP INDEX assessments_campaign',
+      'ALTER TABLE assessments DROP COLUMN campaign_id',
+      'DROP TABLE campaigns',
       'DELETE FROM schema_migrations WHERE version >= 3',
     ];
     for (const sql of downgrade) {
@@ -338,7 +384,10 @@ describe('campaigns from another site (CORS)', () => {
     assert.equal(remove.status, 204);
     assert.match(remove.headers.get('access-control-allow-methods') ?? '', /DELETE/);
     assert.equal((await preflight('DELETE', '/api/campaigns/camp-x/assessments/EVAL-X', 'https://evil.example.net')).status, 403);
-    const refused = await fetch(`${server.url}/api/campaigns/camp-x/assessments/EVAL-X`, { method: 'DELETE', headers: { Origin: 'https://evil.example.net' } });
+    const refused = await fetch(`${server.url}/api/campaigns/camp-x/assessments/EVAL-X`, {
+      method: 'DELETE',
+      headers: { Origin: 'https://evil.example.net' },
+    });
     assert.equal(refused.status, 403);
   });
 });
@@ -347,7 +396,9 @@ describe('the demo campaign (npm start)', () => {
   it('adds a fictitious pole and a dozen fictitious answers once, readable with the demo key', async () => {
     const demo = await startApp();
     try {
-      const { campaign } = JSON.parse(await (await import('node:fs/promises')).readFile(join(repo, 'demo/data/campagne-demo.json'), 'utf8'));
+      const { campaign } = JSON.parse(
+        await (await import('node:fs/promises')).readFile(join(repo, 'demo/data/campagne-demo.json'), 'utf8'),
+      );
       assert.equal(await seedDemoCampaign(demo.store, join(repo, 'demo/data')), true);
       assert.equal(await seedDemoCampaign(demo.store, join(repo, 'demo/data')), false, 'once only');
       // The public list is rebuilt within the poll; ask until the pole is there.
@@ -358,7 +409,9 @@ describe('the demo campaign (npm start)', () => {
       }
       assert.equal(poles.poles.find((p) => p.id === 'pole-de-demonstration')?.name, 'Pôle de démonstration (fictif)');
       assert.equal(poles.poles.length, 41);
-      const read = await fetch(`${demo.url}/api/campaigns/${campaign.id}/assessments`, { headers: { Authorization: `Bearer ${campaign.coordinatorKey}` } });
+      const read = await fetch(`${demo.url}/api/campaigns/${campaign.id}/assessments`, {
+        headers: { Authorization: `Bearer ${campaign.coordinatorKey}` },
+      });
       const body = await read.json();
       assert.equal(body.assessments.length, 12);
       assert.ok(body.assessments.every((a: { respondent: { name: string } }) => a.respondent.name.includes('fictif')));

@@ -25,7 +25,11 @@ describe(`several server processes on one ${backEnd} database`, () => {
       assert.deepEqual([...statuses], [[201, 16 * 12]], 'every POST answered 201');
       const { signatures } = await (await admin(`${first.url}/api/admin/signatures`)).json();
       const stored = new Set(signatures.map((s: { reference: string }) => s.reference));
-      assert.deepEqual(acknowledged.filter((reference) => !stored.has(reference)), [], 'no acknowledged signature lost');
+      assert.deepEqual(
+        acknowledged.filter((reference) => !stored.has(reference)),
+        [],
+        'no acknowledged signature lost',
+      );
     } finally {
       await stopProcess(first);
       await stopProcess(second);
@@ -53,7 +57,7 @@ describe(`several server processes on one ${backEnd} database`, () => {
     }
   });
 
-  it('shows a decision made through one instance on the other\'s public list', async () => {
+  it("shows a decision made through one instance on the other's public list", async () => {
     const one = await startApp({ revisionPollMs: 50 });
     const two = await startApp({ database: one.database, revisionPollMs: 50 });
     try {
@@ -80,7 +84,9 @@ describe('SQLite: group commit, reads never wait for a write', { skip: backEnd !
     try {
       const value = Signature.parse(signature());
       const before = store.submissionCommits;
-      const results = await Promise.all(Array.from({ length: 25 }, (_, i) => store.storeOnce(signatureSubmission(value, `group-${i}-key`))));
+      const results = await Promise.all(
+        Array.from({ length: 25 }, (_, i) => store.storeOnce(signatureSubmission(value, `group-${i}-key`))),
+      );
       assert.deepEqual(new Set(results.map((r) => r.kind)), new Set(['created']));
       assert.equal(store.submissionCommits - before, 1, 'one commit for the 25');
       // Committed: a second connection to the file sees them all.
@@ -88,7 +94,10 @@ describe('SQLite: group commit, reads never wait for a write', { skip: backEnd !
       assert.equal((await other.listSignatures()).length, 25);
       await other.close();
       // A replay in the same batch as its first write is recognised.
-      const [a, b] = await Promise.all([store.storeOnce(signatureSubmission(value, 'same-key-x')), store.storeOnce(signatureSubmission(value, 'same-key-x'))]);
+      const [a, b] = await Promise.all([
+        store.storeOnce(signatureSubmission(value, 'same-key-x')),
+        store.storeOnce(signatureSubmission(value, 'same-key-x')),
+      ]);
       assert.deepEqual([a.kind, b.kind], ['created', 'replayed']);
     } finally {
       await store.close();

@@ -33,13 +33,16 @@ async function serveStatic(folder: string): Promise<{ url: string; server: Serve
 
 async function exportTo(database: string, ...args: string[]): Promise<string> {
   const folder = join(mkdtempSync(join(tmpdir(), 'ptce-export-')), 'site');
-  const env = { ...process.env, ...(database.startsWith('postgres') ? { PTCE_DATABASE_URL: database } : { PTCE_DB: database, PTCE_DATABASE_URL: '' }) };
+  const env = {
+    ...process.env,
+    ...(database.startsWith('postgres') ? { PTCE_DATABASE_URL: database } : { PTCE_DB: database, PTCE_DATABASE_URL: '' }),
+  };
   await run(process.execPath, ['--import', 'tsx', join(repo, 'server/src/export.ts'), folder, ...args], { cwd: repo, env });
   return folder;
 }
 
 describe('static export (npm run export)', () => {
-  it('writes a complete static endpoint that the widgets\' client reads, the same as the server serves', async () => {
+  it("writes a complete static endpoint that the widgets' client reads, the same as the server serves", async () => {
     const server = await startApp();
     const name = 'Pôle Exporté';
     const receipt = await (await post(`${server.url}/api/signatures`, signature({ pole: { ...signature().pole, name } }))).json();
@@ -60,7 +63,10 @@ describe('static export (npm run export)', () => {
       assert.ok(where.ok);
       const poles = await client.getJson(where.value.url);
       assert.ok(poles.ok && validate(PolesDocumentStrict, poles.value).ok, 'poles');
-      assert.ok((poles.value as { poles: { name: string }[] }).poles.some((p) => p.name === name), 'the approved signature is in the export');
+      assert.ok(
+        (poles.value as { poles: { name: string }[] }).poles.some((p) => p.name === name),
+        'the approved signature is in the export',
+      );
       // Submissions go to the server.
       const signatures = await client.locate('signatures');
       assert.ok(signatures.ok);

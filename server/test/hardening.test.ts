@@ -24,11 +24,25 @@ describe('client errors', () => {
     const server = await startProcess(await tempDatabase(), { PTCE_LOG: 'on' });
     try {
       const attempts = [
-        '/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/%2e%2e%2fpackage.json', '/%2E%2E/package.json',
-        '/demo-data/../../package.json', '/demo-data/..%2f..%2fpackage.json', '/cdn/%2e%2e/%2e%2e/package.json',
-        '/%252e%252e/package.json', '/..%5cpackage.json', '/%2e%2e%5c%2e%2e%5cpackage.json', '/%c0%ae%c0%ae/package.json',
-        '/./../package.json', '/..;/package.json', '/demo-data/%2e%2e/%2e%2e/server/package.json', '/%00', '/index.html%00.json',
-        '/%', '/%E0%A4%A',
+        '/../package.json',
+        '/%2e%2e/package.json',
+        '/..%2fpackage.json',
+        '/%2e%2e%2fpackage.json',
+        '/%2E%2E/package.json',
+        '/demo-data/../../package.json',
+        '/demo-data/..%2f..%2fpackage.json',
+        '/cdn/%2e%2e/%2e%2e/package.json',
+        '/%252e%252e/package.json',
+        '/..%5cpackage.json',
+        '/%2e%2e%5c%2e%2e%5cpackage.json',
+        '/%c0%ae%c0%ae/package.json',
+        '/./../package.json',
+        '/..;/package.json',
+        '/demo-data/%2e%2e/%2e%2e/server/package.json',
+        '/%00',
+        '/index.html%00.json',
+        '/%',
+        '/%E0%A4%A',
       ];
       for (const path of attempts) {
         const { status, body } = await rawGet(server.url, path);
@@ -62,12 +76,18 @@ describe('CSV export', () => {
       await post(`${server.url}/api/signatures`, international);
       await post(`${server.url}/api/signatures`, signature({ pole: { ...signature().pole, postcode: '01000' } }));
       const text = await (await admin(`${server.url}/api/admin/signatures.csv`)).text();
-      const [header, ...rows] = text.replace(/^\uFEFF/, '').trim().split('\r\n');
+      const [header, ...rows] = text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
       const phone = header.split(';').indexOf('phone');
       const postcode = header.split(';').indexOf('postcode');
       const phones = rows.map((row) => row.split(';')[phone]);
       assert.ok(phones.includes('\u2060+33 6 12 34 56 78'), phones.join(' | '));
-      assert.ok(phones.every((cell) => !cell.includes("'")), 'no apostrophe');
+      assert.ok(
+        phones.every((cell) => !cell.includes("'")),
+        'no apostrophe',
+      );
       assert.ok(rows.map((row) => row.split(';')[postcode]).includes('\u206001000'));
     } finally {
       await server.close();

@@ -84,8 +84,15 @@ export async function startProcess(database: string, env: Record<string, string>
   const port = 20000 + Math.floor(Math.random() * 20000);
   const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'server/src/main.ts')], {
     cwd: repo,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...(database.startsWith('postgres') ? { PTCE_DATABASE_URL: database } : { PTCE_DB: database, PTCE_DATABASE_URL: '' }),
-      PTCE_ADMIN_TOKEN: ADMIN, PTCE_POSTS_PER_MINUTE: '100000', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ...(database.startsWith('postgres') ? { PTCE_DATABASE_URL: database } : { PTCE_DB: database, PTCE_DATABASE_URL: '' }),
+      PTCE_ADMIN_TOKEN: ADMIN,
+      PTCE_POSTS_PER_MINUTE: '100000',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -52,7 +52,10 @@ describe('reading the contract', () => {
       assert.equal(plain.headers.get('vary'), 'Accept-Encoding');
       const etag = plain.headers.get('etag') ?? '';
       assert.match(etag, /^"[\w-]+"$/);
-      for (const [encoding, decompress] of [['br', brotliDecompressSync], ['gzip', gunzipSync]] as const) {
+      for (const [encoding, decompress] of [
+        ['br', brotliDecompressSync],
+        ['gzip', gunzipSync],
+      ] as const) {
         const compressed = await rawBody(path, encoding);
         assert.equal(compressed.encoding, encoding, `${path} in ${encoding}`);
         assert.ok(compressed.body.length < Buffer.byteLength(text) || Buffer.byteLength(text) < 200, `${path} smaller in ${encoding}`);
@@ -66,8 +69,14 @@ describe('reading the contract', () => {
 
   it('changes the ETag of poles.json when a decision changes it', async () => {
     const etag = (await get('/poles.json')).headers.get('etag') ?? '';
-    const receipt = await (await post(`${server.url}/api/signatures`, signature({ pole: { ...signature().pole, name: 'Pôle Nouveau' } }))).json();
-    assert.equal((await get('/poles.json', { headers: { 'If-None-Match': etag } })).status, 304, 'a pending signature changes nothing public');
+    const receipt = await (
+      await post(`${server.url}/api/signatures`, signature({ pole: { ...signature().pole, name: 'Pôle Nouveau' } }))
+    ).json();
+    assert.equal(
+      (await get('/poles.json', { headers: { 'If-None-Match': etag } })).status,
+      304,
+      'a pending signature changes nothing public',
+    );
     await admin(`${server.url}/api/admin/signatures/${receipt.reference}/approve`, { method: 'POST' });
     const changed = await get('/poles.json', { headers: { 'If-None-Match': etag } });
     assert.equal(changed.status, 200);
@@ -115,7 +124,10 @@ describe('POST /api/signatures', () => {
   });
 
   it('checks what only the charter knows: every commitment, a known status, no future date', async () => {
-    const response = await post(`${server.url}/api/signatures`, signature({ commitments: ['build'], status: 'labellisé', date: '2999-01-01' }));
+    const response = await post(
+      `${server.url}/api/signatures`,
+      signature({ commitments: ['build'], status: 'labellisé', date: '2999-01-01' }),
+    );
     assert.equal(response.status, 400);
     const paths = (await response.json()).errors.map((e: { path: string }) => e.path).sort();
     assert.deepEqual(paths, ['commitments.contribute', 'date', 'status']);
@@ -136,7 +148,11 @@ describe('POST /api/signatures', () => {
   });
 
   it('requires an Idempotency-Key', async () => {
-    const response = await fetch(`${server.url}/api/signatures`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(signature()) });
+    const response = await fetch(`${server.url}/api/signatures`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(signature()),
+    });
     assert.equal(response.status, 400);
     assert.equal((await response.json()).errors[0].path, 'Idempotency-Key');
   });
@@ -153,7 +169,7 @@ describe('POST /api/signatures', () => {
 });
 
 describe('POST /api/assessments', () => {
-  it('stores one respondent\'s answers, idempotently, and checks them against the référentiel', async () => {
+  it("stores one respondent's answers, idempotently, and checks them against the référentiel", async () => {
     const body = {
       referentielId: 'referentiel-ptce-illustratif',
       referentielVersion: '0.1',
@@ -172,7 +188,10 @@ describe('POST /api/assessments', () => {
 
     const wrong = await post(`${server.url}/api/assessments`, { ...body, answers: { '9.9.9': { value: 3 }, '1.1.1': { value: 7 } } });
     assert.equal(wrong.status, 400);
-    assert.deepEqual((await wrong.json()).errors.map((e: { path: string }) => e.path), ['answers.9.9.9', 'answers.1.1.1.value']);
+    assert.deepEqual(
+      (await wrong.json()).errors.map((e: { path: string }) => e.path),
+      ['answers.9.9.9', 'answers.1.1.1.value'],
+    );
   });
 });
 
@@ -221,7 +240,14 @@ describe('administration', () => {
   it('links a signature to the listed pole it names by id: the latest date shows, the 2014 one stays in its history', async () => {
     const [domb] = (await publicList()).filter((p) => p.id === 'domb-innov');
     assert.equal((domb.charter as { date: string }).date, '2014-09-19');
-    const pole = { ...signature().pole, id: 'domb-innov', name: 'Domb’Innov (Val Horizon)', postcode: '01500', city: 'Ambérieu-en-Bugey', department: '01' };
+    const pole = {
+      ...signature().pole,
+      id: 'domb-innov',
+      name: 'Domb’Innov (Val Horizon)',
+      postcode: '01500',
+      city: 'Ambérieu-en-Bugey',
+      department: '01',
+    };
     const receipt = await sign({ pole, place: 'Lyon', date: '2026-11-22' });
     await approve(receipt.reference);
     const poles = await publicList();
@@ -236,7 +262,10 @@ describe('administration', () => {
 
   it('never merges two poles whose names read alike', async () => {
     // "Domb'Innov" is listed; another pole may well be called "Domb Innov".
-    const receipt = await sign({ pole: { ...signature().pole, name: 'DOMB INNOV', postcode: '69001', city: 'Lyon', department: '69' }, date: '2026-11-23' });
+    const receipt = await sign({
+      pole: { ...signature().pole, name: 'DOMB INNOV', postcode: '69001', city: 'Lyon', department: '69' },
+      date: '2026-11-23',
+    });
     await approve(receipt.reference);
     const poles = await publicList();
     const original = poles.find((p) => p.id === 'domb-innov')!;
@@ -250,19 +279,29 @@ describe('administration', () => {
   it('refuses a signature naming a pole id that is not listed, and commitments that are not in the charter', async () => {
     const unknownPole = await post(`${server.url}/api/signatures`, signature({ pole: { ...signature().pole, id: 'no-such-pole' } }));
     assert.equal(unknownPole.status, 400);
-    assert.deepEqual((await unknownPole.json()).errors.map((e: { path: string }) => e.path), ['pole.id']);
+    assert.deepEqual(
+      (await unknownPole.json()).errors.map((e: { path: string }) => e.path),
+      ['pole.id'],
+    );
     const extra = await post(`${server.url}/api/signatures`, signature({ commitments: [...signature().commitments, 'be-ranked-first'] }));
     assert.equal(extra.status, 400);
     const body = await extra.json();
-    assert.deepEqual(body.errors.map((e: { path: string }) => e.path), ['commitments']);
+    assert.deepEqual(
+      body.errors.map((e: { path: string }) => e.path),
+      ['commitments'],
+    );
     assert.match(body.errors[0].message, /be-ranked-first/);
     const stored = (await server.store.listSignatures()).filter((row) => /be-ranked-first|no-such-pole/.test(row.body));
     assert.equal(stored.length, 0, 'nothing stored');
   });
 
   it('keeps a pole that did not consent, or was rejected, off the public list', async () => {
-    const quiet = await (await post(`${server.url}/api/signatures`, signature({ pole: { ...signature().pole, name: 'Pôle Discret' }, consentToList: false }))).json();
-    const refused = await (await post(`${server.url}/api/signatures`, signature({ pole: { ...signature().pole, name: 'Pôle Refusé' } }))).json();
+    const quiet = await (
+      await post(`${server.url}/api/signatures`, signature({ pole: { ...signature().pole, name: 'Pôle Discret' }, consentToList: false }))
+    ).json();
+    const refused = await (
+      await post(`${server.url}/api/signatures`, signature({ pole: { ...signature().pole, name: 'Pôle Refusé' } }))
+    ).json();
     await admin(`${server.url}/api/admin/signatures/${quiet.reference}/approve`, { method: 'POST' });
     const rejected = await (await admin(`${server.url}/api/admin/signatures/${refused.reference}/reject`, { method: 'POST' })).json();
     assert.equal(rejected.status, 'rejected');
@@ -273,7 +312,10 @@ describe('administration', () => {
   });
 
   it('exports signatures as a CSV a French spreadsheet opens: BOM, semicolons, accents, no formulas', async () => {
-    await post(`${server.url}/api/signatures`, signature({ pole: { ...signature().pole, name: '=HYPERLINK("x")' }, place: 'Évry; près de Paris' }));
+    await post(
+      `${server.url}/api/signatures`,
+      signature({ pole: { ...signature().pole, name: '=HYPERLINK("x")' }, place: 'Évry; près de Paris' }),
+    );
     const response = await admin(`${server.url}/api/admin/signatures.csv`);
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /^text\/csv/);
@@ -283,9 +325,18 @@ describe('administration', () => {
     const [header, ...rows] = text.trim().split('\r\n');
     assert.equal(header.split(';')[0], 'reference');
     assert.ok(header.split(';').includes('email'));
-    assert.ok(rows.some((row) => row.includes('Pôle Écotest')), 'accents intact');
-    assert.ok(rows.some((row) => row.includes(`"'=HYPERLINK(""x"")"`)), 'formula neutralised');
-    assert.ok(rows.some((row) => row.includes('"Évry; près de Paris"')), 'separator quoted');
+    assert.ok(
+      rows.some((row) => row.includes('Pôle Écotest')),
+      'accents intact',
+    );
+    assert.ok(
+      rows.some((row) => row.includes(`"'=HYPERLINK(""x"")"`)),
+      'formula neutralised',
+    );
+    assert.ok(
+      rows.some((row) => row.includes('"Évry; près de Paris"')),
+      'separator quoted',
+    );
   });
 });
 
@@ -297,7 +348,11 @@ describe('HTTP hygiene', () => {
     const preflight = (origin: string) =>
       fetch(`${server.url}/api/signatures`, {
         method: 'OPTIONS',
-        headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type, idempotency-key' },
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'content-type, idempotency-key',
+        },
       });
     const allowed = await preflight('https://cress.example.org');
     assert.equal(allowed.status, 204);

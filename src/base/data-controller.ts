@@ -3,10 +3,7 @@ import type { Failure, Result } from '../data/failure.js';
 import { loadErrorTexts } from '../i18n/index.js';
 
 export type LoadState<T> =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'ready'; value: T }
-  | { status: 'error'; failure: Failure };
+  { status: 'idle' } | { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; failure: Failure };
 
 /**
  * Runs a widget's data load: one at a time, aborted when the element leaves the page, and only the

@@ -2,7 +2,18 @@ import { LitElement, html, type CSSResultGroup, type PropertyValues, type Templa
 import { property, state } from 'lit/decorators.js';
 import { VERSION } from '../version.js';
 import { tokens, stateStyles } from '../styles/tokens.js';
-import { DEFAULT_LANG, errorTextsStatus, isLangLoaded, loadErrorTexts, loadLang, supportedLang, translate, formatBytes, type MessageKey, type Params } from '../i18n/index.js';
+import {
+  DEFAULT_LANG,
+  errorTextsStatus,
+  isLangLoaded,
+  loadErrorTexts,
+  loadLang,
+  supportedLang,
+  translate,
+  formatBytes,
+  type MessageKey,
+  type Params,
+} from '../i18n/index.js';
 import { clientFor, type LoadedList, type PtceClient } from '../data/client.js';
 import { fail, type DataIssue, type Failure, type Result } from '../data/failure.js';
 import { providerContext, requestContext, type ContextCallback, type ProviderValue } from './context.js';
@@ -121,6 +132,7 @@ export class PtceElement extends LitElement {
 
   /** The element's `lang`, else the closest ancestor's (across shadow roots), else French. */
   resolveLang(): string {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the walk starts at this element
     let node: Node | null = this;
     while (node) {
       const tag = node instanceof Element ? node.getAttribute('lang') : null;
@@ -197,11 +209,7 @@ export class PtceElement extends LitElement {
   }
 
   /** Renders a data load: the shared states around `ready`, which renders the loaded value. */
-  protected renderData<T>(
-    data: DataController<T>,
-    ready: (value: T) => unknown,
-    isEmpty: (value: T) => boolean = () => false,
-  ): unknown {
+  protected renderData<T>(data: DataController<T>, ready: (value: T) => unknown, isEmpty: (value: T) => boolean = () => false): unknown {
     const state = data.state;
     switch (state.status) {
       case 'idle':
@@ -248,7 +256,14 @@ export class PtceElement extends LitElement {
       return { message: '' };
     }
     // Each failure's message is `error.<kind>`, filled with what that kind carries.
-    const f = failure as Partial<{ resource: string; timeoutMs: number; status: number; maxBytes: number; version: unknown; issues: DataIssue[] }>;
+    const f = failure as Partial<{
+      resource: string;
+      timeoutMs: number;
+      status: number;
+      maxBytes: number;
+      version: unknown;
+      issues: DataIssue[];
+    }>;
     return {
       message: this.t(`error.${failure.kind}`, {
         resource: f.resource && this.t(`resource.${f.resource}` as MessageKey),

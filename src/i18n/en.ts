@@ -17,8 +17,7 @@ export const en: Catalog = {
   'error.field-invalid': 'invalid',
   'error.no-endpoint': 'No data source is configured: add the endpoint attribute.',
   'error.no-resource': 'This data source does not publish a {resource}.',
-  'error.unsupported-version':
-    'This data source uses a version of the format ({version}) that this widget does not know.',
+  'error.unsupported-version': 'This data source uses a version of the format ({version}) that this widget does not know.',
   'resource.poles': 'list of poles',
   'resource.referentiel': 'référentiel',
   'resource.charter': 'charter',
@@ -97,7 +96,8 @@ export const en: Catalog = {
   'charter.signatory.role': 'Role',
   'charter.signatory.add': 'Add a signatory',
   'charter.signatory.remove': 'Remove signatory {n}',
-  'charter.consent': 'I agree that the name of the pole appears in the public list of signatories. No personal data (names, emails, phones) is published.',
+  'charter.consent':
+    'I agree that the name of the pole appears in the public list of signatories. No personal data (names, emails, phones) is published.',
   'charter.privacy': 'Privacy policy',
   'charter.submit': 'Sign the charter',
   'charter.sending': 'Sending…',
@@ -114,7 +114,8 @@ export const en: Catalog = {
   'charter.error.status': 'Choose the status of the pole.',
   'charter.error.too-long': 'This text is too long.',
   'charter.error.invalid': 'This value is not accepted.',
-  'charter.send-failed': 'Your signature could not be sent ({reason}). Nothing is lost: check your connection, then click “Sign the charter” again.',
+  'charter.send-failed':
+    'Your signature could not be sent ({reason}). Nothing is lost: check your connection, then click “Sign the charter” again.',
   'charter.server-refused': 'The server refused some information: correct the marked fields and send again.',
   'charter.thanks': 'Thank you, your signature has been received.',
   'charter.reference': 'Reference: {reference}',
@@ -155,7 +156,10 @@ export const en: Catalog = {
   'map.reset': 'Reset the view',
   'map.cluster': '{count} poles here: {names}. Activate to zoom in.',
   'map.cluster-more': 'and {count} more',
-  'map.cluster-opened': { one: 'Zoomed in on the pole {names}.', other: 'Zoomed in on {count} poles: {names}. Arrow keys move between them.' },
+  'map.cluster-opened': {
+    one: 'Zoomed in on the pole {names}.',
+    other: 'Zoomed in on {count} poles: {names}. Arrow keys move between them.',
+  },
   'map.approximate': 'approximate place',
   'map.close': 'Close the profile',
   'map.panel': 'Profile of the pole',
@@ -209,7 +213,8 @@ export const en: Catalog = {
   'ref.radar': 'Profile per principal objective',
   'ref.scale': 'What each level means',
   'ref.compare-title': 'Crossed views',
-  'ref.compare-intro': 'The answers of {count} actors of the same pole, question by question. The questions where views differ most come first: good places to start talking.',
+  'ref.compare-intro':
+    'The answers of {count} actors of the same pole, question by question. The questions where views differ most come first: good places to start talking.',
   'ref.compare-import': 'Add answers (JSON files)',
   'ref.compare-none': 'Add the answers of at least two people of the same pole to compare them.',
   'ref.compare-other-pole': 'These answers are about another pole ({pole}): a comparison is about one pole only.',
@@ -230,13 +235,16 @@ export const en: Catalog = {
   'campaign.refreshed': 'Answers refreshed.',
   'campaign.publish': 'Publish the summary on the pole’s card',
   'campaign.unpublish': 'Remove the summary from the pole’s card',
-  'campaign.published': 'Summary published on the pole’s card on {date} (means per principal objective and number of respondents; never individual answers).',
+  'campaign.published':
+    'Summary published on the pole’s card on {date} (means per principal objective and number of respondents; never individual answers).',
   'campaign.not-published': 'Summary not published: the answers stay private to the pole.',
   'campaign.export-csv': 'Export the answers (CSV)',
   'campaign.action-failed': 'The action did not succeed: {reason}',
   'campaign.refused.campaign-code': 'This campaign code is not recognised. Check it with the pole’s coordination.',
-  'campaign.refused.coordinator-key': 'Coordinator key missing or refused: this campaign’s answers can only be read with the key given when it was created.',
-  'campaign.refused.campaign-closed': 'This campaign is closed: it takes no more answers. Your answers stay saved in this browser; you can export them.',
+  'campaign.refused.coordinator-key':
+    'Coordinator key missing or refused: this campaign’s answers can only be read with the key given when it was created.',
+  'campaign.refused.campaign-closed':
+    'This campaign is closed: it takes no more answers. Your answers stay saved in this browser; you can export them.',
   'campaign.refused.campaign-not-open': 'This campaign is not open yet: try again from its opening date.',
   'campaign.refused.wrong-pole': 'These answers are about another pole than the campaign’s.',
   'campaign.refused.too-many-attempts': 'Too many attempts with a wrong code or key: try again in a quarter of an hour.',
@@ -244,7 +252,8 @@ export const en: Catalog = {
   'campaign.refused.referentiel-changed': 'The référentiel has a new version since this campaign: its summary can no longer be published.',
   'campaign.need-key': 'Give the campaign’s coordinator key (key attribute).',
   'over.title': 'Change between two campaigns',
-  'over.intro': '“{before}” ({countBefore} answers), then “{after}” ({countAfter} answers). Mean level per principal objective, and the spread between the actors’ views (lower = closer views).',
+  'over.intro':
+    '“{before}” ({countBefore} answers), then “{after}” ({countAfter} answers). Mean level per principal objective, and the spread between the actors’ views (lower = closer views).',
   'over.moved': 'What moved most',
   'over.nothing-moved': 'No principal objective moved by more than a quarter of a point.',
   'over.before': 'Before',
@@ -259,13 +268,16 @@ export const en: Catalog = {
   'over.same-views': 'alike (spread {before} → {after})',
   'over.unknown': '—',
   'over.other-pole': 'These two campaigns are about two different poles: they are not compared (a pole is never compared with another).',
-  'over.other-version': 'These two campaigns are about two different versions of the référentiel: they cannot be compared question by question.',
+  'over.other-version':
+    'These two campaigns are about two different versions of the référentiel: they cannot be compared question by question.',
   'over.need-two': 'Give two campaigns of the same pole (compare-campaigns="ID1 ID2") and their coordinator keys (key="KEY1 KEY2").',
   'action-form.title': 'Propose a fiche action',
-  'action-form.intro': 'Describe a project of your pole and a concrete action you offer the other poles (a learning visit, for example). Fields marked with an asterisk (*) are required.',
+  'action-form.intro':
+    'Describe a project of your pole and a concrete action you offer the other poles (a learning visit, for example). Fields marked with an asterisk (*) are required.',
   'action-form.read-only': 'This site does not take fiches action online.',
   'action-form.read-only-where': 'Propose yours on the page meant for it.',
-  'action-form.read-only-contact': 'To propose a fiche action, send it to the Labo de l’ESS or to the CRESS of your region, which will publish it.',
+  'action-form.read-only-contact':
+    'To propose a fiche action, send it to the Labo de l’ESS or to the CRESS of your region, which will publish it.',
   'action-form.pole': 'The pole',
   'action-form.pole.choose': 'Pole *',
   'action-form.pole.placeholder': 'Choose…',
@@ -297,7 +309,8 @@ export const en: Catalog = {
   'action-form.error.invalid': 'This value is not accepted.',
   'action-form.error.pole': 'Choose the pole, or “My pole is not in the list”.',
   'action-form.error.pole-unknown': 'This pole is no longer listed: choose it again.',
-  'action-form.send-failed': 'Your fiche could not be sent ({reason}). Nothing is lost: check your connection, then click “Propose the fiche” again.',
+  'action-form.send-failed':
+    'Your fiche could not be sent ({reason}). Nothing is lost: check your connection, then click “Propose the fiche” again.',
   'action-form.thanks': 'Thank you, your fiche action was received.',
   'action-form.reference': 'Reference: {reference}',
   'action-form.receipt-summary': '“{title}”, proposed for {pole}.',

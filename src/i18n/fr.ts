@@ -14,4 +14,15 @@ import { actionForm } from './fr/action-form.js';
  * (checked by the type of `Catalog`). At run time each widget loads only its own part (fr/*.ts)
  * with `registerMessages`, so a page with a card does not carry the map's sentences.
  */
-export const fr = { ...common, ...errors, ...pole, ...card, ...charter, ...map, ...referentiel, ...compare, ...campaign, ...actionForm } as const;
+export const fr = {
+  ...common,
+  ...errors,
+  ...pole,
+  ...card,
+  ...charter,
+  ...map,
+  ...referentiel,
+  ...compare,
+  ...campaign,
+  ...actionForm,
+} as const;

@@ -122,7 +122,14 @@ export function formatNumber(lang: string, value: number, options?: Intl.NumberF
 export function formatEuros(lang: string, value: number): string {
   return cached(
     `euros:${lang}`,
-    () => new Intl.NumberFormat(lang, { style: 'currency', currency: 'EUR', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }),
+    () =>
+      new Intl.NumberFormat(lang, {
+        style: 'currency',
+        currency: 'EUR',
+        notation: 'compact',
+        minimumFractionDigits: 0,
+        maximumFractionDigits: 1,
+      }),
   ).format(value);
 }
 
@@ -143,5 +150,7 @@ export function formatBytes(lang: string, bytes: number): string {
     value /= 1024;
     unit++;
   }
-  return new Intl.NumberFormat(lang, { style: 'unit', unit: units[unit], minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(lang, { style: 'unit', unit: units[unit], minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(
+    value,
+  );
 }

@@ -10,8 +10,9 @@ export default {
   tags: ['autodocs'],
   ...meta,
   // The provider shows nothing itself: the card below takes its endpoint, language and theme.
-  render: (args: Record<string, string>) => html`<ptce-provider endpoint=${args.endpoint} lang=${args.lang || 'fr'} theme=${args.theme || 'auto'}>
-    <ptce-pole-card pole-id="ecoop-arc" variant="compact"></ptce-pole-card>
-  </ptce-provider>`,
+  render: (args: Record<string, string>) =>
+    html`<ptce-provider endpoint=${args.endpoint} lang=${args.lang || 'fr'} theme=${args.theme || 'auto'}>
+      <ptce-pole-card pole-id="ecoop-arc" variant="compact"></ptce-pole-card>
+    </ptce-provider>`,
 };
 export const Example: ApiStory = { name: 'Exemple' };

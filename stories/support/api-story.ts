@@ -24,7 +24,10 @@ function declarationOf(tag: string): Declaration {
 
 /** `'full' | 'compact'` → ['full', 'compact']; anything else → no options. */
 const literals = (type = '') => {
-  const parts = type.split('|').map((p) => p.trim()).filter((p) => p !== 'undefined');
+  const parts = type
+    .split('|')
+    .map((p) => p.trim())
+    .filter((p) => p !== 'undefined');
   return parts.every((p) => /^'[^']*'$/.test(p)) && parts.length > 0 ? parts.map((p) => p.slice(1, -1)) : undefined;
 };
 
@@ -38,11 +41,20 @@ function controlsOf(decl: Declaration): ArgTypes {
   const argTypes: ArgTypes = {};
   for (const attribute of decl.attributes ?? []) {
     const type = attribute.type?.text ?? '';
-    const options = attribute.name === 'theme' ? ['auto', 'system', 'light', 'dark'] : attribute.name === 'lang' ? ['fr', 'en'] : literals(type);
+    const options =
+      attribute.name === 'theme' ? ['auto', 'system', 'light', 'dark'] : attribute.name === 'lang' ? ['fr', 'en'] : literals(type);
     argTypes[attribute.name] = {
-      description: attribute.description ?? (attribute.name === 'lang' ? 'Language of the widget (fr by default, en); else the closest `lang` above it.' : ''),
+      description:
+        attribute.description ??
+        (attribute.name === 'lang' ? 'Language of the widget (fr by default, en); else the closest `lang` above it.' : ''),
       table: { category: 'attributes', type: { summary: type || 'string' } },
-      control: options ? { type: 'select' } : type.startsWith('boolean') ? { type: 'boolean' } : type.startsWith('number') ? { type: 'number' } : { type: 'text' },
+      control: options
+        ? { type: 'select' }
+        : type.startsWith('boolean')
+          ? { type: 'boolean' }
+          : type.startsWith('number')
+            ? { type: 'number' }
+            : { type: 'text' },
       ...(options ? { options: ['', ...options] } : {}),
     };
   }
@@ -51,7 +63,8 @@ function controlsOf(decl: Declaration): ArgTypes {
   for (const member of decl.members ?? []) {
     // Same name as an attribute (theme, variant…): that row already describes it.
     if (member.kind !== 'field' || argTypes[member.name]) continue;
-    const internal = member.privacy === 'private' || member.privacy === 'protected' || member.static || member.readonly || member.name.startsWith('#');
+    const internal =
+      member.privacy === 'private' || member.privacy === 'protected' || member.static || member.readonly || member.name.startsWith('#');
     argTypes[member.name] = internal || member.attribute ? { table: { disable: true } } : { control: false };
   }
   // Parts, slots and events are listed (from the manifest) but have nothing to set.

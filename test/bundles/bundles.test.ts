@@ -2,7 +2,7 @@
 // first): each loaded in a page of its own, against the demo endpoint. The other tests import the
 // TypeScript sources; these catch what only the build can break (template minification, chunking,
 // lazy parts, two bundles sharing one provider).
-import { expect} from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { until } from '../support/wait.js';
 import { click } from '../support/input.js';
 
@@ -63,7 +63,7 @@ describe('built bundles (dist/cdn)', () => {
     expectOnlyOwnOrigin(doc);
   });
 
-  it('the map file leaves the card\'s code and messages to the lazy part, and no file carries another widget\'s messages', async () => {
+  it("the map file leaves the card's code and messages to the lazy part, and no file carries another widget's messages", async () => {
     // Message keys are plain ASCII, so they read the same in the file as served to the test.
     const source = async (name: string) => (await fetch(elementBundle(name))).text();
     const map = await source('pole-map');
@@ -98,7 +98,10 @@ describe('built bundles (dist/cdn)', () => {
   });
 
   it('the all-in-one file defines every element', async () => {
-    const doc = await page(['/dist/cdn/ptce-widgets.js'], `<ptce-pole-card endpoint="${ENDPOINT}" pole-id="phares-pole-d-hospitalite-aux-activites-a-rayonnement-ecolog"></ptce-pole-card>`);
+    const doc = await page(
+      ['/dist/cdn/ptce-widgets.js'],
+      `<ptce-pole-card endpoint="${ENDPOINT}" pole-id="phares-pole-d-hospitalite-aux-activites-a-rayonnement-ecolog"></ptce-pole-card>`,
+    );
     await settle(doc, 'ptce-pole-card', 'PHARES - Pôle d');
     const registry = doc.defaultView!.customElements;
     for (const name of ['provider', 'pole-card', 'pole-map', 'charter', 'referentiel', 'action-form']) {

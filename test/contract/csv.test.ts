@@ -62,7 +62,9 @@ describe('spreadsheet (CSV) poles', () => {
     // The list's first screenful comes with the first paint, the rest once the update completes.
     await el.updateComplete;
     expect(el.shadowRoot!.querySelectorAll('.list .name')).to.have.length(40);
-    expect(el.shadowRoot!.querySelector('[part="count"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('40 pôles, dont 1 non localisé');
+    expect(el.shadowRoot!.querySelector('[part="count"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      '40 pôles, dont 1 non localisé',
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -88,9 +90,14 @@ describe('spreadsheet (CSV) poles', () => {
     expect(list.value.themes.map((t) => t.label)).to.deep.equal(['Emploi et insertion', 'Alimentation']);
   });
 
-  it('takes `;`- or `|`-separated themes, tabs, any header case or accents, and keeps a row\'s pole when a cell is unusable', async () => {
+  it("takes `;`- or `|`-separated themes, tabs, any header case or accents, and keeps a row's pole when a cell is unusable", async () => {
     const list = await loadCsv(
-      ['NOM\tThemes\tDepartement\tE-mail\tLatitude\tLongitude', 'Pôle A\tCulture;Mobilité\t35\tpas une adresse\t48.1\tnord', 'Pôle B\tCulture | Énergie\t2a\t\t\t', '\t\t\t\t\t'].join('\n'),
+      [
+        'NOM\tThemes\tDepartement\tE-mail\tLatitude\tLongitude',
+        'Pôle A\tCulture;Mobilité\t35\tpas une adresse\t48.1\tnord',
+        'Pôle B\tCulture | Énergie\t2a\t\t\t',
+        '\t\t\t\t\t',
+      ].join('\n'),
     );
     expect(list.value.poles.map((p) => [p.name, p.themes, p.departments])).to.deep.equal([
       ['Pôle A', ['culture', 'mobilite'], ['35']],

@@ -16,6 +16,10 @@ describe('docs/endpoint.md', () => {
       seen.add(name);
     }
     const documented = [...seen].sort();
-    expect(documented).to.deep.equal(Object.keys(PUBLISHED_SCHEMAS).filter((n) => n !== 'pole').sort());
+    expect(documented).to.deep.equal(
+      Object.keys(PUBLISHED_SCHEMAS)
+        .filter((n) => n !== 'pole')
+        .sort(),
+    );
   });
 });

@@ -54,8 +54,8 @@ describe('endpoint naming a poles document', () => {
   });
 
   for (const [what, file] of [
-    ['GoGoCarto\'s own sample export', '/test/fixtures/gogocarto-js/elements.json'],
-    ['the project\'s older GoGoCarto sample', '/test/fixtures/gogocarto-sample.json'],
+    ["GoGoCarto's own sample export", '/test/fixtures/gogocarto-js/elements.json'],
+    ["the project's older GoGoCarto sample", '/test/fixtures/gogocarto-sample.json'],
   ]) {
     it(`shows ${what} as a GoGoCarto list named in a discovery document would`, async () => {
       const prefix = uniquePrefix('gogo');
@@ -74,7 +74,9 @@ describe('endpoint naming a poles document', () => {
 
   it('shows a CSV file (Excel in French) read once, as text', async () => {
     const prefix = uniquePrefix('csv');
-    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await (await fetch('/test/fixtures/csv/poles-excel-fr.csv')).arrayBuffer());
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(
+      await (await fetch('/test/fixtures/csv/poles-excel-fr.csv')).arrayBuffer(),
+    );
     await mockRoute({ path: `${prefix}/poles.csv`, text: csv, contentType: 'text/csv; charset=utf-8' });
     const el = await mapOn(`${prefix}/poles.csv`);
     expect(names(el)).to.have.length(40);
@@ -108,9 +110,20 @@ describe('endpoint naming a poles document', () => {
 describe('a GoGoCarto list named in a discovery document', () => {
   it('fetches the list and its taxonomy together, not one after the other', async () => {
     const prefix = uniquePrefix('gogo-parallel');
-    await mockRoute({ path: `${prefix}/ptce.json`, json: { ptce: 1, poles: { url: 'elements.json', format: 'gogocarto', taxonomy: 'taxonomy.json' } } });
-    await mockRoute({ path: `${prefix}/elements.json`, json: await (await fetch('/test/fixtures/gogocarto-js/elements.json')).json(), delay: 400 });
-    await mockRoute({ path: `${prefix}/taxonomy.json`, json: await (await fetch('/test/fixtures/gogocarto-js/taxonomy-full.json')).json(), delay: 400 });
+    await mockRoute({
+      path: `${prefix}/ptce.json`,
+      json: { ptce: 1, poles: { url: 'elements.json', format: 'gogocarto', taxonomy: 'taxonomy.json' } },
+    });
+    await mockRoute({
+      path: `${prefix}/elements.json`,
+      json: await (await fetch('/test/fixtures/gogocarto-js/elements.json')).json(),
+      delay: 400,
+    });
+    await mockRoute({
+      path: `${prefix}/taxonomy.json`,
+      json: await (await fetch('/test/fixtures/gogocarto-js/taxonomy-full.json')).json(),
+      delay: 400,
+    });
     const result = await loadPoles(new PtceClient(`${prefix}/ptce.json`));
     if (!result.ok) throw new Error(JSON.stringify(result.failure));
     expect(result.value.value.poles).to.have.length(12);

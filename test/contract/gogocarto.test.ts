@@ -45,12 +45,15 @@ function optionNames(taxonomy: unknown): Map<string, string> {
   return names;
 }
 
-describe('Carteco / GoGoCarto adapter: GoGoCarto\'s published sample data', () => {
+describe("Carteco / GoGoCarto adapter: GoGoCarto's published sample data", () => {
   it('shows every element GoGoCarto shows, on the map and in the list, with its category names as themes', async () => {
     const elements = await json('/test/fixtures/gogocarto-js/elements.json');
     const taxonomy = await json('/test/fixtures/gogocarto-js/taxonomy-full.json');
     const prefix = uniquePrefix('gogo');
-    await mockRoute({ path: `${prefix}/ptce.json`, json: { ptce: 1, poles: { url: 'elements.json', format: 'gogocarto', taxonomy: 'taxonomy.json', name: 'Carteco' } } });
+    await mockRoute({
+      path: `${prefix}/ptce.json`,
+      json: { ptce: 1, poles: { url: 'elements.json', format: 'gogocarto', taxonomy: 'taxonomy.json', name: 'Carteco' } },
+    });
     await mockRoute({ path: `${prefix}/elements.json`, json: elements });
     await mockRoute({ path: `${prefix}/taxonomy.json`, json: taxonomy });
 
@@ -90,13 +93,21 @@ describe('Carteco / GoGoCarto adapter: GoGoCarto\'s published sample data', () =
     const options = [...el.shadowRoot!.querySelectorAll('select option')].map((o) => o.textContent!);
     const at = options.findIndex((o) => o.trim() === 'Epicerie & Supérette');
     expect(options[at]).to.match(/^\u00a0\u00a0\S/);
-    expect(options.slice(0, at).reverse().find((o) => !o.startsWith('\u00a0'))).to.equal('Agriculture & Alimentation');
+    expect(
+      options
+        .slice(0, at)
+        .reverse()
+        .find((o) => !o.startsWith('\u00a0')),
+    ).to.equal('Agriculture & Alimentation');
     await expect(el).to.be.accessible();
   });
 
   it('still loads, with the categories given by name, when the taxonomy cannot be loaded', async () => {
     const prefix = uniquePrefix('gogo');
-    await mockRoute({ path: `${prefix}/ptce.json`, json: { ptce: 1, poles: { url: 'elements.json', format: 'gogocarto', taxonomy: 'absent.json' } } });
+    await mockRoute({
+      path: `${prefix}/ptce.json`,
+      json: { ptce: 1, poles: { url: 'elements.json', format: 'gogocarto', taxonomy: 'absent.json' } },
+    });
     await mockRoute({ path: `${prefix}/absent.json`, status: 404, json: { error: 'not found' } });
     await mockRoute({ path: `${prefix}/elements.json`, json: { data: [{ id: 1, name: 'A', categories: ['Culture', 12] }] } });
     const result = await loadPoles(new PtceClient(`${prefix}/ptce.json`));
@@ -105,12 +116,18 @@ describe('Carteco / GoGoCarto adapter: GoGoCarto\'s published sample data', () =
     expect(result.value.value.poles[0]).to.deep.include({ id: '1', name: 'A', themes: ['culture'] });
   });
 
-  it('keeps the elements of the project\'s older sample (names, ids, an unsafe website)', async () => {
+  it("keeps the elements of the project's older sample (names, ids, an unsafe website)", async () => {
     const list = load(await json('/test/fixtures/gogocarto-sample.json'));
     expect(list.value.poles.map((p) => p.id)).to.deep.equal(['a1B2', '42', 're-1']);
     expect(list.skipped.map((s) => [s.id, s.issues[0].path])).to.deep.equal([['sans-nom', 'poles[3].name']]);
     const [nantes, corse, reunion] = list.value.poles;
-    expect(nantes).to.deep.include({ commune: 'Nantes', address: '8 rue Saint-Domingue', postcode: '44200', departments: ['44'], website: 'https://www.ecosolies.fr/' });
+    expect(nantes).to.deep.include({
+      commune: 'Nantes',
+      address: '8 rue Saint-Domingue',
+      postcode: '44200',
+      departments: ['44'],
+      website: 'https://www.ecosolies.fr/',
+    });
     expect(corse.departments).to.deep.equal(['2A']);
     expect(reunion.departments).to.deep.equal(['974']);
     expect(reunion.website).to.equal(undefined);
@@ -126,7 +143,10 @@ describe('Carteco / GoGoCarto adapter: each case keeps its pole', () => {
   });
 
   it('resolves numeric category ids (taxonomy or categories) through the taxonomy', () => {
-    const taxonomy = { name: 'Catégories', options: [{ id: 7, name: 'Alimentation', subcategories: [{ name: 'Type', options: [{ id: 71, name: 'Épicerie' }] }] }] };
+    const taxonomy = {
+      name: 'Catégories',
+      options: [{ id: 7, name: 'Alimentation', subcategories: [{ name: 'Type', options: [{ id: 71, name: 'Épicerie' }] }] }],
+    };
     const a = one({ taxonomy: [71, '7'] }, taxonomy);
     expect(labels(a.list, a.pole)).to.have.members(['Alimentation', 'Épicerie']);
     const b = one({ categories: [71] }, taxonomy);
@@ -175,13 +195,19 @@ describe('Carteco / GoGoCarto adapter: each case keeps its pole', () => {
   });
 
   it('brings the street address, as an object or a written line', () => {
-    expect(one({ address: { streetAddress: '5 rue Edmond Proust', postalCode: '79120', addressLocality: 'Chenay' } }).pole).to.deep.include({
-      address: '5 rue Edmond Proust',
-      postcode: '79120',
-      commune: 'Chenay',
-      departments: ['79'],
+    expect(one({ address: { streetAddress: '5 rue Edmond Proust', postalCode: '79120', addressLocality: 'Chenay' } }).pole).to.deep.include(
+      {
+        address: '5 rue Edmond Proust',
+        postcode: '79120',
+        commune: 'Chenay',
+        departments: ['79'],
+      },
+    );
+    expect(one({ address: '8 rue Saint-Domingue, 44200 Nantes' }).pole).to.deep.include({
+      address: '8 rue Saint-Domingue',
+      postcode: '44200',
+      commune: 'Nantes',
     });
-    expect(one({ address: '8 rue Saint-Domingue, 44200 Nantes' }).pole).to.deep.include({ address: '8 rue Saint-Domingue', postcode: '44200', commune: 'Nantes' });
     expect(one({ address: 'Zone artisanale' }).pole.address).to.equal('Zone artisanale');
   });
 
@@ -198,8 +224,21 @@ describe('Carteco / GoGoCarto adapter: each case keeps its pole', () => {
   });
 
   it('leaves out deleted, refused, duplicate and pending elements, as GoGoCarto does', () => {
-    const statuses = { '-7': 'aggregated', '-6': 'duplicate', '-4': 'deleted', '-3': 'refused by votes', '-2': 'refused', '-1': 'pending change', '0': 'pending', '1': 'validated', '2': 'validated by votes', '7': 'imported' };
-    const list = load({ data: Object.entries(statuses).map(([status, name]) => ({ id: name, name, status: Number(status), moderationState: 1 })) });
+    const statuses = {
+      '-7': 'aggregated',
+      '-6': 'duplicate',
+      '-4': 'deleted',
+      '-3': 'refused by votes',
+      '-2': 'refused',
+      '-1': 'pending change',
+      '0': 'pending',
+      '1': 'validated',
+      '2': 'validated by votes',
+      '7': 'imported',
+    };
+    const list = load({
+      data: Object.entries(statuses).map(([status, name]) => ({ id: name, name, status: Number(status), moderationState: 1 })),
+    });
     expect(list.value.poles.map((p) => p.id)).to.deep.equal(['validated', 'validated by votes', 'imported']);
     expect(list.skipped).to.deep.equal([]);
   });
@@ -214,7 +253,13 @@ describe('Carteco / GoGoCarto adapter: each case keeps its pole', () => {
       ],
     });
     expect(list.value.poles).to.have.length(1);
-    expect(list.value.poles[0]).to.deep.include({ id: 'c1', name: 'Pôle compact', commune: 'Rennes', departments: ['35'], geo: { lat: 48.11, lon: -1.68 } });
+    expect(list.value.poles[0]).to.deep.include({
+      id: 'c1',
+      name: 'Pôle compact',
+      commune: 'Rennes',
+      departments: ['35'],
+      geo: { lat: 48.11, lon: -1.68 },
+    });
     expect(labels(list, list.value.poles[0])).to.deep.equal(['Mobilité']);
   });
 
@@ -235,12 +280,14 @@ describe('Carteco / GoGoCarto adapter: each case keeps its pole', () => {
     expect(ran).to.equal(false);
   });
 
-  it('takes images only from the source\'s own origin, the first as logo', () => {
-    expect(one({ images: ['https://elsewhere.example/a.png', '/uploads/logo.png'] }).pole.logo).to.deep.equal({ url: 'https://carteco.example.org/uploads/logo.png' });
+  it("takes images only from the source's own origin, the first as logo", () => {
+    expect(one({ images: ['https://elsewhere.example/a.png', '/uploads/logo.png'] }).pole.logo).to.deep.equal({
+      url: 'https://carteco.example.org/uploads/logo.png',
+    });
     expect(one({ image: 'https://images.duckduckgo.com/iu/?u=x' }).pole.logo).to.equal(undefined);
   });
 
-  it('brings opening hours, social links and the element\'s page on the source', () => {
+  it("brings opening hours, social links and the element's page on the source", () => {
     const { pole } = one({
       openHours: { Mo: '09:00-12:00', Fr: '09:00-11:30 & 14:00-18:00' },
       openHoursString: 'Fermé en août',

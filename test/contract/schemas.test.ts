@@ -20,7 +20,10 @@ describe('endpoint contract: schemas', () => {
 
   for (const [what, name, data, path] of REJECTED) {
     it(`rejects ${what} at "${path}"`, () => {
-      const schema = name in WIDGET_ONLY_SCHEMAS ? WIDGET_ONLY_SCHEMAS[name as keyof typeof WIDGET_ONLY_SCHEMAS] : PUBLISHED_SCHEMAS[name as PublishedSchemaName][0];
+      const schema =
+        name in WIDGET_ONLY_SCHEMAS
+          ? WIDGET_ONLY_SCHEMAS[name as keyof typeof WIDGET_ONLY_SCHEMAS]
+          : PUBLISHED_SCHEMAS[name as PublishedSchemaName][0];
       expect(paths(validate(schema as Schema<unknown>, data))).to.include(path);
     });
   }
@@ -35,15 +38,37 @@ describe('endpoint contract: schemas', () => {
 
   it('does not hard-code 3 × 3 × 4: a 1 × 1 × 1 référentiel is valid', () => {
     const tiny = {
-      id: 'r', version: '1', title: 'R', status: 'illustrative',
-      scale: { levels: [{ value: 0, label: 'Non' }, { value: 1, label: 'Oui' }], notApplicable: { label: 'NC' } },
-      objectives: [{ id: 'a', label: 'A', principalObjectives: [{ id: 'a1', label: 'A1', indicators: [{ id: 'q', label: 'Q', question: 'Q ?' }] }] }],
+      id: 'r',
+      version: '1',
+      title: 'R',
+      status: 'illustrative',
+      scale: {
+        levels: [
+          { value: 0, label: 'Non' },
+          { value: 1, label: 'Oui' },
+        ],
+        notApplicable: { label: 'NC' },
+      },
+      objectives: [
+        { id: 'a', label: 'A', principalObjectives: [{ id: 'a1', label: 'A1', indicators: [{ id: 'q', label: 'Q', question: 'Q ?' }] }] },
+      ],
     };
     expect(validate(Referentiel, tiny).ok).to.equal(true);
   });
 
   it('accepts French phone numbers in their usual forms and international ones', () => {
-    for (const ok of ['06 12 34 56 78', '0612345678', '06.12.34.56.78', '06-12-34-56-78', '+33 6 12 34 56 78', '+33 (0)6 12 34 56 78', '0033 6 12 34 56 78', '+262 262 12 34 56', '+32 2 123 45 67', '+1 514 555 0199']) {
+    for (const ok of [
+      '06 12 34 56 78',
+      '0612345678',
+      '06.12.34.56.78',
+      '06-12-34-56-78',
+      '+33 6 12 34 56 78',
+      '+33 (0)6 12 34 56 78',
+      '0033 6 12 34 56 78',
+      '+262 262 12 34 56',
+      '+32 2 123 45 67',
+      '+1 514 555 0199',
+    ]) {
       expect(PHONE_PATTERN.test(ok), ok).to.equal(true);
     }
     for (const bad of ['12 34', '06 12 34 56', '6 12 34 56 78', 'tel: 06', '+33 6 12', '00 00 00 00 00']) {
@@ -93,7 +118,9 @@ describe('endpoint contract: demo dataset', () => {
   it('the demo assessments answer indicators of the référentiel with values of its scale', async () => {
     const referentiel = await load('/demo/data/referentiel.json');
     const { assessments } = await load('/demo/data/regards-croises-demo.json');
-    const ids = new Set(referentiel.objectives.flatMap((o: any) => o.principalObjectives.flatMap((p: any) => p.indicators.map((i: any) => i.id))));
+    const ids = new Set(
+      referentiel.objectives.flatMap((o: any) => o.principalObjectives.flatMap((p: any) => p.indicators.map((i: any) => i.id))),
+    );
     const values = new Set([...referentiel.scale.levels.map((l: { value: number }) => l.value), 'na']);
     expect(new Set(assessments.map((a: { poleId: string }) => a.poleId)).size, 'one pole only').to.equal(1);
     for (const assessment of assessments) {

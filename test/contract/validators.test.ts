@@ -23,14 +23,17 @@ const widgetChecks: Record<string, Check<unknown>> = { pole: checkPole, theme: c
 
 /** Both verdicts for one document: zod's (server) and the compiled JSON Schema's (widgets). */
 function both(name: string, data: unknown) {
-  const schema = name in WIDGET_ONLY_SCHEMAS ? WIDGET_ONLY_SCHEMAS[name as keyof typeof WIDGET_ONLY_SCHEMAS] : PUBLISHED_SCHEMAS[name as PublishedSchemaName][0];
+  const schema =
+    name in WIDGET_ONLY_SCHEMAS
+      ? WIDGET_ONLY_SCHEMAS[name as keyof typeof WIDGET_ONLY_SCHEMAS]
+      : PUBLISHED_SCHEMAS[name as PublishedSchemaName][0];
   const zod = validate(schema as Schema<unknown>, data);
   const json = (widgetChecks[name] ?? jsonCheck<unknown>(widgetSchema(name)))(data);
   const paths = (r: typeof zod) => (r.ok ? [] : [...new Set(r.issues.map((i) => i.path))].sort());
   return { zod: { ok: zod.ok, paths: paths(zod) }, json: { ok: json.ok, paths: paths(json) } };
 }
 
-describe('the widgets\' JSON checks agree with the zod schemas', () => {
+describe("the widgets' JSON checks agree with the zod schemas", () => {
   it('compiles every published schema for the widgets', () => {
     for (const name of Object.keys(PUBLISHED_SCHEMAS)) expect(widgetSchema(name), name).to.be.an('object');
   });
@@ -87,7 +90,14 @@ describe('the widgets\' JSON checks agree with the zod schemas', () => {
   it('both keep the same fields of a record with unusable optional ones, and drop the same', () => {
     const records = [
       { id: 'p', name: 'P', email: 'contact at example.org', phone: 'appelez-nous', updatedAt: '25/11/2026', departments: ['35', '999'] },
-      { id: 'p', name: 'P', geo: { lat: 200, lon: 2 }, figures: { jobs: -3, structures: 4 }, themes: ['a', 3, 'b'], website: 'javascript:alert(1)' },
+      {
+        id: 'p',
+        name: 'P',
+        geo: { lat: 200, lon: 2 },
+        figures: { jobs: -3, structures: 4 },
+        themes: ['a', 3, 'b'],
+        website: 'javascript:alert(1)',
+      },
       {
         id: 'p',
         name: 'P',
@@ -100,7 +110,15 @@ describe('the widgets\' JSON checks agree with the zod schemas', () => {
           ],
         },
       },
-      { id: 'p', name: 'P', referentielSummary: { referentielId: 'r', referentielVersion: '1', objectives: [{ id: 'o', label: 'O', mean: 5, answered: 1, total: 1 }] } },
+      {
+        id: 'p',
+        name: 'P',
+        referentielSummary: {
+          referentielId: 'r',
+          referentielVersion: '1',
+          objectives: [{ id: 'o', label: 'O', mean: 5, answered: 1, total: 1 }],
+        },
+      },
       { id: 'p', name: 'P', themes: ['a', 1, 'b', 2, 'c', 3, 'd', 4, 'e', 5, 'f', 6, 'g', 7] },
       { id: 'p', name: 42, email: 'x' },
       { id: '', name: 'P' },
@@ -121,7 +139,10 @@ describe('the widgets\' JSON checks agree with the zod schemas', () => {
     expect(kept.dropped.map((d) => d.field).sort()).to.deep.equal(['departments[1]', 'email', 'phone', 'updatedAt']);
     const summary = lenient(checkPole, records[2], 'poles[0]');
     if (!summary.ok) throw new Error('summary');
-    expect(summary.value.referentielSummary!.objectives.map((o) => o.id), 'the mean of 99 goes with its objective').to.deep.equal(['o2']);
+    expect(
+      summary.value.referentielSummary!.objectives.map((o) => o.id),
+      'the mean of 99 goes with its objective',
+    ).to.deep.equal(['o2']);
     expect(summary.dropped).to.deep.equal([{ field: 'referentielSummary.objectives[0]', reason: 'outside the scale' }]);
     const noSummary = lenient(checkPole, records[3], 'poles[0]');
     if (!noSummary.ok) throw new Error('no summary');

@@ -110,6 +110,10 @@ describe('PtceClient', () => {
 
     await mockRoute({ path: `${prefix}/api/signatures`, status: 400, json: { errors: [{ path: 'pole.name', message: 'required' }] } });
     const refused = await client.post('signatures', {}, 'key-456');
-    expect(!refused.ok && refused.failure).to.deep.include({ kind: 'http', status: 400, issues: [{ path: 'pole.name', message: 'required' }] });
+    expect(!refused.ok && refused.failure).to.deep.include({
+      kind: 'http',
+      status: 400,
+      issues: [{ path: 'pole.name', message: 'required' }],
+    });
   });
 });

@@ -1,5 +1,15 @@
 import { expect } from '@open-wc/testing';
-import { formatDate, formatEuros, formatNumber, isLangLoaded, loadLang, registerLocale, registerMessages, supportedLang, translate } from '../../src/i18n/index.js';
+import {
+  formatDate,
+  formatEuros,
+  formatNumber,
+  isLangLoaded,
+  loadLang,
+  registerLocale,
+  registerMessages,
+  supportedLang,
+  translate,
+} from '../../src/i18n/index.js';
 import { map } from '../../src/i18n/fr/map.js';
 import { fr } from '../../src/i18n/fr.js';
 import { en } from '../../src/i18n/en.js';

@@ -32,7 +32,13 @@ describe('language resolution', () => {
 
   it("2. else the closest ancestor's lang", async () => {
     document.documentElement.lang = 'fr';
-    const wrapper = await mount(html`<section lang="fr"><div lang="en-GB"><p><ptce-test-probe></ptce-test-probe></p></div></section>`);
+    const wrapper = await mount(
+      html`<section lang="fr">
+        <div lang="en-GB">
+          <p><ptce-test-probe></ptce-test-probe></p>
+        </div>
+      </section>`,
+    );
     const el = wrapper.querySelector('ptce-test-probe')!;
     await el.updateComplete;
     expect(shownLang(el)).to.equal('en');
@@ -57,7 +63,7 @@ describe('language resolution', () => {
     expect(shownLang(el)).to.equal('fr');
   });
 
-  it('re-renders when its own, an ancestor\'s or the document\'s lang changes', async () => {
+  it("re-renders when its own, an ancestor's or the document's lang changes", async () => {
     document.documentElement.lang = 'fr';
     const wrapper = await mount(html`<div><ptce-test-probe></ptce-test-probe></div>`);
     const el = wrapper.querySelector('ptce-test-probe')!;
@@ -81,7 +87,7 @@ describe('language resolution', () => {
     expect(el.shadowRoot!.querySelector('button')!.textContent).to.equal('Try again');
   });
 
-  it('follows a provider\'s lang, including across a shadow root', async () => {
+  it("follows a provider's lang, including across a shadow root", async () => {
     const provider = await fixture(html`<ptce-provider lang="en"></ptce-provider>`);
     const host = document.createElement('div');
     const shadow = host.attachShadow({ mode: 'open' });

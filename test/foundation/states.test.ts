@@ -7,8 +7,7 @@ import { until } from '../support/wait.js';
 import { click } from '../support/input.js';
 
 const text = (el: PtceTestProbe) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
-const settled = (el: PtceTestProbe) =>
-  until(() => el.data.state.status === 'ready' || el.data.state.status === 'error', 'never settled');
+const settled = (el: PtceTestProbe) => until(() => el.data.state.status === 'ready' || el.data.state.status === 'error', 'never settled');
 
 async function probeOn(poles: unknown, discovery?: Partial<MockRoute>, lang = 'fr') {
   const { url, prefix } = await mockEndpoint({ poles, discovery });
@@ -49,7 +48,12 @@ describe('shared states', () => {
   const cases: { name: string; poles?: unknown; discovery?: Partial<MockRoute>; fr: string; en: string; detail?: string }[] = [
     { name: 'network error', poles: { drop: true }, fr: 'injoignable', en: 'cannot be reached' },
     { name: 'HTTP status', poles: { status: 503, text: 'Service Unavailable' }, fr: 'code HTTP 503', en: 'HTTP status 503' },
-    { name: 'not JSON', poles: { text: '<html><body>Not found</body></html>', contentType: 'text/html' }, fr: 'pas au format JSON', en: 'not in the expected JSON' },
+    {
+      name: 'not JSON',
+      poles: { text: '<html><body>Not found</body></html>', contentType: 'text/html' },
+      fr: 'pas au format JSON',
+      en: 'not in the expected JSON',
+    },
     { name: 'empty body', poles: { text: '' }, fr: 'pas au format JSON', en: 'not in the expected JSON' },
     {
       name: 'invalid data',
@@ -65,8 +69,18 @@ describe('shared states', () => {
       en: 'does not follow',
       detail: 'ptce',
     },
-    { name: 'unsupported contract version', discovery: { json: { ptce: 7, poles: 'poles.json' } }, fr: 'version du format (7)', en: 'version of the format (7)' },
-    { name: 'missing resource', discovery: { json: { ptce: 1 } }, fr: 'ne publie pas de « liste des pôles »', en: 'does not publish a list of poles' },
+    {
+      name: 'unsupported contract version',
+      discovery: { json: { ptce: 7, poles: 'poles.json' } },
+      fr: 'version du format (7)',
+      en: 'version of the format (7)',
+    },
+    {
+      name: 'missing resource',
+      discovery: { json: { ptce: 1 } },
+      fr: 'ne publie pas de « liste des pôles »',
+      en: 'does not publish a list of poles',
+    },
   ];
 
   for (const c of cases) {
@@ -76,7 +90,10 @@ describe('shared states', () => {
         await settled(el);
         // English loads on first use: wait until the alert speaks the language, then read it.
         const retryLabel = lang === 'fr' ? 'Réessayer' : 'Try again';
-        await until(() => el.shadowRoot!.querySelector('[role="alert"] button')?.textContent?.trim() === retryLabel, `the alert in ${lang}`);
+        await until(
+          () => el.shadowRoot!.querySelector('[role="alert"] button')?.textContent?.trim() === retryLabel,
+          `the alert in ${lang}`,
+        );
         const alert = el.shadowRoot!.querySelector('[role="alert"]');
         expect(alert, 'alert').to.exist;
         expect(alert!.textContent).to.contain(c[lang]);
@@ -147,7 +164,10 @@ describe('shared states', () => {
     el.remove();
     // Whatever the element had asked for has been answered (it may have left before asking for the poles).
     // (Firefox may abort the first request before it leaves: then there is nothing to wait for.)
-    await until(async () => (await nothingPending(url)) && (await nothingPending(url.replace(/ptce\.json$/, 'poles.json'))), 'every answer sent');
+    await until(
+      async () => (await nothingPending(url)) && (await nothingPending(url.replace(/ptce\.json$/, 'poles.json'))),
+      'every answer sent',
+    );
     await new Promise((r) => setTimeout(r, 0));
     expect(el.data.state.status, 'a detached element is not updated by the late answer').to.equal('loading');
     document.body.append(el);

@@ -8,7 +8,9 @@ for (const theme of ['light', 'dark']) {
   it(`draws shapes and focus at 3:1 against the land, ${theme} theme (WCAG 1.4.11)`, async () => {
     document.body.style.background = theme === 'dark' ? '#111416' : '#ffffff';
     try {
-      const el = await fixture<PtcePoleMap>(html`<ptce-pole-map endpoint="/demo/data/ptce.json" region="84" theme=${theme} style="width:900px"></ptce-pole-map>`);
+      const el = await fixture<PtcePoleMap>(
+        html`<ptce-pole-map endpoint="/demo/data/ptce.json" region="84" theme=${theme} style="width:900px"></ptce-pole-map>`,
+      );
       await until(() => el.shadowRoot!.querySelector('.marker') && el.shadowRoot!.querySelector('.region-edge.selected'), 'map drawn');
       const style = (selector: string) => getComputedStyle(el.shadowRoot!.querySelector(selector)!);
       // The land as seen: the department's fill over the map's background over the widget's over the page's.

@@ -9,7 +9,11 @@ import { until } from '../support/wait.js';
 function generated(n: number) {
   let seed = 42;
   const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-  const overseas: [string, number[]][] = [['971', [-61.81, 15.83, -61.0, 16.52]], ['974', [55.21, -21.39, 55.84, -20.87]], ['973', [-54.6, 2.1, -51.6, 5.8]]];
+  const overseas: [string, number[]][] = [
+    ['971', [-61.81, 15.83, -61.0, 16.52]],
+    ['974', [55.21, -21.39, 55.84, -20.87]],
+    ['973', [-54.6, 2.1, -51.6, 5.8]],
+  ];
   const departments = ['01', '13', '2A', '29', '31', '33', '35', '44', '59', '67', '69', '75', '93'];
   return {
     poles: Array.from({ length: n }, (_, i) => {
@@ -46,7 +50,12 @@ function outside(el: PtcePoleMap): number {
   const margin = 40;
   return [...el.shadowRoot!.querySelectorAll('.marker')].filter((m) => {
     const box = m.getBoundingClientRect();
-    return box.right < frame.left - margin || box.left > frame.right + margin || box.bottom < frame.top - margin || box.top > frame.bottom + margin;
+    return (
+      box.right < frame.left - margin ||
+      box.left > frame.right + margin ||
+      box.bottom < frame.top - margin ||
+      box.top > frame.bottom + margin
+    );
   }).length;
 }
 

@@ -23,7 +23,10 @@ describe('region outlines (dissolved from the departments at build time)', () =>
         const wrong = [...basemap.departments.values()].filter(
           (d) => insidePolygons(d.center, outline.polygons) !== (regionIn(generation, d.id) === code),
         );
-        expect(wrong.map((d) => d.id), `region ${code}`).to.deep.equal([]);
+        expect(
+          wrong.map((d) => d.id),
+          `region ${code}`,
+        ).to.deep.equal([]);
         const box = boxOf(outline.polygons);
         expect(box.minX, code).to.be.at.least(VIEWBOX.x);
         expect(box.minY, code).to.be.at.least(VIEWBOX.y);
@@ -36,9 +39,13 @@ describe('region outlines (dissolved from the departments at build time)', () =>
     });
   }
 
-  it('an outline is as long as its region\'s outer borders, not as the sum of its departments\' borders', () => {
+  it("an outline is as long as its region's outer borders, not as the sum of its departments' borders", () => {
     const perimeter = (polygons: { x: number; y: number }[][]) =>
-      polygons.reduce((sum, ring) => sum + ring.reduce((s, p, i) => s + Math.hypot(p.x - ring[(i + 1) % ring.length].x, p.y - ring[(i + 1) % ring.length].y), 0), 0);
+      polygons.reduce(
+        (sum, ring) =>
+          sum + ring.reduce((s, p, i) => s + Math.hypot(p.x - ring[(i + 1) % ring.length].x, p.y - ring[(i + 1) % ring.length].y), 0),
+        0,
+      );
     // Auvergne-Rhône-Alpes: 12 departments whose inner borders vanish when dissolved.
     const members = [...basemap.departments.values()].filter((d) => regionIn('current', d.id) === '84');
     const sum = members.reduce((s, d) => s + perimeter(d.polygons), 0);

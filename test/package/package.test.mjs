@@ -45,10 +45,28 @@ before(() => {
 after(() => rmSync(work, { recursive: true, force: true }));
 
 test('the tarball holds only what a user needs', () => {
-  const allowed = [/^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE/, /^custom-elements\.json$/, /^schemas\/[\w.-]+\.json$/, /^dist\/.+\.(js|d\.ts)$/];
+  const allowed = [
+    /^package\.json$/,
+    /^README\.md$/,
+    /^CHANGELOG\.md$/,
+    /^LICENSE/,
+    /^custom-elements\.json$/,
+    /^schemas\/[\w.-]+\.json$/,
+    /^dist\/.+\.(js|d\.ts)$/,
+  ];
   const stray = files.filter((f) => !allowed.some((re) => re.test(f)));
   assert.deepEqual(stray, [], 'files a user does not need');
-  for (const needed of ['dist/index.js', 'dist/ptce-pole-card.js', 'dist/schemas.js', 'dist/types/index.d.ts', 'dist/types/react.d.ts', 'dist/types/vue.d.ts', 'dist/cdn/ptce-widgets.js', 'custom-elements.json', 'CHANGELOG.md']) {
+  for (const needed of [
+    'dist/index.js',
+    'dist/ptce-pole-card.js',
+    'dist/schemas.js',
+    'dist/types/index.d.ts',
+    'dist/types/react.d.ts',
+    'dist/types/vue.d.ts',
+    'dist/cdn/ptce-widgets.js',
+    'custom-elements.json',
+    'CHANGELOG.md',
+  ]) {
     assert.ok(files.includes(needed), `${needed} is in the tarball`);
   }
   assert.ok(!files.some((f) => /\.test\.|\.stories\.|(^|\/)test\//.test(f)), 'no tests or stories');
@@ -92,12 +110,15 @@ test('the bundles run in headless Chromium against a real endpoint', async () =>
   const demoData = join(repo, 'demo/data');
   const types = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html' };
   const pages = {
-    '/main.html': '<script type="module" src="/out/main/main.js"></script><ptce-pole-card pole-id="ecoop-arc" endpoint="/data/ptce.json"></ptce-pole-card><ptce-pole-map endpoint="/data/ptce.json" view="list"></ptce-pole-map>',
-    '/card.html': '<script type="module" src="/out/ptce-pole-card/ptce-pole-card.js"></script><ptce-pole-card pole-id="ecoop-arc" endpoint="/data/ptce.json"></ptce-pole-card>',
+    '/main.html':
+      '<script type="module" src="/out/main/main.js"></script><ptce-pole-card pole-id="ecoop-arc" endpoint="/data/ptce.json"></ptce-pole-card><ptce-pole-map endpoint="/data/ptce.json" view="list"></ptce-pole-map>',
+    '/card.html':
+      '<script type="module" src="/out/ptce-pole-card/ptce-pole-card.js"></script><ptce-pole-card pole-id="ecoop-arc" endpoint="/data/ptce.json"></ptce-pole-card>',
   };
   const server = createServer((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
-    if (pages[path]) return res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><html lang="fr"><body>${pages[path]}</body></html>`);
+    if (pages[path])
+      return res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><html lang="fr"><body>${pages[path]}</body></html>`);
     const file = path.startsWith('/data/') ? join(demoData, path.slice(6)) : join(app, path);
     if (!file.startsWith(app) && !file.startsWith(demoData)) return res.writeHead(403).end();
     let body;
@@ -113,20 +134,30 @@ test('the bundles run in headless Chromium against a real endpoint', async () =>
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
-    for (const [path, tags] of [['/main.html', ['ptce-provider', 'ptce-pole-card', 'ptce-charter', 'ptce-pole-map', 'ptce-referentiel']], ['/card.html', ['ptce-pole-card']]]) {
+    for (const [path, tags] of [
+      ['/main.html', ['ptce-provider', 'ptce-pole-card', 'ptce-charter', 'ptce-pole-map', 'ptce-referentiel']],
+      ['/card.html', ['ptce-pole-card']],
+    ]) {
       const page = await browser.newPage();
       const errors = [];
       const elsewhere = [];
       page.on('pageerror', (error) => errors.push(error.message));
       page.on('request', (request) => request.url().startsWith(origin) || elsewhere.push(request.url()));
       await page.goto(origin + path);
-      await page.waitForFunction(
-        () => document.querySelector('ptce-pole-card')?.shadowRoot?.textContent?.includes('EcOOp arc'),
-        { timeout: 60_000 },
-      );
+      await page.waitForFunction(() => document.querySelector('ptce-pole-card')?.shadowRoot?.textContent?.includes('EcOOp arc'), {
+        timeout: 60_000,
+      });
       const defined = await page.evaluate((names) => names.filter((n) => customElements.get(n)), tags);
       assert.deepEqual(defined, tags, `${path} defines its elements`);
       assert.deepEqual(errors, [], `${path} ran without errors`);
@@ -140,28 +171,50 @@ test('the bundles run in headless Chromium against a real endpoint', async () =>
 });
 
 const tsconfig = (extra) => ({
-  compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', strict: true, noEmit: true, skipLibCheck: true, lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [], ...extra.compilerOptions },
+  compilerOptions: {
+    target: 'ES2022',
+    module: 'ESNext',
+    moduleResolution: 'bundler',
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+    types: [],
+    ...extra.compilerOptions,
+  },
   include: extra.include,
 });
 
 test('React 19 JSX types check the attributes, their values and the events', async () => {
-  writeFileSync(join(app, 'tsconfig.react.json'), JSON.stringify(tsconfig({ compilerOptions: { jsx: 'react-jsx' }, include: ['src/react-app.tsx'] })));
+  writeFileSync(
+    join(app, 'tsconfig.react.json'),
+    JSON.stringify(tsconfig({ compilerOptions: { jsx: 'react-jsx' }, include: ['src/react-app.tsx'] })),
+  );
   const tsc = join(repo, 'node_modules/typescript/bin/tsc');
   await run(process.execPath, [tsc, '-p', 'tsconfig.react.json'], { cwd: app }).catch((e) => assert.fail(`tsc: ${e.stdout}`));
   // Without the expect-error markers, exactly the two bad lines fail.
   const bad = readFileSync(join(app, 'src/react-app.tsx'), 'utf8').replace(/\{\/\* @ts-expect-error[^}]*\}/g, '');
   writeFileSync(join(app, 'src/react-app.tsx'), bad);
-  const failed = await run(process.execPath, [tsc, '-p', 'tsconfig.react.json'], { cwd: app }).then(() => '', (e) => e.stdout);
+  const failed = await run(process.execPath, [tsc, '-p', 'tsconfig.react.json'], { cwd: app }).then(
+    () => '',
+    (e) => e.stdout,
+  );
   assert.match(failed, /"enormous"/);
   assert.match(failed, /"sepia"/);
 });
 
 test('Vue GlobalComponents types check a single-file component (vue-tsc) and props', async () => {
-  writeFileSync(join(app, 'tsconfig.vue.json'), JSON.stringify(tsconfig({ compilerOptions: { jsx: 'preserve' }, include: ['src/App.vue', 'src/vue-app.ts'] })));
+  writeFileSync(
+    join(app, 'tsconfig.vue.json'),
+    JSON.stringify(tsconfig({ compilerOptions: { jsx: 'preserve' }, include: ['src/App.vue', 'src/vue-app.ts'] })),
+  );
   const vueTsc = join(repo, 'node_modules/vue-tsc/bin/vue-tsc.js');
   await run(process.execPath, [vueTsc, '-p', 'tsconfig.vue.json'], { cwd: app }).catch((e) => assert.fail(`vue-tsc: ${e.stdout}`));
   const bad = readFileSync(join(app, 'src/App.vue'), 'utf8').replace(/<!-- @vue-expect-error[^>]*-->/, '');
   writeFileSync(join(app, 'src/App.vue'), bad);
-  const failed = await run(process.execPath, [vueTsc, '-p', 'tsconfig.vue.json'], { cwd: app }).then(() => '', (e) => e.stdout);
+  const failed = await run(process.execPath, [vueTsc, '-p', 'tsconfig.vue.json'], { cwd: app }).then(
+    () => '',
+    (e) => e.stdout,
+  );
   assert.match(failed, /enormous/);
 });

@@ -19,7 +19,16 @@ function fakeBuild(name, sizes = {}) {
   const dir = join(work, name);
   mkdirSync(join(dir, 'elements'), { recursive: true });
   mkdirSync(join(dir, 'lazy'), { recursive: true });
-  const files = ['elements/ptce-pole-card.js', 'elements/ptce-pole-map.js', 'elements/ptce-charter.js', 'elements/ptce-referentiel.js', 'elements/ptce-action-form.js', 'elements/ptce-provider.js', 'ptce-widgets.js', 'lazy/map-view-AbC123.js'];
+  const files = [
+    'elements/ptce-pole-card.js',
+    'elements/ptce-pole-map.js',
+    'elements/ptce-charter.js',
+    'elements/ptce-referentiel.js',
+    'elements/ptce-action-form.js',
+    'elements/ptce-provider.js',
+    'ptce-widgets.js',
+    'lazy/map-view-AbC123.js',
+  ];
   for (const file of files) {
     // Hex of random bytes gzips to about half its length: 2 KB of text per KB gzipped, roughly.
     const kb = sizes[file] ?? 10;

@@ -28,7 +28,24 @@ const IMPLICIT_ROLES: Record<string, string> = {
 };
 
 /** Roles whose name comes from their content when nothing else names them. */
-const NAME_FROM_CONTENT = new Set(['button', 'link', 'heading', 'tab', 'option', 'cell', 'columnheader', 'rowheader', 'switch', 'checkbox', 'radio', 'menuitem', 'treeitem', 'tooltip', 'listitem', 'row']);
+const NAME_FROM_CONTENT = new Set([
+  'button',
+  'link',
+  'heading',
+  'tab',
+  'option',
+  'cell',
+  'columnheader',
+  'rowheader',
+  'switch',
+  'checkbox',
+  'radio',
+  'menuitem',
+  'treeitem',
+  'tooltip',
+  'listitem',
+  'row',
+]);
 
 export function roleOf(element: Element): string {
   const explicit = element.getAttribute('role')?.trim().split(/\s+/)[0];
@@ -37,7 +54,19 @@ export function roleOf(element: Element): string {
   if (tag === 'a') return element.hasAttribute('href') ? 'link' : 'generic';
   if (tag === 'input') {
     const type = (element as HTMLInputElement).type;
-    return ({ checkbox: 'checkbox', radio: 'radio', button: 'button', submit: 'button', search: 'searchbox', range: 'slider', number: 'spinbutton' } as Record<string, string>)[type] ?? 'textbox';
+    return (
+      (
+        {
+          checkbox: 'checkbox',
+          radio: 'radio',
+          button: 'button',
+          submit: 'button',
+          search: 'searchbox',
+          range: 'slider',
+          number: 'spinbutton',
+        } as Record<string, string>
+      )[type] ?? 'textbox'
+    );
   }
   if (tag === 'section') return element.hasAttribute('aria-label') || element.hasAttribute('aria-labelledby') ? 'region' : 'generic';
   return IMPLICIT_ROLES[tag] ?? 'generic';
@@ -63,7 +92,11 @@ function fromContent(node: Node, visited: Set<Node>): string {
   let text: string;
   if (own) text = own;
   else if (element.localName === 'img') text = element.getAttribute('alt') ?? '';
-  else if (element.localName === 'slot') text = (element as HTMLSlotElement).assignedNodes({ flatten: true }).map((n) => fromContent(n, visited)).join('');
+  else if (element.localName === 'slot')
+    text = (element as HTMLSlotElement)
+      .assignedNodes({ flatten: true })
+      .map((n) => fromContent(n, visited))
+      .join('');
   else {
     const children = element.shadowRoot ? element.shadowRoot.childNodes : element.childNodes;
     text = [...children].map((child) => fromContent(child, visited)).join('');
@@ -120,7 +153,12 @@ export function accessibleDescription(element: Element): string {
  * Presses Tab from the focused element until `until` holds, and returns every element focus
  * stopped on (deep, across shadow roots) on the way.
  */
-export async function tabStops(press: (key: string) => Promise<void>, active: () => Element | null, done: (el: Element | null) => boolean, limit = 60): Promise<Element[]> {
+export async function tabStops(
+  press: (key: string) => Promise<void>,
+  active: () => Element | null,
+  done: (el: Element | null) => boolean,
+  limit = 60,
+): Promise<Element[]> {
   const stops: Element[] = [];
   for (let i = 0; i < limit; i++) {
     await press('Tab');

@@ -21,7 +21,9 @@ export function parseColour(text: string): Rgba {
 export const over = ([r, g, b, a]: Rgba, [R, G, B]: Rgba): Rgba => [r * a + R * (1 - a), g * a + G * (1 - a), b * a + B * (1 - a), 1];
 
 const luminance = ([r, g, b]: Rgba) =>
-  [r, g, b].map((v) => ((v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  [r, g, b]
+    .map((v) => ((v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
 
 export function contrast(a: Rgba, b: Rgba): number {
   const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);

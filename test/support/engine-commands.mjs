@@ -13,7 +13,9 @@ export function engineCommands() {
         // The session stays open: DevTools drops a session's emulation when it detaches.
         const page = session.browser.getPage(session.id);
         if (!devtools.has(page)) devtools.set(page, await page.createCDPSession());
-        await devtools.get(page).send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: payload.active ? 'active' : 'none' }] });
+        await devtools
+          .get(page)
+          .send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: payload.active ? 'active' : 'none' }] });
         return true;
       }
       if (command !== 'wheel') return undefined;
@@ -29,7 +31,11 @@ export function engineCommands() {
       if (session.browser.type === 'webdriver') {
         const manager = session.browser.driverManager;
         await manager.performActions(session.id, [
-          { type: 'wheel', id: 'wheel1', actions: [{ type: 'scroll', x, y, deltaX: 0, deltaY: payload.deltaY, duration: 0, origin: 'viewport' }] },
+          {
+            type: 'wheel',
+            id: 'wheel1',
+            actions: [{ type: 'scroll', x, y, deltaX: 0, deltaY: payload.deltaY, duration: 0, origin: 'viewport' }],
+          },
         ]);
         return true;
       }

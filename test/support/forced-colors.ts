@@ -12,7 +12,10 @@ export async function forceColours(...roots: ShadowRoot[]): Promise<{ emulated: 
   const added = roots.map((root) => {
     const text = root.adoptedStyleSheets
       .flatMap((sheet) => [...sheet.cssRules])
-      .filter((rule): rule is CSSMediaRule => rule instanceof CSSMediaRule && /forced-colors:\s*active/.test(rule.conditionText ?? rule.media.mediaText))
+      .filter(
+        (rule): rule is CSSMediaRule =>
+          rule instanceof CSSMediaRule && /forced-colors:\s*active/.test(rule.conditionText ?? rule.media.mediaText),
+      )
       .flatMap((rule) => [...rule.cssRules].map((inner) => inner.cssText))
       .join('\n');
     if (!text) throw new Error('no forced-colours rules in this shadow root');

@@ -13,7 +13,10 @@ import { executeServerCommand, sendKeys, sendMouse, resetMouse } from '@web/test
  * element inside an iframe (the bundle tests) is offset by its frame's place.
  */
 export function centreOf(element: Element, offset: { x?: number; y?: number } = {}): [number, number] {
-  if (element.checkVisibility && !element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true } as CheckVisibilityOptions)) {
+  if (
+    element.checkVisibility &&
+    !element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true } as CheckVisibilityOptions)
+  ) {
     throw new Error(`${describe(element)} is not visible: a person could not reach it`);
   }
   const view = element.ownerDocument.defaultView!;
@@ -77,7 +80,10 @@ export async function click(element: Element, offset?: { x?: number; y?: number 
     // Not `instanceof Node`: in an iframe, nodes belong to the frame's realm.
     const node = pressed as Node | undefined;
     if (node?.nodeType && composedContains(element, node)) return;
-    if (attempt === 3) throw new Error(`the mouse never pressed ${describe(element)}: it pressed ${node?.nodeType === 1 ? describe(node as Element) : 'nothing'}`);
+    if (attempt === 3)
+      throw new Error(
+        `the mouse never pressed ${describe(element)}: it pressed ${node?.nodeType === 1 ? describe(node as Element) : 'nothing'}`,
+      );
   }
 }
 
@@ -175,7 +181,7 @@ function deepElementFromPoint(doc: Document, x: number, y: number): Element | nu
 }
 
 function composedContains(ancestor: Element, node: Node): boolean {
-  for (let current: Node | null = node; current; ) {
+  for (let current: Node | null = node; current;) {
     if (current === ancestor) return true;
     current = current.parentNode ?? ((current as ShadowRoot).host || null);
   }

@@ -11,4 +11,6 @@ export async function mapOf(template: ReturnType<typeof html>): Promise<PtcePole
 }
 
 export const q = <T extends Element = HTMLElement>(el: PtcePoleMap, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-export const all = <T extends Element = HTMLElement>(el: PtcePoleMap, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
+export const all = <T extends Element = HTMLElement>(el: PtcePoleMap, selector: string) => [
+  ...el.shadowRoot!.querySelectorAll<T>(selector),
+];

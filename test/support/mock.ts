@@ -72,6 +72,9 @@ export function realServer(): Promise<{ url: string; token: string }> {
 }
 
 /** Calls a route of the real server with its admin token, from the Node side (GET unless told). */
-export function realServerAdmin(path: string, init: { method?: 'GET' | 'POST'; body?: unknown } = {}): Promise<{ status: number; body: any }> {
+export function realServerAdmin(
+  path: string,
+  init: { method?: 'GET' | 'POST'; body?: unknown } = {},
+): Promise<{ status: number; body: any }> {
   return executeServerCommand('real-server-admin', { path, ...init }) as Promise<{ status: number; body: any }>;
 }

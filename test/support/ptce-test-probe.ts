@@ -26,9 +26,10 @@ export class PtceTestProbe extends PtceElement {
     return html`<p class="lang">${this.resolvedLang}</p>
       ${this.renderData(
         this.data,
-        (list) => html`<ul>
-          ${list.value.poles.map((pole) => html`<li>${pole.name}</li>`)}
-        </ul>`,
+        (list) =>
+          html`<ul>
+            ${list.value.poles.map((pole) => html`<li>${pole.name}</li>`)}
+          </ul>`,
         (list) => list.value.poles.length === 0,
       )}`;
   }

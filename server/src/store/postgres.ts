@@ -1,9 +1,20 @@
 import pg from 'pg';
 import type { Pole } from '../../../src/data/schemas/pole.js';
 import {
-  CAMPAIGN_COLUMNS, CAMPAIGNS_MIGRATION, readSeed, replayOf, submissionValues, summariesOf,
-  type CampaignListRow, type CampaignRow,
-  type AssessmentRow, type PublicData, type SignatureRow, type Store, type StoreResult, type Submission,
+  CAMPAIGN_COLUMNS,
+  CAMPAIGNS_MIGRATION,
+  readSeed,
+  replayOf,
+  submissionValues,
+  summariesOf,
+  type CampaignListRow,
+  type CampaignRow,
+  type AssessmentRow,
+  type PublicData,
+  type SignatureRow,
+  type Store,
+  type StoreResult,
+  type Submission,
 } from './types.js';
 import type { ActionRow } from './types.js';
 import { ACTIONS_MIGRATION } from './migrations-actions.js';
@@ -75,7 +86,10 @@ export class PostgresStore implements Store {
       const current = await versionOf(client);
       for (const [index, sql] of MIGRATIONS.slice(current).entries()) {
         await client.query(sql);
-        await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [current + index + 1, new Date().toISOString()]);
+        await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [
+          current + index + 1,
+          new Date().toISOString(),
+        ]);
       }
     });
     return store;
@@ -131,9 +145,8 @@ export class PostgresStore implements Store {
       const listed = (
         await client.query("SELECT * FROM signatures WHERE status = 'approved' AND consent_to_list = 1 ORDER BY decided_at, id")
       ).rows as SignatureRow[];
-      const published = (
-        await client.query('SELECT pole_id, summary FROM campaigns WHERE summary IS NOT NULL ORDER BY published_at, id')
-      ).rows as { pole_id: string; summary: string }[];
+      const published = (await client.query('SELECT pole_id, summary FROM campaigns WHERE summary IS NOT NULL ORDER BY published_at, id'))
+        .rows as { pole_id: string; summary: string }[];
       const actions = (await client.query("SELECT * FROM actions WHERE status = 'approved' ORDER BY decided_at, id")).rows as ActionRow[];
       return { documents, poles, listed, summaries: summariesOf(published), actions };
     }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -169,7 +182,11 @@ export class PostgresStore implements Store {
 
   decideSignature(reference: string, status: 'approved' | 'rejected'): Promise<SignatureRow | undefined> {
     return this.#inTransaction(async (client) => {
-      const { rows } = await client.query('UPDATE signatures SET status = $1, decided_at = $2 WHERE reference = $3 RETURNING *', [status, new Date().toISOString(), reference]);
+      const { rows } = await client.query('UPDATE signatures SET status = $1, decided_at = $2 WHERE reference = $3 RETURNING *', [
+        status,
+        new Date().toISOString(),
+        reference,
+      ]);
       if (rows.length) await client.query('UPDATE public_revision SET revision = revision + 1 WHERE id = 1');
       return rows[0] as SignatureRow | undefined;
     });
@@ -218,7 +235,10 @@ export class PostgresStore implements Store {
   }
 
   async deleteAssessment(campaignId: string, reference: string): Promise<boolean> {
-    return ((await this.pool.query('DELETE FROM assessments WHERE campaign_id = $1 AND reference = $2', [campaignId, reference])).rowCount ?? 0) > 0;
+    return (
+      ((await this.pool.query('DELETE FROM assessments WHERE campaign_id = $1 AND reference = $2', [campaignId, reference])).rowCount ??
+        0) > 0
+    );
   }
 
   setCampaignSummary(id: string, summary: string | null, publishedAt: string | null): Promise<void> {
@@ -237,7 +257,11 @@ export class PostgresStore implements Store {
 
   decideAction(reference: string, status: 'approved' | 'rejected'): Promise<ActionRow | undefined> {
     return this.#inTransaction(async (client) => {
-      const { rows } = await client.query('UPDATE actions SET status = $1, decided_at = $2 WHERE reference = $3 RETURNING *', [status, new Date().toISOString(), reference]);
+      const { rows } = await client.query('UPDATE actions SET status = $1, decided_at = $2 WHERE reference = $3 RETURNING *', [
+        status,
+        new Date().toISOString(),
+        reference,
+      ]);
       if (rows.length) await client.query('UPDATE public_revision SET revision = revision + 1 WHERE id = 1');
       return rows[0] as ActionRow | undefined;
     });

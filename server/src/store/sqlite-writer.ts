@@ -6,7 +6,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { replayOf, submissionValues, type StoreResult, type Submission } from './types.js';
 import { configure } from './sqlite-config.js';
 
-export type Outcome = { ok: true; result: StoreResult<{ request_hash: string }> } | { ok: false; error: { code?: string; message: string } };
+export type Outcome =
+  { ok: true; result: StoreResult<{ request_hash: string }> } | { ok: false; error: { code?: string; message: string } };
 export type Reply = { outcomes: Outcome[] } | { error: { code?: string; message: string } };
 
 const db = new Database(workerData.file as string);
@@ -28,10 +29,13 @@ const statement = (sql: string) => statements.get(sql) ?? statements.set(sql, db
 
 const writeOne = db.transaction((s: Submission): StoreResult<{ request_hash: string }> => {
   const values = submissionValues(s);
-  const existing = statement(`SELECT * FROM ${s.table} WHERE idempotency_key = ?`).get(s.idempotencyKey) as { request_hash: string } | undefined;
+  const existing = statement(`SELECT * FROM ${s.table} WHERE idempotency_key = ?`).get(s.idempotencyKey) as
+    { request_hash: string } | undefined;
   if (existing) return replayOf(existing, values.request_hash);
   const names = Object.keys(values);
-  const { lastInsertRowid } = statement(`INSERT INTO ${s.table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(values);
+  const { lastInsertRowid } = statement(
+    `INSERT INTO ${s.table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`,
+  ).run(values);
   return { kind: 'created', row: statement(`SELECT * FROM ${s.table} WHERE id = ?`).get(lastInsertRowid) as { request_hash: string } };
 });
 

@@ -7,9 +7,19 @@ import { configure } from './sqlite-config.js';
 import { ACTIONS_MIGRATION } from './migrations-actions.js';
 import type { Reply } from './sqlite-writer.js';
 import {
-  CAMPAIGN_COLUMNS, CAMPAIGNS_MIGRATION, readSeed, summariesOf,
-  type CampaignListRow, type CampaignRow,
-  type ActionRow, type AssessmentRow, type PublicData, type SignatureRow, type Store, type StoreResult, type Submission,
+  CAMPAIGN_COLUMNS,
+  CAMPAIGNS_MIGRATION,
+  readSeed,
+  summariesOf,
+  type CampaignListRow,
+  type CampaignRow,
+  type ActionRow,
+  type AssessmentRow,
+  type PublicData,
+  type SignatureRow,
+  type Store,
+  type StoreResult,
+  type Submission,
 } from './types.js';
 
 /**
@@ -123,27 +133,33 @@ export class SqliteStore implements Store {
 
   #migrate(): void {
     this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
-    this.db.transaction(() => {
-      const current = this.#version();
-      MIGRATIONS.slice(current).forEach((sql, index) => {
-        this.db.exec(sql);
-        this.db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(current + index + 1, new Date().toISOString());
-      });
-    }).immediate();
+    this.db
+      .transaction(() => {
+        const current = this.#version();
+        MIGRATIONS.slice(current).forEach((sql, index) => {
+          this.db.exec(sql);
+          this.db
+            .prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)')
+            .run(current + index + 1, new Date().toISOString());
+        });
+      })
+      .immediate();
   }
 
   async seedIfEmpty(dir: string): Promise<boolean> {
     const seed = readSeed(dir);
-    return this.db.transaction(() => {
-      if ((this.db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n > 0) return false;
-      const now = new Date().toISOString();
-      const putDocument = this.db.prepare('INSERT INTO documents (kind, body, updated_at) VALUES (?, ?, ?)');
-      for (const [kind, body] of seed.documents) putDocument.run(kind, body, now);
-      const putPole = this.db.prepare('INSERT INTO poles (id, position, body) VALUES (?, ?, ?)');
-      for (const pole of seed.poles) putPole.run(pole.id, pole.position, pole.body);
-      this.#bump();
-      return true;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        if ((this.db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n > 0) return false;
+        const now = new Date().toISOString();
+        const putDocument = this.db.prepare('INSERT INTO documents (kind, body, updated_at) VALUES (?, ?, ?)');
+        for (const [kind, body] of seed.documents) putDocument.run(kind, body, now);
+        const putPole = this.db.prepare('INSERT INTO poles (id, position, body) VALUES (?, ?, ?)');
+        for (const pole of seed.poles) putPole.run(pole.id, pole.position, pole.body);
+        this.#bump();
+        return true;
+      })
+      .immediate();
   }
 
   #bump(): void {
@@ -160,7 +176,9 @@ export class SqliteStore implements Store {
       for (const row of this.db.prepare('SELECT kind, body FROM documents').all() as { kind: string; body: string }[]) {
         documents.set(row.kind, JSON.parse(row.body));
       }
-      const poles = (this.db.prepare('SELECT body FROM poles ORDER BY position').all() as { body: string }[]).map((r) => JSON.parse(r.body) as Pole);
+      const poles = (this.db.prepare('SELECT body FROM poles ORDER BY position').all() as { body: string }[]).map(
+        (r) => JSON.parse(r.body) as Pole,
+      );
       const listed = this.db
         .prepare("SELECT * FROM signatures WHERE status = 'approved' AND consent_to_list = 1 ORDER BY decided_at, id")
         .all() as SignatureRow[];
@@ -210,9 +228,11 @@ export class SqliteStore implements Store {
   }
 
   async listSignatures(status?: string): Promise<SignatureRow[]> {
-    return (status
-      ? this.db.prepare('SELECT * FROM signatures WHERE status = ? ORDER BY id').all(status)
-      : this.db.prepare('SELECT * FROM signatures ORDER BY id').all()) as SignatureRow[];
+    return (
+      status
+        ? this.db.prepare('SELECT * FROM signatures WHERE status = ? ORDER BY id').all(status)
+        : this.db.prepare('SELECT * FROM signatures ORDER BY id').all()
+    ) as SignatureRow[];
   }
 
   async listAssessments(): Promise<AssessmentRow[]> {
@@ -220,21 +240,29 @@ export class SqliteStore implements Store {
   }
 
   async decideSignature(reference: string, status: 'approved' | 'rejected'): Promise<SignatureRow | undefined> {
-    return this.db.transaction(() => {
-      const { changes } = this.db.prepare('UPDATE signatures SET status = ?, decided_at = ? WHERE reference = ?').run(status, new Date().toISOString(), reference);
-      if (changes) this.#bump();
-      return this.db.prepare('SELECT * FROM signatures WHERE reference = ?').get(reference) as SignatureRow | undefined;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const { changes } = this.db
+          .prepare('UPDATE signatures SET status = ?, decided_at = ? WHERE reference = ?')
+          .run(status, new Date().toISOString(), reference);
+        if (changes) this.#bump();
+        return this.db.prepare('SELECT * FROM signatures WHERE reference = ?').get(reference) as SignatureRow | undefined;
+      })
+      .immediate();
   }
 
   async addPole(id: string, body: string): Promise<boolean> {
-    return this.db.transaction(() => {
-      const { changes } = this.db
-        .prepare('INSERT INTO poles (id, position, body) SELECT ?, COALESCE(MAX(position), -1) + 1, ? FROM poles WHERE true ON CONFLICT (id) DO NOTHING')
-        .run(id, body);
-      if (changes) this.#bump();
-      return changes > 0;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const { changes } = this.db
+          .prepare(
+            'INSERT INTO poles (id, position, body) SELECT ?, COALESCE(MAX(position), -1) + 1, ? FROM poles WHERE true ON CONFLICT (id) DO NOTHING',
+          )
+          .run(id, body);
+        if (changes) this.#bump();
+        return changes > 0;
+      })
+      .immediate();
   }
 
   async createCampaign(row: CampaignRow): Promise<void> {
@@ -245,7 +273,9 @@ export class SqliteStore implements Store {
 
   async listCampaigns(): Promise<CampaignListRow[]> {
     return this.db
-      .prepare('SELECT c.*, (SELECT COUNT(*) FROM assessments a WHERE a.campaign_id = c.id) AS answers FROM campaigns c ORDER BY c.created_at, c.id')
+      .prepare(
+        'SELECT c.*, (SELECT COUNT(*) FROM assessments a WHERE a.campaign_id = c.id) AS answers FROM campaigns c ORDER BY c.created_at, c.id',
+      )
       .all() as CampaignListRow[];
   }
 
@@ -271,24 +301,32 @@ export class SqliteStore implements Store {
   }
 
   async setCampaignSummary(id: string, summary: string | null, publishedAt: string | null): Promise<void> {
-    this.db.transaction(() => {
-      this.db.prepare('UPDATE campaigns SET summary = ?, published_at = ? WHERE id = ?').run(summary, publishedAt, id);
-      this.#bump();
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.db.prepare('UPDATE campaigns SET summary = ?, published_at = ? WHERE id = ?').run(summary, publishedAt, id);
+        this.#bump();
+      })
+      .immediate();
   }
 
   async listActions(status?: string): Promise<ActionRow[]> {
-    return (status
-      ? this.db.prepare('SELECT * FROM actions WHERE status = ? ORDER BY id').all(status)
-      : this.db.prepare('SELECT * FROM actions ORDER BY id').all()) as ActionRow[];
+    return (
+      status
+        ? this.db.prepare('SELECT * FROM actions WHERE status = ? ORDER BY id').all(status)
+        : this.db.prepare('SELECT * FROM actions ORDER BY id').all()
+    ) as ActionRow[];
   }
 
   async decideAction(reference: string, status: 'approved' | 'rejected'): Promise<ActionRow | undefined> {
-    return this.db.transaction(() => {
-      const { changes } = this.db.prepare('UPDATE actions SET status = ?, decided_at = ? WHERE reference = ?').run(status, new Date().toISOString(), reference);
-      if (changes) this.#bump();
-      return this.db.prepare('SELECT * FROM actions WHERE reference = ?').get(reference) as ActionRow | undefined;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const { changes } = this.db
+          .prepare('UPDATE actions SET status = ?, decided_at = ? WHERE reference = ?')
+          .run(status, new Date().toISOString(), reference);
+        if (changes) this.#bump();
+        return this.db.prepare('SELECT * FROM actions WHERE reference = ?').get(reference) as ActionRow | undefined;
+      })
+      .immediate();
   }
 
   async close(): Promise<void> {

@@ -194,8 +194,20 @@ export const CAMPAIGNS_MIGRATION = `CREATE TABLE campaigns (
    CREATE INDEX assessments_campaign ON assessments (campaign_id);`;
 
 export const CAMPAIGN_COLUMNS = [
-  'id', 'pole_id', 'referentiel_id', 'referentiel_version', 'title', 'opens_on', 'closes_on', 'roles',
-  'respondent_code_hash', 'coordinator_key_hash', 'created_at', 'closed_at', 'published_at', 'summary',
+  'id',
+  'pole_id',
+  'referentiel_id',
+  'referentiel_version',
+  'title',
+  'opens_on',
+  'closes_on',
+  'roles',
+  'respondent_code_hash',
+  'coordinator_key_hash',
+  'created_at',
+  'closed_at',
+  'published_at',
+  'summary',
 ] as const;
 
 /** The seed rows, from a static endpoint folder (the demo dataset by default). */

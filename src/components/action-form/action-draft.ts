@@ -67,7 +67,11 @@ export function toProposal(draft: ActionDraft, poles: readonly { id: string; nam
 const FIELDS = ['pole', 'pole.name', ...TEXT_FIELDS.map((f) => `action.${f}`), 'action.themes', 'contact.name', 'contact.email'];
 
 /** Every problem of the draft, by field path, in the form's order: the shared schema's, then the shared rules. */
-export function draftIssues(draft: ActionDraft, poles: readonly { id: string; name: string }[], themes: readonly { id: string }[]): DataIssue[] {
+export function draftIssues(
+  draft: ActionDraft,
+  poles: readonly { id: string; name: string }[],
+  themes: readonly { id: string }[],
+): DataIssue[] {
   const proposal = toProposal(draft, poles);
   const checked = checkActionProposal(proposal);
   const issues = [...(checked.ok ? [] : checked.issues), ...actionProposalIssues(proposal, poles, themes)].map((issue) => ({

@@ -24,7 +24,12 @@ const shadow = (el: Element) => el.shadowRoot!;
 const field = <T extends Element = HTMLInputElement>(el: Element, id: string) => shadow(el).querySelector<T>(`#${id}`)!;
 async function mountForm(endpoint: string, attrs: { lang?: string; poleId?: string; noDraft?: boolean } = {}) {
   const el = await fixture<PtceActionForm>(
-    html`<ptce-action-form endpoint=${endpoint} lang=${attrs.lang ?? 'fr'} pole-id=${attrs.poleId ?? ''} ?no-draft=${attrs.noDraft ?? false}></ptce-action-form>`,
+    html`<ptce-action-form
+      endpoint=${endpoint}
+      lang=${attrs.lang ?? 'fr'}
+      pole-id=${attrs.poleId ?? ''}
+      ?no-draft=${attrs.noDraft ?? false}
+    ></ptce-action-form>`,
   );
   await until(() => ['ready', 'error'].includes(el.data.state.status), 'form settled');
   await el.updateComplete;
@@ -52,7 +57,9 @@ describe('<ptce-action-form>', () => {
     expect(notice.textContent).to.contain('ne reçoit pas de fiches action en ligne').and.to.contain('CRESS de votre région');
     expect(shadow(el).querySelector('form')).to.equal(null);
     await expect(el).to.be.accessible();
-    const linked = await fixture<PtceActionForm>(html`<ptce-action-form endpoint="/demo/data/ptce.json" send-url="https://example.org/fiches"></ptce-action-form>`);
+    const linked = await fixture<PtceActionForm>(
+      html`<ptce-action-form endpoint="/demo/data/ptce.json" send-url="https://example.org/fiches"></ptce-action-form>`,
+    );
     await until(() => shadow(linked).querySelector('[part="read-only"] a'), 'link to where to send');
     expect(shadow(linked).querySelector('[part="read-only"] a')!.getAttribute('href')).to.equal('https://example.org/fiches');
   });
@@ -113,7 +120,9 @@ describe('<ptce-action-form>', () => {
     await submit(el);
     await until(async () => (await mockRequests(post)).length === 2, 'second attempt');
     const [a, b] = await mockRequests(post);
-    expect(a.headers['idempotency-key']).to.match(/^action-/).and.to.equal(b.headers['idempotency-key']);
+    expect(a.headers['idempotency-key'])
+      .to.match(/^action-/)
+      .and.to.equal(b.headers['idempotency-key']);
     expect(JSON.parse(a.body)).to.deep.equal({
       pole: { id: 'bou-sol', name: "Bou'Sol" },
       action: { title: 'Fournil brouillon', description: 'Un fournil partagé.', offer: 'Une visite du fournil' },
@@ -153,12 +162,17 @@ describe('<ptce-action-form>', () => {
   });
 
   it('shows the server’s refusal at its field', async () => {
-    const { url } = await actionsEndpoint({ status: 400, json: { error: 'invalid fiche action', errors: [{ path: 'contact.email', message: 'invalid email' }] } });
+    const { url } = await actionsEndpoint({
+      status: 400,
+      json: { error: 'invalid fiche action', errors: [{ path: 'contact.email', message: 'invalid email' }] },
+    });
     const el = await mountForm(url, { noDraft: true });
     await fillRequired(el, 'refus');
     await submit(el);
     const summary = await until(() => shadow(el).querySelector('[part="error-summary"]'), 'error summary');
-    expect(summary.textContent).to.contain('Le serveur a refusé certaines informations').and.to.contain('Courriel : Indiquez une adresse de courriel valide');
+    expect(summary.textContent)
+      .to.contain('Le serveur a refusé certaines informations')
+      .and.to.contain('Courriel : Indiquez une adresse de courriel valide');
     await expect(el).to.be.accessible();
   });
 
@@ -191,7 +205,9 @@ describe('<ptce-action-form>', () => {
 
     // The moderator approves it in the admin page, by hand.
     el.remove();
-    const frame = await fixture<HTMLIFrameElement>(html`<iframe src="/real/admin.html" title="admin" style="width:1000px;height:600px;border:0"></iframe>`);
+    const frame = await fixture<HTMLIFrameElement>(
+      html`<iframe src="/real/admin.html" title="admin" style="width:1000px;height:600px;border:0"></iframe>`,
+    );
     const doc = await until(() => {
       const loaded = frame.contentDocument;
       return loaded?.readyState === 'complete' && loaded.querySelector('#token') ? loaded : undefined;
@@ -200,7 +216,10 @@ describe('<ptce-action-form>', () => {
     await until(() => doc.querySelector('#token')!.checkVisibility?.() ?? true, 'admin page laid out');
     await fill(doc.querySelector<HTMLInputElement>('#token')!, server.token);
     await click(doc.querySelector('#login button[type="submit"]')!);
-    const approve = await until(() => doc.querySelector<HTMLButtonElement>(`#actions button[aria-label="Approuver la fiche ${detail.reference}"]`), 'the fiche in the admin list');
+    const approve = await until(
+      () => doc.querySelector<HTMLButtonElement>(`#actions button[aria-label="Approuver la fiche ${detail.reference}"]`),
+      'the fiche in the admin list',
+    );
     approve.scrollIntoView({ block: 'center' });
     await click(approve);
     await until(() => doc.querySelector('#actions-status')!.textContent!.includes(`Fiche ${detail.reference} : Approuvée.`), 'approved');

@@ -37,8 +37,15 @@ declare module '../../base/events.js' {
 type TextField = 'title' | 'description' | 'stage' | 'perspectives' | 'offer' | 'website' | 'poleName' | 'contactName' | 'contactEmail';
 /** Each draft field's path in the proposal (the error messages' and the server's). */
 const PATHS: Record<TextField, string> = {
-  title: 'action.title', description: 'action.description', stage: 'action.stage', perspectives: 'action.perspectives',
-  offer: 'action.offer', website: 'action.website', poleName: 'pole.name', contactName: 'contact.name', contactEmail: 'contact.email',
+  title: 'action.title',
+  description: 'action.description',
+  stage: 'action.stage',
+  perspectives: 'action.perspectives',
+  offer: 'action.offer',
+  website: 'action.website',
+  poleName: 'pole.name',
+  contactName: 'contact.name',
+  contactEmail: 'contact.email',
 };
 
 /**
@@ -97,7 +104,11 @@ export class PtceActionForm extends PtceElement {
   private store?: DraftStore<ActionDraft>;
   private honeypot = '';
 
-  readonly data = new DataController<FormData>(this, (signal) => this.load(signal), (value) => this.loaded(value));
+  readonly data = new DataController<FormData>(
+    this,
+    (signal) => this.load(signal),
+    (value) => this.loaded(value),
+  );
 
   private async load(signal: AbortSignal): Promise<Result<FormData>> {
     return this.withClient(async (client) => {
@@ -125,7 +136,9 @@ export class PtceActionForm extends PtceElement {
   }
 
   protected override render() {
-    return this.renderData(this.data, (data) => (this.receipt ? this.renderReceipt(this.receipt) : data.canSend ? this.renderForm(data) : this.renderReadOnly()));
+    return this.renderData(this.data, (data) =>
+      this.receipt ? this.renderReceipt(this.receipt) : data.canSend ? this.renderForm(data) : this.renderReadOnly(),
+    );
   }
 
   private renderReadOnly() {
@@ -155,7 +168,8 @@ export class PtceActionForm extends PtceElement {
     if (path === 'pole') return this.t('action-form.pole');
     if (path === 'action.themes') return this.t('action-form.themes');
     if (field === 'poleName') return this.t('action-form.pole.name');
-    if (field === 'contactName' || field === 'contactEmail') return this.t(`action-form.contact.${field === 'contactName' ? 'name' : 'email'}`);
+    if (field === 'contactName' || field === 'contactEmail')
+      return this.t(`action-form.contact.${field === 'contactName' ? 'name' : 'email'}`);
     return field ? this.t(`action-form.field.${field}` as MessageKey) : path;
   }
 
@@ -164,71 +178,87 @@ export class PtceActionForm extends PtceElement {
     const shown = this.submitted ? issues : [];
     const d = this.draft;
     const lang = this.resolvedLang;
-    return html`<form part="form" novalidate @submit=${(e: Event) => this.submit(e, data)} @focusout=${this.onBlur} @pointerdown=${this.onPress}>
+    return html`<form
+      part="form"
+      novalidate
+      @submit=${(e: Event) => this.submit(e, data)}
+      @focusout=${this.onBlur}
+      @pointerdown=${this.onPress}
+    >
       ${heading(this.headingLevel, 0, this.t('action-form.title'))}
       <p class="hint">${this.t('action-form.intro')}</p>
       ${this.restored ? html`<p class="hint" role="status">${this.t('action-form.draft-restored')}</p>` : nothing}
-      ${shown.length
-        ? renderErrorSummary(
-            shown,
-            this.t('action-form.errors', { count: shown.length }),
-            this.serverIssues.length ? this.t('action-form.server-refused') : undefined,
-            (issue) => `${this.label(issue.path)} : ${this.t(messageFor(issue))}`,
-            (event, path) => focusField(this.renderRoot, event, path),
-          )
-        : nothing}
-      ${this.sendFailure
-        ? html`<p class="error" role="alert" tabindex="-1">${this.t('action-form.send-failed', { reason: this.describeFailure(this.sendFailure).message })}</p>`
-        : nothing}
+      ${
+        shown.length
+          ? renderErrorSummary(
+              shown,
+              this.t('action-form.errors', { count: shown.length }),
+              this.serverIssues.length ? this.t('action-form.server-refused') : undefined,
+              (issue) => `${this.label(issue.path)} : ${this.t(messageFor(issue))}`,
+              (event, path) => focusField(this.renderRoot, event, path),
+            )
+          : nothing
+      }
+      ${
+        this.sendFailure
+          ? html`<p class="error" role="alert" tabindex="-1">
+              ${this.t('action-form.send-failed', { reason: this.describeFailure(this.sendFailure).message })}
+            </p>`
+          : nothing
+      }
 
       <fieldset>
         <legend>${this.t('action-form.pole')}</legend>
-        ${data.poles.length
-          ? html`<div class="field">
-              <label for=${fieldId('pole')}>${this.t('action-form.pole.choose')}</label>
-              <select
-                id=${fieldId('pole')}
-                aria-invalid=${this.visibleIssue(issues, 'pole') ? 'true' : 'false'}
-                aria-describedby="${fieldId('pole')}-error"
-                @change=${(e: Event) => this.update_({ poleId: (e.target as HTMLSelectElement).value }, 'pole')}
-              >
-                <option value="" ?selected=${!d.poleId}>${this.t('action-form.pole.placeholder')}</option>
-                ${data.poles.map((pole) => html`<option value=${pole.id} ?selected=${pole.id === d.poleId}>${pole.name}</option>`)}
-                <option value=${OTHER_POLE} ?selected=${d.poleId === OTHER_POLE}>${this.t('action-form.pole.other')}</option>
-              </select>
-              ${this.fieldError(issues, 'pole')}
-            </div>`
-          : nothing}
+        ${
+          data.poles.length
+            ? html`<div class="field">
+                <label for=${fieldId('pole')}>${this.t('action-form.pole.choose')}</label>
+                <select
+                  id=${fieldId('pole')}
+                  aria-invalid=${this.visibleIssue(issues, 'pole') ? 'true' : 'false'}
+                  aria-describedby="${fieldId('pole')}-error"
+                  @change=${(e: Event) => this.update_({ poleId: (e.target as HTMLSelectElement).value }, 'pole')}
+                >
+                  <option value="" ?selected=${!d.poleId}>${this.t('action-form.pole.placeholder')}</option>
+                  ${data.poles.map((pole) => html`<option value=${pole.id} ?selected=${pole.id === d.poleId}>${pole.name}</option>`)}
+                  <option value=${OTHER_POLE} ?selected=${d.poleId === OTHER_POLE}>${this.t('action-form.pole.other')}</option>
+                </select>
+                ${this.fieldError(issues, 'pole')}
+              </div>`
+            : nothing
+        }
         ${d.poleId === OTHER_POLE ? this.input(issues, 'poleName', { autocomplete: 'organization' }) : nothing}
       </fieldset>
 
       <fieldset>
         <legend>${this.t('action-form.fiche')}</legend>
-        ${this.input(issues, 'title')}
-        ${this.input(issues, 'description', { multiline: true })}
+        ${this.input(issues, 'title')} ${this.input(issues, 'description', { multiline: true })}
         ${this.input(issues, 'stage', { multiline: true, optional: true })}
         ${this.input(issues, 'perspectives', { multiline: true, optional: true })}
         ${this.input(issues, 'offer', { multiline: true, hint: this.t('action-form.field.offer-hint') })}
         ${this.input(issues, 'website', { type: 'url', autocomplete: 'url', optional: true })}
-        ${data.themes.length
-          ? html`<fieldset id=${fieldId('action.themes')} aria-describedby="${fieldId('action.themes')}-error">
-              <legend>${this.t('action-form.themes')}</legend>
-              <div class="themes">
-                ${data.themes.map(
-                  (theme, index) => html`<div class="choice">
-                    <input
-                      type="checkbox"
-                      id="theme-${index}"
-                      .checked=${live(d.themes.includes(theme.id))}
-                      @change=${(e: Event) => this.toggleTheme(theme.id, (e.target as HTMLInputElement).checked)}
-                    />
-                    <label for="theme-${index}">${localize(theme.label, lang)}</label>
-                  </div>`,
-                )}
-              </div>
-              ${this.fieldError(issues, 'action.themes')}
-            </fieldset>`
-          : nothing}
+        ${
+          data.themes.length
+            ? html`<fieldset id=${fieldId('action.themes')} aria-describedby="${fieldId('action.themes')}-error">
+                <legend>${this.t('action-form.themes')}</legend>
+                <div class="themes">
+                  ${data.themes.map(
+                    (theme, index) =>
+                      html`<div class="choice">
+                        <input
+                          type="checkbox"
+                          id="theme-${index}"
+                          .checked=${live(d.themes.includes(theme.id))}
+                          @change=${(e: Event) => this.toggleTheme(theme.id, (e.target as HTMLInputElement).checked)}
+                        />
+                        <label for="theme-${index}">${localize(theme.label, lang)}</label>
+                      </div>`,
+                  )}
+                </div>
+                ${this.fieldError(issues, 'action.themes')}
+              </fieldset>`
+            : nothing
+        }
       </fieldset>
 
       <fieldset>
@@ -242,7 +272,13 @@ export class PtceActionForm extends PtceElement {
 
       <div class="honeypot" aria-hidden="true">
         <label for="f-nickname">Ne pas remplir</label>
-        <input id="f-nickname" name="nickname" tabindex="-1" autocomplete="off" @input=${(e: Event) => (this.honeypot = (e.target as HTMLInputElement).value)} />
+        <input
+          id="f-nickname"
+          name="nickname"
+          tabindex="-1"
+          autocomplete="off"
+          @input=${(e: Event) => (this.honeypot = (e.target as HTMLInputElement).value)}
+        />
       </div>
 
       <div class="actions">
@@ -256,7 +292,13 @@ export class PtceActionForm extends PtceElement {
   private input(
     issues: DataIssue[],
     field: TextField,
-    { multiline = false, optional = false, type = 'text', autocomplete = 'off', hint }: { multiline?: boolean; optional?: boolean; type?: string; autocomplete?: string; hint?: string } = {},
+    {
+      multiline = false,
+      optional = false,
+      type = 'text',
+      autocomplete = 'off',
+      hint,
+    }: { multiline?: boolean; optional?: boolean; type?: string; autocomplete?: string; hint?: string } = {},
   ) {
     const path = PATHS[field];
     const id = fieldId(path);
@@ -266,9 +308,28 @@ export class PtceActionForm extends PtceElement {
     return html`<div class="field">
       <label for=${id}>${this.label(path)}${optional ? ` ${this.t('action-form.optional')}` : ' *'}</label>
       ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing}
-      ${multiline
-        ? html`<textarea id=${id} rows="4" ?required=${!optional} .value=${live(this.draft[field])} aria-invalid=${invalid} aria-describedby=${describedBy} @input=${onInput}></textarea>`
-        : html`<input id=${id} type=${type} autocomplete=${autocomplete} ?required=${!optional} .value=${live(this.draft[field])} aria-invalid=${invalid} aria-describedby=${describedBy} @input=${onInput} />`}
+      ${
+        multiline
+          ? html`<textarea
+              id=${id}
+              rows="4"
+              ?required=${!optional}
+              .value=${live(this.draft[field])}
+              aria-invalid=${invalid}
+              aria-describedby=${describedBy}
+              @input=${onInput}
+            ></textarea>`
+          : html`<input
+              id=${id}
+              type=${type}
+              autocomplete=${autocomplete}
+              ?required=${!optional}
+              .value=${live(this.draft[field])}
+              aria-invalid=${invalid}
+              aria-describedby=${describedBy}
+              @input=${onInput}
+            />`
+      }
       ${this.fieldError(issues, path)}
     </div>`;
   }
@@ -310,10 +371,15 @@ export class PtceActionForm extends PtceElement {
   private onPress = () => {
     this.pressing = true;
     // Released: a blur's message may show now; the button pressed is no longer moved under the pointer.
-    addEventListener('pointerup', () => setTimeout(() => {
-      this.pressing = false;
-      this.touched = new Set(this.touched);
-    }), { once: true, capture: true });
+    addEventListener(
+      'pointerup',
+      () =>
+        setTimeout(() => {
+          this.pressing = false;
+          this.touched = new Set(this.touched);
+        }),
+      { once: true, capture: true },
+    );
   };
 
   private onBlur = (event: FocusEvent) => {
@@ -351,18 +417,25 @@ export class PtceActionForm extends PtceElement {
     const proposal = toProposal(this.draft, data.poles);
     // Same body as the last attempt: same key, so the server stores it once. Changed: new key.
     this.update_(keyForSend(this.draft, JSON.stringify(proposal), 'action'));
-    if (this.honeypot) return this.succeed({ reference: '—', status: 'pending', receivedAt: new Date().toISOString(), poleName: proposal.pole.name }, false);
+    if (this.honeypot)
+      return this.succeed({ reference: '—', status: 'pending', receivedAt: new Date().toISOString(), poleName: proposal.pole.name }, false);
 
     this.sending = true;
     const result = await this.withClient((client) => client.post('actions', proposal, this.draft.key));
     this.sending = false;
     if (result.ok) {
       const receipt = checkActionReceipt(result.value);
-      return this.succeed(receipt.ok ? receipt.value : { reference: '—', status: 'pending', receivedAt: '', poleName: proposal.pole.name }, true);
+      return this.succeed(
+        receipt.ok ? receipt.value : { reference: '—', status: 'pending', receivedAt: '', poleName: proposal.pole.name },
+        true,
+      );
     }
     const failure = result.failure;
     if (failure.kind === 'http' && failure.status === 400 && failure.issues?.length) {
-      this.serverIssues = failure.issues.map((issue) => ({ ...issue, path: issue.path === 'pole.id' ? 'pole' : issue.path.replace(/^action\.themes.*/, 'action.themes') }));
+      this.serverIssues = failure.issues.map((issue) => ({
+        ...issue,
+        path: issue.path === 'pole.id' ? 'pole' : issue.path.replace(/^action\.themes.*/, 'action.themes'),
+      }));
       return this.focusAfter('[part="error-summary"]');
     }
     if (failure.kind !== 'aborted') this.sendFailure = failure;

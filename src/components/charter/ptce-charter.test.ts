@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent} from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './define.js';
 import type { PtceCharter } from './ptce-charter.js';
 import { mockRequests, mockRoute, realServer, realServerAdmin, uniquePrefix, type MockRoute } from '../../../test/support/mock.js';
@@ -66,7 +66,10 @@ async function fillValid(el: PtceCharter) {
   }
   await click($(el, 'input[name="status"]'));
   for (const box of el.shadowRoot!.querySelectorAll<HTMLInputElement>('.commitment input')) await click(box);
-  await until(() => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('.commitment input')].every((box) => box.checked), 'commitments ticked');
+  await until(
+    () => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('.commitment input')].every((box) => box.checked),
+    'commitments ticked',
+  );
   await el.updateComplete;
 }
 
@@ -92,7 +95,7 @@ describe('<ptce-charter>', () => {
     expect(el.shadowRoot!.querySelectorAll('[part="section"]')).to.have.length(5);
     expect($(el, '[part="read-only"]').textContent).to.contain('lecture seule').and.to.contain('Labo de l’ESS');
     expect(el.shadowRoot!.querySelector('form')).to.equal(null);
-    expect(el.shadowRoot!.textContent).to.contain('ne relève pas d\'un principe de labellisation');
+    expect(el.shadowRoot!.textContent).to.contain("ne relève pas d'un principe de labellisation");
     await expect(el).to.be.accessible();
   });
 
@@ -152,7 +155,13 @@ describe('<ptce-charter>', () => {
     expect(request.method).to.equal('POST');
     expect(request.headers['idempotency-key']).to.match(/^charter-/);
     const body = JSON.parse(request.body);
-    expect(body.pole).to.deep.equal({ name: 'Pôle Écotest', street: '1 rue de la Coopération', postcode: '20090', city: 'Ajaccio', department: '2A' });
+    expect(body.pole).to.deep.equal({
+      name: 'Pôle Écotest',
+      street: '1 rue de la Coopération',
+      postcode: '20090',
+      city: 'Ajaccio',
+      department: '2A',
+    });
     expect(body.representative.phone).to.equal('+33 6 12 34 56 78');
     expect(body.status).to.equal('established');
     expect(body.commitments).to.deep.equal(['build', 'contribute']);
@@ -173,7 +182,17 @@ describe('<ptce-charter>', () => {
     const links = [...summary.querySelectorAll('a')];
     expect(summary.textContent).to.contain(`Le formulaire contient ${links.length} erreurs`);
     const targets = links.map((a) => a.getAttribute('href'));
-    for (const id of ['#f-pole-name', '#f-pole-postcode', '#f-pole-department', '#f-representative-email', '#f-status', '#f-commitments-build', '#f-commitments-contribute', '#f-place', '#f-signatories-0-name']) {
+    for (const id of [
+      '#f-pole-name',
+      '#f-pole-postcode',
+      '#f-pole-department',
+      '#f-representative-email',
+      '#f-status',
+      '#f-commitments-build',
+      '#f-commitments-contribute',
+      '#f-place',
+      '#f-signatories-0-name',
+    ]) {
       expect(targets).to.include(id);
     }
     await click(links.find((a) => a.getAttribute('href') === '#f-representative-email')!);
@@ -219,7 +238,12 @@ describe('<ptce-charter>', () => {
     const { url } = await charterEndpoint({ status: 201, json: receipt });
     const el = await mountCharter(url);
     const department = () => $<HTMLSelectElement>(el, '#f-pole-department');
-    for (const [postcode, code, region] of [['20090', '2A', 'Corse'], ['20200', '2B', 'Corse'], ['97400', '974', 'La Réunion'], ['35000', '35', 'Bretagne']]) {
+    for (const [postcode, code, region] of [
+      ['20090', '2A', 'Corse'],
+      ['20200', '2B', 'Corse'],
+      ['97400', '974', 'La Réunion'],
+      ['35000', '35', 'Bretagne'],
+    ]) {
       await typeInto(el, 'f-pole-postcode', postcode);
       expect(department().value, postcode).to.equal(code);
       expect($(el, '#f-pole-department-region').textContent).to.contain(region);
@@ -269,8 +293,17 @@ describe('<ptce-charter>', () => {
     expect(new Set(requests.map((r) => r.body)).size, 'the same body each time').to.equal(1);
   });
 
-  it('puts the server\'s field errors on the right fields', async () => {
-    const { url } = await charterEndpoint({ status: 400, json: { error: 'invalid', errors: [{ path: 'representative.phone', message: 'expected a phone number' }, { path: 'commitments.contribute', message: 'required' }] } });
+  it("puts the server's field errors on the right fields", async () => {
+    const { url } = await charterEndpoint({
+      status: 400,
+      json: {
+        error: 'invalid',
+        errors: [
+          { path: 'representative.phone', message: 'expected a phone number' },
+          { path: 'commitments.contribute', message: 'required' },
+        ],
+      },
+    });
     const el = await mountCharter(url);
     await fillValid(el);
     await submit(el);

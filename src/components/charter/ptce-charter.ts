@@ -80,7 +80,11 @@ export class PtceCharter extends PtceElement {
   private store?: DraftStore<SignatureDraft>;
   private honeypot = '';
 
-  readonly data = new DataController<CharterData>(this, (signal) => this.load(signal), (value) => this.loaded(value));
+  readonly data = new DataController<CharterData>(
+    this,
+    (signal) => this.load(signal),
+    (value) => this.loaded(value),
+  );
 
   private async load(signal: AbortSignal): Promise<Result<CharterData>> {
     return this.withClient(async (client) => {
@@ -105,12 +109,23 @@ export class PtceCharter extends PtceElement {
   }
 
   protected override render() {
-    return this.renderData(this.data, ({ charter, canSign }) => html`
-      ${renderCharterText(charter, { lang: this.resolvedLang, headingLevel: this.headingLevel, open: !this.narrow })}
-      ${this.receipt
-        ? renderReceipt(this.receipt, toSignature(this.draft, charter), { lang: this.resolvedLang, headingLevel: this.headingLevel, t: this.t })
-        : canSign ? this.renderForm(charter) : renderReadOnly(this.signUrl, this.t)}
-    `);
+    return this.renderData(
+      this.data,
+      ({ charter, canSign }) => html`
+        ${renderCharterText(charter, { lang: this.resolvedLang, headingLevel: this.headingLevel, open: !this.narrow })}
+        ${
+          this.receipt
+            ? renderReceipt(this.receipt, toSignature(this.draft, charter), {
+                lang: this.resolvedLang,
+                headingLevel: this.headingLevel,
+                t: this.t,
+              })
+            : canSign
+              ? this.renderForm(charter)
+              : renderReadOnly(this.signUrl, this.t)
+        }
+      `,
+    );
   }
 
   // ——— The form ———
@@ -140,8 +155,7 @@ export class PtceCharter extends PtceElement {
 
       <fieldset>
         <legend>${this.t('charter.pole')}</legend>
-        ${this.input(issues, 'pole', 'name', 'organization')}
-        ${this.input(issues, 'pole', 'street', 'street-address')}
+        ${this.input(issues, 'pole', 'name', 'organization')} ${this.input(issues, 'pole', 'street', 'street-address')}
         <div class="row">
           ${this.input(issues, 'pole', 'postcode', 'postal-code', 'text', 'numeric')}
           ${this.input(issues, 'pole', 'city', 'address-level2')}
@@ -160,7 +174,9 @@ export class PtceCharter extends PtceElement {
               (dep) => html`<option value=${dep.code} ?selected=${dep.code === d.pole.department}>${dep.code} — ${dep.name}</option>`,
             )}
           </select>
-          <p class="hint" id="${fieldId('pole.department')}-region">${region ? this.t('charter.pole.region', { region: regionName(region) ?? '' }) : ''}</p>
+          <p class="hint" id="${fieldId('pole.department')}-region">
+            ${region ? this.t('charter.pole.region', { region: regionName(region) ?? '' }) : ''}
+          </p>
           ${this.fieldError(issues, 'pole.department')}
         </div>
         ${this.input(issues, 'pole', 'website', 'url', 'url', undefined, false)}
@@ -173,25 +189,25 @@ export class PtceCharter extends PtceElement {
           ${this.input(issues, 'representative', 'firstName', 'given-name')}
         </div>
         <div class="row">
-          ${this.input(issues, 'representative', 'email', 'email', 'email')}
-          ${this.input(issues, 'representative', 'phone', 'tel', 'tel')}
+          ${this.input(issues, 'representative', 'email', 'email', 'email')} ${this.input(issues, 'representative', 'phone', 'tel', 'tel')}
         </div>
       </fieldset>
 
       <fieldset id=${fieldId('status')} aria-describedby="${fieldId('status')}-error">
         <legend>${this.t('charter.status')} *</legend>
         ${charter.statuses.map(
-          (status, index) => html`<div class="choice">
-            <input
-              type="radio"
-              name="status"
-              id="status-${index}"
-              value=${status.id}
-              .checked=${live(d.status === status.id)}
-              @change=${() => this.updateDraft({ status: status.id }, 'status')}
-            />
-            <label for="status-${index}">${localize(status.label, lang)}</label>
-          </div>`,
+          (status, index) =>
+            html`<div class="choice">
+              <input
+                type="radio"
+                name="status"
+                id="status-${index}"
+                value=${status.id}
+                .checked=${live(d.status === status.id)}
+                @change=${() => this.updateDraft({ status: status.id }, 'status')}
+              />
+              <label for="status-${index}">${localize(status.label, lang)}</label>
+            </div>`,
         )}
         ${this.fieldError(issues, 'status')}
       </fieldset>
@@ -255,7 +271,13 @@ export class PtceCharter extends PtceElement {
 
       <div class="honeypot" aria-hidden="true">
         <label for="f-nickname">Ne pas remplir</label>
-        <input id="f-nickname" name="nickname" tabindex="-1" autocomplete="off" @input=${(e: Event) => (this.honeypot = (e.target as HTMLInputElement).value)} />
+        <input
+          id="f-nickname"
+          name="nickname"
+          tabindex="-1"
+          autocomplete="off"
+          @input=${(e: Event) => (this.honeypot = (e.target as HTMLInputElement).value)}
+        />
       </div>
 
       <div class="actions">
@@ -278,10 +300,15 @@ export class PtceCharter extends PtceElement {
 
   private fieldLabel(path: string): string {
     const signatory = /^signatories\[(\d+)\]\.(name|role)$/.exec(path);
-    if (signatory) return `${this.t('charter.signatory', { n: Number(signatory[1]) + 1 })} — ${this.t(`charter.signatory.${signatory[2] as 'name' | 'role'}`)}`;
+    if (signatory)
+      return `${this.t('charter.signatory', { n: Number(signatory[1]) + 1 })} — ${this.t(`charter.signatory.${signatory[2] as 'name' | 'role'}`)}`;
     if (path.startsWith('commitments')) return this.t('charter.commitments');
     if (path === 'signatories') return this.t('charter.signatories');
-    const known: Record<string, Parameters<PtceCharter['t']>[0]> = { status: 'charter.status', place: 'charter.place', date: 'charter.date' };
+    const known: Record<string, Parameters<PtceCharter['t']>[0]> = {
+      status: 'charter.status',
+      place: 'charter.place',
+      date: 'charter.date',
+    };
     return this.t(known[path] ?? (`charter.${path}` as Parameters<PtceCharter['t']>[0]));
   }
 
@@ -352,9 +379,13 @@ export class PtceCharter extends PtceElement {
         ${this.plainInput(issues, `signatories[${index}].name`, signatory.name, update('name'), 'name', 'text', undefined, true, `${this.t('charter.signatory.name')} (${n})`)}
         ${this.plainInput(issues, `signatories[${index}].role`, signatory.role, update('role'), 'organization-title', 'text', undefined, true, `${this.t('charter.signatory.role')} (${n})`)}
       </div>
-      ${this.draft.signatories.length > 1
-        ? html`<button type="button" class="secondary" @click=${() => this.removeSignatory(index)}>${this.t('charter.signatory.remove', { n })}</button>`
-        : nothing}
+      ${
+        this.draft.signatories.length > 1
+          ? html`<button type="button" class="secondary" @click=${() => this.removeSignatory(index)}>
+              ${this.t('charter.signatory.remove', { n })}
+            </button>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -386,9 +417,21 @@ export class PtceCharter extends PtceElement {
   };
 
   private pathOf(id: string): string | undefined {
-    const paths = ['pole.name', 'pole.street', 'pole.postcode', 'pole.city', 'pole.department', 'pole.website',
-      'representative.lastName', 'representative.firstName', 'representative.email', 'representative.phone', 'place', 'date',
-      ...this.draft.signatories.flatMap((_, i) => [`signatories[${i}].name`, `signatories[${i}].role`])];
+    const paths = [
+      'pole.name',
+      'pole.street',
+      'pole.postcode',
+      'pole.city',
+      'pole.department',
+      'pole.website',
+      'representative.lastName',
+      'representative.firstName',
+      'representative.email',
+      'representative.phone',
+      'place',
+      'date',
+      ...this.draft.signatories.flatMap((_, i) => [`signatories[${i}].name`, `signatories[${i}].role`]),
+    ];
     return paths.find((path) => fieldId(path) === id);
   }
 
@@ -424,14 +467,21 @@ export class PtceCharter extends PtceElement {
     const body = JSON.stringify(signature);
     // Same body as the last attempt: same key, so the server stores it once. Changed: new key.
     this.updateDraft(keyForSend(this.draft, body, 'charter'));
-    if (this.honeypot) return this.succeed({ reference: '—', status: 'pending', receivedAt: new Date().toISOString(), poleName: signature.pole.name }, false);
+    if (this.honeypot)
+      return this.succeed(
+        { reference: '—', status: 'pending', receivedAt: new Date().toISOString(), poleName: signature.pole.name },
+        false,
+      );
 
     this.sending = true;
     const result = await this.withClient((client) => client.post('signatures', signature, this.draft.key));
     this.sending = false;
     if (result.ok) {
       const receipt = checkSignatureReceipt(result.value);
-      return this.succeed(receipt.ok ? receipt.value : { reference: '—', status: 'pending', receivedAt: '', poleName: signature.pole.name }, true);
+      return this.succeed(
+        receipt.ok ? receipt.value : { reference: '—', status: 'pending', receivedAt: '', poleName: signature.pole.name },
+        true,
+      );
     }
     const failure = result.failure;
     if (failure.kind === 'http' && failure.status === 400 && failure.issues?.length) {

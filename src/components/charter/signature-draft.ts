@@ -77,9 +77,18 @@ export function draftIssues(draft: SignatureDraft, charter: Charter): DataIssue[
 }
 
 const FIELD_ORDER = [
-  'pole.name', 'pole.street', 'pole.postcode', 'pole.city', 'pole.department', 'pole.website',
-  'representative.lastName', 'representative.firstName', 'representative.email', 'representative.phone',
-  'place', 'date',
+  'pole.name',
+  'pole.street',
+  'pole.postcode',
+  'pole.city',
+  'pole.department',
+  'pole.website',
+  'representative.lastName',
+  'representative.firstName',
+  'representative.email',
+  'representative.phone',
+  'place',
+  'date',
 ];
 
 function order(path: string): number {
@@ -107,11 +116,15 @@ export function messageFor(issue: DataIssue): MessageKey {
   return 'charter.error.invalid';
 }
 
-
 /** Fills what an older saved draft may lack, so the form always has every field. */
 export function reviveDraft(saved: unknown): SignatureDraft | undefined {
   if (!saved || typeof saved !== 'object') return undefined;
   const draft = saved as SignatureDraft;
   const empty = emptyDraft();
-  return { ...empty, ...draft, pole: { ...empty.pole, ...draft.pole }, representative: { ...empty.representative, ...draft.representative } };
+  return {
+    ...empty,
+    ...draft,
+    pole: { ...empty.pole, ...draft.pole },
+    representative: { ...empty.representative, ...draft.representative },
+  };
 }

@@ -10,7 +10,11 @@ const SOURCE = '3e Rencontre nationale des PTCE, 2016';
 const ready = (el: PtcePoleCard) =>
   until(() => ['ready', 'error'].includes(el.data.state.status), 'card settled').then(() => el.updateComplete);
 const parts = (el: Element, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-const clean = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').replace(/[\u00a0\u202f]/g, ' ').trim();
+const clean = (text: string | null) =>
+  (text ?? '')
+    .replace(/\s+/g, ' ')
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .trim();
 
 async function card(template: ReturnType<typeof html>) {
   const el = await fixture<PtcePoleCard>(template);
@@ -22,7 +26,10 @@ async function card(template: ReturnType<typeof html>) {
 const FICHES: [string, string[]][] = [
   ['bou-sol', ["Bou'sol"]],
   ['domb-innov', ["Festival Economie du 3ème type (Domb'Innov – groupe Val Horizon)"]],
-  ['pole-tarnais-de-cooperation-economique', ['Pôle circuit-court alimentaire (les Ateliers)', "Des Coopératives d'Activité et d'Emploi au sein des PTCE"]],
+  [
+    'pole-tarnais-de-cooperation-economique',
+    ['Pôle circuit-court alimentaire (les Ateliers)', "Des Coopératives d'Activité et d'Emploi au sein des PTCE"],
+  ],
   ['ptce-ulisse-soleni', ['Soleni (groupe Ulisse)']],
 ];
 
@@ -51,7 +58,9 @@ describe('<ptce-pole-card>: fiches action', () => {
     const [offer] = parts(el, 'offer');
     expect(clean(offer.textContent)).to.match(/^Propose : - une visite apprenante/);
     // Four points, one per line, as the fiche lists them.
-    expect(offer.querySelector('.text')!.getBoundingClientRect().height).to.be.greaterThan(3 * (parseFloat(getComputedStyle(offer).lineHeight) || 16));
+    expect(offer.querySelector('.text')!.getBoundingClientRect().height).to.be.greaterThan(
+      3 * (parseFloat(getComputedStyle(offer).lineHeight) || 16),
+    );
     const heading = parts(el, 'actions')[0].querySelector(':is(h1, h2, h3, h4, h5, h6)')!;
     // One below the card's own heading (heading-level 2 by default).
     expect(heading.tagName).to.equal('H3');
@@ -73,7 +82,11 @@ describe('<ptce-pole-card>: fiches action', () => {
     const el = await card(html`<ptce-pole-card lang="en" endpoint=${DEMO} pole-id="ptce-ulisse-soleni"></ptce-pole-card>`);
     await until(() => el.shadowRoot!.textContent!.includes('Projects and actions'), 'English section');
     const text = clean(el.shadowRoot!.textContent);
-    expect(text).to.contain('Stage of development').and.to.contain('Outlook and ambitions').and.to.contain('Offers:').and.to.contain('September 23, 2016');
+    expect(text)
+      .to.contain('Stage of development')
+      .and.to.contain('Outlook and ambitions')
+      .and.to.contain('Offers:')
+      .and.to.contain('September 23, 2016');
     const compact = await card(html`<ptce-pole-card lang="en" endpoint=${DEMO} pole-id="bou-sol" variant="compact"></ptce-pole-card>`);
     await until(() => compact.shadowRoot!.textContent!.includes('Offers an action to other poles'), 'English compact line');
   });
@@ -82,14 +95,24 @@ describe('<ptce-pole-card>: fiches action', () => {
     const pole = {
       id: 'p',
       name: 'P',
-      actions: HOSTILE_TEXT.map((text, i) => ({ id: `a${i}`, title: text, description: text, offer: text, stage: text, date: '2026-01-01', website: 'javascript:alert(1)' })),
+      actions: HOSTILE_TEXT.map((text, i) => ({
+        id: `a${i}`,
+        title: text,
+        description: text,
+        offer: text,
+        stage: text,
+        date: '2026-01-01',
+        website: 'javascript:alert(1)',
+      })),
     };
     const el = await card(html`<ptce-pole-card .pole=${pole}></ptce-pole-card>`);
     // The website is not an http(s) URL: that field alone is dropped from each fiche, leniently.
     expect(parts(el, 'action')).to.have.length(HOSTILE_TEXT.length);
     expect(el.shadowRoot!.querySelector('a[href^="javascript"]')).to.equal(null);
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
-    const safe = await card(html`<ptce-pole-card .pole=${{ ...pole, actions: pole.actions.map(({ website: _w, ...a }) => a) }}></ptce-pole-card>`);
+    const safe = await card(
+      html`<ptce-pole-card .pole=${{ ...pole, actions: pole.actions.map(({ website: _w, ...a }) => a) }}></ptce-pole-card>`,
+    );
     expect(parts(safe, 'action').map((item) => item.querySelector(':is(h1, h2, h3, h4, h5, h6)')!.textContent)).to.deep.equal(HOSTILE_TEXT);
     expect(safe.shadowRoot!.querySelector('img, script, svg[onload]')).to.equal(null);
   });
@@ -97,10 +120,12 @@ describe('<ptce-pole-card>: fiches action', () => {
   it('repeats no landmark when a page shows the same pole’s card twice (a directory, a sidebar)', async () => {
     // mount, not fixture: open-wc's waits for an animation frame for a plain div, which a hidden tab
     // (test files run in parallel) never gets.
-    const page = await mount(html`<div>
-      <ptce-pole-card endpoint=${DEMO} pole-id="bou-sol"></ptce-pole-card>
-      <ptce-pole-card endpoint=${DEMO} pole-id="bou-sol" style="width:320px"></ptce-pole-card>
-    </div>`);
+    const page = await mount(
+      html`<div>
+        <ptce-pole-card endpoint=${DEMO} pole-id="bou-sol"></ptce-pole-card>
+        <ptce-pole-card endpoint=${DEMO} pole-id="bou-sol" style="width:320px"></ptce-pole-card>
+      </div>`,
+    );
     const cards = [...page.querySelectorAll<PtcePoleCard>('ptce-pole-card')];
     for (const el of cards) await ready(el);
     await until(() => cards.every((el) => parts(el, 'actions').length === 1), 'both fiches sections');

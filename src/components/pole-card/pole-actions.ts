@@ -27,19 +27,34 @@ export function renderActions(actions: readonly PoleAction[] | undefined, themes
           <p class="text">${action.description}</p>
           ${action.offer?.trim() ? html`<p class="offer" part="offer"><strong>${t('card.action-offer')}</strong> <span class="text">${action.offer}</span></p>` : nothing}
           <dl>
-            ${action.stage?.trim() ? html`<dt>${t('card.action-stage')}</dt><dd class="text">${action.stage}</dd>` : nothing}
-            ${action.perspectives?.trim() ? html`<dt>${t('card.action-perspectives')}</dt><dd class="text">${action.perspectives}</dd>` : nothing}
+            ${
+              action.stage?.trim()
+                ? html`<dt>${t('card.action-stage')}</dt>
+                    <dd class="text">${action.stage}</dd>`
+                : nothing
+            }
+            ${
+              action.perspectives?.trim()
+                ? html`<dt>${t('card.action-perspectives')}</dt>
+                    <dd class="text">${action.perspectives}</dd>`
+                : nothing
+            }
           </dl>
-          ${action.themes?.length
-            ? html`<p class="muted">${action.themes.map((id) => localize(labels.get(id), lang) || id).join(' · ')}</p>`
-            : nothing}
+          ${
+            action.themes?.length
+              ? html`<p class="muted">${action.themes.map((id) => localize(labels.get(id), lang) || id).join(' · ')}</p>`
+              : nothing
+          }
           <p class="muted">
-            ${credit}${website
-              ? html` · <a href=${website} target="_blank" rel="noopener noreferrer external"
-                    >${t('card.website')}<span class="visually-hidden"> ${new URL(website).hostname} ${t('card.new-tab')}</span
-                    ><span aria-hidden="true"> ↗</span></a
-                  >`
-              : nothing}
+            ${credit}${
+              website
+                ? html` ·
+                    <a href=${website} target="_blank" rel="noopener noreferrer external"
+                      >${t('card.website')}<span class="visually-hidden"> ${new URL(website).hostname} ${t('card.new-tab')}</span
+                      ><span aria-hidden="true"> ↗</span></a
+                    >`
+                : nothing
+            }
           </p>
         </li>`;
       })}

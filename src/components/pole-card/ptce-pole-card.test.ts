@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent} from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './define.js';
 import type { PtcePoleCard } from './ptce-pole-card.js';
 import { mockEndpoint } from '../../../test/support/mock.js';
@@ -65,7 +65,9 @@ describe('<ptce-pole-card>', () => {
     expect(tel.textContent, 'shown as written').to.equal('04 75 00 00 00 (accueil)');
     await expect(el).to.be.accessible();
 
-    const en = await card(html`<ptce-pole-card lang="en" .pole=${{ ...fieldPole, source: { url: fieldPole.source.url } }}></ptce-pole-card>`);
+    const en = await card(
+      html`<ptce-pole-card lang="en" .pole=${{ ...fieldPole, source: { url: fieldPole.source.url } }}></ptce-pole-card>`,
+    );
     await until(() => part(en, 'hours')?.querySelector('dt')?.textContent === 'Monday', 'English day names');
     expect(part(en, 'links')!.textContent).to.contain('View the original page');
     expect(part(en, 'hours')!.getAttribute('aria-label')).to.equal('Opening hours');
@@ -77,7 +79,10 @@ describe('<ptce-pole-card>', () => {
       ...summaryPole,
       referentielSummary: {
         ...summaryPole.referentielSummary,
-        objectives: [{ id: '0', label: 'Moyenne impossible', mean: 99, answered: 4, total: 4 }, ...summaryPole.referentielSummary.objectives],
+        objectives: [
+          { id: '0', label: 'Moyenne impossible', mean: 99, answered: 4, total: 4 },
+          ...summaryPole.referentielSummary.objectives,
+        ],
       },
     };
     const el = await card(html`<ptce-pole-card .pole=${pole}></ptce-pole-card>`);
@@ -88,7 +93,9 @@ describe('<ptce-pole-card>', () => {
   });
 
   it('leaves no trace of the directory fields a pole does not have', async () => {
-    const el = await card(html`<ptce-pole-card .pole=${{ id: 'p', name: 'Pôle', commune: 'Crest', phone: '+41 22 000 00 00' }}></ptce-pole-card>`);
+    const el = await card(
+      html`<ptce-pole-card .pole=${{ id: 'p', name: 'Pôle', commune: 'Crest', phone: '+41 22 000 00 00' }}></ptce-pole-card>`,
+    );
     for (const name of ['address', 'hours', 'links']) expect(part(el, name), name).to.equal(null);
     expect(part(el, 'contact')!.querySelector('a')!.getAttribute('href'), 'an international number').to.equal('tel:+41220000000');
     const odd = await card(html`<ptce-pole-card .pole=${{ id: 'p', name: 'Pôle', phone: '12 34 56 78 (bureau)' }}></ptce-pole-card>`);
@@ -122,7 +129,10 @@ describe('<ptce-pole-card>', () => {
     const el = await card(html`<ptce-pole-card endpoint=${DEMO} pole-id="domb-innov" lang="en"></ptce-pole-card>`);
     // The English catalog loads on first use, after the data: wait for it, not for the data alone.
     await until(() => text(el).includes('300 jobs'), 'English messages loaded');
-    expect(text(el)).to.contain('300 jobs').and.to.contain('€9M turnover').and.to.contain('Signed the charter on September 19, 2014 in Paris');
+    expect(text(el))
+      .to.contain('300 jobs')
+      .and.to.contain('€9M turnover')
+      .and.to.contain('Signed the charter on September 19, 2014 in Paris');
     el.lang = 'fr';
     await until(() => text(el).includes('300 emplois'), 'back in French');
   });
@@ -148,7 +158,12 @@ describe('<ptce-pole-card>', () => {
 
   it('never links an unsafe URL, nor loads a logo from another site', async () => {
     const { url } = await mockEndpoint({
-      poles: { poles: [{ id: 'bad', name: 'Pôle piégé', website: 'javascript:alert(1)' }, { id: 'ok', name: 'Pôle sûr', logo: { url: 'https://tracker.example.net/logo.png', alt: 'Logo' } }] },
+      poles: {
+        poles: [
+          { id: 'bad', name: 'Pôle piégé', website: 'javascript:alert(1)' },
+          { id: 'ok', name: 'Pôle sûr', logo: { url: 'https://tracker.example.net/logo.png', alt: 'Logo' } },
+        ],
+      },
     });
     // The pole stays, without its unusable website.
     const el = await card(html`<ptce-pole-card endpoint=${url} pole-id="bad"></ptce-pole-card>`);
@@ -158,13 +173,19 @@ describe('<ptce-pole-card>', () => {
     const safe = await card(html`<ptce-pole-card endpoint=${url} pole-id="ok"></ptce-pole-card>`);
     expect(safe.shadowRoot!.querySelector('img')).to.equal(null);
 
-    const own = await card(html`<ptce-pole-card .pole=${{ id: 'l', name: 'Logo local', logo: { url: `${location.origin}/demo/logo.png`, alt: 'Logo local' } }}></ptce-pole-card>`);
+    const own = await card(
+      html`<ptce-pole-card
+        .pole=${{ id: 'l', name: 'Logo local', logo: { url: `${location.origin}/demo/logo.png`, alt: 'Logo local' } }}
+      ></ptce-pole-card>`,
+    );
     expect(own.shadowRoot!.querySelector('img')!.alt).to.equal('Logo local');
   });
 
   it('shows hostile strings as text and runs nothing', async () => {
     for (const hostile of HOSTILE_TEXT) {
-      const el = await card(html`<ptce-pole-card .pole=${{ id: 'h', name: hostile, description: hostile, carrier: hostile }}></ptce-pole-card>`);
+      const el = await card(
+        html`<ptce-pole-card .pole=${{ id: 'h', name: hostile, description: hostile, carrier: hostile }}></ptce-pole-card>`,
+      );
       expect(part(el, 'name')!.textContent!.trim()).to.equal(hostile);
       expect(el.shadowRoot!.querySelector('img, script, svg[onload]')).to.equal(null);
     }
@@ -180,7 +201,9 @@ describe('<ptce-pole-card>', () => {
     const warnings: CustomEvent[] = [];
     const listen = (event: Event) => warnings.push(event as CustomEvent);
     document.addEventListener('ptce-data-warning', listen);
-    const kept = await card(html`<ptce-pole-card .pole=${{ id: 'p', name: 'Pôle', figures: { jobs: 'beaucoup', structures: 4 } }}></ptce-pole-card>`);
+    const kept = await card(
+      html`<ptce-pole-card .pole=${{ id: 'p', name: 'Pôle', figures: { jobs: 'beaucoup', structures: 4 } }}></ptce-pole-card>`,
+    );
     document.removeEventListener('ptce-data-warning', listen);
     expect(part(kept, 'figures')!.textContent).to.contain('4 structures').and.not.to.contain('emploi');
     expect(warnings.map((w) => w.detail.fields)).to.deep.equal([[{ field: 'figures.jobs', reason: 'expected number' }]]);
@@ -189,7 +212,12 @@ describe('<ptce-pole-card>', () => {
 
   it('says the pole\'s record is invalid, with the faulty fields, rather than "no such pole"', async () => {
     const { url } = await mockEndpoint({
-      poles: { poles: [{ id: 'ok', name: 'Pôle valide' }, { id: 'abime', name: ['Pôle abîmé'], website: 'javascript:alert(1)' }] },
+      poles: {
+        poles: [
+          { id: 'ok', name: 'Pôle valide' },
+          { id: 'abime', name: ['Pôle abîmé'], website: 'javascript:alert(1)' },
+        ],
+      },
     });
     const el = await card(html`<ptce-pole-card endpoint=${url} pole-id="abime"></ptce-pole-card>`);
     const alert = el.shadowRoot!.querySelector('[role="alert"]')!;

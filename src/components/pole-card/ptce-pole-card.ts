@@ -85,7 +85,11 @@ export class PtcePoleCard extends PtceElement {
 
   @state() private expanded = false;
 
-  readonly data = new DataController<CardData>(this, (signal) => this.load(signal), (value) => this.loaded(value));
+  readonly data = new DataController<CardData>(
+    this,
+    (signal) => this.load(signal),
+    (value) => this.loaded(value),
+  );
 
   private async load(signal: AbortSignal): Promise<Result<CardData>> {
     const [result] = await Promise.all([this.loadPole(signal), poleViewLoading]);

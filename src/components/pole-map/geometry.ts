@@ -92,7 +92,10 @@ export function createBasemap(): Basemap {
           return Array.from({ length: count }, (_, k) => points[(first + k) % points.length]);
         }),
       );
-      outlines.set(key, polygons && { polygons, path: polygons.map((ring) => `M${ring.map((p) => `${round(p.x)} ${round(p.y)}`).join('L')}Z`).join('') });
+      outlines.set(
+        key,
+        polygons && { polygons, path: polygons.map((ring) => `M${ring.map((p) => `${round(p.x)} ${round(p.y)}`).join('L')}Z`).join('') },
+      );
     }
     return outlines.get(key);
   };

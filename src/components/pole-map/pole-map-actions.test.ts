@@ -12,7 +12,9 @@ const OFFERING = ["Bou'Sol", "Domb'Innov", 'Pôle tarnais de Coopération Econom
 
 const listed = (el: PtcePoleMap) => all(el, '.list .name').map((n) => n.textContent);
 const filter = (el: PtcePoleMap, label: string) =>
-  all<HTMLLabelElement>(el, '.filters label').find((l) => l.textContent!.trim().startsWith(label))?.querySelector('select');
+  all<HTMLLabelElement>(el, '.filters label')
+    .find((l) => l.textContent!.trim().startsWith(label))
+    ?.querySelector('select');
 async function choose(el: PtcePoleMap, label: string, value: string) {
   await chooseOption(filter(el, label)!, value);
   await el.updateComplete;
@@ -24,7 +26,11 @@ describe('<ptce-pole-map>: fiches action', () => {
   it('finds exactly the poles that offer an action, each saying so in the list, and by the action’s theme', async () => {
     const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO} view="list" sync-url></ptce-pole-map>`);
     const select = filter(el, 'Actions proposées')!;
-    expect([...select.options].map((o) => o.textContent!.trim())).to.include.members(['Tous les pôles', 'Propose une action aux autres pôles', 'Propose une action : Habitat et énergie']);
+    expect([...select.options].map((o) => o.textContent!.trim())).to.include.members([
+      'Tous les pôles',
+      'Propose une action aux autres pôles',
+      'Propose une action : Habitat et énergie',
+    ]);
     await choose(el, 'Actions proposées', '*');
     await until(() => listed(el).length === OFFERING.length, 'four poles');
     expect(listed(el)).to.deep.equal(OFFERING);

@@ -50,7 +50,12 @@ const LABEL_HEIGHT = 12;
 /** The drawing area of an inset (its frame minus the label), keeping the territory's proportions. */
 function insetArea(inset: Inset) {
   const [west, south, east, north] = inset.bounds;
-  const area = { x: inset.box.x + 4, y: inset.box.y + LABEL_HEIGHT, width: inset.box.width - 8, height: inset.box.height - LABEL_HEIGHT - 3 };
+  const area = {
+    x: inset.box.x + 4,
+    y: inset.box.y + LABEL_HEIGHT,
+    width: inset.box.width - 8,
+    height: inset.box.height - LABEL_HEIGHT - 3,
+  };
   const geoWidth = (east - west) * Math.cos(((south + north) / 2) * RAD);
   const geoHeight = north - south;
   const scale = Math.min(area.width / geoWidth, area.height / geoHeight);

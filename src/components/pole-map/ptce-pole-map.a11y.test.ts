@@ -12,7 +12,8 @@ import type { PtcePoleMap } from './ptce-pole-map.js';
 // exposed and visible, non-text contrast of the map's parts, forced colours (issue 19).
 const DEMO = '/demo/data/ptce.json';
 
-const marker = (el: PtcePoleMap, name: string) => all<SVGGElement>(el, '.marker').find((m) => m.getAttribute('aria-label')!.startsWith(name))!;
+const marker = (el: PtcePoleMap, name: string) =>
+  all<SVGGElement>(el, '.marker').find((m) => m.getAttribute('aria-label')!.startsWith(name))!;
 const panelCard = (el: PtcePoleMap) => q<HTMLElement & { variant: string }>(el, '[part="panel"] ptce-pole-card');
 
 describe('<ptce-pole-map> accessibility beyond axe', () => {
@@ -33,7 +34,10 @@ describe('<ptce-pole-map> accessibility beyond axe', () => {
     expect(bubbleName, 'one of its poles').to.contain(firstName);
     expect(focused.getAttribute('tabindex'), 'the roving marker follows').to.equal('0');
     const said = all(el, '[role="status"]').map((s) => s.textContent!.trim());
-    expect(said.some((text) => /^Zoom sur \d+ pôles : .+/.test(text)), said.join(' / ')).to.equal(true);
+    expect(
+      said.some((text) => /^Zoom sur \d+ pôles : .+/.test(text)),
+      said.join(' / '),
+    ).to.equal(true);
   });
 
   it('has a name on every Tab stop, and names that read like sentences', async () => {
@@ -77,7 +81,9 @@ describe('<ptce-pole-map> accessibility beyond axe', () => {
     expect(chosen.getAttribute('aria-current'), 'the marker says it is the current pole').to.equal('true');
     expect(all(el, '.marker[aria-current]')).to.have.length(1);
     // The selected item's bar, at 3:1 against the list's background.
-    const ground = parseColour(getComputedStyle(document.body).backgroundColor === 'rgba(0, 0, 0, 0)' ? '#ffffff' : getComputedStyle(document.body).backgroundColor);
+    const ground = parseColour(
+      getComputedStyle(document.body).backgroundColor === 'rgba(0, 0, 0, 0)' ? '#ffffff' : getComputedStyle(document.body).backgroundColor,
+    );
     const style = getComputedStyle(item);
     expect(parseFloat(style.borderInlineStartWidth)).to.be.at.least(3);
     expect(against(style.borderInlineStartColor, ground), 'selection bar').to.be.at.least(3);
@@ -172,7 +178,9 @@ describe('<ptce-pole-map> accessibility beyond axe', () => {
       const plain = all(el, '.marker:not(.bubble):not(.approximate):not(.selected)')[0];
       expect(circle(plain).fill, 'a mark').to.equal(system('CanvasText'));
       expect(circle(marker(el, 'Le Damier')).fill, 'the selected mark').to.equal(system('Highlight'));
-      expect(getComputedStyle(q(el, '.list button[aria-current="true"]')).borderInlineStartColor, 'the selected item').to.equal(system('Highlight'));
+      expect(getComputedStyle(q(el, '.list button[aria-current="true"]')).borderInlineStartColor, 'the selected item').to.equal(
+        system('Highlight'),
+      );
       q<HTMLInputElement>(el, 'input[type="search"]').focus();
       const focused = (await tabUntil((a) => !!a?.classList.contains('marker')))!;
       expect(circle(focused).stroke, 'the focused mark').to.equal(system('Highlight'));

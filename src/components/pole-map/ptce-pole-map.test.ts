@@ -12,11 +12,14 @@ const DEMO = '/demo/data/ptce.json';
 const count = (el: PtcePoleMap) => q(el, '[part="count"]').textContent!.replace(/\s+/g, ' ').trim();
 const listed = (el: PtcePoleMap) => all(el, '.list .name').map((n) => n.textContent);
 /** How many poles the markers stand for: 1 per marker, n per bubble. */
-const onMap = (el: PtcePoleMap) => all(el, '.marker').reduce((sum, m) => sum + (m.classList.contains('bubble') ? Number(m.nextElementSibling!.textContent) : 1), 0);
+const onMap = (el: PtcePoleMap) =>
+  all(el, '.marker').reduce((sum, m) => sum + (m.classList.contains('bubble') ? Number(m.nextElementSibling!.textContent) : 1), 0);
 const viewBox = (el: PtcePoleMap) => q(el, 'svg').getAttribute('viewBox')!.split(' ').map(Number);
 
 async function choose(el: PtcePoleMap, label: string, value: string) {
-  const select = all<HTMLLabelElement>(el, '.filters label').find((l) => l.textContent!.trim().startsWith(label))!.querySelector('select')!;
+  const select = all<HTMLLabelElement>(el, '.filters label')
+    .find((l) => l.textContent!.trim().startsWith(label))!
+    .querySelector('select')!;
   await chooseOption(select, value);
   await el.updateComplete;
 }
@@ -114,7 +117,9 @@ describe('<ptce-pole-map>', () => {
 
   it('merges close markers into bubbles that split when activated', async () => {
     const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO} style="width:900px"></ptce-pole-map>`);
-    const bubble = all(el, '.marker.bubble').sort((a, b) => Number(b.nextElementSibling!.textContent) - Number(a.nextElementSibling!.textContent))[0];
+    const bubble = all(el, '.marker.bubble').sort(
+      (a, b) => Number(b.nextElementSibling!.textContent) - Number(a.nextElementSibling!.textContent),
+    )[0];
     const members = Number(bubble.nextElementSibling!.textContent);
     expect(members).to.be.at.least(2);
     expect(bubble.getAttribute('aria-label')).to.match(/^\d+ pôles ici : .+ Activer pour zoomer\.$/);
@@ -125,7 +130,10 @@ describe('<ptce-pole-map>', () => {
     // Only the marks in view are drawn now: the bubble's poles are all there, as marks or smaller bubbles.
     expect(onMap(el)).to.be.at.least(members);
     expect(all(el, '.marker').length, 'split into several marks').to.be.above(1);
-    expect(all(el, '.marker.bubble').every((b) => Number(b.nextElementSibling!.textContent) < members), 'no bubble as big').to.equal(true);
+    expect(
+      all(el, '.marker.bubble').every((b) => Number(b.nextElementSibling!.textContent) < members),
+      'no bubble as big',
+    ).to.equal(true);
     expect(before).to.be.above(1);
   });
 
@@ -158,9 +166,13 @@ describe('<ptce-pole-map>', () => {
     expect(((await selected) as CustomEvent).detail).to.deep.equal({ id: 'le-damier', name: 'Le Damier' });
     await until(() => q(el, '[part="panel"] ptce-pole-card')?.shadowRoot?.textContent?.includes('Le Damier'), 'card in panel');
     expect(all(el, '.marker.selected').map((m) => m.dataset.key)).to.deep.equal(['le-damier']);
-    const close = await until(() => (el.shadowRoot!.activeElement?.classList.contains('close') ? el.shadowRoot!.activeElement : null), 'focus in the panel');
+    const close = await until(
+      () => (el.shadowRoot!.activeElement?.classList.contains('close') ? el.shadowRoot!.activeElement : null),
+      'focus in the panel',
+    );
     // :focus styles apply only while the page has the system focus (a background Firefox tab has not).
-    if (document.hasFocus()) expect(getComputedStyle(close).outlineStyle, 'focus moved by code is ringed after a mouse click').to.equal('solid');
+    if (document.hasFocus())
+      expect(getComputedStyle(close).outlineStyle, 'focus moved by code is ringed after a mouse click').to.equal('solid');
   });
 
   it('moves between markers with the arrow keys and opens one with Enter', async () => {
@@ -210,7 +222,8 @@ describe('<ptce-pole-map>', () => {
     expect(all(el, '.marker')).to.have.length(0);
     expect(q(el, '[part="legend"]').textContent).to.contain('0').and.to.contain('Nombre de pôles par région');
     const classOf = (code: string) => [...q(el, `.dept[data-code="${code}"]`).classList].find((c) => c.startsWith('density-'));
-    for (const code of ['75', '77', '78', '91', '92', '93', '94', '95']) expect(classOf(code), `Île-de-France (8 poles): ${code}`).to.equal('density-4');
+    for (const code of ['75', '77', '78', '91', '92', '93', '94', '95'])
+      expect(classOf(code), `Île-de-France (8 poles): ${code}`).to.equal('density-4');
     expect(classOf('2A'), 'Corse: no pole').to.equal('density-0');
     expect(classOf('68'), 'Grand Est: 4 poles').to.equal('density-3');
     await expect(el).to.be.accessible();
@@ -279,13 +292,15 @@ describe('<ptce-pole-map>', () => {
     await until(() => viewBox(el)[2] === full, 'back to the full view');
   });
 
-  it('draws the chosen region\'s border, fades the others, and tints the departments that have poles', async () => {
+  it("draws the chosen region's border, fades the others, and tints the departments that have poles", async () => {
     const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO} region="84" style="width:900px"></ptce-pole-map>`);
     const edge = q<SVGPathElement>(el, '.region-edge.selected');
     expect(edge.dataset.region).to.equal('84');
     expect(all(el, '.region-edge.out').length, 'the other 12 regions faded').to.equal(12);
     // The border is the region's own: its box is the box of Auvergne-Rhône-Alpes' departments.
-    const members = ['01', '03', '07', '15', '26', '38', '42', '43', '63', '69', '73', '74'].map((code) => q<SVGPathElement>(el, `.dept[data-code="${code}"]`).getBBox());
+    const members = ['01', '03', '07', '15', '26', '38', '42', '43', '63', '69', '73', '74'].map((code) =>
+      q<SVGPathElement>(el, `.dept[data-code="${code}"]`).getBBox(),
+    );
     const box = edge.getBBox();
     expect(box.x).to.be.closeTo(Math.min(...members.map((b) => b.x)), 0.5);
     expect(box.y).to.be.closeTo(Math.min(...members.map((b) => b.y)), 0.5);
@@ -296,7 +311,9 @@ describe('<ptce-pole-map>', () => {
     expect(q(el, '.dept[data-code="63"]').classList.contains('has-poles')).to.equal(true);
     expect(style('63').fill).to.not.equal(style('15').fill);
     expect(style('63').strokeWidth).to.equal(style('15').strokeWidth);
-    expect(getComputedStyle(edge).stroke, 'the chosen border in the accent colour').to.not.equal(getComputedStyle(q(el, '.region-edge.out')).stroke);
+    expect(getComputedStyle(edge).stroke, 'the chosen border in the accent colour').to.not.equal(
+      getComputedStyle(q(el, '.region-edge.out')).stroke,
+    );
 
     const old = await mapOf(html`<ptce-pole-map endpoint=${DEMO} regions="2015" region="83"></ptce-pole-map>`);
     expect(q<SVGPathElement>(old, '.region-edge.selected').dataset.region, 'Auvergne, before 2016').to.equal('83');
@@ -338,21 +355,36 @@ describe('<ptce-pole-map>', () => {
   it('has a legend naming every kind of marker shown, and hover and focus states on markers', async () => {
     const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO} style="width:900px"></ptce-pole-map>`);
     const legend = q(el, '[part="legend"]');
-    const kinds = new Set(all(el, '.marker').map((m) => (m.classList.contains('bubble') ? 'bubble' : m.classList.contains('approximate') ? 'approximate' : 'exact')));
+    const kinds = new Set(
+      all(el, '.marker').map((m) =>
+        m.classList.contains('bubble') ? 'bubble' : m.classList.contains('approximate') ? 'approximate' : 'exact',
+      ),
+    );
     expect(kinds.size, 'the demo shows several kinds').to.be.at.least(2);
-    const texts = { exact: 'Pôle à son adresse', approximate: 'Emplacement approché (centre du département)', bubble: 'Plusieurs pôles proches : activer pour zoomer' };
+    const texts = {
+      exact: 'Pôle à son adresse',
+      approximate: 'Emplacement approché (centre du département)',
+      bubble: 'Plusieurs pôles proches : activer pour zoomer',
+    };
     for (const kind of kinds) expect(legend.textContent, kind).to.contain(texts[kind as keyof typeof texts]);
     expect(legend.textContent).to.contain('Département qui compte au moins un pôle');
     // The legend's swatches look like the markers they name.
     for (const kind of kinds) {
-      const marker = all(el, `.marker`).find((m) => (kind === 'exact' ? !m.classList.contains('bubble') && !m.classList.contains('approximate') : m.classList.contains(kind)))!;
+      const marker = all(el, `.marker`).find((m) =>
+        kind === 'exact' ? !m.classList.contains('bubble') && !m.classList.contains('approximate') : m.classList.contains(kind),
+      )!;
       const swatch = q(el, `.legend .swatch.${kind} circle`);
       expect(getComputedStyle(swatch).fill, kind).to.equal(getComputedStyle(marker).fill);
     }
     // Only the kinds shown: a map of poles placed by address has no hollow marker to explain.
-    const { url } = await mockEndpoint({ poles: { poles: [{ id: 'a', name: 'Pôle A', departments: ['35'], geo: { lat: 48.117, lon: -1.678 } }] } });
+    const { url } = await mockEndpoint({
+      poles: { poles: [{ id: 'a', name: 'Pôle A', departments: ['35'], geo: { lat: 48.117, lon: -1.678 } }] },
+    });
     const exactOnly = await mapOf(html`<ptce-pole-map endpoint=${url}></ptce-pole-map>`);
-    expect(q(exactOnly, '[part="legend"]').textContent).to.contain(texts.exact).and.not.to.contain(texts.approximate).and.not.to.contain(texts.bubble);
+    expect(q(exactOnly, '[part="legend"]').textContent)
+      .to.contain(texts.exact)
+      .and.not.to.contain(texts.approximate)
+      .and.not.to.contain(texts.bubble);
 
     const marker = all(el, '.marker:not(.bubble)')[0];
     const circle = marker;

@@ -104,7 +104,11 @@ export class PtcePoleMap extends PtceElement implements MapViewHost {
   @state() mapWidth = 600;
   private observedMap?: Element;
 
-  readonly data = new DataController<MapData>(this, (signal) => this.load(signal), (data) => this.loaded(data));
+  readonly data = new DataController<MapData>(
+    this,
+    (signal) => this.load(signal),
+    (data) => this.loaded(data),
+  );
 
   private load(signal: AbortSignal): Promise<Result<MapData>> {
     return this.withClient((client) => loadMapData(client, signal, this.resolvedLang, (list) => this.reportSkipped(list)));
@@ -191,7 +195,8 @@ export class PtcePoleMap extends PtceElement implements MapViewHost {
   /** The departments in focus (of the chosen region or department), or undefined for all. @internal */
   focusDepartments(): Set<string> | undefined {
     if (this.filters.department) return new Set([this.filters.department]);
-    if (this.filters.region) return new Set([...DEPARTMENTS.values()].filter((d) => regionIn(this.regions, d.code) === this.filters.region).map((d) => d.code));
+    if (this.filters.region)
+      return new Set([...DEPARTMENTS.values()].filter((d) => regionIn(this.regions, d.code) === this.filters.region).map((d) => d.code));
     return undefined;
   }
 
@@ -211,7 +216,15 @@ export class PtcePoleMap extends PtceElement implements MapViewHost {
       const selected = this.selectedId ? data.placed.find((p) => p.pole.id === this.selectedId) : undefined;
       return html`<div class="layout" @keydown=${selected ? this.onPanelKey : nothing}>
         ${renderFilters(
-          { filters: this.filters, regions: this.regions, lang: this.resolvedLang, themes: data.filterThemes, actionThemes: data.actionThemes, offering: data.offering, change: (patch, refocus) => this.setFilters(patch, refocus) },
+          {
+            filters: this.filters,
+            regions: this.regions,
+            lang: this.resolvedLang,
+            themes: data.filterThemes,
+            actionThemes: data.actionThemes,
+            offering: data.offering,
+            change: (patch, refocus) => this.setFilters(patch, refocus),
+          },
           this.t,
         )}
         <p class="count" part="count" role="status" aria-live="polite">
@@ -219,46 +232,59 @@ export class PtcePoleMap extends PtceElement implements MapViewHost {
         </p>
         <p class="visually-hidden" role="status">${this.notice}</p>
         ${data.skipped ? html`<p class="skipped" part="skipped">${this.t('map.skipped', { count: data.skipped })}</p>` : nothing}
-        ${narrow ? renderTabs(
-              this.tab,
-              (tab, byKey) => {
-                this.tab = tab;
-                if (byKey) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
-              },
-              this.t,
-            ) : nothing}
+        ${
+          narrow
+            ? renderTabs(
+                this.tab,
+                (tab, byKey) => {
+                  this.tab = tab;
+                  if (byKey) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
+                },
+                this.t,
+              )
+            : nothing
+        }
         <div class="body ${showMap && showList ? 'split' : ''}">
           ${showMap && this.mapView ? this.mapView.render(visible, this.tally(visible).departments, narrow) : nothing}
-          ${showList || selected
-            ? html`<div class="side">
-                ${selected ? renderPanel(
-                      {
-                        item: selected,
-                        themes: data.themes,
-                        full: this.panelFull,
-                        headingLevel: this.headingLevel,
-                        lang: this.resolvedLang,
-                        theme: this.theme,
-                        openFull: () => (this.panelFull = true),
-                        close: this.closePanel,
-                      },
-                      this.t,
-                    ) : nothing} ${showList
-                  ? renderList(
-                      {
-                        visible,
-                        limit: this.listLimit,
-                        drawn: this.listDrawn ? undefined : LIST_FIRST,
-                        selectedId: this.selectedId,
-                        role: narrow ? 'tabpanel' : undefined,
-                        select: (item) => void this.select(item, 'list'),
-                        more: () => (this.listLimit += LIST_PAGE),
-                      },
-                      this.t,
-                    )
-                  : nothing}
-              </div>`
-            : nothing}
+          ${
+            showList || selected
+              ? html`<div class="side">
+                  ${
+                    selected
+                      ? renderPanel(
+                          {
+                            item: selected,
+                            themes: data.themes,
+                            full: this.panelFull,
+                            headingLevel: this.headingLevel,
+                            lang: this.resolvedLang,
+                            theme: this.theme,
+                            openFull: () => (this.panelFull = true),
+                            close: this.closePanel,
+                          },
+                          this.t,
+                        )
+                      : nothing
+                  }
+                  ${
+                    showList
+                      ? renderList(
+                          {
+                            visible,
+                            limit: this.listLimit,
+                            drawn: this.listDrawn ? undefined : LIST_FIRST,
+                            selectedId: this.selectedId,
+                            role: narrow ? 'tabpanel' : undefined,
+                            select: (item) => void this.select(item, 'list'),
+                            more: () => (this.listLimit += LIST_PAGE),
+                          },
+                          this.t,
+                        )
+                      : nothing
+                  }
+                </div>`
+              : nothing
+          }
         </div>
       </div>`;
     });
@@ -279,7 +305,8 @@ export class PtcePoleMap extends PtceElement implements MapViewHost {
       this.resize.observe(map);
       this.observedMap = map;
     }
-    if (!this.listDrawn && this.renderRoot.querySelector('.list')) this.listDrawing ??= afterPaint().then(() => void (this.listDrawn = true));
+    if (!this.listDrawn && this.renderRoot.querySelector('.list'))
+      this.listDrawing ??= afterPaint().then(() => void (this.listDrawn = true));
   }
 
   /** Complete once the whole list is drawn, not only its first screenful. */

@@ -16,13 +16,24 @@ const fold = (char: string) => {
 
 /** "Écosolies" and "ecosolies" are the same to a search box. */
 export function normalize(text: string): string {
-  return text.replace(/[^\0-\x7f]/g, fold).toLowerCase().replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[^\0-\x7f]/g, fold)
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** What the search box looks in (folding accents costs: done once per pole, when first searched). */
 function haystackOf(item: PlacedPole): string {
   const { pole } = item;
-  const words = [pole.name, pole.carrier, pole.commune, pole.territory, ...(pole.departments ?? []).map((d) => departmentName(d)), ...(pole.actions ?? []).map((a) => a.title)];
+  const words = [
+    pole.name,
+    pole.carrier,
+    pole.commune,
+    pole.territory,
+    ...(pole.departments ?? []).map((d) => departmentName(d)),
+    ...(pole.actions ?? []).map((a) => a.title),
+  ];
   return (item.haystack = normalize(words.filter(Boolean).join(' ')));
 }
 
@@ -30,7 +41,10 @@ function haystackOf(item: PlacedPole): string {
 export const MAX_FILTER_THEMES = 300;
 
 /** The themes worth a filter option: used by at least one pole, and not 20,000 of them. */
-export function filterableThemes<T extends { id: string; parent?: string }>(themes: readonly T[], poles: readonly Pole[]): (T & { depth: number })[] {
+export function filterableThemes<T extends { id: string; parent?: string }>(
+  themes: readonly T[],
+  poles: readonly Pole[],
+): (T & { depth: number })[] {
   const used = new Set<string>();
   for (const pole of poles) for (const id of pole.themes ?? []) used.add(id);
   const kept = themes.filter((theme) => used.has(theme.id)).slice(0, MAX_FILTER_THEMES);
@@ -59,7 +73,8 @@ export function filterableThemes<T extends { id: string; parent?: string }>(them
 /** The themes of the actions poles offer (fiches with an offer), in the vocabulary's order. */
 export function actionThemes<T extends { id: string }>(themes: readonly T[], poles: readonly Pole[]): T[] {
   const used = new Set<string>();
-  for (const pole of poles) for (const action of pole.actions ?? []) if (action.offer?.trim()) for (const id of action.themes ?? []) used.add(id);
+  for (const pole of poles)
+    for (const action of pole.actions ?? []) if (action.offer?.trim()) for (const id of action.themes ?? []) used.add(id);
   return used.size ? themes.filter((theme) => used.has(theme.id)).slice(0, MAX_FILTER_THEMES) : [];
 }
 

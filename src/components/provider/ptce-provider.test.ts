@@ -1,4 +1,4 @@
-import { expect, fixture, html} from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import './define.js';
 import '../../../test/support/ptce-test-probe.js';
 import type { PtceTestProbe } from '../../../test/support/ptce-test-probe.js';
@@ -7,17 +7,18 @@ import { mount } from '../../../test/support/mount.js';
 import { until } from '../../../test/support/wait.js';
 
 const names = (el: PtceTestProbe) => [...el.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent);
-const ready = (probes: PtceTestProbe[]) =>
-  until(() => probes.every((p) => p.data.state.status === 'ready'), 'all ready');
+const ready = (probes: PtceTestProbe[]) => until(() => probes.every((p) => p.data.state.status === 'ready'), 'all ready');
 
 describe('<ptce-provider>', () => {
   it('shares one request per URL between three widgets', async () => {
     const { url, prefix } = await mockEndpoint();
-    const provider = await fixture(html`<ptce-provider endpoint=${url}>
-      <ptce-test-probe></ptce-test-probe>
-      <div><ptce-test-probe></ptce-test-probe></div>
-      <ptce-test-probe></ptce-test-probe>
-    </ptce-provider>`);
+    const provider = await fixture(
+      html`<ptce-provider endpoint=${url}>
+        <ptce-test-probe></ptce-test-probe>
+        <div><ptce-test-probe></ptce-test-probe></div>
+        <ptce-test-probe></ptce-test-probe>
+      </ptce-provider>`,
+    );
     const probes = [...provider.querySelectorAll('ptce-test-probe')];
     await ready(probes);
     for (const probe of probes) expect(names(probe)).to.have.length(3);
@@ -28,10 +29,12 @@ describe('<ptce-provider>', () => {
   it("lets a widget's own endpoint win over the provider's", async () => {
     const shared = await mockEndpoint({ poles: { poles: [{ id: 'p', name: 'Du fournisseur' }] } });
     const own = await mockEndpoint({ poles: { poles: [{ id: 'o', name: 'Du widget' }] } });
-    const provider = await fixture(html`<ptce-provider endpoint=${shared.url}>
-      <ptce-test-probe id="inherits"></ptce-test-probe>
-      <ptce-test-probe id="own" endpoint=${own.url}></ptce-test-probe>
-    </ptce-provider>`);
+    const provider = await fixture(
+      html`<ptce-provider endpoint=${shared.url}>
+        <ptce-test-probe id="inherits"></ptce-test-probe>
+        <ptce-test-probe id="own" endpoint=${own.url}></ptce-test-probe>
+      </ptce-provider>`,
+    );
     const inherits = provider.querySelector<PtceTestProbe>('#inherits')!;
     const ownProbe = provider.querySelector<PtceTestProbe>('#own')!;
     await ready([inherits, ownProbe]);

@@ -67,12 +67,14 @@ async function seedAnswers(code: string, levels: number[][]) {
 }
 
 describe('<ptce-referentiel> campaigns, with the real server', () => {
-  it('three actors answer, the coordinator compares and publishes, the pole\'s card shows the summary', async () => {
+  it("three actors answer, the coordinator compares and publishes, the pole's card shows the summary", async () => {
     const server = await realServer();
     const endpoint = `${server.url}/ptce.json`;
     const campaign = await openCampaign('le-damier', 'Diagnostic 2026');
 
-    const first = await mount(html`<ptce-referentiel endpoint=${endpoint} mode="answer" campaign=${campaign.respondentCode} no-draft></ptce-referentiel>`);
+    const first = await mount(
+      html`<ptce-referentiel endpoint=${endpoint} mode="answer" campaign=${campaign.respondentCode} no-draft></ptce-referentiel>`,
+    );
     expect($(first, '[part="campaign"]').textContent).to.contain('Campagne « Diagnostic 2026 » — Le Damier');
     await expect(first).to.be.accessible();
     first.remove();
@@ -81,7 +83,14 @@ describe('<ptce-referentiel> campaigns, with the real server', () => {
     await answerAs(endpoint, campaign.respondentCode, 'collectivite', 'Dominique', { '1.1.1': '1', '1.1.2': '3', '1.2.1': '3' });
     await answerAs(endpoint, campaign.respondentCode, 'habitant', '', { '1.1.1': '2', '1.1.2': 'na', '1.2.1': '2' });
 
-    const compare = await mount(html`<ptce-referentiel endpoint=${endpoint} mode="compare" campaign=${campaign.id} key=${campaign.coordinatorKey}></ptce-referentiel>`);
+    const compare = await mount(
+      html`<ptce-referentiel
+        endpoint=${endpoint}
+        mode="compare"
+        campaign=${campaign.id}
+        key=${campaign.coordinatorKey}
+      ></ptce-referentiel>`,
+    );
     expect($$(compare, 'ul.legend li').map((li) => li.textContent)).to.deep.equal([
       '1. Camille, Coordination du pôle',
       '2. Dominique, Collectivité territoriale',
@@ -111,9 +120,19 @@ describe('<ptce-referentiel> campaigns, with the real server', () => {
     const server = await realServer();
     const endpoint = `${server.url}/ptce.json`;
     const campaign = await openCampaign('le-damier', 'En cours');
-    await seedAnswers(campaign.respondentCode, [[2, 2, 2], [4, 4, 4]]);
+    await seedAnswers(campaign.respondentCode, [
+      [2, 2, 2],
+      [4, 4, 4],
+    ]);
     // `coordinator-key`: the same as `key`, for React, which keeps `key` for itself.
-    const el = await mount(html`<ptce-referentiel endpoint=${endpoint} mode="compare" campaign=${campaign.id} coordinator-key=${campaign.coordinatorKey}></ptce-referentiel>`);
+    const el = await mount(
+      html`<ptce-referentiel
+        endpoint=${endpoint}
+        mode="compare"
+        campaign=${campaign.id}
+        coordinator-key=${campaign.coordinatorKey}
+      ></ptce-referentiel>`,
+    );
     expect($$(el, 'ul.legend li')).to.have.length(2);
     await seedAnswers(campaign.respondentCode, [[1, 1, 1]]);
     await click($(el, '[part="refresh-button"]'));
@@ -128,13 +147,17 @@ describe('<ptce-referentiel> campaigns, with the real server', () => {
     const endpoint = `${server.url}/ptce.json`;
     const campaign = await openCampaign('le-damier', 'Clés');
     for (const key of ['pas-la-bonne-cle', '']) {
-      const el = await mount(html`<ptce-referentiel endpoint=${endpoint} mode="compare" campaign=${campaign.id} key=${key}></ptce-referentiel>`);
+      const el = await mount(
+        html`<ptce-referentiel endpoint=${endpoint} mode="compare" campaign=${campaign.id} key=${key}></ptce-referentiel>`,
+      );
       expect(el.data.state.status).to.equal('error');
       expect($(el, '[part~="state-error"]').textContent).to.contain('Clé de coordination absente ou refusée');
       await expect(el).to.be.accessible();
       el.remove();
     }
-    const english = await mount(html`<ptce-referentiel lang="en" endpoint=${endpoint} mode="compare" campaign=${campaign.id} key="wrong"></ptce-referentiel>`);
+    const english = await mount(
+      html`<ptce-referentiel lang="en" endpoint=${endpoint} mode="compare" campaign=${campaign.id} key="wrong"></ptce-referentiel>`,
+    );
     await until(() => text(english).includes('Coordinator key missing or refused'), 'English refusal');
   });
 
@@ -142,7 +165,9 @@ describe('<ptce-referentiel> campaigns, with the real server', () => {
     const server = await realServer();
     const endpoint = `${server.url}/ptce.json`;
     const campaign = await openCampaign('le-damier', 'Bientôt close');
-    const el = await mount(html`<ptce-referentiel endpoint=${endpoint} mode="answer" campaign=${campaign.respondentCode} no-draft></ptce-referentiel>`);
+    const el = await mount(
+      html`<ptce-referentiel endpoint=${endpoint} mode="answer" campaign=${campaign.respondentCode} no-draft></ptce-referentiel>`,
+    );
     await choose($<HTMLSelectElement>(el, '#role'), 'entreprise');
     await pick(el, '1.1.1', '3');
     const { status } = await realServerAdmin(`/api/admin/campaigns/${campaign.id}/close`, { method: 'POST' });
@@ -153,7 +178,9 @@ describe('<ptce-referentiel> campaigns, with the real server', () => {
     await expect(el).to.be.accessible();
 
     // Opened again later: the widget says so at once and does not offer to send.
-    const later = await mount(html`<ptce-referentiel endpoint=${endpoint} mode="answer" campaign=${campaign.respondentCode} no-draft></ptce-referentiel>`);
+    const later = await mount(
+      html`<ptce-referentiel endpoint=${endpoint} mode="answer" campaign=${campaign.respondentCode} no-draft></ptce-referentiel>`,
+    );
     expect($(later, '[part="campaign"]').textContent).to.contain('Cette campagne est close');
     expect($<HTMLButtonElement>(later, '[part="send"]').disabled).to.equal(true);
     await expect(later).to.be.accessible();
@@ -168,10 +195,22 @@ describe('<ptce-referentiel> campaigns, with the real server', () => {
     const before = await openCampaign('ptce-sud-aquitain', 'Diagnostic 2025');
     const after = await openCampaign('ptce-sud-aquitain', 'Diagnostic 2026');
     // 1.1 rises from 2 to 3.5 and the views come together (spread 2 → 1); 1.2 stays at 3; 2.1 falls.
-    await seedAnswers(before.respondentCode, [[1, 3, 4], [3, 3, 4]]);
-    await seedAnswers(after.respondentCode, [[3, 3, 2], [4, 3, 2]]);
-    const el = await mount(html`<ptce-referentiel endpoint=${endpoint} mode="compare"
-      compare-campaigns="${before.id} ${after.id}" key="${before.coordinatorKey} ${after.coordinatorKey}"></ptce-referentiel>`);
+    await seedAnswers(before.respondentCode, [
+      [1, 3, 4],
+      [3, 3, 4],
+    ]);
+    await seedAnswers(after.respondentCode, [
+      [3, 3, 2],
+      [4, 3, 2],
+    ]);
+    const el = await mount(
+      html`<ptce-referentiel
+        endpoint=${endpoint}
+        mode="compare"
+        compare-campaigns="${before.id} ${after.id}"
+        key="${before.coordinatorKey} ${after.coordinatorKey}"
+      ></ptce-referentiel>`,
+    );
     expect($(el, '[part="over-time"] h3').textContent).to.contain('Évolution entre deux campagnes — PTCE Sud Aquitain');
     const rows = $$(el, '[part="over-time"] tbody tr');
     expect(rows.map((r) => r.dataset.id).slice(0, 3)).to.deep.equal(['2.1', '1.1', '1.2']);
@@ -191,8 +230,14 @@ describe('<ptce-referentiel> campaigns, with the real server', () => {
     const theirs = await openCampaign('le-damier', 'Le leur');
     await seedAnswers(mine.respondentCode, [[2, 2, 2]]);
     await seedAnswers(theirs.respondentCode, [[4, 4, 4]]);
-    const el = await mount(html`<ptce-referentiel endpoint=${endpoint} mode="compare"
-      compare-campaigns="${mine.id} ${theirs.id}" key="${mine.coordinatorKey} ${theirs.coordinatorKey}"></ptce-referentiel>`);
+    const el = await mount(
+      html`<ptce-referentiel
+        endpoint=${endpoint}
+        mode="compare"
+        compare-campaigns="${mine.id} ${theirs.id}"
+        key="${mine.coordinatorKey} ${theirs.coordinatorKey}"
+      ></ptce-referentiel>`,
+    );
     expect($(el, '[role="alert"]').textContent).to.contain('deux pôles différents');
     expect($(el, '[part="over-time"]')).to.equal(null);
     expect($(el, 'table')).to.equal(null);

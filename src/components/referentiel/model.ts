@@ -52,7 +52,9 @@ const csvCell = (value: string | number | undefined) => {
 /** One line per question; UTF-8 with BOM and `;` separators so it opens as is in a French spreadsheet. */
 export function assessmentCsv(referentiel: Referentiel, assessment: Assessment, lang: string, headers: string[]): string {
   const levelLabel = (value: Answer['value']) =>
-    value === 'na' ? localize(referentiel.scale.notApplicable.label, lang) : localize(referentiel.scale.levels.find((l) => l.value === value)?.label, lang);
+    value === 'na'
+      ? localize(referentiel.scale.notApplicable.label, lang)
+      : localize(referentiel.scale.levels.find((l) => l.value === value)?.label, lang);
   const lines = [headers.map(csvCell).join(';')];
   for (const { general, principal, indicator } of questionsOf(referentiel)) {
     const answer = assessment.answers[indicator.id];

@@ -53,23 +53,38 @@ describe('<ptce-referentiel> accessibility beyond axe', () => {
 
   it('draws answer choice borders and radar rings at 3:1 (WCAG 1.4.11)', async () => {
     const page = parseColour('#ffffff');
-    const answer = await mount(html`<ptce-referentiel endpoint=${DEMO} mode="answer" pole-id="a11y" no-draft theme="light"></ptce-referentiel>`);
+    const answer = await mount(
+      html`<ptce-referentiel endpoint=${DEMO} mode="answer" pole-id="a11y" no-draft theme="light"></ptce-referentiel>`,
+    );
     expect(against(getComputedStyle($(answer, 'label.level')).borderTopColor, page), 'answer choice borders').to.be.at.least(3);
-    const summary = await mount(html`<ptce-referentiel endpoint=${DEMO} mode="summary" .assessment=${assessment} theme="light"></ptce-referentiel>`);
+    const summary = await mount(
+      html`<ptce-referentiel endpoint=${DEMO} mode="summary" .assessment=${assessment} theme="light"></ptce-referentiel>`,
+    );
     expect(against(getComputedStyle($(summary, '.radar .ring')).stroke, page), 'radar rings').to.be.at.least(3);
   });
 
   it('keeps the summary within 320 px under text spacing (WCAG 1.4.12)', async () => {
-    const el = await mount(html`<ptce-referentiel endpoint=${DEMO} mode="summary" .assessment=${assessment} style="display:block;width:320px"></ptce-referentiel>`);
+    const el = await mount(
+      html`<ptce-referentiel
+        endpoint=${DEMO}
+        mode="summary"
+        .assessment=${assessment}
+        style="display:block;width:320px"
+      ></ptce-referentiel>`,
+    );
     // The bookmarklet's spacing, as a reader's style sheet would set it.
     const spacing = new CSSStyleSheet();
-    spacing.replaceSync('* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-block-end: 2em !important; }');
+    spacing.replaceSync(
+      '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-block-end: 2em !important; }',
+    );
     el.shadowRoot!.adoptedStyleSheets = [...el.shadowRoot!.adoptedStyleSheets, spacing];
     await el.updateComplete;
     const summary = $(el, '[part="summary"]');
     const box = el.getBoundingClientRect();
     const spilled = [summary, ...summary.querySelectorAll('*')].filter((node) => node.getBoundingClientRect().right > box.right + 0.5);
-    expect(spilled.map((node) => `<${node.localName} class="${node.getAttribute('class') ?? ''}">${node.textContent!.trim().slice(0, 20)}`)).to.deep.equal([]);
+    expect(
+      spilled.map((node) => `<${node.localName} class="${node.getAttribute('class') ?? ''}">${node.textContent!.trim().slice(0, 20)}`),
+    ).to.deep.equal([]);
     expect(summary.scrollWidth).to.be.at.most(summary.clientWidth);
   });
 });

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent} from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './define.js';
 import type { PtceReferentiel } from './ptce-referentiel.js';
 import { mockRequests, mockRoute, uniquePrefix, type MockRoute } from '../../../test/support/mock.js';
@@ -51,20 +51,20 @@ describe('<ptce-referentiel>', () => {
     await until(() => $$(el, 'ol.questions > li').length < 36, 'filtered');
     const shown = $$(el, 'ol.questions > li');
     expect(shown.length).to.be.within(1, 35);
-    for (const li of shown) expect(li.querySelector('.tags')!.textContent).to.contain('Relations à l\'environnement');
+    for (const li of shown) expect(li.querySelector('.tags')!.textContent).to.contain("Relations à l'environnement");
     expect($(el, '.grid [role="status"]').textContent).to.contain(`${shown.length} question`);
     await expect(el).to.be.accessible();
   });
 
   it('fits the page outline with heading-level', async () => {
     const el = await mount(html`<ptce-referentiel endpoint=${DEMO} heading-level="3"></ptce-referentiel>`);
-    expect(el.shadowRoot!.querySelector('h3')!.textContent).to.contain('Référentiel d\'action PTCE');
+    expect(el.shadowRoot!.querySelector('h3')!.textContent).to.contain("Référentiel d'action PTCE");
     expect($(el, 'section.general h4').textContent).to.contain('Cultiver et servir le territoire');
     expect($(el, 'section.principal h5')).to.exist;
     expect(el.shadowRoot!.querySelector('h2')).to.equal(null);
   });
 
-  it('reads in English, with the référentiel\'s English labels', async () => {
+  it("reads in English, with the référentiel's English labels", async () => {
     const el = await mount(html`<ptce-referentiel endpoint=${DEMO} lang="en"></ptce-referentiel>`);
     await until(() => el.shadowRoot!.textContent!.includes('Indicative content'), 'English');
     expect($(el, 'section.general h3').textContent).to.contain('Cultivate and serve the territory');
@@ -130,7 +130,12 @@ describe('<ptce-referentiel>', () => {
     expect(requests).to.have.length(2);
     expect(requests[0].headers['idempotency-key']).to.equal(requests[1].headers['idempotency-key']);
     const body = JSON.parse(requests[1].body);
-    expect(body).to.deep.include({ referentielId: 'referentiel-ptce-illustratif', referentielVersion: '0.1', poleId: 'p3', poleName: 'Pôle trois' });
+    expect(body).to.deep.include({
+      referentielId: 'referentiel-ptce-illustratif',
+      referentielVersion: '0.1',
+      poleId: 'p3',
+      poleName: 'Pôle trois',
+    });
     expect(body.respondent).to.deep.equal({ role: 'collectivite' });
     expect(body.answers).to.deep.equal({ '1.1.1': { value: 4 } });
   });
@@ -150,7 +155,11 @@ describe('<ptce-referentiel>', () => {
     const text = new TextDecoder().decode(bytes.slice(3));
     const [header, first] = text.split('\r\n');
     expect(header).to.equal('Objectif général;Objectif principal;Indicateur;Libellé;Question;Réponse;Niveau;Commentaire');
-    expect(first.split(';').slice(0, 3)).to.deep.equal(['Cultiver et servir le territoire', 'Connaître et valoriser les ressources du territoire', '1.1.1']);
+    expect(first.split(';').slice(0, 3)).to.deep.equal([
+      'Cultiver et servir le territoire',
+      'Connaître et valoriser les ressources du territoire',
+      '1.1.1',
+    ]);
     expect(first).to.contain(';En progression;3;"Réponse nuancée; à discuter"');
     expect([...bytes].includes(0xc3), 'é is encoded in UTF-8 (0xC3 0xA9)').to.equal(true);
     expect(text.trim().split('\r\n')).to.have.length(37);
@@ -174,7 +183,14 @@ describe('<ptce-referentiel>', () => {
     expect($(el, '[role="alert"]').textContent).to.contain('ce n’est pas un fichier JSON');
     await load(JSON.stringify({ referentielId: 'autre', referentielVersion: '9', respondent: { role: 'x' }, answers: {} }));
     expect($(el, '[role="alert"]').textContent).to.contain('pas un export de ce référentiel').and.to.contain('referentielVersion');
-    await load(JSON.stringify({ referentielId: 'referentiel-ptce-illustratif', referentielVersion: '0.1', respondent: { role: 'collectivite', name: 'Alex' }, answers: { '1.2.1': { value: 2 }, '3.3.3': { value: 'na' } } }));
+    await load(
+      JSON.stringify({
+        referentielId: 'referentiel-ptce-illustratif',
+        referentielVersion: '0.1',
+        respondent: { role: 'collectivite', name: 'Alex' },
+        answers: { '1.2.1': { value: 2 }, '3.3.3': { value: 'na' } },
+      }),
+    );
     expect(el.shadowRoot!.textContent).to.contain('Réponses importées');
     expect($<HTMLInputElement>(el, 'input[name="q-1.2.1"][value="2"]').checked).to.equal(true);
     expect(progress(el)).to.equal('2 / 36 questions renseignées');
@@ -182,10 +198,19 @@ describe('<ptce-referentiel>', () => {
 
   it('summarises a known assessment: means, answered counts, strengths and points to work on', async () => {
     const answers: Record<string, { value: number | 'na' }> = {
-      '1.1.1': { value: 4 }, '1.1.2': { value: 4 }, '1.1.3': { value: 3 }, '1.1.4': { value: 'na' },
-      '1.2.1': { value: 1 }, '1.2.2': { value: 2 },
+      '1.1.1': { value: 4 },
+      '1.1.2': { value: 4 },
+      '1.1.3': { value: 3 },
+      '1.1.4': { value: 'na' },
+      '1.2.1': { value: 1 },
+      '1.2.2': { value: 2 },
     };
-    const assessment = { referentielId: 'referentiel-ptce-illustratif', referentielVersion: '0.1', respondent: { role: 'coordination' }, answers };
+    const assessment = {
+      referentielId: 'referentiel-ptce-illustratif',
+      referentielVersion: '0.1',
+      respondent: { role: 'coordination' },
+      answers,
+    };
     const el = await mount(html`<ptce-referentiel endpoint=${DEMO} mode="summary" .assessment=${assessment}></ptce-referentiel>`);
     const rows = $$(el, '[part="summary"] tbody tr').map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()));
     expect(rows[0]).to.deep.equal(['1.1', 'Connaître et valoriser les ressources du territoire', '3,7', '4 / 4']);
@@ -200,12 +225,26 @@ describe('<ptce-referentiel>', () => {
 
   it('draws the radar beside its table at a desktop width, and above it on a phone, never over it', async () => {
     const answers = { '1.1.1': { value: 4 }, '1.2.1': { value: 2 } };
-    const assessment = { referentielId: 'referentiel-ptce-illustratif', referentielVersion: '0.1', respondent: { role: 'coordination' }, answers };
+    const assessment = {
+      referentielId: 'referentiel-ptce-illustratif',
+      referentielVersion: '0.1',
+      respondent: { role: 'coordination' },
+      answers,
+    };
     for (const width of [900, 360]) {
-      const el = await mount(html`<ptce-referentiel endpoint=${DEMO} mode="summary" .assessment=${assessment} style="display:block;width:${width}px"></ptce-referentiel>`);
+      const el = await mount(
+        html`<ptce-referentiel
+          endpoint=${DEMO}
+          mode="summary"
+          .assessment=${assessment}
+          style="display:block;width:${width}px"
+        ></ptce-referentiel>`,
+      );
       const radar = $(el, 'svg.radar').getBoundingClientRect();
       const table = $(el, '[part="summary"] table').getBoundingClientRect();
-      const overlap = Math.max(0, Math.min(radar.right, table.right) - Math.max(radar.left, table.left)) * Math.max(0, Math.min(radar.bottom, table.bottom) - Math.max(radar.top, table.top));
+      const overlap =
+        Math.max(0, Math.min(radar.right, table.right) - Math.max(radar.left, table.left)) *
+        Math.max(0, Math.min(radar.bottom, table.bottom) - Math.max(radar.top, table.top));
       expect(overlap, `${width} px: radar and table do not overlap`).to.equal(0);
       expect(radar.width, `${width} px: radar width`).to.be.within(150, 260);
       expect(radar.height).to.be.closeTo(radar.width, 1);
@@ -215,8 +254,15 @@ describe('<ptce-referentiel>', () => {
 
   it('says when nothing stands out rather than asking for more answers', async () => {
     const referentiel = await (await fetch('/demo/data/referentiel.json')).json();
-    const ids: string[] = referentiel.objectives.flatMap((o: any) => o.principalObjectives.flatMap((p: any) => p.indicators.map((i: any) => i.id)));
-    const assessment = { referentielId: referentiel.id, referentielVersion: referentiel.version, respondent: { role: 'x' }, answers: Object.fromEntries(ids.map((id, i) => [id, { value: (i % 2) + 2 }])) };
+    const ids: string[] = referentiel.objectives.flatMap((o: any) =>
+      o.principalObjectives.flatMap((p: any) => p.indicators.map((i: any) => i.id)),
+    );
+    const assessment = {
+      referentielId: referentiel.id,
+      referentielVersion: referentiel.version,
+      respondent: { role: 'x' },
+      answers: Object.fromEntries(ids.map((id, i) => [id, { value: (i % 2) + 2 }])),
+    };
     const el = await mount(html`<ptce-referentiel endpoint=${DEMO} mode="summary" .assessment=${assessment}></ptce-referentiel>`);
     for (const list of $$(el, '.lists > div')) expect(list.textContent).to.contain('Aucun objectif principal ne ressort');
   });
@@ -242,7 +288,9 @@ describe('<ptce-referentiel>', () => {
   it('never puts two poles side by side', async () => {
     const { assessments } = await (await fetch(BUNDLE)).json();
     const stranger = { ...assessments[0], poleId: 'autre-pole', poleName: 'Un autre pôle' };
-    const el = await mount(html`<ptce-referentiel endpoint=${DEMO} mode="compare" .assessments=${[...assessments, stranger]}></ptce-referentiel>`);
+    const el = await mount(
+      html`<ptce-referentiel endpoint=${DEMO} mode="compare" .assessments=${[...assessments, stranger]}></ptce-referentiel>`,
+    );
     expect($(el, '[role="alert"]').textContent).to.contain('Un autre pôle').and.to.contain('un seul pôle');
     expect(el.shadowRoot!.textContent).to.contain('Les réponses de 4 acteurs');
   });

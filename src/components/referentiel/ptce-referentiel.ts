@@ -123,7 +123,11 @@ export class PtceReferentiel extends PtceElement {
     return { lang: this.resolvedLang, headingLevel: this.headingLevel, t: this.t };
   }
 
-  readonly data = new DataController<ReferentielData>(this, (signal) => this.load(signal), (value) => this.loaded(value));
+  readonly data = new DataController<ReferentielData>(
+    this,
+    (signal) => this.load(signal),
+    (value) => this.loaded(value),
+  );
 
   private async load(signal: AbortSignal): Promise<Result<ReferentielData>> {
     return this.withClient(async (client) => {
@@ -178,7 +182,9 @@ export class PtceReferentiel extends PtceElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const campaignChanged = (['campaign', 'coordinatorKey', 'coordinatorKeyAlias', 'compareCampaigns', 'mode'] as const).some((name) => changed.has(name));
+    const campaignChanged = (['campaign', 'coordinatorKey', 'coordinatorKeyAlias', 'compareCampaigns', 'mode'] as const).some((name) =>
+      changed.has(name),
+    );
     if (this.clientChanged() || changed.has('assessmentsSrc') || (campaignChanged && this.hasUpdated)) void this.data.run();
   }
 
@@ -188,17 +194,23 @@ export class PtceReferentiel extends PtceElement {
       const lang = this.resolvedLang;
       return html`
         ${heading(this.headingLevel, 0, localize(referentiel.title, lang))}
-        ${referentiel.status === 'illustrative'
-          ? html`<p class="notice" part="notice" role="note">${referentiel.notice ? localize(referentiel.notice, lang) : this.t('ref.illustrative')}</p>`
-          : nothing}
+        ${
+          referentiel.status === 'illustrative'
+            ? html`<p class="notice" part="notice" role="note">
+                ${referentiel.notice ? localize(referentiel.notice, lang) : this.t('ref.illustrative')}
+              </p>`
+            : nothing
+        }
         ${referentiel.source ? html`<p class="muted">${this.t('ref.source', { source: localize(referentiel.source, lang) })}</p>` : nothing}
-        ${this.mode === 'answer'
-          ? this.renderAnswer(data)
-          : this.mode === 'summary'
-            ? this.renderGivenSummary(referentiel)
-            : this.mode === 'compare'
-              ? this.renderCompare(data)
-              : this.renderRead(referentiel)}
+        ${
+          this.mode === 'answer'
+            ? this.renderAnswer(data)
+            : this.mode === 'summary'
+              ? this.renderGivenSummary(referentiel)
+              : this.mode === 'compare'
+                ? this.renderCompare(data)
+                : this.renderRead(referentiel)
+        }
       `;
     });
   }
@@ -211,9 +223,10 @@ export class PtceReferentiel extends PtceElement {
       ${renderGrid(
         referentiel,
         this.theme_,
-        (q) => html`<p><span class="qid">${q.indicator.id}</span> <strong>${localize(q.indicator.label, lang)}</strong></p>
-          <p>${localize(q.indicator.question, lang)}</p>
-          ${renderTags(referentiel, q, lang)}`,
+        (q) =>
+          html`<p><span class="qid">${q.indicator.id}</span> <strong>${localize(q.indicator.label, lang)}</strong></p>
+            <p>${localize(q.indicator.question, lang)}</p>
+            ${renderTags(referentiel, q, lang)}`,
         this.view,
       )}`;
   }
@@ -230,20 +243,34 @@ export class PtceReferentiel extends PtceElement {
       ${data.campaign ? this.campaignUi!.renderCampaignHeader(data.campaign, this.view) : nothing}
       <fieldset class="toolbar">
         <legend>${this.t('ref.respondent')}</legend>
-        <label class="inline">${this.t('ref.role')}
+        <label class="inline"
+          >${this.t('ref.role')}
           <select id="role" @change=${(e: Event) => this.update_({ role: (e.target as HTMLSelectElement).value })}>
             <option value="">${this.t('ref.role-choose')}</option>
             ${roles.map((role) => html`<option value=${role.id} ?selected=${role.id === this.draft.role}>${localize(role.label, lang)}</option>`)}
             <option value=${OTHER_ROLE} ?selected=${this.draft.role === OTHER_ROLE}>${this.t('ref.role-other')}</option>
           </select>
         </label>
-        ${this.draft.role === OTHER_ROLE
-          ? html`<label class="inline">${this.t('ref.role-free')}
-              <input type="text" .value=${live(this.draft.roleOther)} @input=${(e: Event) => this.update_({ roleOther: (e.target as HTMLInputElement).value })} />
-            </label>`
-          : nothing}
-        <label class="inline">${this.t('ref.name')}
-          <input type="text" autocomplete="name" .value=${live(this.draft.name)} @input=${(e: Event) => this.update_({ name: (e.target as HTMLInputElement).value })} />
+        ${
+          this.draft.role === OTHER_ROLE
+            ? html`<label class="inline"
+                >${this.t('ref.role-free')}
+                <input
+                  type="text"
+                  .value=${live(this.draft.roleOther)}
+                  @input=${(e: Event) => this.update_({ roleOther: (e.target as HTMLInputElement).value })}
+                />
+              </label>`
+            : nothing
+        }
+        <label class="inline"
+          >${this.t('ref.name')}
+          <input
+            type="text"
+            autocomplete="name"
+            .value=${live(this.draft.name)}
+            @input=${(e: Event) => this.update_({ name: (e.target as HTMLInputElement).value })}
+          />
         </label>
         ${renderThemeFilter(referentiel, this.theme_, (theme) => (this.theme_ = theme), this.view)}
       </fieldset>
@@ -251,24 +278,36 @@ export class PtceReferentiel extends PtceElement {
         <p class="message" role="status" aria-live="polite">${this.t('ref.progress', { answered, total })}</p>
         <progress max=${total} .value=${answered} aria-hidden="true"></progress>
       </div>
-      ${renderScale(referentiel, this.view)}
-      ${renderGrid(referentiel, this.theme_, (q) => this.renderQuestion(referentiel, q), this.view)}
+      ${renderScale(referentiel, this.view)} ${renderGrid(referentiel, this.theme_, (q) => this.renderQuestion(referentiel, q), this.view)}
       <div class="actions">
-        ${data.canSend
-          ? html`<button type="button" part="send" aria-busy=${this.sending ? 'true' : 'false'} ?disabled=${this.sending || !!data.campaign?.closed} @click=${() => this.send(referentiel)}>
-              ${this.sending ? this.t('ref.sending') : this.t('ref.send')}
-            </button>`
-          : html`<p class="muted">${this.t('ref.no-send')}</p>`}
+        ${
+          data.canSend
+            ? html`<button
+                type="button"
+                part="send"
+                aria-busy=${this.sending ? 'true' : 'false'}
+                ?disabled=${this.sending || !!data.campaign?.closed}
+                @click=${() => this.send(referentiel)}
+              >
+                ${this.sending ? this.t('ref.sending') : this.t('ref.send')}
+              </button>`
+            : html`<p class="muted">${this.t('ref.no-send')}</p>`
+        }
         <button type="button" class="secondary" @click=${() => this.exportJson(referentiel)}>${this.t('ref.export-json')}</button>
         <button type="button" class="secondary" @click=${() => this.exportCsv(referentiel)}>${this.t('ref.export-csv')}</button>
-        <label class="inline">${this.t('ref.import')}
+        <label class="inline"
+          >${this.t('ref.import')}
           <input type="file" accept="application/json,.json" @change=${(e: Event) => this.importFile(e, referentiel)} />
         </label>
       </div>
       ${this.sent ? html`<p class="message" role="status">${this.t('ref.sent', { reference: this.sent })}</p>` : nothing}
-      ${this.sendFailure
-        ? html`<p class="message error" role="alert">${this.campaignRefusal(this.sendFailure) ?? this.t('ref.send-failed', { reason: this.describeFailure(this.sendFailure).message })}</p>`
-        : nothing}
+      ${
+        this.sendFailure
+          ? html`<p class="message error" role="alert">
+              ${this.campaignRefusal(this.sendFailure) ?? this.t('ref.send-failed', { reason: this.describeFailure(this.sendFailure).message })}
+            </p>`
+          : nothing
+      }
       ${this.formMessage ? html`<p class="message ${this.formMessage.error ? 'error' : ''}" role=${this.formMessage.error ? 'alert' : 'status'}>${this.formMessage.text}</p>` : nothing}
       ${answered ? renderSummary(referentiel, this.draft.answers, this.view) : nothing}
     `;
@@ -281,26 +320,35 @@ export class PtceReferentiel extends PtceElement {
     const answer = this.draft.answers[id];
     // Each level's meaning is shown once, in the scale above the grid, and is each choice's description.
     const choices: { value: Answer['value']; label: string; meaning?: string }[] = [
-      ...referentiel.scale.levels.map((l) => ({ value: l.value, label: localize(l.label, lang), meaning: l.description ? `level-${l.value}` : undefined })),
-      { value: 'na', label: localize(referentiel.scale.notApplicable.label, lang), meaning: referentiel.scale.notApplicable.description ? 'level-na' : undefined },
+      ...referentiel.scale.levels.map((l) => ({
+        value: l.value,
+        label: localize(l.label, lang),
+        meaning: l.description ? `level-${l.value}` : undefined,
+      })),
+      {
+        value: 'na',
+        label: localize(referentiel.scale.notApplicable.label, lang),
+        meaning: referentiel.scale.notApplicable.description ? 'level-na' : undefined,
+      },
     ];
     return html`<fieldset class="question" data-id=${id}>
       <legend><span class="qid">${id}</span> ${localize(q.indicator.question, lang)}</legend>
       ${renderTags(referentiel, q, this.resolvedLang)}
       <div class="levels" @keydown=${this.onLevelKey}>
         ${choices.map(
-          (choice, index) => html`<label class="level">
-            <input
-              type="radio"
-              aria-describedby=${choice.meaning ?? nothing}
-              name="q-${id}"
-              data-index=${index}
-              .value=${String(choice.value)}
-              .checked=${live(answer?.value === choice.value)}
-              @change=${() => this.answer(id, { ...answer, value: choice.value })}
-            />
-            <span>${choice.label}</span>
-          </label>`,
+          (choice, index) =>
+            html`<label class="level">
+              <input
+                type="radio"
+                aria-describedby=${choice.meaning ?? nothing}
+                name="q-${id}"
+                data-index=${index}
+                .value=${String(choice.value)}
+                .checked=${live(answer?.value === choice.value)}
+                @change=${() => this.answer(id, { ...answer, value: choice.value })}
+              />
+              <span>${choice.label}</span>
+            </label>`,
         )}
       </div>
       <details ?open=${!!answer?.comment}>
@@ -389,7 +437,12 @@ export class PtceReferentiel extends PtceElement {
   }
 
   private exportJson(referentiel: Referentiel): void {
-    this.download(`${JSON.stringify({ ...this.toAssessment(referentiel), createdAt: new Date().toISOString() }, null, 2)}\n`, 'application/json', 'json', referentiel);
+    this.download(
+      `${JSON.stringify({ ...this.toAssessment(referentiel), createdAt: new Date().toISOString() }, null, 2)}\n`,
+      'application/json',
+      'json',
+      referentiel,
+    );
   }
 
   /** Also used by tests, which check the bytes. */
@@ -441,24 +494,31 @@ export class PtceReferentiel extends PtceElement {
     const { comparedAssessments, renderCompare } = this.compareUi!;
     const { assessments, otherPole } = comparedAssessments(referentiel, [this.assessments ?? [], data.loaded, fromCampaign, this.imported]);
     const coordinator = this.coordinator?.render(this.view) ?? nothing;
-    const toolbar = html`${coordinator}<label class="inline no-print">${this.t('ref.compare-import')}
-      <input type="file" multiple accept="application/json,.json" @change=${(e: Event) => this.importForCompare(e, referentiel)} />
-    </label>`;
+    const toolbar = html`${coordinator}<label class="inline no-print"
+        >${this.t('ref.compare-import')}
+        <input type="file" multiple accept="application/json,.json" @change=${(e: Event) => this.importForCompare(e, referentiel)} />
+      </label>`;
     const messages = html`${otherPole ? html`<p class="message error" role="alert">${this.t('ref.compare-other-pole', { pole: otherPole })}</p>` : nothing}
-      ${this.formMessage ? html`<p class="message error" role="alert">${this.formMessage.text}</p>` : nothing}`;
+    ${this.formMessage ? html`<p class="message error" role="alert">${this.formMessage.text}</p>` : nothing}`;
     return renderCompare(referentiel, assessments, { ...this.view, toolbar, messages });
   }
 
   // ——— Campaigns ———
 
   private get campaignOptions() {
-    return { campaign: this.campaign, coordinatorKey: this.coordinatorKey ?? this.coordinatorKeyAlias, compareCampaigns: this.compareCampaigns };
+    return {
+      campaign: this.campaign,
+      coordinatorKey: this.coordinatorKey ?? this.coordinatorKeyAlias,
+      compareCampaigns: this.compareCampaigns,
+    };
   }
 
   /** The localized refusal a campaign's server named (closed campaign, wrong key…), if any. */
   private campaignRefusal(failure: Failure): string | undefined {
     const reason = failure.kind === 'http' ? failure.reason : undefined;
-    return reason && (this.campaignUi?.CAMPAIGN_REASONS as readonly string[] | undefined)?.includes(reason) ? this.t(`campaign.refused.${reason}` as MessageKey) : undefined;
+    return reason && (this.campaignUi?.CAMPAIGN_REASONS as readonly string[] | undefined)?.includes(reason)
+      ? this.t(`campaign.refused.${reason}` as MessageKey)
+      : undefined;
   }
 
   protected override describeFailure(failure: Failure): { message: string; detail?: string } {

@@ -14,7 +14,13 @@ export function renderRadar(summary: ObjectiveSummary[], bounds: { min: number; 
   const at = (i: number, share: number) => [c + Math.cos(angle(i)) * r * share, c + Math.sin(angle(i)) * r * share];
   const share = (mean: number | null) => (mean === null ? 0 : (mean - bounds.min) / (bounds.max - bounds.min || 1));
   const rings = [0.25, 0.5, 0.75, 1];
-  const points = summary.map((s, i) => at(i, share(s.mean)).map((v) => v.toFixed(1)).join(',')).join(' ');
+  const points = summary
+    .map((s, i) =>
+      at(i, share(s.mean))
+        .map((v) => v.toFixed(1))
+        .join(','),
+    )
+    .join(' ');
   return svg`<svg class="radar" viewBox="0 0 ${size} ${size}" role="img" aria-label=${label}>
     ${rings.map((ring) => svg`<polygon class="ring" points=${summary.map((_, i) => at(i, ring).join(',')).join(' ')}></polygon>`)}
     ${summary.map((_, i) => {

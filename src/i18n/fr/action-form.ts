@@ -3,10 +3,12 @@ import type { Message } from '../types.js';
 /** French messages of <ptce-action-form>. The field names are the fiche action's own (2016). */
 export const actionForm = {
   'action-form.title': 'Proposer une fiche action',
-  'action-form.intro': 'Décrivez un projet de votre pôle et une action concrète que vous proposez aux autres pôles (une visite apprenante, par exemple). Les champs marqués d’un astérisque (*) sont obligatoires.',
+  'action-form.intro':
+    'Décrivez un projet de votre pôle et une action concrète que vous proposez aux autres pôles (une visite apprenante, par exemple). Les champs marqués d’un astérisque (*) sont obligatoires.',
   'action-form.read-only': 'Ce site ne reçoit pas de fiches action en ligne.',
   'action-form.read-only-where': 'Proposez votre fiche sur la page prévue à cet effet.',
-  'action-form.read-only-contact': 'Pour proposer une fiche action, adressez-la au Labo de l’ESS ou à la CRESS de votre région, qui la publiera.',
+  'action-form.read-only-contact':
+    'Pour proposer une fiche action, adressez-la au Labo de l’ESS ou à la CRESS de votre région, qui la publiera.',
   'action-form.pole': 'Le pôle',
   'action-form.pole.choose': 'Pôle *',
   'action-form.pole.placeholder': 'Choisir…',
@@ -38,7 +40,8 @@ export const actionForm = {
   'action-form.error.invalid': 'Cette valeur n’est pas acceptée.',
   'action-form.error.pole': 'Choisissez le pôle, ou « Mon pôle n’est pas dans la liste ».',
   'action-form.error.pole-unknown': 'Ce pôle n’est plus dans la liste : choisissez-le de nouveau.',
-  'action-form.send-failed': 'Votre fiche n’a pas pu être envoyée ({reason}). Rien n’est perdu : vérifiez votre connexion puis cliquez de nouveau sur « Proposer la fiche ».',
+  'action-form.send-failed':
+    'Votre fiche n’a pas pu être envoyée ({reason}). Rien n’est perdu : vérifiez votre connexion puis cliquez de nouveau sur « Proposer la fiche ».',
   'action-form.thanks': 'Merci, votre fiche action a bien été reçue.',
   'action-form.reference': 'Référence : {reference}',
   'action-form.receipt-summary': '« {title} », proposée pour {pole}.',

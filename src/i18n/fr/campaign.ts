@@ -12,21 +12,26 @@ export const campaign = {
   'campaign.refreshed': 'Réponses actualisées.',
   'campaign.publish': 'Publier la synthèse sur la fiche du pôle',
   'campaign.unpublish': 'Retirer la synthèse de la fiche du pôle',
-  'campaign.published': 'Synthèse publiée sur la fiche du pôle le {date} (moyennes par objectif principal et nombre de répondant·es ; jamais les réponses individuelles).',
+  'campaign.published':
+    'Synthèse publiée sur la fiche du pôle le {date} (moyennes par objectif principal et nombre de répondant·es ; jamais les réponses individuelles).',
   'campaign.not-published': 'Synthèse non publiée : les réponses restent privées au pôle.',
   'campaign.export-csv': 'Exporter les réponses (CSV)',
   'campaign.action-failed': 'L’action n’a pas abouti : {reason}',
   'campaign.refused.campaign-code': 'Ce code de campagne n’est pas reconnu. Vérifiez-le auprès de la coordination du pôle.',
-  'campaign.refused.coordinator-key': 'Clé de coordination absente ou refusée : les réponses de cette campagne ne sont lisibles qu’avec la clé remise à sa création.',
-  'campaign.refused.campaign-closed': 'Cette campagne est close : elle ne reçoit plus de réponses. Vos réponses restent enregistrées dans ce navigateur ; vous pouvez les exporter.',
+  'campaign.refused.coordinator-key':
+    'Clé de coordination absente ou refusée : les réponses de cette campagne ne sont lisibles qu’avec la clé remise à sa création.',
+  'campaign.refused.campaign-closed':
+    'Cette campagne est close : elle ne reçoit plus de réponses. Vos réponses restent enregistrées dans ce navigateur ; vous pouvez les exporter.',
   'campaign.refused.campaign-not-open': 'Cette campagne n’est pas encore ouverte : réessayez à partir de sa date d’ouverture.',
   'campaign.refused.wrong-pole': 'Ces réponses concernent un autre pôle que celui de la campagne.',
   'campaign.refused.too-many-attempts': 'Trop d’essais avec un code ou une clé erronés : réessayez dans un quart d’heure.',
   'campaign.refused.no-answers': 'Rien à publier : cette campagne n’a encore reçu aucune réponse.',
-  'campaign.refused.referentiel-changed': 'Le référentiel a changé de version depuis cette campagne : sa synthèse ne peut plus être publiée.',
+  'campaign.refused.referentiel-changed':
+    'Le référentiel a changé de version depuis cette campagne : sa synthèse ne peut plus être publiée.',
   'campaign.need-key': 'Indiquez la clé de coordination de la campagne (attribut key).',
   'over.title': 'Évolution entre deux campagnes',
-  'over.intro': '« {before} » ({countBefore} réponses) puis « {after} » ({countAfter} réponses). Niveau moyen par objectif principal et écart entre les regards des acteurs (plus bas = regards plus proches).',
+  'over.intro':
+    '« {before} » ({countBefore} réponses) puis « {after} » ({countAfter} réponses). Niveau moyen par objectif principal et écart entre les regards des acteurs (plus bas = regards plus proches).',
   'over.moved': 'Ce qui a le plus bougé',
   'over.nothing-moved': 'Aucun objectif principal n’a bougé de plus d’un quart de point.',
   'over.before': 'Avant',
@@ -40,7 +45,9 @@ export const campaign = {
   'over.diverged': 'éloignés (écart {before} → {after})',
   'over.same-views': 'semblables (écart {before} → {after})',
   'over.unknown': '—',
-  'over.other-pole': 'Ces deux campagnes concernent deux pôles différents : elles ne sont pas comparées (un pôle n’est jamais comparé à un autre).',
-  'over.other-version': 'Ces deux campagnes portent sur deux versions différentes du référentiel : elles ne sont pas comparables question par question.',
+  'over.other-pole':
+    'Ces deux campagnes concernent deux pôles différents : elles ne sont pas comparées (un pôle n’est jamais comparé à un autre).',
+  'over.other-version':
+    'Ces deux campagnes portent sur deux versions différentes du référentiel : elles ne sont pas comparables question par question.',
   'over.need-two': 'Indiquez deux campagnes du même pôle (compare-campaigns="ID1 ID2") et leurs clés de coordination (key="CLÉ1 CLÉ2").',
 } as const satisfies Record<string, Message>;

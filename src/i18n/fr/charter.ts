@@ -33,7 +33,8 @@ export const charter = {
   'charter.signatory.role': 'Fonction',
   'charter.signatory.add': 'Ajouter un signataire',
   'charter.signatory.remove': 'Retirer le signataire {n}',
-  'charter.consent': 'J’accepte que le nom du pôle figure dans la liste publique des signataires. Aucune donnée personnelle (noms, courriels, téléphones) n’est publiée.',
+  'charter.consent':
+    'J’accepte que le nom du pôle figure dans la liste publique des signataires. Aucune donnée personnelle (noms, courriels, téléphones) n’est publiée.',
   'charter.privacy': 'Politique de confidentialité',
   'charter.submit': 'Signer la charte',
   'charter.sending': 'Envoi en cours…',
@@ -50,7 +51,8 @@ export const charter = {
   'charter.error.status': 'Choisissez la situation du pôle.',
   'charter.error.too-long': 'Ce texte est trop long.',
   'charter.error.invalid': 'Cette valeur n’est pas acceptée.',
-  'charter.send-failed': 'Votre signature n’a pas pu être envoyée ({reason}). Rien n’est perdu : vérifiez votre connexion puis cliquez de nouveau sur « Signer la charte ».',
+  'charter.send-failed':
+    'Votre signature n’a pas pu être envoyée ({reason}). Rien n’est perdu : vérifiez votre connexion puis cliquez de nouveau sur « Signer la charte ».',
   'charter.server-refused': 'Le serveur a refusé certaines informations : corrigez les champs signalés puis renvoyez.',
   'charter.thanks': 'Merci, votre signature a bien été reçue.',
   'charter.reference': 'Référence : {reference}',

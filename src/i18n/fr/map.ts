@@ -36,7 +36,10 @@ export const map = {
   'map.reset': 'Recentrer',
   'map.cluster': '{count} pôles ici : {names}. Activer pour zoomer.',
   'map.cluster-more': 'et {count} autres',
-  'map.cluster-opened': { one: 'Zoom sur le pôle {names}.', other: 'Zoom sur {count} pôles : {names}. Flèches pour passer de l’un à l’autre.' },
+  'map.cluster-opened': {
+    one: 'Zoom sur le pôle {names}.',
+    other: 'Zoom sur {count} pôles : {names}. Flèches pour passer de l’un à l’autre.',
+  },
   'map.approximate': 'emplacement approché',
   'map.close': 'Fermer la fiche',
   'map.panel': 'Fiche du pôle',

@@ -30,7 +30,8 @@ export const referentiel = {
   'ref.import-invalid': 'ce n’est pas un export de ce référentiel (champs en cause : {paths})',
   'ref.csv-headers': 'Objectif général;Objectif principal;Indicateur;Libellé;Question;Réponse;Niveau;Commentaire',
   'ref.summary': 'Synthèse',
-  'ref.summary-intro': 'Niveau moyen par objectif principal, sur une échelle de {min} à {max} (les réponses « non concerné » ne comptent pas).',
+  'ref.summary-intro':
+    'Niveau moyen par objectif principal, sur une échelle de {min} à {max} (les réponses « non concerné » ne comptent pas).',
   'ref.mean': 'Moyenne',
   'ref.answered': 'Réponses',
   'ref.not-rated': 'non renseigné',

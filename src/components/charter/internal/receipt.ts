@@ -5,7 +5,11 @@ import { formatDate } from '../../../i18n/index.js';
 import type { Translate } from '../../../i18n/index.js';
 
 /** What the signer sees once the signature is stored: its reference and what was signed, to print. */
-export function renderReceipt(receipt: SignatureReceipt, signature: Signature, { lang, headingLevel, t }: { lang: string; headingLevel: number; t: Translate }) {
+export function renderReceipt(
+  receipt: SignatureReceipt,
+  signature: Signature,
+  { lang, headingLevel, t }: { lang: string; headingLevel: number; t: Translate },
+) {
   return html`<section class="receipt" part="receipt" tabindex="-1" aria-labelledby="receipt-title">
     ${heading(headingLevel, 1, t('charter.thanks'), 'receipt-title')}
     <p><strong>${t('charter.reference', { reference: receipt.reference })}</strong></p>

@@ -16,7 +16,9 @@ import { poleStyles } from '../ptce-pole-card.styles.js';
 
 registerMessages('fr', { ...poleMessages, ...card });
 
-export const viewStyles = css`${poleStyles}${actionStyles}`;
+export const viewStyles = css`
+  ${poleStyles}${actionStyles}
+`;
 
 /** What the card gives its drawing: its settings, messages and handlers. */
 export interface CardView {
@@ -38,6 +40,8 @@ export function renderPole(view: CardView, pole: Pole, themes: Theme[], origin: 
   const name = compact
     ? html`<button type="button" part="select" aria-describedby="select-hint" @click=${view.select}>${pole.name}</button>`
     : pole.name;
+  // A click anywhere on a compact card selects it; keyboards have the name's button for that.
+  // eslint-disable-next-line lit-a11y/click-events-have-key-events
   return html`<article
     part="card"
     class="card ${compact ? 'compact' : 'full'}"
@@ -45,9 +49,11 @@ export function renderPole(view: CardView, pole: Pole, themes: Theme[], origin: 
     @click=${compact ? view.onCardClick : nothing}
   >
     <header>
-      ${logo && new URL(logo).origin === origin
-        ? html`<img class="logo" part="logo" src=${logo} alt=${pole.logo!.alt ?? ''} referrerpolicy="no-referrer" loading="lazy" />`
-        : nothing}
+      ${
+        logo && new URL(logo).origin === origin
+          ? html`<img class="logo" part="logo" src=${logo} alt=${pole.logo!.alt ?? ''} referrerpolicy="no-referrer" loading="lazy" />`
+          : nothing
+      }
       <div>
         ${heading(view.headingLevel, 0, name, 'name', 'name')}
         ${compact ? html`<span class="visually-hidden" id="select-hint">${t('card.select')}</span>` : nothing}
@@ -56,17 +62,18 @@ export function renderPole(view: CardView, pole: Pole, themes: Theme[], origin: 
     </header>
     <div class="lead">${renderTerritory(pole)} ${renderBadges(view, pole)}</div>
     <div class="main">
-      ${renderDescription(view, pole)}
-      ${renderThemes(view, pole, themes)}
+      ${renderDescription(view, pole)} ${renderThemes(view, pole, themes)}
       ${compact ? nothing : pole.referentielSummary ? renderReferentielSummary(pole.referentielSummary, lang, view.headingLevel) : nothing}
       ${compact ? renderOffersLine(pole.actions, lang) : renderActions(pole.actions, themes, lang, view.headingLevel)}
     </div>
-    ${compact
-      ? nothing
-      : html`<div class="aside">
-          ${renderFigures(view, pole)} ${renderFacts(view, pole)} ${renderAddress(view, pole)} ${renderHours(view, pole.openingHours)}
-          ${renderContact(view, pole)} ${renderLinks(view, pole)}
-        </div>`}
+    ${
+      compact
+        ? nothing
+        : html`<div class="aside">
+            ${renderFigures(view, pole)} ${renderFacts(view, pole)} ${renderAddress(view, pole)} ${renderHours(view, pole.openingHours)}
+            ${renderContact(view, pole)} ${renderLinks(view, pole)}
+          </div>`
+    }
     <slot name="actions"></slot>
     <slot name="footer"></slot>
   </article>`;
@@ -79,7 +86,11 @@ function renderTerritory(pole: Pole) {
 
 function renderBadges({ t }: CardView, pole: Pole) {
   const badges = [pole.status && t(`pole.status.${pole.status}`), pole.origin && t(`card.origin.${pole.origin}`)].filter(Boolean);
-  return badges.length ? html`<ul class="badges" part="badges">${badges.map((badge) => html`<li>${badge}</li>`)}</ul>` : nothing;
+  return badges.length
+    ? html`<ul class="badges" part="badges">
+        ${badges.map((badge) => html`<li>${badge}</li>`)}
+      </ul>`
+    : nothing;
 }
 
 function renderDescription({ t, compact, expanded, toggleExpanded }: CardView, pole: Pole) {
@@ -87,17 +98,19 @@ function renderDescription({ t, compact, expanded, toggleExpanded }: CardView, p
   if (!text) return nothing;
   const clamp = compact && text.length > 140;
   return html`<p id="description" part="description" class="description ${clamp && !expanded ? 'clamped' : ''}">${text}</p>
-    ${clamp
-      ? html`<button
-          type="button"
-          class="link-button"
-          aria-expanded=${expanded ? 'true' : 'false'}
-          aria-controls="description"
-          @click=${toggleExpanded}
-        >
-          ${t(expanded ? 'card.read-less' : 'card.read-more')}
-        </button>`
-      : nothing}`;
+    ${
+      clamp
+        ? html`<button
+            type="button"
+            class="link-button"
+            aria-expanded=${expanded ? 'true' : 'false'}
+            aria-controls="description"
+            @click=${toggleExpanded}
+          >
+            ${t(expanded ? 'card.read-less' : 'card.read-more')}
+          </button>`
+        : nothing
+    }`;
 }
 
 function renderThemes({ t, lang, compact }: CardView, pole: Pole, vocabulary: Theme[]) {
@@ -123,7 +136,9 @@ function renderFigures({ t, lang }: CardView, pole: Pole) {
     pole.foundedYear !== undefined && t('card.founded', { year: String(pole.foundedYear) }),
   ].filter((item): item is string => typeof item === 'string');
   return items.length
-    ? html`<ul class="figures" part="figures" aria-label=${t('card.figures')}>${items.map((item) => html`<li>${item}</li>`)}</ul>`
+    ? html`<ul class="figures" part="figures" aria-label=${t('card.figures')}>
+        ${items.map((item) => html`<li>${item}</li>`)}
+      </ul>`
     : nothing;
 }
 
@@ -134,7 +149,11 @@ function renderFacts({ t, lang }: CardView, pole: Pole) {
     facts.push(pole.charter.place ? t('card.charter-place', { date, place: pole.charter.place }) : t('card.charter', { date }));
   }
   for (const year of pole.nationalCalls ?? []) facts.push(t('card.national-call', { year: String(year) }));
-  return facts.length ? html`<ul class="facts" part="facts">${facts.map((fact) => html`<li>${fact}</li>`)}</ul>` : nothing;
+  return facts.length
+    ? html`<ul class="facts" part="facts">
+        ${facts.map((fact) => html`<li>${fact}</li>`)}
+      </ul>`
+    : nothing;
 }
 
 function renderContact({ t }: CardView, pole: Pole) {
@@ -143,14 +162,16 @@ function renderContact({ t }: CardView, pole: Pole) {
   const tel = pole.phone ? telHref(pole.phone) : undefined;
   if (!website && !mail && !pole.phone) return nothing;
   return html`<ul class="contact" part="contact" aria-label=${t('card.contact')}>
-    ${website
-      ? html`<li>
-          <a href=${website} target="_blank" rel="noopener noreferrer external"
-            >${t('card.website')}<span class="visually-hidden"> ${new URL(website).hostname} ${t('card.new-tab')}</span
-            ><span aria-hidden="true"> ↗</span></a
-          >
-        </li>`
-      : nothing}
+    ${
+      website
+        ? html`<li>
+            <a href=${website} target="_blank" rel="noopener noreferrer external"
+              >${t('card.website')}<span class="visually-hidden"> ${new URL(website).hostname} ${t('card.new-tab')}</span
+              ><span aria-hidden="true"> ↗</span></a
+            >
+          </li>`
+        : nothing
+    }
     ${mail ? html`<li><a href=${mail}>${pole.email}</a></li>` : nothing}
     ${tel ? html`<li><a href=${tel}>${pole.phone}</a></li>` : pole.phone ? html`<li>${pole.phone}</li>` : nothing}
   </ul>`;
@@ -174,7 +195,17 @@ function renderHours({ t, lang }: CardView, hours: OpeningHours | undefined) {
   if (!days.length && !hours.note?.trim()) return nothing;
   return html`<section class="hours" part="hours" aria-label=${t('card.hours')}>
     <p class="label">${t('card.hours')}</p>
-    ${days.length ? html`<dl>${days.map(([day, value]) => html`<dt>${day}</dt><dd>${value}</dd>`)}</dl>` : nothing}
+    ${
+      days.length
+        ? html`<dl>
+            ${days.map(
+              ([day, value]) =>
+                html`<dt>${day}</dt>
+                  <dd>${value}</dd>`,
+            )}
+          </dl>`
+        : nothing
+    }
     ${hours.note?.trim() ? html`<p>${hours.note}</p>` : nothing}
   </section>`;
 }
@@ -183,16 +214,19 @@ function renderLinks({ t }: CardView, pole: Pole) {
   const social = (pole.social ?? []).map((url) => safeHttpUrl(url)).filter((url): url is string => !!url);
   const source = pole.source && safeHttpUrl(pole.source.url);
   if (!social.length && !source) return nothing;
-  const external = (href: string, label: string) => html`<a href=${href} target="_blank" rel="noopener noreferrer external"
-    >${label}<span class="visually-hidden"> ${t('card.new-tab')}</span><span aria-hidden="true"> ↗</span></a
-  >`;
+  const external = (href: string, label: string) =>
+    html`<a href=${href} target="_blank" rel="noopener noreferrer external"
+      >${label}<span class="visually-hidden"> ${t('card.new-tab')}</span><span aria-hidden="true"> ↗</span></a
+    >`;
   return html`<ul class="contact links" part="links" aria-label=${t('card.social')}>
     ${social.map((url) => html`<li>${external(url, networkName(url))}</li>`)}
-    ${source
-      ? html`<li class="source">
-          ${external(source, pole.source!.name ? t('card.source', { name: pole.source!.name }) : t('card.source-unnamed'))}
-        </li>`
-      : nothing}
+    ${
+      source
+        ? html`<li class="source">
+            ${external(source, pole.source!.name ? t('card.source', { name: pole.source!.name }) : t('card.source-unnamed'))}
+          </li>`
+        : nothing
+    }
   </ul>`;
 }
 

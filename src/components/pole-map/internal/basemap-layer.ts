@@ -18,7 +18,7 @@ export interface BasemapView {
 /** Departments, region borders and the overseas insets: decoration, hidden from assistive technology. */
 export function renderBasemap(basemap: Basemap, { generation, region, focus, density, withPoles }: BasemapView) {
   const deptClass = (code: string) =>
-    `dept${focus && !focus.has(code) ? ' out' : ''} ${density ? density.byDepartment.get(code) ?? '' : withPoles?.has(code) ? 'has-poles' : ''}`;
+    `dept${focus && !focus.has(code) ? ' out' : ''} ${density ? (density.byDepartment.get(code) ?? '') : withPoles?.has(code) ? 'has-poles' : ''}`;
   // Region borders on top of the departments, the chosen region's last so that it is never covered.
   const outlines = Object.keys(REGION_NAMES[generation])
     .sort((a, b) => Number(a === region) - Number(b === region))
@@ -28,7 +28,9 @@ export function renderBasemap(basemap: Basemap, { generation, region, focus, den
     ${[...basemap.departments.values()].map((d) => svg`<path d=${d.path} data-code=${d.id} class=${deptClass(d.id)}></path>`)}
     ${outlines.map(([code, path]) => svg`<path d=${path!} data-region=${code} class="region-edge ${code === region ? 'selected' : region ? 'out' : ''}"></path>`)}
     ${INSETS.map(
-      (inset) => svg`<g class="inset ${focus && !focus.has(inset.code) ? 'out' : ''} ${regionIn(generation, inset.code) === region ? 'selected' : ''}">
+      (
+        inset,
+      ) => svg`<g class="inset ${focus && !focus.has(inset.code) ? 'out' : ''} ${regionIn(generation, inset.code) === region ? 'selected' : ''}">
         <rect x=${inset.box.x} y=${inset.box.y} width=${inset.box.width} height=${inset.box.height} rx="2"></rect>
         <text x=${inset.box.x + 4} y=${inset.box.y + 9}>${inset.name}</text>
         <path d=${basemap.overseas.get(inset.code)?.path ?? ''} data-code=${inset.code} class=${deptClass(inset.code)}></path>

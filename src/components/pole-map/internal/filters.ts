@@ -34,45 +34,62 @@ function regionsByName(regions: RegionGeneration, lang: string): [string, string
 export function renderFilters({ filters: f, regions, lang, themes, actionThemes = [], offering, change }: FilterBar, t: Translate) {
   const regionCodes = regionsByName(regions, lang);
   const departments = [...DEPARTMENTS.values()].filter((d) => !f.region || regionIn(regions, d.code) === f.region);
-  const option = (value: string, label: string, current?: string) => html`<option value=${value} ?selected=${value === (current ?? '')}>${label}</option>`;
+  const option = (value: string, label: string, current?: string) =>
+    html`<option value=${value} ?selected=${value === (current ?? '')}>${label}</option>`;
   const valueOf = (event: Event) => (event.target as HTMLSelectElement).value || undefined;
   const set = (key: keyof Filters) => (event: Event) => change({ [key]: valueOf(event) });
   return html`<div class="filters" part="filters" role="search" aria-label=${t('map.filters')}>
-    <label>${t('map.search')}
+    <label
+      >${t('map.search')}
       <input type="search" .value=${f.q ?? ''} placeholder=${t('map.search-hint')} @input=${set('q')} />
     </label>
-    <label>${t('map.region')}
+    <label
+      >${t('map.region')}
       <select @change=${(e: Event) => change({ region: valueOf(e), department: undefined }, true)}>
         ${option('', t('map.all-regions'), f.region)} ${regionCodes.map(([code, name]) => option(code, name, f.region))}
       </select>
     </label>
-    <label>${t('map.department')}
+    <label
+      >${t('map.department')}
       <select @change=${(e: Event) => change({ department: valueOf(e) }, true)}>
-        ${option('', t('map.all-departments'), f.department)} ${departments.map((d) => option(d.code, `${d.code} — ${d.name}`, f.department))}
+        ${option('', t('map.all-departments'), f.department)}
+        ${departments.map((d) => option(d.code, `${d.code} — ${d.name}`, f.department))}
       </select>
     </label>
-    ${themes.length
-      ? html`<label>${t('map.theme')}
-          <select @change=${set('theme')}>
-            ${option('', t('map.all-themes'), f.theme)} ${themes.map((th) => option(th.id, `${'\u00a0\u00a0'.repeat(th.depth)}${localize(th.label, lang)}`, f.theme))}
-          </select>
-        </label>`
-      : nothing}
-    <label>${t('map.status')}
+    ${
+      themes.length
+        ? html`<label
+            >${t('map.theme')}
+            <select @change=${set('theme')}>
+              ${option('', t('map.all-themes'), f.theme)}
+              ${themes.map((th) => option(th.id, `${'\u00a0\u00a0'.repeat(th.depth)}${localize(th.label, lang)}`, f.theme))}
+            </select>
+          </label>`
+        : nothing
+    }
+    <label
+      >${t('map.status')}
       <select @change=${set('status')}>
         ${option('', t('map.all-statuses'), f.status)} ${option('established', t('pole.status.established'), f.status)}
         ${option('emerging', t('pole.status.emerging'), f.status)}
       </select>
     </label>
-    ${offering
-      ? html`<label>${t('map.action')}
-          <select @change=${set('action')}>
-            ${option('', t('map.action-all'), f.action)} ${option('*', t('map.action-any'), f.action)}
-            ${actionThemes.map((th) => option(th.id, t('map.action-theme', { theme: localize(th.label, lang) }), f.action))}
-          </select>
-        </label>`
-      : nothing}
-    <button type="button" class="secondary" @click=${() => change({ region: undefined, department: undefined, theme: undefined, status: undefined, action: undefined, q: undefined }, true)}>
+    ${
+      offering
+        ? html`<label
+            >${t('map.action')}
+            <select @change=${set('action')}>
+              ${option('', t('map.action-all'), f.action)} ${option('*', t('map.action-any'), f.action)}
+              ${actionThemes.map((th) => option(th.id, t('map.action-theme', { theme: localize(th.label, lang) }), f.action))}
+            </select>
+          </label>`
+        : nothing
+    }
+    <button
+      type="button"
+      class="secondary"
+      @click=${() => change({ region: undefined, department: undefined, theme: undefined, status: undefined, action: undefined, q: undefined }, true)}
+    >
       ${t('map.clear')}
     </button>
   </div>`;

@@ -51,20 +51,34 @@ export function renderList({ visible, limit, drawn, selectedId, role, select, mo
     role=${role ?? nothing}
     aria-labelledby=${role ? 'tab-list' : nothing}
   >
-    ${visible.length
-      ? html`<ul>
-          ${shown.slice(0, drawn).map(
-            (item) => html`<li>
-              <button type="button" data-id=${item.pole.id} aria-current=${item.pole.id === selectedId ? 'true' : 'false'} @click=${() => select(item)}>
-                <span class="name">${item.pole.name}</span>
-                <span class="where">${[territoryOf(item), item.point ? '' : t('map.unplaced-item'), offersAction(item.pole.actions) ? t('map.offers-action') : ''].filter(Boolean).join(' · ')}</span>
-              </button>
-            </li>`,
-          )}
-        </ul>`
-      : html`<p>${t('map.none')}</p>`}
-    ${visible.length > shown.length
-      ? html`<button type="button" class="secondary" @click=${more}>${t('map.show-more', { count: Math.min(LIST_PAGE, visible.length - shown.length) })}</button>`
-      : nothing}
+    ${
+      visible.length
+        ? html`<ul>
+            ${shown.slice(0, drawn).map(
+              (item) =>
+                html`<li>
+                  <button
+                    type="button"
+                    data-id=${item.pole.id}
+                    aria-current=${item.pole.id === selectedId ? 'true' : 'false'}
+                    @click=${() => select(item)}
+                  >
+                    <span class="name">${item.pole.name}</span>
+                    <span class="where"
+                      >${[territoryOf(item), item.point ? '' : t('map.unplaced-item'), offersAction(item.pole.actions) ? t('map.offers-action') : ''].filter(Boolean).join(' · ')}</span
+                    >
+                  </button>
+                </li>`,
+            )}
+          </ul>`
+        : html`<p>${t('map.none')}</p>`
+    }
+    ${
+      visible.length > shown.length
+        ? html`<button type="button" class="secondary" @click=${more}>
+            ${t('map.show-more', { count: Math.min(LIST_PAGE, visible.length - shown.length) })}
+          </button>`
+        : nothing
+    }
   </section>`;
 }

@@ -111,11 +111,21 @@ export const mapViewStyles = css`
     stroke: var(--_focus);
     stroke-width: 3.5;
   }
-  .density-0 { fill: color-mix(in srgb, var(--_accent) 6%, transparent); }
-  .density-1 { fill: color-mix(in srgb, var(--_accent) 25%, transparent); }
-  .density-2 { fill: color-mix(in srgb, var(--_accent) 45%, transparent); }
-  .density-3 { fill: color-mix(in srgb, var(--_accent) 68%, transparent); }
-  .density-4 { fill: color-mix(in srgb, var(--_accent) 92%, transparent); }
+  .density-0 {
+    fill: color-mix(in srgb, var(--_accent) 6%, transparent);
+  }
+  .density-1 {
+    fill: color-mix(in srgb, var(--_accent) 25%, transparent);
+  }
+  .density-2 {
+    fill: color-mix(in srgb, var(--_accent) 45%, transparent);
+  }
+  .density-3 {
+    fill: color-mix(in srgb, var(--_accent) 68%, transparent);
+  }
+  .density-4 {
+    fill: color-mix(in srgb, var(--_accent) 92%, transparent);
+  }
   .controls {
     position: absolute;
     inset-block-start: 0.5rem;

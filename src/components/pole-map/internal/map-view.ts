@@ -108,7 +108,13 @@ export class MapView {
     this.tabbableKey = host.activeKey && this.shown.has(host.activeKey) ? host.activeKey : keys[0];
     // A tab panel only when tabs are shown. Focus is followed on this HTML frame: Chromium makes an
     // SVG group with a focus listener a Tab stop of its own, with no name.
-    return html`<div class="map" part="map" role=${tabbed ? 'tabpanel' : nothing} aria-labelledby=${tabbed ? 'tab-map' : nothing} @focusin=${this.onMarkersEvent}>
+    return html`<div
+      class="map"
+      part="map"
+      role=${tabbed ? 'tabpanel' : nothing}
+      aria-labelledby=${tabbed ? 'tab-map' : nothing}
+      @focusin=${this.onMarkersEvent}
+    >
       <svg
         viewBox="${b.x} ${b.y} ${b.w} ${b.h}"
         role="group"
@@ -135,8 +141,12 @@ export class MapView {
       <div class="controls">
         <!-- Named by their title (also the tooltip), said once: no description repeating the name. -->
         <button type="button" title=${t('map.zoom-in')} @click=${() => this.panZoom.zoom(1.6)}><span aria-hidden="true">+</span></button>
-        <button type="button" title=${t('map.zoom-out')} @click=${() => this.panZoom.zoom(1 / 1.6)}><span aria-hidden="true">−</span></button>
-        <button type="button" title=${t('map.reset')} @click=${() => (host.viewBox = this.focusBox())}><span aria-hidden="true">⟲</span></button>
+        <button type="button" title=${t('map.zoom-out')} @click=${() => this.panZoom.zoom(1 / 1.6)}>
+          <span aria-hidden="true">−</span>
+        </button>
+        <button type="button" title=${t('map.reset')} @click=${() => (host.viewBox = this.focusBox())}>
+          <span aria-hidden="true">⟲</span>
+        </button>
       </div>
       ${renderLegend(clusters, density, !!focus, t)}
       <p class="credit" part="credit">${t('map.credit')}</p>

@@ -23,7 +23,10 @@ function markerLabel(item: PlacedPole, t: Translate): string {
 /** The first names of a bubble's poles, "and N more" (members come in the list's order already). */
 export function namesOf(cluster: Cluster, t: Translate): string {
   const { members } = cluster;
-  const names = members.slice(0, 5).map((m) => m.pole.name).join(', ');
+  const names = members
+    .slice(0, 5)
+    .map((m) => m.pole.name)
+    .join(', ');
   return members.length > 5 ? `${names}, ${t('map.cluster-more', { count: members.length - 5 })}` : names;
 }
 
@@ -67,7 +70,7 @@ export function densityClasses(visible: readonly PlacedPole[], generation: Regio
   const byDepartmentLevel = !!focus;
   const counts = new Map<string, number>();
   for (const item of visible) {
-    const keys = byDepartmentLevel ? item.pole.departments ?? [] : item.regions[generation];
+    const keys = byDepartmentLevel ? (item.pole.departments ?? []) : item.regions[generation];
     for (const key of new Set(keys)) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const max = Math.max(1, ...counts.values());
@@ -75,7 +78,7 @@ export function densityClasses(visible: readonly PlacedPole[], generation: Regio
   const level = (count: number) => (count === 0 ? 0 : thresholds.filter((t) => count >= t).length);
   const byDepartment = new Map<string, string>();
   for (const d of DEPARTMENTS.values()) {
-    const key = byDepartmentLevel ? d.code : regionIn(generation, d.code) ?? '';
+    const key = byDepartmentLevel ? d.code : (regionIn(generation, d.code) ?? '');
     byDepartment.set(d.code, `density-${level(counts.get(key) ?? 0)}`);
   }
   return { byDepartment, thresholds, max };
@@ -84,12 +87,18 @@ export function densityClasses(visible: readonly PlacedPole[], generation: Regio
 /** What each kind of mark on the map means: only the kinds shown now, or the density scale. */
 export function renderLegend(clusters: readonly Cluster[], density: Density | undefined, focused: boolean, t: Translate) {
   const swatch = (kind: string) =>
-    html`<svg viewBox="-6 -6 12 12" aria-hidden="true"><g class="swatch ${kind}"><circle r=${kind === 'bubble' ? 5.5 : 3.8}></circle>${kind === 'bubble' ? svg`<text font-size="7">2</text>` : nothing}</g></svg>`;
+    html`<svg viewBox="-6 -6 12 12" aria-hidden="true">
+      <g class="swatch ${kind}">
+        <circle r=${kind === 'bubble' ? 5.5 : 3.8}></circle>
+        ${kind === 'bubble' ? svg`<text font-size="7">2</text>` : nothing}
+      </g>
+    </svg>`;
   const item = (mark: unknown, label: string) => html`<li>${mark} ${label}</li>`;
   if (density) {
     const th = density.thresholds;
     const bounds = th.map((v, i) => (i + 1 < th.length ? (v === th[i + 1] - 1 ? `${v}` : `${v}–${th[i + 1] - 1}`) : `${v}+`));
-    const square = (level: number) => html`<svg viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" class="density-${level}"></rect></svg>`;
+    const square = (level: number) =>
+      html`<svg viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" class="density-${level}"></rect></svg>`;
     const title = t(focused ? 'map.legend-departments' : 'map.legend-regions');
     return html`<ul class="legend" part="legend" aria-label=${title}>
       <li class="legend-title" aria-hidden="true">${title}</li>

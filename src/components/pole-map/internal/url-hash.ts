@@ -8,7 +8,15 @@ export type HashState = Filters & { pole?: string };
 export function readHash(): HashState {
   const params = new URLSearchParams(location.hash.slice(1));
   const read = (key: string) => params.get(`ptce-${key}`) ?? undefined;
-  return { region: read('region'), department: read('department'), theme: read('theme'), status: read('status'), action: read('action'), q: read('q'), pole: read('pole') };
+  return {
+    region: read('region'),
+    department: read('department'),
+    theme: read('theme'),
+    status: read('status'),
+    action: read('action'),
+    q: read('q'),
+    pole: read('pole'),
+  };
 }
 
 /** Replaces (never pushes: a filter change is not a page in the history) our keys in the hash. */

@@ -16,7 +16,14 @@ async function campaignsUrl(client: PtceClient, signal?: AbortSignal): Promise<R
 
 /** The reasons a server gives for refusing a campaign's request, each with its own message. */
 export const CAMPAIGN_REASONS = [
-  'campaign-code', 'coordinator-key', 'campaign-closed', 'campaign-not-open', 'wrong-pole', 'too-many-attempts', 'no-answers', 'referentiel-changed',
+  'campaign-code',
+  'coordinator-key',
+  'campaign-closed',
+  'campaign-not-open',
+  'wrong-pole',
+  'too-many-attempts',
+  'no-answers',
+  'referentiel-changed',
 ] as const;
 
 export interface CampaignData {
@@ -68,7 +75,12 @@ export async function loadRespondentCampaign(client: PtceClient, code: string, s
 const coordinator = (key: string) => ({ Authorization: `Bearer ${key}` });
 
 /** One campaign's answers, for its coordinator. */
-export async function loadCampaignAnswers(client: PtceClient, id: string, key: string, signal?: AbortSignal): Promise<Result<CampaignAnswers>> {
+export async function loadCampaignAnswers(
+  client: PtceClient,
+  id: string,
+  key: string,
+  signal?: AbortSignal,
+): Promise<Result<CampaignAnswers>> {
   const base = await campaignsUrl(client, signal);
   if (!base.ok) return base;
   const url = `${base.value}/${encodeURIComponent(id)}/assessments`;
@@ -82,7 +94,10 @@ export async function loadCampaignAnswers(client: PtceClient, id: string, key: s
 export async function setPublished(client: PtceClient, id: string, key: string, publish: boolean): Promise<Result<unknown>> {
   const base = await campaignsUrl(client);
   if (!base.ok) return base;
-  return client.request(`${base.value}/${encodeURIComponent(id)}/${publish ? 'publish' : 'unpublish'}`, { method: 'POST', headers: coordinator(key) });
+  return client.request(`${base.value}/${encodeURIComponent(id)}/${publish ? 'publish' : 'unpublish'}`, {
+    method: 'POST',
+    headers: coordinator(key),
+  });
 }
 
 /** The campaign's answers as a spreadsheet file (fetched with the key, then saved). */
@@ -90,7 +105,11 @@ export async function answersCsv(client: PtceClient, id: string, key: string): P
   const base = await campaignsUrl(client);
   if (!base.ok) return base;
   try {
-    const response = await fetch(`${base.value}/${encodeURIComponent(id)}/assessments.csv`, { headers: coordinator(key), cache: 'no-store', credentials: 'same-origin' });
+    const response = await fetch(`${base.value}/${encodeURIComponent(id)}/assessments.csv`, {
+      headers: coordinator(key),
+      cache: 'no-store',
+      credentials: 'same-origin',
+    });
     if (!response.ok) return fail({ kind: 'http', url: response.url, status: response.status });
     return ok(await response.text());
   } catch {
@@ -101,15 +120,18 @@ export async function answersCsv(client: PtceClient, id: string, key: string): P
 /** Title, pole and dates of a campaign, above the grid or the comparison. */
 export function renderCampaignHeader(campaign: Campaign, { lang, t }: View) {
   const date = (d: string) => formatDate(lang, d);
-  const dates = campaign.opensOn && campaign.closesOn
-    ? t('campaign.dates', { from: date(campaign.opensOn), to: date(campaign.closesOn) })
-    : campaign.opensOn
-      ? t('campaign.from', { from: date(campaign.opensOn) })
-      : campaign.closesOn
-        ? t('campaign.until', { to: date(campaign.closesOn) })
-        : '';
+  const dates =
+    campaign.opensOn && campaign.closesOn
+      ? t('campaign.dates', { from: date(campaign.opensOn), to: date(campaign.closesOn) })
+      : campaign.opensOn
+        ? t('campaign.from', { from: date(campaign.opensOn) })
+        : campaign.closesOn
+          ? t('campaign.until', { to: date(campaign.closesOn) })
+          : '';
   return html`<div class="campaign" part="campaign">
-    <p class="campaign-title"><strong>${t('campaign.title', { title: campaign.title, pole: campaign.poleName ?? campaign.poleId })}</strong></p>
+    <p class="campaign-title">
+      <strong>${t('campaign.title', { title: campaign.title, pole: campaign.poleName ?? campaign.poleId })}</strong>
+    </p>
     ${dates ? html`<p class="muted">${dates}</p>` : nothing}
     ${campaign.closed ? html`<p class="message error" role="status">${t('campaign.closed')}</p>` : nothing}
   </div>`;
@@ -129,16 +151,26 @@ export function renderCoordinatorBar(answers: CampaignAnswers, actions: Coordina
   const { campaign } = answers;
   return html`<div class="coordinator" part="coordinator">
     <p role="status">${t('campaign.answers', { count: answers.assessments.length })}</p>
-    <p>${campaign.publishedAt ? t('campaign.published', { date: formatDate(lang, campaign.publishedAt.slice(0, 10)) }) : t('campaign.not-published')}</p>
+    <p>
+      ${campaign.publishedAt ? t('campaign.published', { date: formatDate(lang, campaign.publishedAt.slice(0, 10)) }) : t('campaign.not-published')}
+    </p>
     <div class="actions">
-      <button type="button" class="secondary" part="refresh-button" ?disabled=${actions.busy} @click=${actions.refresh}>${t('campaign.refresh')}</button>
+      <button type="button" class="secondary" part="refresh-button" ?disabled=${actions.busy} @click=${actions.refresh}>
+        ${t('campaign.refresh')}
+      </button>
       <button type="button" part="publish-button" ?disabled=${actions.busy} @click=${actions.togglePublished}>
         ${campaign.publishedAt ? t('campaign.unpublish') : t('campaign.publish')}
       </button>
-      <button type="button" class="secondary" ?disabled=${actions.busy || !answers.assessments.length} @click=${actions.exportCsv}>${t('campaign.export-csv')}</button>
+      <button type="button" class="secondary" ?disabled=${actions.busy || !answers.assessments.length} @click=${actions.exportCsv}>
+        ${t('campaign.export-csv')}
+      </button>
     </div>
-    ${actions.message
-      ? html`<p class="message ${actions.message.error ? 'error' : ''}" role=${actions.message.error ? 'alert' : 'status'}>${actions.message.text}</p>`
-      : nothing}
+    ${
+      actions.message
+        ? html`<p class="message ${actions.message.error ? 'error' : ''}" role=${actions.message.error ? 'alert' : 'status'}>
+            ${actions.message.text}
+          </p>`
+        : nothing
+    }
   </div>`;
 }

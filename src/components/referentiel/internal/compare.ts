@@ -39,17 +39,27 @@ export function divergences(referentiel: Referentiel, assessments: Assessment[])
 /** Per principal objective, the lowest and highest respondent means. */
 export function objectiveSpreads(referentiel: Referentiel, assessments: Assessment[]) {
   const perRespondent = assessments.map((a) => summarize(referentiel, a.answers));
-  return perRespondent[0]?.map((first, index) => {
-    const means = perRespondent.map((s) => s[index].mean).filter((m): m is number => m !== null);
-    return { principal: first.principal, min: means.length ? Math.min(...means) : null, max: means.length ? Math.max(...means) : null, means };
-  }) ?? [];
+  return (
+    perRespondent[0]?.map((first, index) => {
+      const means = perRespondent.map((s) => s[index].mean).filter((m): m is number => m !== null);
+      return {
+        principal: first.principal,
+        min: means.length ? Math.min(...means) : null,
+        max: means.length ? Math.max(...means) : null,
+        means,
+      };
+    }) ?? []
+  );
 }
 
 /**
  * The valid assessments of ONE pole among those given: never two poles side by side. `otherPole`
  * names a pole whose answers were left out.
  */
-export function comparedAssessments(referentiel: Referentiel, sources: readonly (readonly unknown[])[]): { assessments: Assessment[]; otherPole?: string } {
+export function comparedAssessments(
+  referentiel: Referentiel,
+  sources: readonly (readonly unknown[])[],
+): { assessments: Assessment[]; otherPole?: string } {
   const all = sources
     .flat()
     .map((a) => checkAssessment(a))
@@ -59,7 +69,7 @@ export function comparedAssessments(referentiel: Referentiel, sources: readonly 
   const pole = all[0]?.poleId ?? all[0]?.poleName;
   const same = all.filter((a) => (a.poleId ?? a.poleName) === pole);
   const other = all.find((a) => (a.poleId ?? a.poleName) !== pole);
-  return { assessments: same, otherPole: other ? other.poleName ?? other.poleId ?? '?' : undefined };
+  return { assessments: same, otherPole: other ? (other.poleName ?? other.poleId ?? '?') : undefined };
 }
 
 function respondentName(assessment: Assessment, index: number, referentiel: Referentiel, lang: string): string {
@@ -74,13 +84,24 @@ export interface CompareView extends View {
 }
 
 /** Several respondents of one pole: the questions where their views differ most come first. */
-export function renderCompare(referentiel: Referentiel, assessments: Assessment[], { lang, headingLevel, t, toolbar, messages }: CompareView) {
-  if (assessments.length < 2) return html`<div class="toolbar">${toolbar}</div>${messages}<p>${t('ref.compare-none')}</p>`;
+export function renderCompare(
+  referentiel: Referentiel,
+  assessments: Assessment[],
+  { lang, headingLevel, t, toolbar, messages }: CompareView,
+) {
+  if (assessments.length < 2)
+    return html`<div class="toolbar">${toolbar}</div>
+      ${messages}
+      <p>${t('ref.compare-none')}</p>`;
   const rows = divergences(referentiel, assessments);
   const bounds = scaleBounds(referentiel);
   const names = assessments.map((a, i) => respondentName(a, i, referentiel, lang));
   const level = (answer?: Answer) =>
-    answer === undefined ? t('ref.no-answer') : answer.value === 'na' ? localize(referentiel.scale.notApplicable.label, lang) : String(answer.value);
+    answer === undefined
+      ? t('ref.no-answer')
+      : answer.value === 'na'
+        ? localize(referentiel.scale.notApplicable.label, lang)
+        : String(answer.value);
   const spreads = objectiveSpreads(referentiel, assessments);
   const fmt = (v: number | null) => (v === null ? '—' : formatNumber(lang, v, { maximumFractionDigits: 1 }));
   return html`<section class="compare" part="compare" aria-labelledby="compare-title">
@@ -88,28 +109,47 @@ export function renderCompare(referentiel: Referentiel, assessments: Assessment[
     <p>${t('ref.compare-intro', { count: assessments.length })}</p>
     <div class="toolbar">${toolbar}</div>
     ${messages}
-    <ul class="legend">${names.map((name) => html`<li>${name}</li>`)}</ul>
+    <ul class="legend">
+      ${names.map((name) => html`<li>${name}</li>`)}
+    </ul>
     ${heading(headingLevel, 2, t('ref.divergent'))}
     <ol class="divergent">
       ${rows.slice(0, 5).map((row) => html`<li>${localize(row.question.indicator.question, lang)} — ${t('ref.spread', { spread: row.spread })}</li>`)}
     </ol>
     <div class="rows">
       ${rows.map(
-        (row) => html`<div class="compare-row" data-id=${row.question.indicator.id}>
-          <div>
-            <span class="qid">${row.question.indicator.id}</span> ${localize(row.question.indicator.question, lang)}
-            <p class="muted">${t('ref.spread', { spread: row.spread })} ·
-              ${row.answers.map((answer, i) => `${i + 1} : ${level(answer)}`).join(' · ')}</p>
-          </div>
-          ${renderDots(row.answers, bounds)}
-        </div>`,
+        (row) =>
+          html`<div class="compare-row" data-id=${row.question.indicator.id}>
+            <div>
+              <span class="qid">${row.question.indicator.id}</span> ${localize(row.question.indicator.question, lang)}
+              <p class="muted">
+                ${t('ref.spread', { spread: row.spread })} · ${row.answers.map((answer, i) => `${i + 1} : ${level(answer)}`).join(' · ')}
+              </p>
+            </div>
+            ${renderDots(row.answers, bounds)}
+          </div>`,
       )}
     </div>
     ${heading(headingLevel, 2, t('ref.objective-spread'))}
     <table>
-      <thead><tr><th scope="col">#</th><th scope="col">${t('ref.objective')}</th><th scope="col">min</th><th scope="col">max</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">#</th>
+          <th scope="col">${t('ref.objective')}</th>
+          <th scope="col">min</th>
+          <th scope="col">max</th>
+        </tr>
+      </thead>
       <tbody>
-        ${spreads.map((s) => html`<tr><td>${s.principal.id}</td><td>${localize(s.principal.label, lang)}</td><td class="num">${fmt(s.min)}</td><td class="num">${fmt(s.max)}</td></tr>`)}
+        ${spreads.map(
+          (s) =>
+            html`<tr>
+              <td>${s.principal.id}</td>
+              <td>${localize(s.principal.label, lang)}</td>
+              <td class="num">${fmt(s.min)}</td>
+              <td class="num">${fmt(s.max)}</td>
+            </tr>`,
+        )}
       </tbody>
     </table>
   </section>`;

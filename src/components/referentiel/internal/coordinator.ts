@@ -44,13 +44,18 @@ export class CoordinatorController implements ReactiveController {
     if (!answers) return null;
     const key = this.access.key;
     return html`${renderCampaignHeader(answers.campaign, view)}
-      ${renderCoordinatorBar(answers, {
+    ${renderCoordinatorBar(
+      answers,
+      {
         busy: this.#busy,
         message: this.#message,
         refresh: () => this.#act(view, async () => view.t('campaign.refreshed')),
-        togglePublished: () => this.#act(view, (client, current) => setPublished(client, current.campaign.id, key(), !current.campaign.publishedAt)),
+        togglePublished: () =>
+          this.#act(view, (client, current) => setPublished(client, current.campaign.id, key(), !current.campaign.publishedAt)),
         exportCsv: () => this.#exportCsv(view),
-      }, view)}`;
+      },
+      view,
+    )}`;
   }
 
   /** An action (or none), then the answers read again; `action` gives the message of success or a failed result. */
@@ -67,11 +72,12 @@ export class CoordinatorController implements ReactiveController {
       if (!fresh.ok) return fresh;
       // Said in the live region: the refresh, or the summary's new state after (un)publishing.
       const publishedAt = fresh.value.campaign.publishedAt;
-      const message = typeof done === 'string'
-        ? done
-        : publishedAt
-          ? view.t('campaign.published', { date: formatDate(view.lang, publishedAt.slice(0, 10)) })
-          : view.t('campaign.not-published');
+      const message =
+        typeof done === 'string'
+          ? done
+          : publishedAt
+            ? view.t('campaign.published', { date: formatDate(view.lang, publishedAt.slice(0, 10)) })
+            : view.t('campaign.not-published');
       return ok({ fresh: fresh.value, message });
     });
     this.#busy = false;

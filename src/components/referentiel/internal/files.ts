@@ -15,7 +15,11 @@ export function download(host: Node, text: string, type: string, name: string): 
 }
 
 /** Answer files chosen by a person (one assessment or a bundle each), checked against the référentiel. */
-export async function readAssessments(files: FileList | null, referentiel: Referentiel, { t }: Pick<View, 't'>): Promise<{ assessments: Assessment[]; error?: string }> {
+export async function readAssessments(
+  files: FileList | null,
+  referentiel: Referentiel,
+  { t }: Pick<View, 't'>,
+): Promise<{ assessments: Assessment[]; error?: string }> {
   const assessments: Assessment[] = [];
   for (const file of files ?? []) {
     let json: unknown;
@@ -29,7 +33,10 @@ export async function readAssessments(files: FileList | null, referentiel: Refer
     const found = bundle.ok ? bundle.value.assessments : one.ok ? [one.value] : undefined;
     const issues = found ? found.flatMap((a) => assessmentIssues(referentiel, a)) : one.ok ? [] : one.issues;
     if (!found || issues.length) {
-      return { assessments, error: t('ref.import-bad', { reason: t('ref.import-invalid', { paths: issues.map((i) => i.path).join(', ') || '—' }) }) };
+      return {
+        assessments,
+        error: t('ref.import-bad', { reason: t('ref.import-invalid', { paths: issues.map((i) => i.path).join(', ') || '—' }) }),
+      };
     }
     assessments.push(...found);
   }

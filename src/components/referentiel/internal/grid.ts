@@ -9,7 +9,8 @@ import type { View } from './view.js';
 export function renderThemeFilter(referentiel: Referentiel, current: string, choose: (theme: string) => void, { lang, t }: View) {
   const themes = referentiel.themes ?? [];
   if (!themes.length) return nothing;
-  return html`<label class="inline">${t('ref.theme-filter')}
+  return html`<label class="inline"
+    >${t('ref.theme-filter')}
     <select @change=${(e: Event) => choose((e.target as HTMLSelectElement).value)}>
       <option value="">${t('ref.all-themes')}</option>
       ${themes.map((theme) => html`<option value=${theme.id} ?selected=${theme.id === current}>${localize(theme.label, lang)}</option>`)}
@@ -29,12 +30,13 @@ export function renderGrid(referentiel: Referentiel, theme: string, question: (q
       return html`<section class="general" aria-labelledby="g-${general.id}">
         ${heading(headingLevel, 1, html`<span class="qid">${general.id}</span> ${localize(general.label, lang)}`, `g-${general.id}`)}
         ${principals.map(
-          (principal) => html`<section class="principal" aria-labelledby="p-${principal.id}">
-            ${heading(headingLevel, 2, html`<span class="qid">${principal.id}</span> ${localize(principal.label, lang)}`, `p-${principal.id}`)}
-            <ol class="questions">
-              ${questions.filter((q) => q.principal === principal).map((q) => html`<li>${question(q)}</li>`)}
-            </ol>
-          </section>`,
+          (principal) =>
+            html`<section class="principal" aria-labelledby="p-${principal.id}">
+              ${heading(headingLevel, 2, html`<span class="qid">${principal.id}</span> ${localize(principal.label, lang)}`, `p-${principal.id}`)}
+              <ol class="questions">
+                ${questions.filter((q) => q.principal === principal).map((q) => html`<li>${question(q)}</li>`)}
+              </ol>
+            </section>`,
         )}
       </section>`;
     })}
@@ -46,7 +48,9 @@ export function renderTags(referentiel: Referentiel, q: Question, lang: string) 
   const ids = q.indicator.themes ?? [];
   if (!ids.length) return nothing;
   const label = (id: string) => localize(referentiel.themes?.find((theme) => theme.id === id)?.label, lang) || id;
-  return html`<ul class="tags">${ids.map((id) => html`<li>${label(id)}</li>`)}</ul>`;
+  return html`<ul class="tags">
+    ${ids.map((id) => html`<li>${label(id)}</li>`)}
+  </ul>`;
 }
 
 /** What each level of the scale means, shown to everyone above the questions (not only on hover). */
@@ -56,7 +60,11 @@ export function renderScale(referentiel: Referentiel, { lang, t }: View) {
   return html`<section class="scale" part="scale" aria-labelledby="scale-title">
     <p class="label" id="scale-title">${t('ref.scale')}</p>
     <dl>
-      ${levels.map((l) => html`<dt>${localize(l.label, lang)}</dt><dd id="level-${l.value}">${localize(l.description, lang)}</dd>`)}
+      ${levels.map(
+        (l) =>
+          html`<dt>${localize(l.label, lang)}</dt>
+            <dd id="level-${l.value}">${localize(l.description, lang)}</dd>`,
+      )}
     </dl>
   </section>`;
 }

@@ -33,7 +33,10 @@ const spreadOf = (s: { min: number | null; max: number | null }) => (s.min === n
 export function changesOverTime(referentiel: Referentiel, before: CampaignAnswers, after: CampaignAnswers): ObjectiveChange[] {
   const means = (answers: CampaignAnswers) => campaignSummary(referentiel, answers.assessments, '')?.objectives ?? [];
   const [meansBefore, meansAfter] = [means(before), means(after)];
-  const [spreadsBefore, spreadsAfter] = [objectiveSpreads(referentiel, before.assessments), objectiveSpreads(referentiel, after.assessments)];
+  const [spreadsBefore, spreadsAfter] = [
+    objectiveSpreads(referentiel, before.assessments),
+    objectiveSpreads(referentiel, after.assessments),
+  ];
   const principals = referentiel.objectives.flatMap((g) => g.principalObjectives);
   return principals
     .map((principal, index) => {
@@ -41,8 +44,18 @@ export function changesOverTime(referentiel: Referentiel, before: CampaignAnswer
       const a = meansAfter.find((o) => o.id === principal.id)?.mean ?? null;
       const sb = spreadsBefore[index] ? spreadOf(spreadsBefore[index]) : null;
       const sa = spreadsAfter[index] ? spreadOf(spreadsAfter[index]) : null;
-      const views: ObjectiveChange['views'] = sb === null || sa === null ? null : sa - sb <= -SPREAD_STEP ? 'converged' : sa - sb >= SPREAD_STEP ? 'diverged' : 'alike';
-      return { principal, before: b, after: a, delta: a === null || b === null ? null : Math.round((a - b) * 100) / 100, spreadBefore: sb, spreadAfter: sa, views, index };
+      const views: ObjectiveChange['views'] =
+        sb === null || sa === null ? null : sa - sb <= -SPREAD_STEP ? 'converged' : sa - sb >= SPREAD_STEP ? 'diverged' : 'alike';
+      return {
+        principal,
+        before: b,
+        after: a,
+        delta: a === null || b === null ? null : Math.round((a - b) * 100) / 100,
+        spreadBefore: sb,
+        spreadAfter: sa,
+        views,
+        index,
+      };
     })
     .sort((x, y) => Math.abs(y.delta ?? 0) - Math.abs(x.delta ?? 0) || x.index - y.index)
     .map(({ index: _index, ...change }) => change);
@@ -51,7 +64,10 @@ export function changesOverTime(referentiel: Referentiel, before: CampaignAnswer
 /** Why two campaigns cannot be compared, or undefined when they can. */
 export function overTimeRefusal(before: CampaignAnswers, after: CampaignAnswers): 'over.other-pole' | 'over.other-version' | undefined {
   if (before.campaign.poleId !== after.campaign.poleId) return 'over.other-pole';
-  if (before.campaign.referentielId !== after.campaign.referentielId || before.campaign.referentielVersion !== after.campaign.referentielVersion) {
+  if (
+    before.campaign.referentielId !== after.campaign.referentielId ||
+    before.campaign.referentielVersion !== after.campaign.referentielVersion
+  ) {
     return 'over.other-version';
   }
   return undefined;
@@ -64,33 +80,57 @@ export function renderOverTime(referentiel: Referentiel, before: CampaignAnswers
   const fmt = (v: number | null) => (v === null ? t('over.unknown') : formatNumber(lang, v, { maximumFractionDigits: 2 }));
   const signed = (v: number) => `${v > 0 ? '+' : ''}${formatNumber(lang, v, { maximumFractionDigits: 2 })}`;
   const change = (c: ObjectiveChange) =>
-    c.delta === null ? t('over.unknown') : c.delta >= MOVE_STEP ? t('over.up', { delta: signed(c.delta) }) : c.delta <= -MOVE_STEP ? t('over.down', { delta: signed(c.delta) }) : t('over.steady');
+    c.delta === null
+      ? t('over.unknown')
+      : c.delta >= MOVE_STEP
+        ? t('over.up', { delta: signed(c.delta) })
+        : c.delta <= -MOVE_STEP
+          ? t('over.down', { delta: signed(c.delta) })
+          : t('over.steady');
   const views = (c: ObjectiveChange) =>
     c.views === null
       ? t('over.unknown')
-      : t(c.views === 'converged' ? 'over.converged' : c.views === 'diverged' ? 'over.diverged' : 'over.same-views', { before: fmt(c.spreadBefore), after: fmt(c.spreadAfter) });
+      : t(c.views === 'converged' ? 'over.converged' : c.views === 'diverged' ? 'over.diverged' : 'over.same-views', {
+          before: fmt(c.spreadBefore),
+          after: fmt(c.spreadAfter),
+        });
   const moved = changes.filter((c) => c.delta !== null && Math.abs(c.delta) >= MOVE_STEP);
   const pole = after.campaign.poleName ?? after.campaign.poleId;
   return html`<section class="over-time" part="over-time" aria-labelledby="over-title">
     ${heading(headingLevel, 1, `${t('over.title')} — ${pole}`, 'over-title')}
-    <p>${t('over.intro', { before: before.campaign.title, after: after.campaign.title, countBefore: before.assessments.length, countAfter: after.assessments.length })}</p>
+    <p>
+      ${t('over.intro', { before: before.campaign.title, after: after.campaign.title, countBefore: before.assessments.length, countAfter: after.assessments.length })}
+    </p>
     ${heading(headingLevel, 2, t('over.moved'))}
-    ${moved.length
-      ? html`<ol class="moved">${moved.slice(0, 5).map((c) => html`<li>${localize(c.principal.label, lang)} : ${change(c)} ; ${t('over.views').toLowerCase()} ${views(c)}</li>`)}</ol>`
-      : html`<p>${t('over.nothing-moved')}</p>`}
+    ${
+      moved.length
+        ? html`<ol class="moved">
+            ${moved.slice(0, 5).map((c) => html`<li>${localize(c.principal.label, lang)} : ${change(c)} ; ${t('over.views').toLowerCase()} ${views(c)}</li>`)}
+          </ol>`
+        : html`<p>${t('over.nothing-moved')}</p>`
+    }
     <table>
       <thead>
         <tr>
-          <th scope="col">#</th><th scope="col">${t('ref.objective')}</th><th scope="col">${t('over.before')}</th>
-          <th scope="col">${t('over.after')}</th><th scope="col">${t('over.change')}</th><th scope="col">${t('over.views')}</th>
+          <th scope="col">#</th>
+          <th scope="col">${t('ref.objective')}</th>
+          <th scope="col">${t('over.before')}</th>
+          <th scope="col">${t('over.after')}</th>
+          <th scope="col">${t('over.change')}</th>
+          <th scope="col">${t('over.views')}</th>
         </tr>
       </thead>
       <tbody>
         ${changes.map(
-          (c) => html`<tr data-id=${c.principal.id}>
-            <td>${c.principal.id}</td><td>${localize(c.principal.label, lang)}</td>
-            <td class="num">${fmt(c.before)}</td><td class="num">${fmt(c.after)}</td><td>${change(c)}</td><td>${views(c)}</td>
-          </tr>`,
+          (c) =>
+            html`<tr data-id=${c.principal.id}>
+              <td>${c.principal.id}</td>
+              <td>${localize(c.principal.label, lang)}</td>
+              <td class="num">${fmt(c.before)}</td>
+              <td class="num">${fmt(c.after)}</td>
+              <td>${change(c)}</td>
+              <td>${views(c)}</td>
+            </tr>`,
         )}
       </tbody>
     </table>

@@ -17,7 +17,9 @@ export function renderSummary(referentiel: Referentiel, answers: Record<string, 
   const rated = summary.some((s) => s.mean !== null);
   const list = (items: typeof summary) =>
     items.length
-      ? html`<ul>${items.map((s) => html`<li>${localize(s.principal.label, lang)} (${mean(s.mean)})</li>`)}</ul>`
+      ? html`<ul>
+          ${items.map((s) => html`<li>${localize(s.principal.label, lang)} (${mean(s.mean)})</li>`)}
+        </ul>`
       : html`<p class="muted">${t(rated ? 'ref.none-stands-out' : 'ref.none-yet')}</p>`;
   return html`<section class="summary" part="summary" aria-labelledby="summary-title">
     ${heading(headingLevel, 1, t('ref.summary'), 'summary-title')}
@@ -25,15 +27,23 @@ export function renderSummary(referentiel: Referentiel, answers: Record<string, 
     <div class="summary-body">
       ${renderRadar(summary, bounds, t('ref.radar'))}
       <table>
-        <thead><tr><th scope="col">#</th><th scope="col">${t('ref.objective')}</th><th scope="col">${t('ref.mean')}</th><th scope="col">${t('ref.answered')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">${t('ref.objective')}</th>
+            <th scope="col">${t('ref.mean')}</th>
+            <th scope="col">${t('ref.answered')}</th>
+          </tr>
+        </thead>
         <tbody>
           ${summary.map(
-            (s) => html`<tr>
-              <td>${s.principal.id}</td>
-              <td>${localize(s.principal.label, lang)}</td>
-              <td class="num">${mean(s.mean)}</td>
-              <td class="num">${s.answered} / ${s.total}</td>
-            </tr>`,
+            (s) =>
+              html`<tr>
+                <td>${s.principal.id}</td>
+                <td>${localize(s.principal.label, lang)}</td>
+                <td class="num">${mean(s.mean)}</td>
+                <td class="num">${s.answered} / ${s.total}</td>
+              </tr>`,
           )}
         </tbody>
       </table>
