@@ -112,7 +112,9 @@ export function fromCsv(source: string, url: string): Result<unknown> {
     return fail({ kind: 'invalid', url, issues: [{ path: '(racine)', message: 'no "nom" / "name" column' }] });
   }
   // Within a cell, lists take `;` or `|`; codes and years may also be separated by commas or spaces.
-  const list = (value: unknown, codes = false) => (text(value) ?? '').split(codes ? /[\s;|,]+/ : /\s*[;|]\s*/).filter(Boolean);
+  // Split, then trim each item: a pattern with `\s*` before the separator is quadratic on long runs of spaces.
+  const list = (value: unknown, codes = false) =>
+    (codes ? (text(value) ?? '').split(/[\s;|,]+/) : (text(value) ?? '').split(/[;|]/).map((item) => item.trim())).filter(Boolean);
   const number = (value: unknown) => {
     const written = text(value)?.replace(/[\s\u00a0\u202f€]/g, '').replace(',', '.');
     return written && Number.isFinite(Number(written)) ? Number(written) : written;

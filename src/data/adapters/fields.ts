@@ -24,7 +24,9 @@ export function absent(value: unknown): string | undefined {
 export function cleanEmail(value: unknown): string | undefined {
   const written = absent(value);
   if (!written) return undefined;
-  return written
+  // Runs of spaces collapsed first: the patterns below then try at most one space from each
+  // position, so a field of a megabyte of spaces costs linear time, not minutes.
+  return collapseSpaces(written)
     .replace(/^mailto:/i, '')
     .replace(/\s*[[(]\s*(at|arobase)\s*[\])]\s*|\s+(at|arobase)\s+/i, '@')
     .replace(/\s*[[(]\s*(dot|point)\s*[\])]\s*/gi, '.')
@@ -79,8 +81,28 @@ export function plainText(value: unknown): string | undefined {
   const marked = written.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|div|li|h[1-6])\s*>/gi, '$&\n');
   const doc = new DOMParser().parseFromString(`<!doctype html><body>${marked}`, 'text/html');
   for (const hidden of doc.querySelectorAll('script, style, template, noscript')) hidden.remove();
-  const plain = (doc.body.textContent ?? '').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  const plain = (doc.body.textContent ?? '')
+    .split('\n')
+    .map(trimLineEnd)
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   return plain || undefined;
+}
+
+/** Every run of white space as one space (linear: each position is read once). */
+export function collapseSpaces(value: string): string {
+  return value.replace(/\s+/g, ' ');
+}
+
+/**
+ * A line without its trailing spaces and tabs. A loop, not `/[ \t]+$/`: a regular expression tries
+ * the whole run from each of its positions, quadratic on a long run followed by other text.
+ */
+function trimLineEnd(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  return line.slice(0, end);
 }
 
 /** A theme id from its name: "Économie circulaire" → "economie-circulaire", "Культура" → "культура". */

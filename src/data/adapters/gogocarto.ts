@@ -183,6 +183,8 @@ function coordinate(value: unknown): number | undefined {
   return value !== '' && Number.isFinite(number) ? number : undefined;
 }
 
+const ADDRESS_LINE_MAX = 300;
+
 /** `{streetAddress, postalCode, addressLocality}`, or one written line "8 rue X, 44200 Nantes". */
 function addressOf(value: unknown): { street?: string; postcode?: string; commune?: string } {
   if (isRecord(value)) {
@@ -194,7 +196,9 @@ function addressOf(value: unknown): { street?: string; postcode?: string; commun
   }
   const line = text(value);
   if (!line) return {};
-  const match = /^(.*?)[,\s]*\b(\d{5})\s+([^,\d][^,]*?)(?:,\s*France)?$/i.exec(line);
+  // One written line of an address is short; the pattern below backtracks over long runs of spaces
+  // or commas, so a longer line is kept as the street, unparsed.
+  const match = line.length <= ADDRESS_LINE_MAX ? /^(.*?)[,\s]*\b(\d{5})\s+([^,\d][^,]*?)(?:,\s*France)?$/i.exec(line) : null;
   return match ? { street: match[1].trim() || undefined, postcode: match[2], commune: match[3].trim() } : { street: line };
 }
 
