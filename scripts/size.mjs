@@ -15,7 +15,7 @@
 //   node scripts/size.mjs --check         # and fails (exit 1) when one is over its ceiling
 //   node scripts/size.mjs --check --dir <embed build folder>   # another build (default dist/cdn)
 //
-// Chromium: CHROME_PATH, else /usr/bin/chromium. About 10 s.
+// Chromium: CHROME_PATH, else /usr/bin/chromium. A few seconds.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
@@ -27,7 +27,7 @@ import puppeteer from 'puppeteer-core';
  * Ceilings in KB (1024 bytes) of gzip -9, one per page measured: the figures of the day plus 10 %.
  * A change that needs more says why and raises one here, in review.
  */
-export const CEILINGS = {
+const CEILINGS = {
   'elements/ptce-provider.js': 13.7,
   'elements/ptce-pole-card.js': 24.1,
   'elements/ptce-pole-map.js': 62.9,
