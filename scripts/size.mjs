@@ -91,8 +91,8 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const kb = (bytes) => (bytes / 1024).toFixed(1);
-/** The build's file a URL names, relative to the build folder (undefined outside /cdn/). */
-const builtFile = (url) => (url.startsWith(`${origin}/cdn/`) ? decodeURIComponent(url.slice(origin.length + 5)) : undefined);
+/** The build's file a URL names (query left out), relative to the build folder; undefined outside /cdn/. */
+const builtFile = (url) => (url.startsWith(`${origin}/cdn/`) ? decodeURIComponent(new URL(url).pathname.slice(5)) : undefined);
 
 /** In the page: 'ready' once every widget shows its first view, 'waiting' before, or what went wrong. */
 function viewState() {
