@@ -1,9 +1,9 @@
-// The demo's quick build: the embed bundles the demo pages load (dist/cdn/ptce-widgets.js and
-// dist/cdn/elements/ptce-<name>.js), made by esbuild in about a second. It needs only the runtime
-// dependencies and esbuild (which the server's tsx brings), so `npm start` on a fresh machine skips
-// the development tools. Not minified and not the published build: `npm run build` makes that
+// The demo's quick build: the embed bundles the demo pages load (ptce-widgets.js and
+// elements/ptce-<name>.js in dist-demo/cdn/, served at /cdn/), made by esbuild in about a second.
+// It needs only the runtime dependencies and esbuild (which the server's tsx brings), so
+// `npm start` on a fresh machine skips the development tools. Not minified and not the published build: `npm run build` makes that
 // (rollup), and the tests check it.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 // esbuild: the project's own (full install), else the one tsx brings (runtime-only install).
@@ -19,12 +19,15 @@ const { build } = await loadEsbuild();
 
 const elements = JSON.parse(readFileSync('src/elements.json', 'utf8'));
 const started = Date.now();
+// Not over dist/: a size check, a bench or a pack after `npm start` must find rollup's build there.
+const outdir = 'dist-demo/cdn';
+rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: {
     'ptce-widgets': 'src/embed.ts',
     ...Object.fromEntries(elements.map((name) => [`elements/ptce-${name}`, `src/components/${name}/define.ts`])),
   },
-  outdir: 'dist/cdn',
+  outdir,
   bundle: true,
   splitting: true,
   format: 'esm',

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Everything the project needs on a fresh machine: Debian's browsers for the browser tests
-# (Chromium; Firefox ESR; WebKitGTK's WebDriver with Xvfb) and the npm dependencies (reinstalled
-# only when package-lock.json changed). Nothing is downloaded from outside the package registries.
+# (Chromium; Firefox ESR; WebKitGTK's WebDriver with Xvfb) and the npm dependencies (installed
+# again only when package-lock.json changed, completed when some are missing). Nothing is
+# downloaded from outside the package registries.
 #   setup.sh               the three engines (or those in PTCE_BROWSERS) + npm
 #   setup.sh --no-browser  npm only (the demo)
 set -euo pipefail
@@ -27,11 +28,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-stamp=node_modules/.ptce-lock-sha
-want=$(sha256sum package-lock.json | cut -d' ' -f1)
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  echo "setup: installing npm dependencies…"
-  # The test runners drive Debian's browsers: no browser download.
-  JOBS=max PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
-  echo "$want" >"$stamp"
+# npm's own record of what is installed (scripts/npm-installed.mjs), not a stamp of ours.
+if ! node scripts/npm-installed.mjs; then
+  if node scripts/npm-installed.mjs --omit=dev >/dev/null; then
+    # After `npm start`'s runtime-only install: add the development tools, keep the rest.
+    echo "setup: installing the development dependencies…"
+    JOBS=max npm install --no-save --no-audit --no-fund
+  else
+    echo "setup: installing npm dependencies…"
+    # No browser download: puppeteer's own configuration (.puppeteerrc.cjs) says so.
+    JOBS=max npm ci --no-audit --no-fund
+  fi
 fi

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/components/pole-card/define.js';
+import type { PtcePoleCard } from '../src/components/pole-card/ptce-pole-card.js';
 import './support/card-loading-preview.js';
 
 const endpoint = '/demo-data/ptce.json';
@@ -10,7 +11,7 @@ const endpoint = '/demo-data/ptce.json';
  * what the pole has and nothing for what it lacks; the charter signature and national calls are
  * neutral facts, never grades. The demo data are the 40 poles that signed the charter in 2014.
  */
-type Args = { poleId: string; variant: string; width: number; headingLevel: number };
+type Args = { poleId: string; variant: PtcePoleCard['variant']; width: number; headingLevel: number };
 
 const meta: Meta<Args> = {
   title: 'Widgets/Fiche pôle (ptce-pole-card)',

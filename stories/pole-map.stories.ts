@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/components/pole-map/define.js';
+import type { PtcePoleMap } from '../src/components/pole-map/ptce-pole-map.js';
 
 /**
  * `<ptce-pole-map>`: the 40 poles of the 2014 charter on a map drawn from the departments (no
@@ -14,9 +15,9 @@ type Args = {
   endpoint: string;
   region: string;
   department: string;
-  regions: string;
-  view: string;
-  mode: string;
+  regions: PtcePoleMap['regions'];
+  view: PtcePoleMap['view'];
+  mode: PtcePoleMap['mode'];
   width: number;
   syncUrl: boolean;
 };

@@ -1,13 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/components/referentiel/define.js';
+import type { PtceReferentiel } from '../src/components/referentiel/ptce-referentiel.js';
 
 /**
  * `<ptce-referentiel>`: the référentiel d'action as a grid to read, to answer (autosaved, exports
  * JSON and CSV), to summarise and to compare the views of one pole's actors. The demo content is
  * **illustrative**: the official questions are not public, and the widget says so.
  */
-type Args = { mode: string; width: number; headingLevel: number };
+type Args = { mode: PtceReferentiel['mode']; width: number; headingLevel: number };
 const meta: Meta<Args> = {
   title: 'Widgets/Référentiel (ptce-referentiel)',
   id: 'referentiel',

@@ -46,7 +46,7 @@ const app = await buildApp({
   openCampaigns: env.PTCE_OPEN_CAMPAIGNS === '1' || env.PTCE_OPEN_CAMPAIGNS === 'true',
   logger: env.PTCE_LOG !== 'off',
   staticDirs: [
-    { root: `${repo}/dist/cdn`, prefix: '/cdn/' },
+    { root: resolve(repo, env.PTCE_CDN_DIR ?? 'dist/cdn'), prefix: '/cdn/' },
     { root: `${repo}/demo/data`, prefix: '/demo-data/' },
     { root: `${repo}/demo`, prefix: '/' },
   ],

@@ -9,3 +9,9 @@ export class PtceCardLoadingPreview extends PtcePoleCard {
 }
 
 define('ptce-story-card-loading', PtceCardLoadingPreview);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ptce-story-card-loading': PtceCardLoadingPreview;
+  }
+}

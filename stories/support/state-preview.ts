@@ -16,3 +16,9 @@ export class PtceStatePreview extends PtceElement {
 }
 
 define('ptce-state-preview', PtceStatePreview);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ptce-state-preview': PtceStatePreview;
+  }
+}
