@@ -1,0 +1,37 @@
+// Submissions are stored once per `Idempotency-Key`: the same key and body again gets the first
+// receipt (200), the same key with another body is refused (422).
+import type { FastifyReply, FastifyRequest, preValidationAsyncHookHandler } from 'fastify';
+import type { Store, Submission } from '../store/types.js';
+import { fail } from './errors.js';
+
+const KEY = /^[\w.:-]{8,200}$/;
+
+/** Before the body is validated: a request without a usable key is refused whatever its body. */
+export const requireIdempotencyKey: preValidationAsyncHookHandler = async (request, reply) => {
+  const key = request.headers['idempotency-key'];
+  if (typeof key === 'string' && KEY.test(key)) return;
+  return fail(reply, 400, 'invalid request', [{ path: 'Idempotency-Key', message: 'header required: 8 to 200 letters, digits or . _ : -' }]);
+};
+
+/** Stores the submission unless its key was seen, and answers with its receipt. */
+export async function storeOnce<Row extends { request_hash: string }, Receipt>(
+  store: Store,
+  reply: FastifyReply,
+  what: string,
+  submission: Submission,
+  receipt: (row: Row) => Receipt,
+) {
+  const stored = await store.storeOnce<Row>(submission);
+  if (stored.kind === 'key-reused') return fail(reply, 422, `Idempotency-Key already used for another ${what}`);
+  return reply.code(stored.kind === 'created' ? 201 : 200).send(receipt(stored.row));
+}
+
+/** The options of a route taking a submission: its zod schema, how a refused one is named, its key first. */
+export const submission = <Body>(body: Body, what: string) => ({
+  schema: { body },
+  config: { invalid: { error: `invalid ${what}` } },
+  preValidation: requireIdempotencyKey,
+});
+
+/** The key `requireIdempotencyKey` accepted. */
+export const idempotencyKey = (request: FastifyRequest) => request.headers['idempotency-key'] as string;
