@@ -85,7 +85,6 @@ export function answersCsv(referentiel: Referentiel | undefined, rows: Assessmen
   return `\ufeff${[header, ...lines].map((line) => line.map((cell) => csvCell(String(cell))).join(';')).join('\r\n')}\r\n`;
 }
 
-
 /**
  * What the campaign routes and the assessments' POST share: the secrets (checked in constant
  * time, failures throttled per address), opening a campaign, publishing its summary.

@@ -3,7 +3,7 @@
 // ones. @fastify/cors sends the headers; it never refuses a request, it only leaves the headers
 // out, so the refusals (403, before anything is parsed or counted) are ours, decided here too.
 import cors, { type FastifyCorsOptions } from '@fastify/cors';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Refusal } from './errors.js';
 import { unencapsulated } from './schemas.js';
 
@@ -19,7 +19,7 @@ const READ_METHODS = new Set(['GET', 'HEAD']);
 const WRITE_METHODS = new Set(['POST', 'DELETE']);
 const notAllowed = () => new Refusal(403, { error: 'origin not allowed' });
 
-export const originPolicy = unencapsulated<import('fastify').FastifyPluginAsync<OriginOptions>>(async (app, options) => {
+export const originPolicy = unencapsulated<FastifyPluginAsync<OriginOptions>>(async (app, options) => {
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : undefined;
   // Behind a proxy, Host and the protocol are the proxy's unless it is trusted or the URL given.

@@ -6,14 +6,14 @@
 //   every request; these count failures only, so they read its counter without counting
 //   (`increment: false`) before comparing, and count once the secret turned out wrong.
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest, RouteOptions } from 'fastify';
 import { Refusal } from './errors.js';
 import { unencapsulated } from './schemas.js';
 
 const SECRET_WINDOW_MS = 15 * 60_000;
 const WRITES = new Set(['POST', 'DELETE']);
 
-export const rateLimits = unencapsulated<import('fastify').FastifyPluginAsync<{ postsPerMinute: number }>>(async (app, options) => {
+export const rateLimits = unencapsulated<FastifyPluginAsync<{ postsPerMinute: number }>>(async (app, options) => {
   await app.register(rateLimit, {
     global: false,
     max: options.postsPerMinute,

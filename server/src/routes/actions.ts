@@ -2,7 +2,7 @@
 import type { onRequestAsyncHookHandler } from 'fastify';
 import * as z from 'zod/mini';
 import { actionProposalIssues } from '../../../src/data/actions.js';
-import { ActionProposal } from '../../../src/data/schemas/action.js';
+import { ActionProposal, ActionReceipt } from '../../../src/data/schemas/action.js';
 import type { PolesDocument } from '../../../src/data/schemas/pole.js';
 import { actionAdminView, actionReceipt, actionSubmission } from '../actions.js';
 import { fail } from '../http/errors.js';
@@ -20,10 +20,11 @@ export const actionRoutes: Area<{ store: Store; cache: PublicCache; admin: onReq
   const poles = () => cache.document<PolesDocument>('poles.json');
   const listed = () => poles()?.poles ?? [];
 
-  app.post('/api/actions', submission(ActionProposal, 'fiche action'), async (request, reply) => {
+  app.post('/api/actions', submission(ActionProposal, 'fiche action', ActionReceipt), async (request, reply) => {
     const issues = actionProposalIssues(request.body, listed(), poles()?.themes ?? []);
     if (issues.length) return fail(reply, 400, 'invalid fiche action', issues);
-    return storeOnce<ActionRow, unknown>(store, reply, 'fiche action', actionSubmission(request.body, idempotencyKey(request)), actionReceipt);
+    const stored = await storeOnce<ActionRow>(store, reply, 'fiche action', actionSubmission(request.body, idempotencyKey(request)));
+    return stored ? reply.code(stored.status).send(actionReceipt(stored.row)) : reply;
   });
 
   // Moderation: the admin token (checked by the shared admin hook).

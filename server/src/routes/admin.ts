@@ -30,12 +30,16 @@ export const adminRoutes: Area<{ store: Store; cache: PublicCache; admin: onRequ
     ['approve', 'approved'],
     ['reject', 'rejected'],
   ] as const) {
-    app.post(`/api/admin/signatures/:reference/${verb}`, { schema: { params: z.object({ reference: z.string() }) } }, async (request, reply) => {
-      const row = await store.decideSignature(request.params.reference, status);
-      if (!row) return fail(reply, 404, 'no signature with this reference');
-      // The public list shows the decision from the next request on.
-      await cache.refresh();
-      return adminView(row);
-    });
+    app.post(
+      `/api/admin/signatures/:reference/${verb}`,
+      { schema: { params: z.object({ reference: z.string() }) } },
+      async (request, reply) => {
+        const row = await store.decideSignature(request.params.reference, status);
+        if (!row) return fail(reply, 404, 'no signature with this reference');
+        // The public list shows the decision from the next request on.
+        await cache.refresh();
+        return adminView(row);
+      },
+    );
   }
 };

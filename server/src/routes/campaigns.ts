@@ -3,7 +3,8 @@
 import type { onRequestAsyncHookHandler } from 'fastify';
 import * as z from 'zod/mini';
 import { campaignSummary } from '../../../src/data/referentiel.js';
-import { CampaignRequest } from '../../../src/data/schemas/campaigns.js';
+import { Campaign, CampaignAnswers, CampaignCreated, CampaignRequest } from '../../../src/data/schemas/campaigns.js';
+import { ReferentielSummary } from '../../../src/data/schemas/pole.js';
 import { adminCampaignView, answersCsv, assessmentOf, campaignView, today, type CampaignAccess } from '../campaigns.js';
 import { refuse } from '../http/errors.js';
 import type { Area, ZodTypeProvider } from '../http/schemas.js';
@@ -18,11 +19,13 @@ export interface CampaignOptions {
 }
 
 const OneCampaign = z.object({ id: z.string() });
+/** What publishing answers: the campaign, and the summary now on its pole's public record. */
+const Published = z.object({ campaign: Campaign, summary: ReferentielSummary });
 const invalidCampaign = { invalid: { error: 'invalid campaign', reason: 'invalid' } };
 
 export const campaignRoutes: Area<CampaignOptions> = async (app, { store, access, openCampaigns, admin }) => {
   // What a respondent sees before answering: title, pole, roles; the code in a header, never the URL.
-  app.get('/api/campaigns/respondent', async (request, reply) => {
+  app.get('/api/campaigns/respondent', { schema: { response: { 200: Campaign } } }, async (request, reply) => {
     reply.header('Cache-Control', 'no-store');
     const header = request.headers['campaign-code'];
     if (typeof header !== 'string' || !header) return refuse(reply, 400, 'campaign-code', 'Campaign-Code header required');
@@ -33,7 +36,7 @@ export const campaignRoutes: Area<CampaignOptions> = async (app, { store, access
   app.post(
     '/api/campaigns',
     {
-      schema: { body: CampaignRequest },
+      schema: { body: CampaignRequest, response: { 201: CampaignCreated } },
       config: invalidCampaign,
       // Refused before the body is looked at, when this server does not allow it.
       preValidation: async (_request, reply) => {
@@ -45,7 +48,7 @@ export const campaignRoutes: Area<CampaignOptions> = async (app, { store, access
 
   app.get(
     '/api/campaigns/:id/assessments',
-    { schema: { params: OneCampaign, querystring: z.object({ download: z.optional(z.string()) }) } },
+    { schema: { params: OneCampaign, querystring: z.object({ download: z.optional(z.string()) }), response: { 200: CampaignAnswers } } },
     async (request, reply) => {
       const row = await access.asCoordinator(request, reply, request.params.id);
       if (!row) return reply;
@@ -83,7 +86,7 @@ export const campaignRoutes: Area<CampaignOptions> = async (app, { store, access
     },
   );
 
-  app.post('/api/campaigns/:id/publish', { schema: { params: OneCampaign } }, async (request, reply) => {
+  app.post('/api/campaigns/:id/publish', { schema: { params: OneCampaign, response: { 200: Published } } }, async (request, reply) => {
     const row = await access.asCoordinator(request, reply, request.params.id);
     if (!row) return reply;
     const current = access.referentiel();
@@ -95,27 +98,37 @@ export const campaignRoutes: Area<CampaignOptions> = async (app, { store, access
     return { campaign: campaignView((await store.campaign(row.id))!, access.poles()), summary };
   });
 
-  app.post('/api/campaigns/:id/unpublish', { schema: { params: OneCampaign } }, async (request, reply) => {
-    const row = await access.asCoordinator(request, reply, request.params.id);
-    if (!row) return reply;
-    await access.unpublish(row);
-    return { campaign: campaignView((await store.campaign(row.id))!, access.poles()) };
-  });
+  app.post(
+    '/api/campaigns/:id/unpublish',
+    { schema: { params: OneCampaign, response: { 200: z.object({ campaign: Campaign }) } } },
+    async (request, reply) => {
+      const row = await access.asCoordinator(request, reply, request.params.id);
+      if (!row) return reply;
+      await access.unpublish(row);
+      return { campaign: campaignView((await store.campaign(row.id))!, access.poles()) };
+    },
+  );
 
   // The administrator's: the admin token (checked by the shared admin hook).
   await app.register(async (instance) => {
     const scope = instance.withTypeProvider<ZodTypeProvider>();
     scope.addHook('onRequest', admin);
-    scope.post('/api/admin/campaigns', { schema: { body: CampaignRequest }, config: invalidCampaign }, (request, reply) =>
-      access.create(reply, request.body),
+    scope.post(
+      '/api/admin/campaigns',
+      { schema: { body: CampaignRequest, response: { 201: CampaignCreated } }, config: invalidCampaign },
+      (request, reply) => access.create(reply, request.body),
     );
     scope.get('/api/admin/campaigns', async () => ({
       campaigns: (await store.listCampaigns()).map((row) => adminCampaignView(row, access.poles())),
     }));
-    scope.post('/api/admin/campaigns/:id/close', { schema: { params: OneCampaign } }, async (request, reply) => {
-      const row = await store.closeCampaign(request.params.id, new Date().toISOString());
-      if (!row) return refuse(reply, 404, 'not-found', 'no campaign with this id');
-      return campaignView(row, access.poles());
-    });
+    scope.post(
+      '/api/admin/campaigns/:id/close',
+      { schema: { params: OneCampaign, response: { 200: Campaign } } },
+      async (request, reply) => {
+        const row = await store.closeCampaign(request.params.id, new Date().toISOString());
+        if (!row) return refuse(reply, 404, 'not-found', 'no campaign with this id');
+        return campaignView(row, access.poles());
+      },
+    );
   });
 };

@@ -6,7 +6,7 @@ import { assessmentIssues } from '../../../src/data/referentiel.js';
 import type { Charter } from '../../../src/data/schemas/charter.js';
 import type { PolesDocument } from '../../../src/data/schemas/pole.js';
 import type { Referentiel } from '../../../src/data/schemas/referentiel.js';
-import { Assessment, Signature } from '../../../src/data/schemas/submissions.js';
+import { Assessment, AssessmentReceipt, Signature, SignatureReceipt } from '../../../src/data/schemas/submissions.js';
 import type { CampaignAccess } from '../campaigns.js';
 import { fail } from '../http/errors.js';
 import { idempotencyKey, storeOnce, submission } from '../http/idempotency.js';
@@ -19,16 +19,17 @@ export const submissionRoutes: Area<{ store: Store; cache: PublicCache; campaign
   app,
   { store, cache, campaigns },
 ) => {
-  app.post('/api/signatures', submission(Signature, 'signature'), async (request, reply) => {
+  app.post('/api/signatures', submission(Signature, 'signature', SignatureReceipt), async (request, reply) => {
     const issues = [
       ...charterIssues(cache.document<Charter>('charter.json'), request.body),
       ...poleIssues(cache.document<PolesDocument>('poles.json')?.poles ?? [], request.body),
     ];
     if (issues.length) return fail(reply, 400, 'invalid signature', issues);
-    return storeOnce<SignatureRow, unknown>(store, reply, 'signature', signatureSubmission(request.body, idempotencyKey(request)), receiptOf);
+    const stored = await storeOnce<SignatureRow>(store, reply, 'signature', signatureSubmission(request.body, idempotencyKey(request)));
+    return stored ? reply.code(stored.status).send(receiptOf(stored.row)) : reply;
   });
 
-  app.post('/api/assessments', submission(Assessment, 'assessment'), async (request, reply) => {
+  app.post('/api/assessments', submission(Assessment, 'assessment', AssessmentReceipt), async (request, reply) => {
     // Answers to a campaign: its code opens it (or the answer is refused, already sent).
     const admitted = await campaigns.admitAssessment(request, reply, request.body);
     if (!admitted) return reply;
@@ -37,8 +38,9 @@ export const submissionRoutes: Area<{ store: Store; cache: PublicCache; campaign
       ? assessmentIssues(referentiel, admitted.value)
       : [{ path: 'referentielId', message: 'no référentiel on this server' }];
     if (issues.length) return fail(reply, 400, 'invalid assessment', issues);
-    const stored = assessmentSubmission(admitted.value, idempotencyKey(request), admitted.campaignId);
-    return storeOnce<AssessmentRow, unknown>(store, reply, 'assessment', stored, assessmentReceipt);
+    const submission = assessmentSubmission(admitted.value, idempotencyKey(request), admitted.campaignId);
+    const stored = await storeOnce<AssessmentRow>(store, reply, 'assessment', submission);
+    return stored ? reply.code(stored.status).send(assessmentReceipt(stored.row)) : reply;
   });
 };
 
