@@ -29,6 +29,7 @@ export const originPolicy = unencapsulated<FastifyPluginAsync<OriginOptions>>(as
     return !origin || origin === ownOrigin(request) || allowedOrigins.has(origin);
   };
 
+  // Every answer, whoever asks: no guessing its type, no referrer sent from a page of the server.
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
