@@ -45,8 +45,8 @@ export interface AppOptions {
 }
 
 /**
- * The server: shared pieces on the root instance (error answers, zod schemas, origins and CORS,
- * rate limits), then one plugin per area (routes/).
+ * The server: shared pieces on the root instance (error answers, zod schemas, rate limits), then
+ * one plugin per area (routes/), all but the public documents behind the origin policy.
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { store, adminToken } = options;
@@ -70,7 +70,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   errorReplies(app);
   zodSchemas(app);
-  await app.register(originPolicy, { publicUrl: options.publicUrl, allowedOrigins: options.allowedOrigins });
+  // Every answer, whoever asks: no guessing its type, no referrer sent from a page of the server.
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+  });
   await app.register(rateLimits, { postsPerMinute: options.postsPerMinute ?? 20 });
 
   // The public documents, in memory, rebuilt when the data changes (here or in another process).
@@ -78,14 +82,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await cache.refresh();
   cache.watch(options.revisionPollMs ?? 1000);
   app.addHook('onClose', async () => cache.stop());
+  await app.register(publicDocumentRoutes, { cache, cacheMaxAge: options.cacheMaxAge });
 
   const admin = adminAuth(app, adminToken);
   const campaigns = new CampaignAccess(app, store, cache, options.secretAttempts);
-  await app.register(publicDocumentRoutes, { cache, cacheMaxAge: options.cacheMaxAge });
-  await app.register(submissionRoutes, { store, cache, campaigns });
-  await app.register(campaignRoutes, { store, access: campaigns, openCampaigns: options.openCampaigns ?? false, admin });
-  await app.register(actionRoutes, { store, cache, admin });
-  await app.register(adminRoutes, { store, cache, admin });
-  await app.register(staticFiles, { dirs: options.staticDirs ?? [] });
+  // Everything else behind the origin policy and @fastify/cors (see http/origins.ts).
+  await app.register(async (api) => {
+    await api.register(originPolicy, { publicUrl: options.publicUrl, allowedOrigins: options.allowedOrigins });
+    await api.register(submissionRoutes, { store, cache, campaigns });
+    await api.register(campaignRoutes, { store, access: campaigns, openCampaigns: options.openCampaigns ?? false, admin });
+    await api.register(actionRoutes, { store, cache, admin });
+    await api.register(adminRoutes, { store, cache, admin });
+    await api.register(staticFiles, { dirs: options.staticDirs ?? [] });
+  });
   return app;
 }

@@ -3,6 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PublicCache, Prepared } from '../public-documents.js';
 import { fail } from '../http/errors.js';
+import { openToEveryOrigin } from '../http/origins.js';
 import type { Area } from '../http/schemas.js';
 
 export const PUBLIC_DOCUMENTS = ['/ptce.json', '/poles.json', '/referentiel.json', '/charter.json'];
@@ -11,6 +12,7 @@ export const publicDocumentRoutes: Area<{ cache: PublicCache; cacheMaxAge?: numb
   const cacheControl = cacheMaxAge ? `public, max-age=${cacheMaxAge}` : 'public, no-cache';
   for (const path of PUBLIC_DOCUMENTS) {
     app.get(path, (request, reply) => {
+      openToEveryOrigin(reply);
       const document = cache.get(path);
       if (!document) return fail(reply, 404, 'not found');
       return sendPrepared(request, reply, document, cacheControl);
@@ -29,7 +31,6 @@ function encodingFor(request: FastifyRequest): 'br' | 'gzip' | undefined {
 }
 
 function sendPrepared(request: FastifyRequest, reply: FastifyReply, document: Prepared, cacheControl: string) {
-  // Vary replaces CORS's `Origin`: these documents are the same for every origin (`*`).
   reply.header('ETag', document.etag).header('Cache-Control', cacheControl).header('Vary', 'Accept-Encoding');
   const match = request.headers['if-none-match'];
   if (match && (match === '*' || match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === document.etag))) {
