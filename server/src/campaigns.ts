@@ -1,6 +1,6 @@
 // Campaigns ("regards croisés"): one pole's round of answers to one version of the référentiel.
-// Every route here reads or writes ONE campaign, hence one pole: nothing ever returns two poles'
-// answers together. Answers are private to the campaign's coordinator; only the summary the
+// Every campaign route (routes/campaigns.ts) reads or writes ONE campaign, hence one pole: nothing
+// ever returns two poles' answers together. Answers are private to the campaign's coordinator; only the summary the
 // coordinator publishes reaches the public poles document.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes, timingSafeEqual } from 'node:crypto';

@@ -8,7 +8,7 @@
 import cors, { type FastifyCorsOptions } from '@fastify/cors';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { Refusal } from './errors.js';
-import { unencapsulated } from './schemas.js';
+import { unencapsulated } from './unencapsulated.js';
 
 export interface OriginOptions {
   /** The address the public reaches the server at, behind a proxy that terminates TLS. */

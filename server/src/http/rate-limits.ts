@@ -8,7 +8,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest, RouteOptions } from 'fastify';
 import { Refusal } from './errors.js';
-import { unencapsulated } from './schemas.js';
+import { unencapsulated } from './unencapsulated.js';
 
 const SECRET_WINDOW_MS = 15 * 60_000;
 const WRITES = new Set(['POST', 'DELETE']);
