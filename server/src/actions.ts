@@ -1,8 +1,6 @@
-import type { FastifyInstance } from 'fastify';
 import type { ActionProposal, PoleAction } from '../../src/data/schemas/action.js';
-import type { Pole, PolesDocument } from '../../src/data/schemas/pole.js';
-import type { ActionRow, Store, Submission } from './store/types.js';
-import type { PublicCache } from './public-documents.js';
+import type { Pole } from '../../src/data/schemas/pole.js';
+import type { ActionRow, Submission } from './store/types.js';
 
 /** A proposed fiche to store, pending: its pole besides the whole body (contact included). */
 export const actionSubmission = (proposal: ActionProposal, idempotencyKey: string): Submission => ({
@@ -56,26 +54,4 @@ export function withActions(poles: Pole[], rows: ActionRow[]): Pole[] {
     if (pole) pole.actions = [...(pole.actions ?? []), publicAction(row)];
   }
   return poles;
-}
-
-/** The moderation routes, inside the admin scope (bearer token checked there). */
-export function registerActionAdmin(admin: FastifyInstance, store: Store, cache: PublicCache): void {
-  const listed = () => cache.document<PolesDocument>('poles.json')?.poles ?? [];
-  admin.get('/api/admin/actions', async (request) => {
-    const status = (request.query as { status?: string }).status;
-    const poles = listed();
-    return { actions: (await store.listActions(status)).map((row) => actionAdminView(row, poles)) };
-  });
-  for (const [verb, status] of [
-    ['approve', 'approved'],
-    ['reject', 'rejected'],
-  ] as const) {
-    admin.post(`/api/admin/actions/:reference/${verb}`, async (request, reply) => {
-      const row = await store.decideAction((request.params as { reference: string }).reference, status);
-      if (!row) return reply.code(404).send({ error: 'no fiche with this reference' });
-      // The pole's card shows the decision from the next request on.
-      await cache.refresh();
-      return actionAdminView(row, listed());
-    });
-  }
 }

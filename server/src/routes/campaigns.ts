@@ -1,0 +1,134 @@
+// Campaigns ("regards croisés"), see ../campaigns.ts: the respondents' view, the coordinators'
+// routes (their key in `Authorization: Bearer`), and the administrator's.
+import type { onRequestAsyncHookHandler } from 'fastify';
+import * as z from 'zod/mini';
+import { campaignSummary } from '../../../src/data/referentiel.js';
+import { Campaign, CampaignAnswers, CampaignCreated, CampaignRequest } from '../../../src/data/schemas/campaigns.js';
+import { ReferentielSummary } from '../../../src/data/schemas/pole.js';
+import { adminCampaignView, answersCsv, assessmentOf, campaignView, today, type CampaignAccess } from '../campaigns.js';
+import { refuse } from '../http/errors.js';
+import type { Area, ZodTypeProvider } from '../http/schemas.js';
+import type { Store } from '../store/types.js';
+
+export interface CampaignOptions {
+  store: Store;
+  access: CampaignAccess;
+  /** A pole's coordinator may open a campaign without the admin token (PTCE_OPEN_CAMPAIGNS=1). */
+  openCampaigns: boolean;
+  admin: onRequestAsyncHookHandler;
+}
+
+const OneCampaign = z.object({ id: z.string() });
+/** What publishing answers: the campaign, and the summary now on its pole's public record. */
+const Published = z.object({ campaign: Campaign, summary: ReferentielSummary });
+const invalidCampaign = { invalid: { error: 'invalid campaign', reason: 'invalid' } };
+
+export const campaignRoutes: Area<CampaignOptions> = async (app, { store, access, openCampaigns, admin }) => {
+  // What a respondent sees before answering: title, pole, roles; the code in a header, never the URL.
+  app.get('/api/campaigns/respondent', { schema: { response: { 200: Campaign } } }, async (request, reply) => {
+    reply.header('Cache-Control', 'no-store');
+    const header = request.headers['campaign-code'];
+    if (typeof header !== 'string' || !header) return refuse(reply, 400, 'campaign-code', 'Campaign-Code header required');
+    const row = await access.byCode(request, reply, header);
+    return row ? campaignView(row, access.poles()) : reply;
+  });
+
+  app.post(
+    '/api/campaigns',
+    {
+      schema: { body: CampaignRequest, response: { 201: CampaignCreated } },
+      config: invalidCampaign,
+      // Refused before the body is looked at, when this server does not allow it.
+      preValidation: async (_request, reply) => {
+        if (!openCampaigns) return refuse(reply, 403, 'campaigns-not-open', 'campaigns are opened by the administrator on this server');
+      },
+    },
+    (request, reply) => access.create(reply, request.body),
+  );
+
+  app.get(
+    '/api/campaigns/:id/assessments',
+    { schema: { params: OneCampaign, querystring: z.object({ download: z.optional(z.string()) }), response: { 200: CampaignAnswers } } },
+    async (request, reply) => {
+      const row = await access.asCoordinator(request, reply, request.params.id);
+      if (!row) return reply;
+      const rows = await store.campaignAssessments(row.id);
+      const current = access.referentiel();
+      const summary =
+        current?.id === row.referentiel_id && current.version === row.referentiel_version
+          ? campaignSummary(current, rows.map(assessmentOf), today())
+          : undefined;
+      if (request.query.download !== undefined) reply.header('Content-Disposition', `attachment; filename="${row.id}.json"`);
+      return { campaign: campaignView(row, access.poles()), assessments: rows.map(assessmentOf), ...(summary ? { summary } : {}) };
+    },
+  );
+
+  app.get('/api/campaigns/:id/assessments.csv', { schema: { params: OneCampaign } }, async (request, reply) => {
+    const row = await access.asCoordinator(request, reply, request.params.id);
+    if (!row) return reply;
+    return reply
+      .header('Content-Type', 'text/csv; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="${row.id}.csv"`)
+      .send(answersCsv(access.referentiel(), await store.campaignAssessments(row.id)));
+  });
+
+  app.delete(
+    '/api/campaigns/:id/assessments/:reference',
+    { schema: { params: z.object({ id: z.string(), reference: z.string() }) } },
+    async (request, reply) => {
+      const row = await access.asCoordinator(request, reply, request.params.id);
+      if (!row) return reply;
+      const removed = await store.deleteAssessment(row.id, request.params.reference);
+      if (!removed) return refuse(reply, 404, 'not-found', 'no answer set with this reference in this campaign');
+      // A published summary would still count the deleted answers: it is brought up to date.
+      if (row.published_at) await access.publish(row);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post('/api/campaigns/:id/publish', { schema: { params: OneCampaign, response: { 200: Published } } }, async (request, reply) => {
+    const row = await access.asCoordinator(request, reply, request.params.id);
+    if (!row) return reply;
+    const current = access.referentiel();
+    if (current?.id !== row.referentiel_id || current.version !== row.referentiel_version) {
+      return refuse(reply, 409, 'referentiel-changed', 'the server now has another version of the référentiel');
+    }
+    const summary = await access.publish(row);
+    if (!summary) return refuse(reply, 409, 'no-answers', 'nothing to publish: this campaign has no answers');
+    return { campaign: campaignView((await store.campaign(row.id))!, access.poles()), summary };
+  });
+
+  app.post(
+    '/api/campaigns/:id/unpublish',
+    { schema: { params: OneCampaign, response: { 200: z.object({ campaign: Campaign }) } } },
+    async (request, reply) => {
+      const row = await access.asCoordinator(request, reply, request.params.id);
+      if (!row) return reply;
+      await access.unpublish(row);
+      return { campaign: campaignView((await store.campaign(row.id))!, access.poles()) };
+    },
+  );
+
+  // The administrator's: the admin token (checked by the shared admin hook).
+  await app.register(async (instance) => {
+    const scope = instance.withTypeProvider<ZodTypeProvider>();
+    scope.addHook('onRequest', admin);
+    scope.post(
+      '/api/admin/campaigns',
+      { schema: { body: CampaignRequest, response: { 201: CampaignCreated } }, config: invalidCampaign },
+      (request, reply) => access.create(reply, request.body),
+    );
+    scope.get('/api/admin/campaigns', async () => ({
+      campaigns: (await store.listCampaigns()).map((row) => adminCampaignView(row, access.poles())),
+    }));
+    scope.post(
+      '/api/admin/campaigns/:id/close',
+      { schema: { params: OneCampaign, response: { 200: Campaign } } },
+      async (request, reply) => {
+        const row = await store.closeCampaign(request.params.id, new Date().toISOString());
+        if (!row) return refuse(reply, 404, 'not-found', 'no campaign with this id');
+        return campaignView(row, access.poles());
+      },
+    );
+  });
+};
