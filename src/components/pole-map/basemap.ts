@@ -26,8 +26,11 @@ export interface Basemap {
   regionOutline(generation: RegionGeneration, code: string): RegionOutline | undefined;
 }
 
-/** The map's drawing and its basemap, loaded together when a map is first drawn. */
-export type MapKit = typeof import('./internal/map-view.js') & { basemap: Basemap };
+/**
+ * The map's drawing (`drawing/`: the <ptce-pole-map-view> element, defined as its chunk runs) with
+ * the basemap and the placing of poles on it, loaded together when a map is first drawn.
+ */
+export type MapKit = typeof import('./drawing/map-view.js');
 
 let loading: Promise<MapKit> | undefined;
 
@@ -36,7 +39,7 @@ let loading: Promise<MapKit> | undefined;
  * map needs them, once per page however many maps it holds.
  */
 export function loadMapKit(): Promise<MapKit> {
-  loading ??= import('./internal/map-view.js').then((kit) => ({ ...kit, basemap: kit.createBasemap() }));
+  loading ??= import('./drawing/map-view.js');
   return loading;
 }
 

@@ -4,7 +4,7 @@ import { ok, type Result } from '../../../data/failure.js';
 import { loadPoles, yieldToPage } from '../../../data/poles.js';
 import type { Theme } from '../../../data/schemas/pole.js';
 import { loadMapKit, type MapKit } from '../basemap.js';
-import type { PlacedPole } from '../model.js';
+import type { PlacedPole } from '../drawing/model.js';
 import { actionThemes, filterableThemes, sortByName } from '../selection.js';
 
 export interface MapData {

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { Theme } from '../../../data/schemas/pole.js';
-import type { PlacedPole } from '../model.js';
+import type { PlacedPole } from '../drawing/model.js';
 import type { Translate } from '../../../i18n/index.js';
 
 export interface Panel {
