@@ -1,3 +1,5 @@
+import { chunk } from '../../data/chunk.js';
+import type { Result } from '../../data/failure.js';
 import type { RegionGeneration } from '../../data/regions-2015.js';
 import type { Point } from './projection.js';
 
@@ -32,15 +34,17 @@ export interface Basemap {
  */
 export type MapKit = typeof import('./drawing/map-view.js');
 
-let loading: Promise<MapKit> | undefined;
-
 /**
  * Loads the basemap's geometry and the code that draws on it (about 33 KB gzipped) the first time a
- * map needs them, once per page however many maps it holds.
+ * map needs them, once per page however many maps it holds; a failed download is a failure, and
+ * the next call tries again.
  */
-export function loadMapKit(): Promise<MapKit> {
-  loading ??= import('./drawing/map-view.js');
-  return loading;
-}
+export const loadMapKit: () => Promise<Result<MapKit>> = chunk((retry) =>
+  retry ? import(`./drawing/map-view.js${retry}`) : import('./drawing/map-view.js'),
+);
 
-export const loadBasemap = (): Promise<Basemap> => loadMapKit().then((kit) => kit.basemap);
+export async function loadBasemap(): Promise<Basemap> {
+  const kit = await loadMapKit();
+  if (!kit.ok) throw new Error(`the map's drawing did not load (${kit.failure.kind})`);
+  return kit.value.basemap;
+}

@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { PtceElement } from '../../base/ptce-element.js';
 import { DEFAULT_HEADING_LEVEL } from '../../base/heading.js';
 import { DataController } from '../../base/data-controller.js';
-import type { Result } from '../../data/failure.js';
+import type { Failure, Result } from '../../data/failure.js';
+import { chunk } from '../../data/chunk.js';
 import { DEPARTMENTS } from '../../data/geography.js';
 import { regionIn, type RegionGeneration } from '../../data/regions-2015.js';
 import type { PlacedPole } from './drawing/model.js';
@@ -21,6 +22,16 @@ import { map } from '../../i18n/fr/map.js';
 import { pole as poleMessages } from '../../i18n/fr/pole.js';
 
 registerMessages('fr', { ...poleMessages, ...map });
+
+/**
+ * The panel's card, loaded on a first selection. Its drawing is requested at the same time: the
+ * card's chunk would ask for it only once it runs, one round trip later. (A failed drawing is the
+ * card's to show; a failed card is the panel's.)
+ */
+const loadCard = chunk((retry) => {
+  import('../pole-card/internal/pole-view.js').catch(() => undefined);
+  return retry ? import(`../pole-card/define.js${retry}`) : import('../pole-card/define.js');
+});
 
 /**
  * @tag ptce-pole-map
@@ -76,6 +87,8 @@ export class PtcePoleMap extends PtceElement {
   @state() private notice = '';
   /** The panel's card was opened in full (its name activated). */
   @state() private panelFull = false;
+  /** The card's code did not download: the panel shows the error block instead. */
+  @state() private cardFailure?: Failure;
 
   private opener?: { source: 'map' | 'list'; id: string };
   /** The element's width, for the narrow layout (the map measures its own). */
@@ -249,6 +262,7 @@ export class PtcePoleMap extends PtceElement {
                             theme: this.theme,
                             openFull: () => (this.panelFull = true),
                             close: this.closePanel,
+                            failed: this.cardFailure && this.renderError(this.cardFailure, () => void this.loadPanelCard()),
                           },
                           this.t,
                         )
@@ -314,11 +328,16 @@ export class PtcePoleMap extends PtceElement {
     this.emit('ptce-pole-select', { id: item.pole.id, name: item.pole.name });
     const focusedBefore = this.shadowRoot!.activeElement;
     // The card is loaded when first needed: a map that nobody clicks never downloads it.
-    await import('../pole-card/define.js');
-    await this.updateComplete;
+    await this.loadPanelCard();
     // Focus goes to the panel, unless the person moved it while the card was loading.
     const focusedNow = this.shadowRoot!.activeElement;
     if (focusedNow === focusedBefore || !focusedNow) this.renderRoot.querySelector<HTMLElement>('.panel .close')?.focus();
+  }
+
+  private async loadPanelCard(): Promise<void> {
+    const card = await loadCard();
+    this.cardFailure = card.ok ? undefined : card.failure;
+    await this.updateComplete;
   }
 
   private closePanel = async () => {
@@ -353,7 +372,7 @@ export class PtcePoleMap extends PtceElement {
     this.filters = { ...filters, region: filters.region ?? this.region, department: filters.department ?? this.department };
     this.frame++;
     this.selectedId = pole && this.ready.placed.some((p) => p.pole.id === pole) ? pole : undefined;
-    if (this.selectedId) void import('../pole-card/define.js');
+    if (this.selectedId) void this.loadPanelCard();
   };
 
   private writeHash(): void {
