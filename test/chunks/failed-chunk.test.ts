@@ -24,10 +24,10 @@ function network(name: string) {
 const errorBlock = (el: Element) =>
   until(
     () => {
-      const block = el.shadowRoot?.querySelector<HTMLElement>('[part~="state-error"]');
+      const block = (el.shadowRoot ?? el).querySelector<HTMLElement>('[part~="state-error"]');
       return block?.textContent?.includes('Vérifiez votre connexion') ? block : null;
     },
-    `the error block of <${el.localName}> (it shows "${el.shadowRoot?.textContent?.replace(/\s+/g, ' ').slice(0, 200)}")`,
+    `the error block of <${el.localName}> (it shows "${(el.shadowRoot ?? el).textContent?.replace(/\s+/g, ' ').slice(0, 200)}")`,
   );
 
 /** What the person sees: the error's title and message, and the "Réessayer" button; then presses it. */
@@ -86,21 +86,28 @@ describe('a chunk that fails to download (sources)', () => {
   });
 });
 
-describe('a chunk that fails to download (the built file, dist/cdn/ptce-widgets.js)', () => {
+/** A same-origin page loading `script`, with `body`. */
+async function page(script: string, body: string): Promise<Document> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 1000px; height: 600px; border: 0';
+  frame.srcdoc = `<!doctype html><html lang="fr"><head><script type="module" src="${script}"></script></head><body>${body}</body></html>`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  return frame.contentDocument!;
+}
+
+describe('a chunk that fails to download (the built files, dist/cdn)', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
-  it('the map and the card show their error blocks, and "Réessayer" draws them', async () => {
+  it('ptce-widgets.js: the map and the card show their error blocks, and "Réessayer" draws them', async () => {
     const net = network('bundle');
     await net.cut(['/lazy/map-view-', '/lazy/pole-view-']);
-    const frame = document.createElement('iframe');
-    frame.style.cssText = 'width: 1000px; height: 600px; border: 0';
-    frame.srcdoc = `<!doctype html><html lang="fr"><head><script type="module" src="${net.root}/dist/cdn/ptce-widgets.js"></script></head>
-      <body><ptce-pole-card endpoint="${ENDPOINT}" pole-id="domb-innov"></ptce-pole-card>
-      <ptce-pole-map endpoint="${ENDPOINT}" view="map" style="width:600px"></ptce-pole-map></body></html>`;
-    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    document.body.append(frame);
-    await loaded;
-    const doc = frame.contentDocument!;
+    const doc = await page(
+      `${net.root}/dist/cdn/ptce-widgets.js`,
+      `<ptce-pole-card endpoint="${ENDPOINT}" pole-id="domb-innov"></ptce-pole-card>
+      <ptce-pole-map endpoint="${ENDPOINT}" view="map" style="width:600px"></ptce-pole-map>`,
+    );
     const card = await until(() => doc.querySelector('ptce-pole-card'));
     const map = await until(() => doc.querySelector('ptce-pole-map'));
     await errorBlock(map);
@@ -118,5 +125,23 @@ describe('a chunk that fails to download (the built file, dist/cdn/ptce-widgets.
     await until(() => card.shadowRoot!.querySelector('[part~="territory"]'), 'the card drawn');
     await seeFailureAndRetry(map, async () => undefined);
     await drawnMap(map);
+  });
+
+  it('ptce-pole-map.js: the panel shows its error block when the card\'s chunk fails, and "Réessayer" shows the card', async () => {
+    const net = network('panel');
+    await net.cut(['/lazy/pole-card-']);
+    const doc = await page(`${net.root}/dist/cdn/elements/ptce-pole-map.js`, `<ptce-pole-map endpoint="${ENDPOINT}"></ptce-pole-map>`);
+    const map = await until(() => doc.querySelector('ptce-pole-map'));
+    const item = await until(() => map.shadowRoot!.querySelector<HTMLButtonElement>('.list button[data-id="domb-innov"]'), 'the list');
+    await click(item);
+    const panel = await until(() => map.shadowRoot!.querySelector('[part="panel"]'), 'the panel');
+    await seeFailureAndRetry(panel, async () => {
+      const refused = await net.cut([]);
+      expect(
+        refused.some((url) => url.includes('/lazy/pole-card-')),
+        refused.join(', '),
+      ).to.equal(true);
+    });
+    await until(() => panel.querySelector('ptce-pole-card')?.shadowRoot?.textContent?.includes("Domb'Innov"), 'the card in the panel');
   });
 });
