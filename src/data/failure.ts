@@ -6,6 +6,8 @@ export type Failure =
   | { kind: 'no-endpoint' }
   | { kind: 'no-resource'; resource: string }
   | { kind: 'network'; url: string }
+  /** A part of the library loaded on demand (a chunk: the map's or the card's drawing) did not download. */
+  | { kind: 'chunk' }
   | { kind: 'timeout'; url: string; timeoutMs: number }
   /** `reason`: the server's word for a refusal it names (`campaign-closed`, `coordinator-key`…). */
   | { kind: 'http'; url: string; status: number; issues?: DataIssue[]; reason?: string }

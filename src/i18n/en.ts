@@ -6,6 +6,7 @@ export const en: Catalog = {
   'state.empty': 'Nothing to show yet.',
   'error.title': 'The data could not be loaded.',
   'error.network': 'The data server cannot be reached. Check your connection and try again.',
+  'error.chunk': 'Part of the widget could not be downloaded. Check your connection and try again.',
   'error.timeout': 'The data server did not answer within {seconds} seconds.',
   'error.http': 'The data server answered with an error (HTTP status {status}).',
   'error.not-json': 'The data received is not in the expected JSON format.',

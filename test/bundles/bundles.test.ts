@@ -53,7 +53,8 @@ describe('built bundles (dist/cdn)', () => {
     const doc = await page([elementBundle('pole-map')], `<ptce-pole-map endpoint="${ENDPOINT}"></ptce-pole-map>`);
     await settle(doc, 'ptce-pole-map', '40 pôles, dont 1 non localisé');
     const map = doc.querySelector('ptce-pole-map')!;
-    await until(() => map.shadowRoot!.querySelectorAll('svg path').length >= 96, 'basemap drawn');
+    const drawing = () => map.shadowRoot!.querySelector('ptce-pole-map-view')?.shadowRoot;
+    await until(() => (drawing()?.querySelectorAll('svg path').length ?? 0) >= 96, 'basemap drawn');
     const item = [...map.shadowRoot!.querySelectorAll<HTMLButtonElement>('.list button')].find((b) => b.dataset.id === 'domb-innov')!;
     await click(item);
     await until(

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/pole-map/define.js';
 import type { PtcePoleMap } from '../../src/components/pole-map/ptce-pole-map.js';
 import { until } from '../support/wait.js';
+import { q } from '../support/map.js';
 import { against, over, parseColour as parse } from '../support/contrast.js';
 
 for (const theme of ['light', 'dark']) {
@@ -11,8 +12,8 @@ for (const theme of ['light', 'dark']) {
       const el = await fixture<PtcePoleMap>(
         html`<ptce-pole-map endpoint="/demo/data/ptce.json" region="84" theme=${theme} style="width:900px"></ptce-pole-map>`,
       );
-      await until(() => el.shadowRoot!.querySelector('.marker') && el.shadowRoot!.querySelector('.region-edge.selected'), 'map drawn');
-      const style = (selector: string) => getComputedStyle(el.shadowRoot!.querySelector(selector)!);
+      await until(() => q(el, '.marker') && q(el, '.region-edge.selected'), 'map drawn');
+      const style = (selector: string) => getComputedStyle(q(el, selector)!);
       // The land as seen: the department's fill over the map's background over the widget's over the page's.
       let below = over(parse(getComputedStyle(el).backgroundColor), parse(getComputedStyle(document.body).backgroundColor));
       below = over(parse(style('.map').backgroundColor), below);
@@ -30,14 +31,14 @@ for (const theme of ['light', 'dark']) {
       // The token may be written light-dark(…): let the engine resolve it in the widget's scheme.
       const probe = document.createElement('span');
       probe.style.color = 'var(--_focus)';
-      el.shadowRoot!.querySelector('.map')!.append(probe);
+      q(el, '.map')!.append(probe);
       const focus = getComputedStyle(probe).color;
       probe.remove();
       expect(against(focus, land), 'focus').to.be.at.least(3);
       expect(against(focus, tinted), 'focus on tint').to.be.at.least(3);
 
       el.region = undefined;
-      await until(() => !el.shadowRoot!.querySelector('.region-edge.selected'), 'no region chosen');
+      await until(() => !q(el, '.region-edge.selected'), 'no region chosen');
       expect(against(style('.region-edge').stroke, land), 'region borders at full view').to.be.at.least(3);
       await expect(el).to.be.accessible();
     } finally {

@@ -4,6 +4,7 @@ import type { PtcePoleMap } from '../../src/components/pole-map/ptce-pole-map.js
 import { click, drag } from '../support/input.js';
 import { mockEndpoint } from '../support/mock.js';
 import { until } from '../support/wait.js';
+import { all, q } from '../support/map.js';
 
 /** n poles over metropolitan France and the overseas departments, as bench/run.mjs makes them. */
 function generated(n: number) {
@@ -30,7 +31,7 @@ function generated(n: number) {
 
 /** Circles of the marks as drawn on screen; pairs closer than their radii overlap. */
 function overlaps(el: PtcePoleMap): string[] {
-  const circles = [...el.shadowRoot!.querySelectorAll<SVGElement>('.marker')].map((c) => {
+  const circles = all<SVGElement>(el, '.marker').map((c) => {
     const box = c.getBoundingClientRect();
     return { x: box.left + box.width / 2, y: box.top + box.height / 2, r: box.width / 2, key: c.dataset.key!.slice(0, 30) };
   });
@@ -46,9 +47,9 @@ function overlaps(el: PtcePoleMap): string[] {
 
 /** Marks whose box lies wholly outside the map's frame (they should not be in the DOM). */
 function outside(el: PtcePoleMap): number {
-  const frame = el.shadowRoot!.querySelector('.map svg')!.getBoundingClientRect();
+  const frame = q(el, '.map svg')!.getBoundingClientRect();
   const margin = 40;
-  return [...el.shadowRoot!.querySelectorAll('.marker')].filter((m) => {
+  return all(el, '.marker').filter((m) => {
     const box = m.getBoundingClientRect();
     return (
       box.right < frame.left - margin ||
@@ -63,15 +64,15 @@ for (const n of [2000, 10000]) {
   it(`draws ${n.toLocaleString('en')} poles without two marks overlapping, at every zoom, and only the marks in view`, async () => {
     const { url } = await mockEndpoint({ poles: generated(n) });
     const el = await fixture<PtcePoleMap>(html`<ptce-pole-map endpoint=${url} view="map" style="width:800px"></ptce-pole-map>`);
-    await until(() => el.shadowRoot!.querySelector('.marker'), 'marks drawn');
+    await until(() => q(el, '.marker'), 'marks drawn');
     await el.updateComplete;
-    const svg = () => el.shadowRoot!.querySelector('.map svg')!;
-    const zoomIn = el.shadowRoot!.querySelector<HTMLButtonElement>('.controls button')!;
+    const svg = () => q(el, '.map svg')!;
+    const zoomIn = q<HTMLButtonElement>(el, '.controls button')!;
     const seen: number[] = [];
     for (let step = 0; step < 5; step++) {
       expect(overlaps(el), `overlapping marks at zoom step ${step}`).to.deep.equal([]);
       expect(outside(el), `marks outside the view at zoom step ${step}`).to.equal(0);
-      seen.push(el.shadowRoot!.querySelectorAll('.marker').length);
+      seen.push(all(el, '.marker').length);
       const before = svg().getAttribute('viewBox');
       await click(zoomIn);
       await until(() => svg().getAttribute('viewBox') !== before, 'zoomed in');

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { loadBasemap, type Basemap } from '../../src/components/pole-map/basemap.js';
-import { insidePolygons } from '../../src/components/pole-map/geometry.js';
+import { insidePolygons } from '../../src/components/pole-map/drawing/geometry.js';
 import { project, projectMetropolitan, type Point } from '../../src/components/pole-map/projection.js';
 
 /** Distance in km from a point to a department (0 inside), using the map's scale at that latitude. */

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { loadBasemap, type Basemap } from '../../src/components/pole-map/basemap.js';
-import { boxOf, insidePolygons } from '../../src/components/pole-map/geometry.js';
+import { boxOf, insidePolygons } from '../../src/components/pole-map/drawing/geometry.js';
 import { INSETS, VIEWBOX, project } from '../../src/components/pole-map/projection.js';
 import { DEPARTMENTS } from '../../src/data/geography.js';
 import { REGION_NAMES, regionIn, type RegionGeneration } from '../../src/data/regions-2015.js';

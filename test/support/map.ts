@@ -10,7 +10,22 @@ export async function mapOf(template: ReturnType<typeof html>): Promise<PtcePole
   return el;
 }
 
-export const q = <T extends Element = HTMLElement>(el: PtcePoleMap, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-export const all = <T extends Element = HTMLElement>(el: PtcePoleMap, selector: string) => [
-  ...el.shadowRoot!.querySelectorAll<T>(selector),
-];
+/** The map's shadow root, then its drawing's (<ptce-pole-map-view>, the map frame with its marks). */
+const roots = (el: PtcePoleMap): ShadowRoot[] => {
+  const drawing = el.shadowRoot!.querySelector('ptce-pole-map-view')?.shadowRoot;
+  return drawing ? [el.shadowRoot!, drawing] : [el.shadowRoot!];
+};
+
+export const q = <T extends Element = HTMLElement>(el: PtcePoleMap, selector: string) =>
+  roots(el)
+    .map((root) => root.querySelector<T>(selector))
+    .find(Boolean)!;
+export const all = <T extends Element = HTMLElement>(el: PtcePoleMap, selector: string) =>
+  roots(el).flatMap((root) => [...root.querySelectorAll<T>(selector)]);
+
+/** What has the focus inside the map, through its drawing's shadow root. */
+export function focusedIn(el: PtcePoleMap): Element | null {
+  let focused = el.shadowRoot!.activeElement;
+  while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+  return focused;
+}

@@ -1,11 +1,16 @@
 // A scriptable HTTP endpoint inside the test server. Tests declare routes (status, body, delay,
 // dropped connection) with the `mock-route` server command, then read what the browser really
 // requested with `mock-requests`. Each test uses its own path prefix, so files run in parallel.
+// `/cut/<id>/<path>` serves `/<path>`, except what a test cut with `mock-cut` (the URLs containing
+// one of the given parts are refused with a 503, until it cuts nothing): a page that loads the
+// library from its own prefix can lose a chunk without touching the other test files.
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function mockServer() {
   const routes = new Map();
   const requests = new Map();
+  /** Cut id → { parts refused, URLs refused so far }. */
+  const cuts = new Map();
 
   const plugin = {
     name: 'ptce-mock-server',
@@ -17,11 +22,32 @@ export function mockServer() {
         return true;
       }
       if (command === 'mock-requests') return requests.get(payload.path) ?? [];
+      if (command === 'mock-cut') {
+        const cut = cuts.get(payload.id) ?? { parts: [], refused: [] };
+        cut.parts = payload.parts;
+        cuts.set(payload.id, cut);
+        return cut.refused;
+      }
       return undefined;
     },
   };
 
   async function middleware(ctx, next) {
+    const cutPath = /^\/cut\/([\w-]+)(\/.*)$/.exec(ctx.path);
+    if (cutPath) {
+      const [, id, rest] = cutPath;
+      const cut = cuts.get(id);
+      const url = rest + (ctx.querystring ? `?${ctx.querystring}` : '');
+      if (cut?.parts.some((part) => url.includes(part))) {
+        cut.refused.push(url);
+        ctx.set('Cache-Control', 'no-store');
+        ctx.status = 503;
+        ctx.body = 'cut by the test';
+        return;
+      }
+      ctx.url = url;
+      return next();
+    }
     const route = routes.get(ctx.path);
     if (!route) return next();
     let received = '';

@@ -7,6 +7,7 @@ import { addChunkStyles } from '../../base/chunk-styles.js';
 import { checkPole } from '../../data/checks/poles.js';
 import { checkLeniently, loadPoles } from '../../data/poles.js';
 import { fail, ok, type Result } from '../../data/failure.js';
+import { chunk } from '../../data/chunk.js';
 import type { Pole, Theme } from '../../data/schemas/pole.js';
 import { cardStyles } from './ptce-pole-card.styles.js';
 
@@ -15,9 +16,10 @@ type PoleView = typeof import('./internal/pole-view.js');
 // What draws a loaded pole (its sections, their styles and sentences) is a chunk of its own,
 // requested as soon as this module runs: beside the data, so a first view waits for no extra
 // round trip, and ready for a card that appears later (the map's panel). This file keeps the
-// loading state.
+// loading state. A failed download is the card's failure, and "Réessayer" asks for it again.
 let poleView: PoleView | undefined;
-const poleViewLoading = import('./internal/pole-view.js').then((view) => (poleView = view));
+const loadPoleView = chunk((retry) => (retry ? import(`./internal/pole-view.js${retry}`) : import('./internal/pole-view.js')));
+void loadPoleView();
 
 interface CardData {
   pole?: Pole;
@@ -92,8 +94,11 @@ export class PtcePoleCard extends PtceElement {
   );
 
   private async load(signal: AbortSignal): Promise<Result<CardData>> {
-    const [result] = await Promise.all([this.loadPole(signal), poleViewLoading]);
-    if (!this.styled) addChunkStyles(this, poleView!.viewStyles);
+    const [result, view] = await Promise.all([this.loadPole(signal), loadPoleView()]);
+    if (!result.ok) return result;
+    if (!view.ok) return view;
+    poleView = view.value;
+    if (!this.styled) addChunkStyles(this, view.value.viewStyles);
     this.styled = true;
     return result;
   }

@@ -1,3 +1,5 @@
+import { chunk } from '../../data/chunk.js';
+import type { Result } from '../../data/failure.js';
 import type { RegionGeneration } from '../../data/regions-2015.js';
 import type { Point } from './projection.js';
 
@@ -26,18 +28,23 @@ export interface Basemap {
   regionOutline(generation: RegionGeneration, code: string): RegionOutline | undefined;
 }
 
-/** The map's drawing and its basemap, loaded together when a map is first drawn. */
-export type MapKit = typeof import('./internal/map-view.js') & { basemap: Basemap };
-
-let loading: Promise<MapKit> | undefined;
+/**
+ * The map's drawing (`drawing/`: the <ptce-pole-map-view> element, defined as its chunk runs) with
+ * the basemap and the placing of poles on it, loaded together when a map is first drawn.
+ */
+export type MapKit = typeof import('./drawing/map-view.js');
 
 /**
  * Loads the basemap's geometry and the code that draws on it (about 33 KB gzipped) the first time a
- * map needs them, once per page however many maps it holds.
+ * map needs them, once per page however many maps it holds; a failed download is a failure, and
+ * the next call tries again.
  */
-export function loadMapKit(): Promise<MapKit> {
-  loading ??= import('./internal/map-view.js').then((kit) => ({ ...kit, basemap: kit.createBasemap() }));
-  return loading;
-}
+export const loadMapKit: () => Promise<Result<MapKit>> = chunk((retry) =>
+  retry ? import(`./drawing/map-view.js${retry}`) : import('./drawing/map-view.js'),
+);
 
-export const loadBasemap = (): Promise<Basemap> => loadMapKit().then((kit) => kit.basemap);
+export async function loadBasemap(): Promise<Basemap> {
+  const kit = await loadMapKit();
+  if (!kit.ok) throw new Error(`the map's drawing did not load (${kit.failure.kind})`);
+  return kit.value.basemap;
+}

@@ -171,7 +171,7 @@ describe('<ptce-pole-map> accessibility beyond axe', () => {
     const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO} region="84" style="width:1000px"></ptce-pole-map>`);
     await click(all<HTMLButtonElement>(el, '.list button').find((b) => b.dataset.id === 'le-damier')!);
     await until(() => panelCard(el), 'panel open');
-    const forced = await forceColours(el.shadowRoot!);
+    const forced = await forceColours(el.shadowRoot!, q(el, 'ptce-pole-map-view').shadowRoot!);
     try {
       const system = (name: string) => resolveColour(el.shadowRoot!, name);
       const circle = (m: Element) => getComputedStyle(m);

@@ -4,7 +4,7 @@ import { mockEndpoint, realServer, realServerAdmin } from '../../../test/support
 import { validSignature } from '../../../test/contract/cases.js';
 import { choose as chooseOption, click, drag, fill, hover, press, tabUntil, wheel } from '../../../test/support/input.js';
 import { until } from '../../../test/support/wait.js';
-import { mapOf, q, all } from '../../../test/support/map.js';
+import { mapOf, q, all, focusedIn } from '../../../test/support/map.js';
 import type { PtcePoleMap } from './ptce-pole-map.js';
 
 const DEMO = '/demo/data/ptce.json';
@@ -184,7 +184,7 @@ describe('<ptce-pole-map>', () => {
     expect(single.getAttribute('aria-label')).to.equal('Le Damier, Clermont-Ferrand, Puy-de-Dôme');
     single.focus();
     await press('ArrowRight');
-    const focused = await until(() => (el.shadowRoot!.activeElement !== single ? el.shadowRoot!.activeElement : null), 'focus moved');
+    const focused = await until(() => (focusedIn(el) !== single ? focusedIn(el) : null), 'focus moved');
     expect(focused.classList.contains('marker')).to.equal(true);
     expect(focused).not.to.equal(single);
     const x = (m: Element) => Number(m.getAttribute('cx'));
@@ -196,7 +196,7 @@ describe('<ptce-pole-map>', () => {
     await until(() => el.shadowRoot!.activeElement?.classList.contains('close'), 'focus in the panel');
     await press('Escape');
     await until(() => !el.shadowRoot!.querySelector('[part="panel"]'), 'panel closed');
-    const back = el.shadowRoot!.activeElement as SVGGElement;
+    const back = focusedIn(el) as SVGGElement;
     expect(back.classList.contains('marker'), 'focus is back on the map').to.equal(true);
     expect(back.dataset.key!.split(/[:|]/)).to.include('le-damier');
   });
@@ -231,7 +231,7 @@ describe('<ptce-pole-map>', () => {
 
   it('shows only the list or only the map, and tabs when narrow', async () => {
     const list = await mapOf(html`<ptce-pole-map endpoint=${DEMO} view="list"></ptce-pole-map>`);
-    expect(list.shadowRoot!.querySelector('svg')).to.equal(null);
+    expect(q(list, 'svg')).to.equal(undefined);
     expect(listed(list)).to.have.length(40);
     const map = await mapOf(html`<ptce-pole-map endpoint=${DEMO} view="map"></ptce-pole-map>`);
     expect(map.shadowRoot!.querySelector('.list')).to.equal(null);

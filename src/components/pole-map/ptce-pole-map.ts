@@ -3,16 +3,15 @@ import { property, state } from 'lit/decorators.js';
 import { PtceElement } from '../../base/ptce-element.js';
 import { DEFAULT_HEADING_LEVEL } from '../../base/heading.js';
 import { DataController } from '../../base/data-controller.js';
-import { addChunkStyles } from '../../base/chunk-styles.js';
-import type { Result } from '../../data/failure.js';
+import type { Failure, Result } from '../../data/failure.js';
+import { chunk } from '../../data/chunk.js';
 import { DEPARTMENTS } from '../../data/geography.js';
 import { regionIn, type RegionGeneration } from '../../data/regions-2015.js';
-import type { PlacedPole } from './model.js';
+import type { PlacedPole } from './drawing/model.js';
+import type { PtcePoleMapView } from './drawing/map-view.js';
 import { filterPoles, type Filters } from './selection.js';
 import { renderFilters } from './internal/filters.js';
-import type { MapView, MapViewHost } from './internal/map-view.js';
 import { readHash, writeHash } from './internal/url-hash.js';
-import type { Box } from './internal/view-box.js';
 import { LIST_FIRST, LIST_PAGE, afterPaint, renderList } from './internal/list.js';
 import { loadMapData, type MapData } from './internal/map-data.js';
 import { renderPanel } from './internal/panel.js';
@@ -25,10 +24,14 @@ import { pole as poleMessages } from '../../i18n/fr/pole.js';
 registerMessages('fr', { ...poleMessages, ...map });
 
 /**
- * The map's width in steps of 8 px: the estimate made before the map exists and the width measured
- * once it does then agree, and the first paint is not preceded by a second clustering and render.
+ * The panel's card, loaded on a first selection. Its drawing is requested at the same time: the
+ * card's chunk would ask for it only once it runs, one round trip later. (A failed drawing is the
+ * card's to show; a failed card is the panel's.)
  */
-const widthStep = (px: number) => Math.max(8, Math.round(px / 8) * 8);
+const loadCard = chunk((retry) => {
+  import('../pole-card/internal/pole-view.js').catch(() => undefined);
+  return retry ? import(`../pole-card/define.js${retry}`) : import('../pole-card/define.js');
+});
 
 /**
  * @tag ptce-pole-map
@@ -38,7 +41,7 @@ const widthStep = (px: number) => Math.max(8, Math.round(px / 8) * 8);
  * @csspart filters - The filter bar.
  * @csspart count - The live count of poles shown.
  * @csspart skipped - The note saying how many records of the source were invalid and left out.
- * @csspart map - The map frame.
+ * @csspart map - The map frame (inside the map's drawing, exported).
  * @csspart list - The list of poles (a complete alternative to the map).
  * @csspart panel - The panel with the selected pole's card.
  * @csspart legend - The legend: each kind of marker shown, or the density scale.
@@ -52,7 +55,7 @@ const widthStep = (px: number) => Math.max(8, Math.round(px / 8) * 8);
  *
  * @fires ptce-pole-select - A pole was selected on the map or in the list; `detail` is `{id, name}`.
  */
-export class PtcePoleMap extends PtceElement implements MapViewHost {
+export class PtcePoleMap extends PtceElement {
   static override styles = [...(PtceElement.styles as []), mapStyles];
 
   /** Region to focus (its code in the `regions` generation): fitted to the view, the rest dimmed. */
@@ -70,14 +73,10 @@ export class PtcePoleMap extends PtceElement implements MapViewHost {
   /** Level of the panel card's heading (default 2, like every element's top heading). */
   @property({ attribute: 'heading-level', type: Number }) headingLevel: number = DEFAULT_HEADING_LEVEL;
 
-  /** @internal */
-  @state() filters: Filters = {};
-  /** The part of the map shown (the SVG's viewBox), set when the map view loads. @internal */
-  @state() viewBox!: Box;
-  /** @internal */
-  @state() selectedId?: string;
-  /** The mark last focused, which keeps the map's one Tab stop. @internal */
-  @state() activeKey?: string;
+  @state() private filters: Filters = {};
+  @state() private selectedId?: string;
+  /** Counts the times the map must frame its focus again (a region or department chosen, the URL). */
+  @state() private frame = 0;
   @state() private tab: 'map' | 'list' = 'map';
   @state() private width = 0;
   @state() private listLimit = LIST_PAGE;
@@ -85,24 +84,15 @@ export class PtcePoleMap extends PtceElement implements MapViewHost {
   @state() private listDrawn = false;
   private listDrawing?: Promise<void>;
   /** Said politely when the panel closes by itself (its pole no longer matches the filters). */
-  /** @internal */
-  @state() notice = '';
+  @state() private notice = '';
   /** The panel's card was opened in full (its name activated). */
   @state() private panelFull = false;
+  /** The card's code did not download: the panel shows the error block instead. */
+  @state() private cardFailure?: Failure;
 
   private opener?: { source: 'map' | 'list'; id: string };
-  /** The map's drawing and behaviour, once its code and basemap are loaded. */
-  private mapView?: MapView;
-  /** Widths of the element (for the narrow layout) and of the map (for marker sizes). */
-  private resize = new ResizeObserver((entries) => {
-    for (const entry of entries) {
-      if (entry.target === this) this.width = entry.contentRect.width;
-      else this.mapWidth = widthStep(entry.contentRect.width);
-    }
-  });
-  /** @internal */
-  @state() mapWidth = 600;
-  private observedMap?: Element;
+  /** The element's width, for the narrow layout (the map measures its own). */
+  private resize = new ResizeObserver(([entry]) => (this.width = entry.contentRect.width));
 
   readonly data = new DataController<MapData>(
     this,
@@ -114,21 +104,11 @@ export class PtcePoleMap extends PtceElement implements MapViewHost {
     return this.withClient((client) => loadMapData(client, signal, this.resolvedLang, (list) => this.reportSkipped(list)));
   }
 
-  private loaded(data: MapData): void {
-    if (!this.mapView) {
-      this.mapView = new data.kit.MapView(this, data.kit.basemap);
-      addChunkStyles(this, data.kit.mapViewStyles);
-    }
-    // Before the first render with data, so that the marks are clustered once, for the right size:
-    // the element's width is known from its loading state (measured now only if the observer has
-    // not reported yet, when the element holds no more than that state).
+  private loaded(_data: MapData): void {
+    // Before the first render with data, so that the layout (tabs or not) is chosen once: the
+    // element's width is known from its loading state (measured now only if the observer has not
+    // reported yet, when the element holds no more than that state).
     this.width ||= this.getBoundingClientRect().width;
-    // The map's width before it exists (3/5 of the element beside the list): the observer refines it.
-    const split = this.view === 'both' && this.width >= 720;
-    // (Gap 12 px, the map's border 2 px.)
-    if (this.width) this.mapWidth = widthStep(split ? (this.width - 12) * 0.6 - 2 : this.width - 2);
-    // The focus can only be framed once the basemap is there.
-    this.viewBox = this.focusBox();
     this.applyHash();
   }
 
@@ -149,7 +129,7 @@ export class PtcePoleMap extends PtceElement implements MapViewHost {
     if (this.clientChanged()) void this.data.run();
     if (changed.has('region') || changed.has('department')) {
       this.filters = { ...this.filters, region: this.region || undefined, department: this.department || undefined };
-      this.viewBox = this.focusBox();
+      this.frame++;
     }
     // The panel closes when the filters leave its pole out: it would describe a pole no longer shown.
     const selected = this.selectedId && this.ready?.placed.find((p) => p.pole.id === this.selectedId);
@@ -192,16 +172,19 @@ export class PtcePoleMap extends PtceElement implements MapViewHost {
     return this.lastFilter.result;
   }
 
-  /** The departments in focus (of the chosen region or department), or undefined for all. @internal */
-  focusDepartments(): Set<string> | undefined {
-    if (this.filters.department) return new Set([this.filters.department]);
-    if (this.filters.region)
-      return new Set([...DEPARTMENTS.values()].filter((d) => regionIn(this.regions, d.code) === this.filters.region).map((d) => d.code));
-    return undefined;
-  }
-
-  private focusBox(): Box {
-    return this.mapView ? this.mapView.focusBox() : this.viewBox;
+  private lastFocus?: { key: string; result?: Set<string> };
+  /** The departments in focus (of the chosen region or department), or undefined for all: one set while they stay. */
+  private get focusDepartments(): Set<string> | undefined {
+    const { region, department } = this.filters;
+    const key = JSON.stringify([region, department, this.regions]);
+    if (this.lastFocus?.key !== key) {
+      let result: Set<string> | undefined;
+      if (department) result = new Set([department]);
+      else if (region)
+        result = new Set([...DEPARTMENTS.values()].filter((d) => regionIn(this.regions, d.code) === region).map((d) => d.code));
+      this.lastFocus = { key, result };
+    }
+    return this.lastFocus.result;
   }
 
   // ——— Rendering ———
@@ -209,7 +192,7 @@ export class PtcePoleMap extends PtceElement implements MapViewHost {
   protected override render() {
     return this.renderData(this.data, (data) => {
       const visible = this.visible;
-      const { unplaced } = this.tally(visible);
+      const { unplaced, departments } = this.tally(visible);
       const narrow = this.view === 'both' && this.width > 0 && this.width < 720;
       const showMap = this.view === 'map' || (this.view === 'both' && (!narrow || this.tab === 'map'));
       const showList = this.view === 'list' || (this.view === 'both' && (!narrow || this.tab === 'list'));
@@ -245,7 +228,25 @@ export class PtcePoleMap extends PtceElement implements MapViewHost {
             : nothing
         }
         <div class="body ${showMap && showList ? 'split' : ''}">
-          ${showMap && this.mapView ? this.mapView.render(visible, this.tally(visible).departments, narrow) : nothing}
+          ${
+            showMap
+              ? html`<ptce-pole-map-view
+                  exportparts="map, legend, credit"
+                  role=${narrow ? 'tabpanel' : nothing}
+                  aria-labelledby=${narrow ? 'tab-map' : nothing}
+                  lang=${this.resolvedLang}
+                  .poles=${visible}
+                  .withPoles=${departments}
+                  .focusArea=${this.focusDepartments}
+                  .frame=${this.frame}
+                  .mode=${this.mode}
+                  .regions=${this.regions}
+                  .region=${this.filters.region}
+                  .selectedId=${this.selectedId}
+                  @pole-map-select=${(event: CustomEvent<PlacedPole>) => void this.select(event.detail, 'map')}
+                ></ptce-pole-map-view>`
+              : nothing
+          }
           ${
             showList || selected
               ? html`<div class="side">
@@ -261,6 +262,7 @@ export class PtcePoleMap extends PtceElement implements MapViewHost {
                             theme: this.theme,
                             openFull: () => (this.panelFull = true),
                             close: this.closePanel,
+                            failed: this.cardFailure && this.renderError(this.cardFailure, () => void this.loadPanelCard()),
                           },
                           this.t,
                         )
@@ -290,29 +292,22 @@ export class PtcePoleMap extends PtceElement implements MapViewHost {
     });
   }
 
-  /** @internal */
-  get mapSvg(): SVGSVGElement | null {
-    return this.renderRoot.querySelector('.map svg');
+  private get drawing(): PtcePoleMapView | null {
+    return this.renderRoot.querySelector('ptce-pole-map-view');
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    // Measured by the ResizeObserver, never here: reading a size after each render would force a
-    // layout of the whole map every time a filter changes.
-    const map = this.renderRoot.querySelector('.map');
-    if (map && map !== this.observedMap) {
-      if (this.observedMap) this.resize.unobserve(this.observedMap);
-      this.resize.observe(map);
-      this.observedMap = map;
-    }
     if (!this.listDrawn && this.renderRoot.querySelector('.list'))
       this.listDrawing ??= afterPaint().then(() => void (this.listDrawn = true));
   }
 
-  /** Complete once the whole list is drawn, not only its first screenful. */
+  /** Complete once the whole list is drawn, not only its first screenful, and the map too. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    return this.listDrawing && !this.listDrawn ? this.listDrawing.then(() => super.getUpdateComplete()) : done;
+    let done = await super.getUpdateComplete();
+    if (this.listDrawing && !this.listDrawn) done = await this.listDrawing.then(() => super.getUpdateComplete());
+    await this.drawing?.updateComplete;
+    return done;
   }
 
   // ——— Behaviour ———
@@ -320,12 +315,11 @@ export class PtcePoleMap extends PtceElement implements MapViewHost {
   private setFilters(patch: Partial<Filters>, refocus = false): void {
     this.filters = { ...this.filters, ...patch };
     this.listLimit = LIST_PAGE;
-    if (refocus) this.viewBox = this.focusBox();
+    if (refocus) this.frame++;
     this.writeHash();
   }
 
-  /** @internal */
-  async select(item: PlacedPole, source: 'map' | 'list'): Promise<void> {
+  private async select(item: PlacedPole, source: 'map' | 'list'): Promise<void> {
     this.opener = { source, id: item.pole.id };
     this.selectedId = item.pole.id;
     this.panelFull = false;
@@ -334,11 +328,16 @@ export class PtcePoleMap extends PtceElement implements MapViewHost {
     this.emit('ptce-pole-select', { id: item.pole.id, name: item.pole.name });
     const focusedBefore = this.shadowRoot!.activeElement;
     // The card is loaded when first needed: a map that nobody clicks never downloads it.
-    await import('../pole-card/define.js');
-    await this.updateComplete;
+    await this.loadPanelCard();
     // Focus goes to the panel, unless the person moved it while the card was loading.
     const focusedNow = this.shadowRoot!.activeElement;
     if (focusedNow === focusedBefore || !focusedNow) this.renderRoot.querySelector<HTMLElement>('.panel .close')?.focus();
+  }
+
+  private async loadPanelCard(): Promise<void> {
+    const card = await loadCard();
+    this.cardFailure = card.ok ? undefined : card.failure;
+    await this.updateComplete;
   }
 
   private closePanel = async () => {
@@ -347,12 +346,10 @@ export class PtcePoleMap extends PtceElement implements MapViewHost {
     this.writeHash();
     await this.updateComplete;
     if (!opener) return;
-    // Back to the list item, or to the marker that holds the pole now (a bubble if the map changed).
-    const target =
-      opener.source === 'list'
-        ? this.renderRoot.querySelector<HTMLElement>(`.list button[data-id="${CSS.escape(opener.id)}"]`)
-        : this.mapView?.markOf(new Set([opener.id]));
-    (target ?? this.renderRoot.querySelector<SVGElement>('.marker[tabindex="0"]'))?.focus();
+    // Back to the list item, or to the map, which focuses the marker that holds the pole now (a
+    // bubble if the map changed).
+    const item = opener.source === 'list' && this.renderRoot.querySelector<HTMLElement>(`.list button[data-id="${CSS.escape(opener.id)}"]`);
+    (item || this.drawing)?.focus();
   };
 
   /**
@@ -373,9 +370,9 @@ export class PtcePoleMap extends PtceElement implements MapViewHost {
     if (!this.syncUrl || !this.ready) return;
     const { pole, ...filters } = readHash();
     this.filters = { ...filters, region: filters.region ?? this.region, department: filters.department ?? this.department };
-    this.viewBox = this.focusBox();
+    this.frame++;
     this.selectedId = pole && this.ready.placed.some((p) => p.pole.id === pole) ? pole : undefined;
-    if (this.selectedId) void import('../pole-card/define.js');
+    if (this.selectedId) void this.loadPanelCard();
   };
 
   private writeHash(): void {

@@ -4,7 +4,7 @@ import type { Pole } from '../../data/schemas/pole.js';
 import { offersAction } from '../../data/actions.js';
 import { departmentName } from '../../data/geography.js';
 import type { RegionGeneration } from '../../data/regions-2015.js';
-import type { PlacedPole } from './model.js';
+import type { PlacedPole } from './drawing/model.js';
 
 const folded = new Map<string, string>();
 /** A character without its accents (decomposing whole texts costs: 2,000 poles' search texts). */

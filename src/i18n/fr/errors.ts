@@ -3,6 +3,7 @@ import type { Message } from '../types.js';
 /** French sentences of the failures and the resources they name (a chunk loaded on the first failure). */
 export const errors = {
   'error.network': 'Le serveur de données est injoignable. Vérifiez votre connexion puis réessayez.',
+  'error.chunk': 'Une partie du widget n’a pas pu être téléchargée. Vérifiez votre connexion puis réessayez.',
   'error.timeout': 'Le serveur de données n’a pas répondu dans le délai de {seconds} secondes.',
   'error.http': 'Le serveur de données a répondu par une erreur (code HTTP {status}).',
   'error.not-json': 'Les données reçues ne sont pas au format JSON attendu.',

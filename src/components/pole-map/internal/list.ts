@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { PlacedPole } from '../model.js';
+import type { PlacedPole } from '../drawing/model.js';
 import { offersAction } from '../../../data/actions.js';
 import { placeParts } from '../../../data/geography.js';
 import type { Translate } from '../../../i18n/index.js';

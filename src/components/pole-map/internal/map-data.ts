@@ -3,13 +3,11 @@ import type { LoadedList, PtceClient } from '../../../data/client.js';
 import { ok, type Result } from '../../../data/failure.js';
 import { loadPoles, yieldToPage } from '../../../data/poles.js';
 import type { Theme } from '../../../data/schemas/pole.js';
-import { loadMapKit, type MapKit } from '../basemap.js';
-import type { PlacedPole } from '../model.js';
+import { loadMapKit } from '../basemap.js';
+import type { PlacedPole } from '../drawing/model.js';
 import { actionThemes, filterableThemes, sortByName } from '../selection.js';
 
 export interface MapData {
-  /** The basemap and the code that draws the map. */
-  kit: MapKit;
   placed: PlacedPole[];
   themes: Theme[];
   /** The themes offered as filters (those in use, at most MAX_FILTER_THEMES), sub-themes indented under theirs. */
@@ -24,7 +22,7 @@ export interface MapData {
 const SLICE = 2500;
 
 /**
- * The poles and the map's drawing with its basemap, each pole placed, sorted by name in `lang`.
+ * The poles and the map's drawing with its basemap (which defines <ptce-pole-map-view>), each pole placed, sorted by name in `lang`.
  * `report` hears about the records left out. Placed in slices, between which the page stays responsive (50,000 poles).
  */
 export async function loadMapData(
@@ -37,8 +35,10 @@ export async function loadMapData(
   // The collator is slow to build the first time (locale data: 20 to 100 ms here): built while the
   // requests just started travel, not between the data's arrival and the painted map.
   setTimeout(sortByName, 0, [], lang);
-  const [poles, kit] = await loading;
+  const [poles, loaded] = await loading;
   if (!poles.ok) return poles;
+  if (!loaded.ok) return loaded;
+  const kit = loaded.value;
   report(poles.value);
   const list = poles.value.value.poles;
   const placed: PlacedPole[] = [];
@@ -53,7 +53,6 @@ export async function loadMapData(
   const sorted = sortByName(placed, lang);
   const { themes } = poles.value.value;
   return ok({
-    kit,
     placed: sorted,
     themes,
     filterThemes: filterableThemes(themes, list),

@@ -1,7 +1,7 @@
-import type { RegionGeneration } from '../../data/regions-2015.js';
+import type { RegionGeneration } from '../../../data/regions-2015.js';
 import { DEPARTMENT_PATHS, OVERSEAS_PATHS, REGION_OUTLINES } from './basemap-data.js';
-import type { Basemap, BasemapDepartment, RegionOutline } from './basemap.js';
-import type { Point } from './projection.js';
+import type { Basemap, BasemapDepartment, RegionOutline } from '../basemap.js';
+import type { Point } from '../projection.js';
 
 // Loaded on demand with the basemap's data (see loadBasemap): none of this is in a map's first load.
 

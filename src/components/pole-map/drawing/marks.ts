@@ -2,8 +2,8 @@ import { html, nothing, svg } from 'lit';
 import { DEPARTMENTS } from '../../../data/geography.js';
 import { regionIn, type RegionGeneration } from '../../../data/regions-2015.js';
 import type { Translate } from '../../../i18n/index.js';
-import { markRadius, type Cluster, type PlacedPole } from '../model.js';
-import { territoryOf } from './list.js';
+import { markRadius, type Cluster, type PlacedPole } from './model.js';
+import { territoryOf } from '../internal/list.js';
 
 /**
  * A stable key per mark: the pole's id, or for a bubble its first pole's (members are disjoint and

@@ -1,10 +1,10 @@
 // Where marks go: each pole placed on the basemap, poles on one spot spread apart, marks merged
 // into bubbles so none overlap, the neighbour for arrow keys. Loaded with the map's drawing
-// (internal/map-view.ts); the element's own file needs only the types.
-import type { Pole } from '../../data/schemas/pole.js';
-import { regionsIn, type RegionGeneration } from '../../data/regions-2015.js';
-import type { Basemap } from './basemap.js';
-import { INSETS, insetCenter, project, type Point } from './projection.js';
+// (drawing/map-view.ts); the element's own file needs only the types.
+import type { Pole } from '../../../data/schemas/pole.js';
+import { regionsIn, type RegionGeneration } from '../../../data/regions-2015.js';
+import type { Basemap } from '../basemap.js';
+import { INSETS, insetCenter, project, type Point } from '../projection.js';
 
 /** A pole with where it goes on the map and what filters and search read. */
 export interface PlacedPole {

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The map frame's styles: loaded with the map's drawing, added to the element's own. */
+/** The map frame's styles: in the shadow root of the map's drawing, after the shared tokens. */
 export const mapViewStyles = css`
   .map {
     position: relative;
