@@ -1,4 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import type { DataIssue, Failure, Result } from '../../data/failure.js';
 import { DraftStore } from '../draft-store.js';
 import { fieldId, focusField, keyForSend, mergeIssues, renderErrorSummary, renderFieldError, type KeyedDraft } from './form-kit.js';
@@ -22,6 +23,18 @@ export interface FormOptions<D extends KeyedDraft> {
   focus?: { summary?: string | null; failure?: string | null; receipt?: string | null };
   /** Keep the stored draft once sent (answers a respondent may send again). Default: cleared. */
   keepSent?: boolean;
+}
+
+/** A text field's label (with its required or optional mark), kind and what typing does. */
+export interface TextField {
+  label: string;
+  input: (value: string) => void;
+  required?: boolean;
+  multiline?: boolean;
+  type?: string;
+  autocomplete?: string;
+  inputmode?: string;
+  hint?: string;
 }
 
 export interface Sending<R> {
@@ -108,6 +121,42 @@ export class FormController<D extends KeyedDraft, R> implements ReactiveControll
   renderFieldError(issues: DataIssue[], path: string): TemplateResult {
     const issue = this.visible(issues, path);
     return renderFieldError(path, issue && this.options.message?.(issue));
+  }
+
+  /** A labelled text field (or text area), its hint and its error line, tied by `aria-describedby`. */
+  renderTextField(issues: DataIssue[], path: string, value: string, field: TextField): TemplateResult {
+    const id = fieldId(path);
+    const invalid = this.invalid(issues, path);
+    const describedBy = `${id}-error${field.hint ? ` ${id}-hint` : ''}`;
+    const input = (e: Event) => field.input((e.target as HTMLInputElement).value);
+    return html`<div class="field">
+      <label for=${id}>${field.label}</label>
+      ${field.hint ? html`<p class="hint" id="${id}-hint">${field.hint}</p>` : nothing}
+      ${
+        field.multiline
+          ? html`<textarea
+              id=${id}
+              rows="4"
+              ?required=${!!field.required}
+              .value=${live(value)}
+              aria-invalid=${invalid}
+              aria-describedby=${describedBy}
+              @input=${input}
+            ></textarea>`
+          : html`<input
+              id=${id}
+              type=${field.type ?? 'text'}
+              autocomplete=${field.autocomplete ?? 'off'}
+              inputmode=${field.inputmode ?? nothing}
+              ?required=${!!field.required}
+              .value=${live(value)}
+              aria-invalid=${invalid}
+              aria-describedby=${describedBy}
+              @input=${input}
+            />`
+      }
+      ${this.renderFieldError(issues, path)}
+    </div>`;
   }
 
   /** The summary at the top once submitted (`refused`: the note when the server refused fields). */

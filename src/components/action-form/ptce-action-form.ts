@@ -246,46 +246,15 @@ export class PtceActionForm extends PtceElement {
   private input(
     issues: DataIssue[],
     field: TextField,
-    {
-      multiline = false,
-      optional = false,
-      type = 'text',
-      autocomplete = 'off',
-      hint,
-    }: { multiline?: boolean; optional?: boolean; type?: string; autocomplete?: string; hint?: string } = {},
+    { optional = false, ...rest }: { multiline?: boolean; optional?: boolean; type?: string; autocomplete?: string; hint?: string } = {},
   ) {
     const path = PATHS[field];
-    const id = fieldId(path);
-    const invalid = this.form.invalid(issues, path);
-    const describedBy = `${id}-error${hint ? ` ${id}-hint` : ''}`;
-    const onInput = (e: Event) => this.onInput(field, (e.target as HTMLInputElement).value);
-    return html`<div class="field">
-      <label for=${id}>${this.label(path)}${optional ? ` ${this.t('action-form.optional')}` : ' *'}</label>
-      ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing}
-      ${
-        multiline
-          ? html`<textarea
-              id=${id}
-              rows="4"
-              ?required=${!optional}
-              .value=${live(this.form.draft[field])}
-              aria-invalid=${invalid}
-              aria-describedby=${describedBy}
-              @input=${onInput}
-            ></textarea>`
-          : html`<input
-              id=${id}
-              type=${type}
-              autocomplete=${autocomplete}
-              ?required=${!optional}
-              .value=${live(this.form.draft[field])}
-              aria-invalid=${invalid}
-              aria-describedby=${describedBy}
-              @input=${onInput}
-            />`
-      }
-      ${this.form.renderFieldError(issues, path)}
-    </div>`;
+    return this.form.renderTextField(issues, path, this.form.draft[field], {
+      label: `${this.label(path)}${optional ? ` ${this.t('action-form.optional')}` : ' *'}`,
+      required: !optional,
+      input: (value) => this.onInput(field, value),
+      ...rest,
+    });
   }
 
   private renderReceipt(receipt: ActionReceipt) {

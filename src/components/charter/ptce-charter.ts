@@ -12,7 +12,7 @@ import type { Charter } from '../../data/schemas/charter.js';
 import type { SignatureReceipt } from '../../data/schemas/submissions.js';
 import { draftIssues, emptyDraft, fieldId, messageFor, reviveDraft, today, toSignature, type SignatureDraft } from './signature-draft.js';
 import { FormController } from '../../base/form/form-controller.js';
-import { fieldLabel, fieldPaths } from './internal/fields.js';
+import { fieldLabel, fieldPaths, patchAt, valueAt } from './internal/fields.js';
 import { renderReceipt } from './internal/receipt.js';
 import { renderCharterText, renderReadOnly } from './internal/text.js';
 import { charterStyles } from './ptce-charter.styles.js';
@@ -34,8 +34,6 @@ declare module '../../base/events.js' {
     'ptce-charter-signed': { reference: string; poleName: string };
   }
 }
-
-type Field = keyof SignatureDraft['pole'] | keyof SignatureDraft['representative'];
 
 /**
  * @tag ptce-charter
@@ -152,10 +150,9 @@ export class PtceCharter extends PtceElement {
 
       <fieldset>
         <legend>${this.t('charter.pole')}</legend>
-        ${this.input(issues, 'pole', 'name', 'organization')} ${this.input(issues, 'pole', 'street', 'street-address')}
+        ${this.text(issues, 'pole.name', 'organization')} ${this.text(issues, 'pole.street', 'street-address')}
         <div class="row">
-          ${this.input(issues, 'pole', 'postcode', 'postal-code', 'text', 'numeric')}
-          ${this.input(issues, 'pole', 'city', 'address-level2')}
+          ${this.text(issues, 'pole.postcode', 'postal-code', { inputmode: 'numeric' })} ${this.text(issues, 'pole.city', 'address-level2')}
         </div>
         <div class="field">
           <label for=${fieldId('pole.department')}>${this.t('charter.pole.department')} *</label>
@@ -176,17 +173,17 @@ export class PtceCharter extends PtceElement {
           </p>
           ${form.renderFieldError(issues, 'pole.department')}
         </div>
-        ${this.input(issues, 'pole', 'website', 'url', 'url', undefined, false)}
+        ${this.text(issues, 'pole.website', 'url', { type: 'url', required: false })}
       </fieldset>
 
       <fieldset>
         <legend>${this.t('charter.representative')}</legend>
         <div class="row">
-          ${this.input(issues, 'representative', 'lastName', 'family-name')}
-          ${this.input(issues, 'representative', 'firstName', 'given-name')}
+          ${this.text(issues, 'representative.lastName', 'family-name')} ${this.text(issues, 'representative.firstName', 'given-name')}
         </div>
         <div class="row">
-          ${this.input(issues, 'representative', 'email', 'email', 'email')} ${this.input(issues, 'representative', 'phone', 'tel', 'tel')}
+          ${this.text(issues, 'representative.email', 'email', { type: 'email' })}
+          ${this.text(issues, 'representative.phone', 'tel', { type: 'tel' })}
         </div>
       </fieldset>
 
@@ -233,7 +230,7 @@ export class PtceCharter extends PtceElement {
       <fieldset>
         <legend>${this.t('charter.signing')}</legend>
         <div class="row">
-          ${this.plainInput(issues, 'place', d.place, (place) => ({ place }), 'address-level2')}
+          ${this.text(issues, 'place', 'address-level2')}
           <div class="field">
             <label for=${fieldId('date')}>${this.t('charter.date')} *</label>
             <input
@@ -251,7 +248,7 @@ export class PtceCharter extends PtceElement {
         </div>
         <fieldset>
           <legend>${this.t('charter.signatories')} *</legend>
-          ${d.signatories.map((signatory, index) => this.renderSignatory(issues, signatory, index))}
+          ${d.signatories.map((_, index) => this.renderSignatory(issues, index))}
           <button type="button" class="secondary" @click=${this.addSignatory}>${this.t('charter.signatory.add')}</button>
         </fieldset>
         <div class="choice">
@@ -270,67 +267,34 @@ export class PtceCharter extends PtceElement {
     </form>`;
   }
 
-  private input(
-    issues: DataIssue[],
-    group: 'pole' | 'representative',
-    field: Field,
-    autocomplete: string,
-    type = 'text',
-    inputmode?: string,
-    required = true,
-  ) {
-    const path = `${group}.${field}`;
-    const value = (this.form.draft[group] as Record<string, string>)[field];
-    return this.plainInput(
-      issues,
-      path,
-      value,
-      (next) => ({ [group]: { ...this.form.draft[group], [field]: next } }) as Partial<SignatureDraft>,
-      autocomplete,
-      type,
-      inputmode,
-      required,
-    );
-  }
-
-  private plainInput(
+  /** A text field of the draft, by path; required unless said otherwise. */
+  private text(
     issues: DataIssue[],
     path: string,
-    value: string,
-    patch: (value: string) => Partial<SignatureDraft>,
     autocomplete: string,
-    type = 'text',
-    inputmode?: string,
-    required = true,
-    label = fieldLabel(path, this.t),
+    {
+      type,
+      inputmode,
+      required = true,
+      label = fieldLabel(path, this.t),
+    }: { type?: string; inputmode?: string; required?: boolean; label?: string } = {},
   ) {
-    const id = fieldId(path);
-    return html`<div class="field">
-      <label for=${id}>${label}${required ? ' *' : ''}</label>
-      <input
-        id=${id}
-        type=${type}
-        autocomplete=${autocomplete}
-        inputmode=${inputmode ?? nothing}
-        ?required=${required}
-        .value=${live(value)}
-        aria-invalid=${this.form.invalid(issues, path)}
-        aria-describedby="${id}-error"
-        @input=${(e: Event) => this.onInput(path, (e.target as HTMLInputElement).value, patch)}
-      />
-      ${this.form.renderFieldError(issues, path)}
-    </div>`;
+    return this.form.renderTextField(issues, path, valueAt(this.form.draft, path), {
+      label: `${label}${required ? ' *' : ''}`,
+      input: (value) => this.onInput(path, value),
+      required,
+      type,
+      autocomplete,
+      inputmode,
+    });
   }
 
-  private renderSignatory(issues: DataIssue[], signatory: { name: string; role: string }, index: number) {
+  private renderSignatory(issues: DataIssue[], index: number) {
     const n = index + 1;
-    const update = (field: 'name' | 'role') => (value: string) => ({
-      signatories: this.form.draft.signatories.map((s, i) => (i === index ? { ...s, [field]: value } : s)),
-    });
     return html`<div class="signatory" role="group" aria-label=${this.t('charter.signatory', { n })}>
       <div class="row">
-        ${this.plainInput(issues, `signatories[${index}].name`, signatory.name, update('name'), 'name', 'text', undefined, true, `${this.t('charter.signatory.name')} (${n})`)}
-        ${this.plainInput(issues, `signatories[${index}].role`, signatory.role, update('role'), 'organization-title', 'text', undefined, true, `${this.t('charter.signatory.role')} (${n})`)}
+        ${this.text(issues, `signatories[${index}].name`, 'name', { label: `${this.t('charter.signatory.name')} (${n})` })}
+        ${this.text(issues, `signatories[${index}].role`, 'organization-title', { label: `${this.t('charter.signatory.role')} (${n})` })}
       </div>
       ${
         this.form.draft.signatories.length > 1
@@ -344,8 +308,8 @@ export class PtceCharter extends PtceElement {
 
   // ——— Behaviour ———
 
-  private onInput(path: string, value: string, patch: (value: string) => Partial<SignatureDraft>): void {
-    const next = patch(value);
+  private onInput(path: string, value: string): void {
+    const next = patchAt(this.form.draft, path, value);
     // The department follows the postcode until the signer chooses one by hand.
     if (path === 'pole.postcode' && !this.form.draft.departmentEdited) {
       const department = departmentFromPostcode(value);
