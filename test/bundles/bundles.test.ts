@@ -97,6 +97,14 @@ describe('built bundles (dist/cdn)', () => {
     await settle(doc, 'ptce-pole-card', 'Carrier structure: Val Horizon');
   });
 
+  it("a provider from a bundle that runs after the card's still feeds it (two copies, one late)", async () => {
+    const doc = await page(
+      [elementBundle('pole-card'), elementBundle('provider')],
+      `<ptce-provider endpoint="${ENDPOINT}" lang="en"><ptce-pole-card pole-id="domb-innov"></ptce-pole-card></ptce-provider>`,
+    );
+    await settle(doc, 'ptce-pole-card', 'Carrier structure: Val Horizon');
+  });
+
   it('the all-in-one file defines every element', async () => {
     const doc = await page(
       ['/dist/cdn/ptce-widgets.js'],
