@@ -25,14 +25,29 @@ export interface FormOptions<D extends KeyedDraft> {
   keepSent?: boolean;
 }
 
+/** The autofill tokens our forms use (the browser fills these fields from the reader's details). */
+export type Autocomplete =
+  | 'off'
+  | 'name'
+  | 'given-name'
+  | 'family-name'
+  | 'email'
+  | 'tel'
+  | 'url'
+  | 'organization'
+  | 'organization-title'
+  | 'street-address'
+  | 'postal-code'
+  | 'address-level2';
+
 /** A text field's label (with its required or optional mark), kind and what typing does. */
 export interface TextField {
   label: string;
   input: (value: string) => void;
   required?: boolean;
   multiline?: boolean;
-  type?: string;
-  autocomplete?: string;
+  type?: 'text' | 'email' | 'tel' | 'url';
+  autocomplete?: Autocomplete;
   inputmode?: string;
   hint?: string;
 }

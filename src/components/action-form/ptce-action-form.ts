@@ -5,7 +5,7 @@ import { PtceElement } from '../../base/ptce-element.js';
 import { DataController } from '../../base/data-controller.js';
 import { heading } from '../../base/heading.js';
 import { fieldId } from '../../base/form/form-kit.js';
-import { FormController } from '../../base/form/form-controller.js';
+import { FormController, type TextField as Field } from '../../base/form/form-controller.js';
 import { formStyles } from '../../base/form/form-styles.js';
 import { checkActionReceipt } from '../../data/checks/actions.js';
 import { ok, type DataIssue, type Result } from '../../data/failure.js';
@@ -243,11 +243,7 @@ export class PtceActionForm extends PtceElement {
     </form>`;
   }
 
-  private input(
-    issues: DataIssue[],
-    field: TextField,
-    { optional = false, ...rest }: { multiline?: boolean; optional?: boolean; type?: string; autocomplete?: string; hint?: string } = {},
-  ) {
+  private input(issues: DataIssue[], field: TextField, { optional = false, ...rest }: Partial<Field> & { optional?: boolean } = {}) {
     const path = PATHS[field];
     return this.form.renderTextField(issues, path, this.form.draft[field], {
       label: `${this.label(path)}${optional ? ` ${this.t('action-form.optional')}` : ' *'}`,

@@ -11,7 +11,7 @@ import { safeHttpUrl } from '../../data/safe-url.js';
 import type { Charter } from '../../data/schemas/charter.js';
 import type { SignatureReceipt } from '../../data/schemas/submissions.js';
 import { draftIssues, emptyDraft, fieldId, messageFor, reviveDraft, today, toSignature, type SignatureDraft } from './signature-draft.js';
-import { FormController } from '../../base/form/form-controller.js';
+import { FormController, type TextField } from '../../base/form/form-controller.js';
 import { fieldLabel, fieldPaths, patchAt, valueAt } from './internal/fields.js';
 import { renderReceipt } from './internal/receipt.js';
 import { renderCharterText, renderReadOnly } from './internal/text.js';
@@ -271,13 +271,8 @@ export class PtceCharter extends PtceElement {
   private text(
     issues: DataIssue[],
     path: string,
-    autocomplete: string,
-    {
-      type,
-      inputmode,
-      required = true,
-      label = fieldLabel(path, this.t),
-    }: { type?: string; inputmode?: string; required?: boolean; label?: string } = {},
+    autocomplete: TextField['autocomplete'],
+    { type, inputmode, required = true, label = fieldLabel(path, this.t) }: Partial<TextField> = {},
   ) {
     return this.form.renderTextField(issues, path, valueAt(this.form.draft, path), {
       label: `${label}${required ? ' *' : ''}`,
