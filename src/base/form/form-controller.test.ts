@@ -4,6 +4,7 @@ import { PtceElement } from '../ptce-element.js';
 import { define } from '../define.js';
 import type { DataIssue } from '../../data/failure.js';
 import { FormController } from './form-controller.js';
+import { errorSummary, honeypot, sendFailure, submitButton, textField } from './form-view.js';
 import { formStyles } from './form-styles.js';
 import { newKey, type KeyedDraft } from './form-kit.js';
 import { mockRequests, mockRoute, uniquePrefix, type MockRoute } from '../../../test/support/mock.js';
@@ -63,16 +64,16 @@ class PtceTestForm extends PtceElement {
     const issues = this.issues();
     return html`<form novalidate @submit=${this.submit} @focusout=${form.onFocusOut} @pointerdown=${form.onPointerDown}>
       ${form.restored ? html`<p role="status">Votre saisie précédente a été restaurée.</p>` : nothing}
-      ${form.renderSummary(issues, (count) => `${count} erreur(s)`, 'Le serveur a refusé ces champs.')}
-      ${form.renderFailure((failure) => `Envoi impossible : ${this.describeFailure(failure).message}`)}
-      ${form.renderTextField(issues, 'name', form.draft.name, { label: 'Nom *', required: true, input: (name) => form.input('name', { name }) })}
-      ${form.renderTextField(issues, 'email', form.draft.email, {
+      ${errorSummary(form, issues, (count) => `${count} erreur(s)`, 'Le serveur a refusé ces champs.')}
+      ${sendFailure(form, (failure) => `Envoi impossible : ${this.describeFailure(failure).message}`)}
+      ${textField(form, issues, 'name', form.draft.name, { label: 'Nom *', required: true, input: (name) => form.input('name', { name }) })}
+      ${textField(form, issues, 'email', form.draft.email, {
         label: 'Courriel *',
         type: 'email',
         required: true,
         input: (email) => form.input('email', { email }),
       })}
-      ${form.renderHoneypot()} ${form.renderSubmit('Envoyer', 'Envoi en cours…')}
+      ${honeypot(form)} ${submitButton(form, 'Envoyer', 'Envoi en cours…')}
     </form>`;
   }
 }
@@ -87,7 +88,7 @@ async function endpoint(answer: Omit<MockRoute, 'path'>) {
 
 const $ = <T extends HTMLElement = HTMLInputElement>(el: PtceTestForm, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
 const focused = (el: PtceTestForm) => el.shadowRoot!.activeElement;
-const submitButton = (el: PtceTestForm) => $<HTMLButtonElement>(el, '[part="submit"]');
+const sendButton = (el: PtceTestForm) => $<HTMLButtonElement>(el, '[part="submit"]');
 
 describe('FormController', () => {
   beforeEach(() => localStorage.removeItem(STORAGE));
@@ -97,7 +98,7 @@ describe('FormController', () => {
     const el = await mount<PtceTestForm>(html`<ptce-test-form endpoint=${url}></ptce-test-form>`);
     await fill($(el, '#f-email'), 'camille@');
     // Straight from the field to the button: the click is not lost to the email's message appearing.
-    await click(submitButton(el));
+    await click(sendButton(el));
     const summary = await until(() => $(el, '[part="error-summary"]'), 'the error summary');
     await until(() => focused(el) === summary, 'focus on the summary');
     expect([...summary.querySelectorAll('li')].map((li) => li.textContent!.trim())).to.deep.equal([
@@ -123,7 +124,7 @@ describe('FormController', () => {
     expect($(el, '#f-name').value).to.equal('Camille Martin');
     expect(el.shadowRoot!.textContent).to.contain('Votre saisie précédente a été restaurée.');
     await fill($(el, '#f-email'), 'camille@example.org');
-    await click(submitButton(el));
+    await click(sendButton(el));
     const failure = await until(() => $(el, '.send-failure'), 'the send failure');
     await until(() => focused(el) === failure, 'focus on the failure');
     expect(failure.textContent).to.contain('injoignable');
@@ -133,7 +134,7 @@ describe('FormController', () => {
 
     // The server is back: the same body goes with the same key, then the draft is gone.
     await mockRoute({ path: post, status: 201, json: { reference: 'R-2' } });
-    await click(submitButton(el));
+    await click(sendButton(el));
     const receipt = await until(() => $(el, '[part="receipt"]'), 'the receipt');
     await until(() => focused(el) === receipt, 'focus on the receipt');
     expect(receipt.textContent).to.contain('R-2');
@@ -148,7 +149,7 @@ describe('FormController', () => {
     const el = await mount<PtceTestForm>(html`<ptce-test-form endpoint=${url}></ptce-test-form>`);
     await fill($(el, '#f-name'), 'Camille');
     await fill($(el, '#f-email'), 'camille@example.invalid');
-    await click(submitButton(el));
+    await click(sendButton(el));
     const summary = await until(() => $(el, '[part="error-summary"]'), 'the summary');
     await until(() => focused(el) === summary, 'focus on the summary');
     expect(summary.textContent).to.contain('Le serveur a refusé ces champs.').and.to.contain('Courriel : Adresse invalide.');

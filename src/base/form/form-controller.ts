@@ -1,10 +1,9 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DataIssue, Failure, Result } from '../../data/failure.js';
 import { DraftStore } from '../draft-store.js';
-import { fieldId, focusField, keyForSend, mergeIssues, renderErrorSummary, renderFieldError, type KeyedDraft } from './form-kit.js';
+import { fieldId, keyForSend, mergeIssues, type KeyedDraft } from './form-kit.js';
 
-type FormHost = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
+export type FormHost = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
 
 export interface FormOptions<D extends KeyedDraft> {
   /** Prefix of the idempotency keys (`charter` → `charter-<uuid>`). */
@@ -25,33 +24,6 @@ export interface FormOptions<D extends KeyedDraft> {
   keepSent?: boolean;
 }
 
-/** The autofill tokens our forms use (the browser fills these fields from the reader's details). */
-export type Autocomplete =
-  | 'off'
-  | 'name'
-  | 'given-name'
-  | 'family-name'
-  | 'email'
-  | 'tel'
-  | 'url'
-  | 'organization'
-  | 'organization-title'
-  | 'street-address'
-  | 'postal-code'
-  | 'address-level2';
-
-/** A text field's label (with its required or optional mark), kind and what typing does. */
-export interface TextField {
-  label: string;
-  input: (value: string) => void;
-  required?: boolean;
-  multiline?: boolean;
-  type?: 'text' | 'email' | 'tel' | 'url';
-  autocomplete?: Autocomplete;
-  inputmode?: string;
-  hint?: string;
-}
-
 export interface Sending<R> {
   /** What is POSTed; the same body sent again keeps the draft's idempotency key. */
   body: unknown;
@@ -68,7 +40,8 @@ export interface Sending<R> {
  * A form's life: the draft (kept in the browser's storage, so a reload or a failed submit loses
  * nothing), what was touched, the idempotency key (the same body sent again keeps it: the server
  * stores it once), the honeypot, the server's refusals mapped to fields, the send failure, the
- * receipt, and where focus goes after each outcome.
+ * receipt, and where focus goes after each outcome. Its pieces of template are in form-view.ts,
+ * so a form that draws its own (the référentiel's sending) does not carry them.
  */
 export class FormController<D extends KeyedDraft, R> implements ReactiveController {
   draft: D;
@@ -86,8 +59,8 @@ export class FormController<D extends KeyedDraft, R> implements ReactiveControll
   #pressing = false;
 
   constructor(
-    private readonly host: FormHost,
-    private readonly options: FormOptions<D>,
+    readonly host: FormHost,
+    readonly options: FormOptions<D>,
   ) {
     this.draft = options.empty();
     host.addController(this);
@@ -131,88 +104,6 @@ export class FormController<D extends KeyedDraft, R> implements ReactiveControll
 
   invalid(issues: DataIssue[], path: string): 'true' | 'false' {
     return this.visible(issues, path) ? 'true' : 'false';
-  }
-
-  renderFieldError(issues: DataIssue[], path: string): TemplateResult {
-    const issue = this.visible(issues, path);
-    return renderFieldError(path, issue && this.options.message?.(issue));
-  }
-
-  /** A labelled text field (or text area), its hint and its error line, tied by `aria-describedby`. */
-  renderTextField(issues: DataIssue[], path: string, value: string, field: TextField): TemplateResult {
-    const id = fieldId(path);
-    const invalid = this.invalid(issues, path);
-    const describedBy = `${id}-error${field.hint ? ` ${id}-hint` : ''}`;
-    const input = (e: Event) => field.input((e.target as HTMLInputElement).value);
-    return html`<div class="field">
-      <label for=${id}>${field.label}</label>
-      ${field.hint ? html`<p class="hint" id="${id}-hint">${field.hint}</p>` : nothing}
-      ${
-        field.multiline
-          ? html`<textarea
-              id=${id}
-              rows="4"
-              ?required=${!!field.required}
-              .value=${live(value)}
-              aria-invalid=${invalid}
-              aria-describedby=${describedBy}
-              @input=${input}
-            ></textarea>`
-          : html`<input
-              id=${id}
-              type=${field.type ?? 'text'}
-              autocomplete=${field.autocomplete ?? 'off'}
-              inputmode=${field.inputmode ?? nothing}
-              ?required=${!!field.required}
-              .value=${live(value)}
-              aria-invalid=${invalid}
-              aria-describedby=${describedBy}
-              @input=${input}
-            />`
-      }
-      ${this.renderFieldError(issues, path)}
-    </div>`;
-  }
-
-  /** The summary at the top once submitted (`refused`: the note when the server refused fields). */
-  renderSummary(issues: DataIssue[], title: (count: number) => string, refused: string): TemplateResult | typeof nothing {
-    if (!this.submitted || !issues.length) return nothing;
-    const { label = (path: string) => path, message = (issue: DataIssue) => issue.message } = this.options;
-    return renderErrorSummary(
-      issues,
-      title(issues.length),
-      this.serverIssues.length ? refused : undefined,
-      (issue) => `${label(issue.path)} : ${message(issue)}`,
-      (event, path) => focusField(this.host.renderRoot, event, path),
-    );
-  }
-
-  /** The send failure, said as `text` says it: an alert that takes focus. */
-  renderFailure(text: (failure: Failure) => string): TemplateResult | typeof nothing {
-    return this.failure ? html`<p class="error send-failure" role="alert" tabindex="-1">${text(this.failure)}</p>` : nothing;
-  }
-
-  /** The submit button, busy while sending. */
-  renderSubmit(label: string, sendingLabel: string): TemplateResult {
-    return html`<div class="actions">
-      <button type="submit" part="submit" aria-busy=${this.sending ? 'true' : 'false'} ?disabled=${this.sending}>
-        ${this.sending ? sendingLabel : label}
-      </button>
-    </div>`;
-  }
-
-  /** The hidden field a person never sees nor reaches, and bots fill. */
-  renderHoneypot(): TemplateResult {
-    return html`<div class="honeypot" aria-hidden="true">
-      <label for="f-nickname">Ne pas remplir</label>
-      <input
-        id="f-nickname"
-        name="nickname"
-        tabindex="-1"
-        autocomplete="off"
-        @input=${(e: Event) => (this.honeypot = (e.target as HTMLInputElement).value)}
-      />
-    </div>`;
   }
 
   /** On the form: a pressed pointer defers the messages of the field it leaves (see onFocusOut). */

@@ -5,7 +5,16 @@ import { PtceElement } from '../../base/ptce-element.js';
 import { DataController } from '../../base/data-controller.js';
 import { heading } from '../../base/heading.js';
 import { fieldId } from '../../base/form/form-kit.js';
-import { FormController, type TextField as Field } from '../../base/form/form-controller.js';
+import { FormController } from '../../base/form/form-controller.js';
+import {
+  errorSummary,
+  fieldError,
+  honeypot,
+  sendFailure,
+  submitButton,
+  textField,
+  type TextField as Field,
+} from '../../base/form/form-view.js';
 import { formStyles } from '../../base/form/form-styles.js';
 import { checkActionReceipt } from '../../data/checks/actions.js';
 import { ok, type DataIssue, type Result } from '../../data/failure.js';
@@ -173,8 +182,8 @@ export class PtceActionForm extends PtceElement {
       ${heading(this.headingLevel, 0, this.t('action-form.title'))}
       <p class="hint">${this.t('action-form.intro')}</p>
       ${form.restored ? html`<p class="hint" role="status">${this.t('action-form.draft-restored')}</p>` : nothing}
-      ${form.renderSummary(issues, (count) => this.t('action-form.errors', { count }), this.t('action-form.server-refused'))}
-      ${form.renderFailure((failure) => this.t('action-form.send-failed', { reason: this.describeFailure(failure).message }))}
+      ${errorSummary(form, issues, (count) => this.t('action-form.errors', { count }), this.t('action-form.server-refused'))}
+      ${sendFailure(form, (failure) => this.t('action-form.send-failed', { reason: this.describeFailure(failure).message }))}
 
       <fieldset>
         <legend>${this.t('action-form.pole')}</legend>
@@ -192,7 +201,7 @@ export class PtceActionForm extends PtceElement {
                   ${data.poles.map((pole) => html`<option value=${pole.id} ?selected=${pole.id === d.poleId}>${pole.name}</option>`)}
                   <option value=${OTHER_POLE} ?selected=${d.poleId === OTHER_POLE}>${this.t('action-form.pole.other')}</option>
                 </select>
-                ${form.renderFieldError(issues, 'pole')}
+                ${fieldError(form, issues, 'pole')}
               </div>`
             : nothing
         }
@@ -224,7 +233,7 @@ export class PtceActionForm extends PtceElement {
                       </div>`,
                   )}
                 </div>
-                ${form.renderFieldError(issues, 'action.themes')}
+                ${fieldError(form, issues, 'action.themes')}
               </fieldset>`
             : nothing
         }
@@ -239,13 +248,13 @@ export class PtceActionForm extends PtceElement {
         </div>
       </fieldset>
 
-      ${form.renderHoneypot()} ${form.renderSubmit(this.t('action-form.submit'), this.t('action-form.sending'))}
+      ${honeypot(form)} ${submitButton(form, this.t('action-form.submit'), this.t('action-form.sending'))}
     </form>`;
   }
 
   private input(issues: DataIssue[], field: TextField, { optional = false, ...rest }: Partial<Field> & { optional?: boolean } = {}) {
     const path = PATHS[field];
-    return this.form.renderTextField(issues, path, this.form.draft[field], {
+    return textField(this.form, issues, path, this.form.draft[field], {
       label: `${this.label(path)}${optional ? ` ${this.t('action-form.optional')}` : ' *'}`,
       required: !optional,
       input: (value) => this.onInput(field, value),

@@ -11,7 +11,8 @@ import { safeHttpUrl } from '../../data/safe-url.js';
 import type { Charter } from '../../data/schemas/charter.js';
 import type { SignatureReceipt } from '../../data/schemas/submissions.js';
 import { draftIssues, emptyDraft, fieldId, messageFor, reviveDraft, today, toSignature, type SignatureDraft } from './signature-draft.js';
-import { FormController, type TextField } from '../../base/form/form-controller.js';
+import { FormController } from '../../base/form/form-controller.js';
+import { errorSummary, fieldError, honeypot, sendFailure, submitButton, textField, type TextField } from '../../base/form/form-view.js';
 import { fieldLabel, fieldPaths, patchAt, valueAt } from './internal/fields.js';
 import { renderReceipt } from './internal/receipt.js';
 import { renderCharterText, renderReadOnly } from './internal/text.js';
@@ -145,8 +146,8 @@ export class PtceCharter extends PtceElement {
       ${heading(this.headingLevel, 1, this.t('charter.sign-title'))}
       <p class="hint">${this.t('charter.sign-intro')}</p>
       ${form.restored ? html`<p class="hint" role="status">${this.t('charter.draft-restored')}</p>` : nothing}
-      ${form.renderSummary(issues, (count) => this.t('charter.errors', { count }), this.t('charter.server-refused'))}
-      ${form.renderFailure((failure) => this.t('charter.send-failed', { reason: this.describeFailure(failure).message }))}
+      ${errorSummary(form, issues, (count) => this.t('charter.errors', { count }), this.t('charter.server-refused'))}
+      ${sendFailure(form, (failure) => this.t('charter.send-failed', { reason: this.describeFailure(failure).message }))}
 
       <fieldset>
         <legend>${this.t('charter.pole')}</legend>
@@ -171,7 +172,7 @@ export class PtceCharter extends PtceElement {
           <p class="hint" id="${fieldId('pole.department')}-region">
             ${region ? this.t('charter.pole.region', { region: regionName(region) ?? '' }) : ''}
           </p>
-          ${form.renderFieldError(issues, 'pole.department')}
+          ${fieldError(form, issues, 'pole.department')}
         </div>
         ${this.text(issues, 'pole.website', 'url', { type: 'url', required: false })}
       </fieldset>
@@ -203,7 +204,7 @@ export class PtceCharter extends PtceElement {
               <label for="status-${index}">${localize(status.label, lang)}</label>
             </div>`,
         )}
-        ${form.renderFieldError(issues, 'status')}
+        ${fieldError(form, issues, 'status')}
       </fieldset>
 
       <fieldset>
@@ -222,7 +223,7 @@ export class PtceCharter extends PtceElement {
               @change=${(e: Event) => this.toggleCommitment(commitment.id, (e.target as HTMLInputElement).checked)}
             />
             <label for=${fieldId(path)}>${localize(commitment.text, lang)}</label>
-            <span></span>${form.renderFieldError(issues, path)}
+            <span></span>${fieldError(form, issues, path)}
           </div>`;
         })}
       </fieldset>
@@ -243,7 +244,7 @@ export class PtceCharter extends PtceElement {
               aria-describedby="${fieldId('date')}-error"
               @input=${(e: Event) => form.edit({ date: (e.target as HTMLInputElement).value })}
             />
-            ${form.renderFieldError(issues, 'date')}
+            ${fieldError(form, issues, 'date')}
           </div>
         </div>
         <fieldset>
@@ -263,7 +264,7 @@ export class PtceCharter extends PtceElement {
         ${privacy ? html`<p><a href=${privacy} target="_blank" rel="noopener">${this.t('charter.privacy')}</a></p>` : nothing}
       </fieldset>
 
-      ${form.renderHoneypot()} ${form.renderSubmit(this.t('charter.submit'), this.t('charter.sending'))}
+      ${honeypot(form)} ${submitButton(form, this.t('charter.submit'), this.t('charter.sending'))}
     </form>`;
   }
 
@@ -274,7 +275,7 @@ export class PtceCharter extends PtceElement {
     autocomplete: TextField['autocomplete'],
     { type, inputmode, required = true, label = fieldLabel(path, this.t) }: Partial<TextField> = {},
   ) {
-    return this.form.renderTextField(issues, path, valueAt(this.form.draft, path), {
+    return textField(this.form, issues, path, valueAt(this.form.draft, path), {
       label: `${label}${required ? ' *' : ''}`,
       input: (value) => this.onInput(path, value),
       required,
