@@ -64,9 +64,11 @@ export class PtceElement extends LitElement {
 
   readonly #lang = new LangController(this, () => this.provided?.lang);
 
-  constructor() {
-    super();
+  override connectedCallback(): void {
+    // Before the controllers ask for a provider: the root keeps a request no provider answers yet.
+    // (Here rather than in the constructor: a server rendering the element has no document.)
     ensureContextRoot();
+    super.connectedCallback();
   }
 
   /** The language the element speaks: its `lang`, an ancestor's (across shadow roots), its provider's, else French. */
