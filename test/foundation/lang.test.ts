@@ -25,7 +25,7 @@ describe('language resolution', () => {
     const el = wrapper.querySelector('ptce-test-probe')!;
     // English is loaded on first use; until then the element keeps to French rather than mixing.
     await until(() => shownLang(el) === 'en', 'switched to English once its catalog is loaded');
-    // The error block shows once the failures' sentences are loaded too (on the first failure).
+    // The error block, in English too once its catalog is there.
     await until(() => el.shadowRoot!.querySelector('.state-error'), 'the error block');
     expect(el.shadowRoot!.textContent).to.contain('No data source is configured');
   });
