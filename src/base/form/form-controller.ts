@@ -66,6 +66,9 @@ export class FormController<D extends KeyedDraft, R> implements ReactiveControll
     host.addController(this);
   }
 
+  // Nothing to do on connection: the form opens when its document is loaded (open()).
+  hostConnected(): void {}
+
   /** Starts the form for a loaded document: the draft saved under `storageKey` (none: no storage), else `fresh`. */
   open(storageKey: string | undefined, fresh: () => D = this.options.empty): void {
     this.#store = storageKey ? new DraftStore(storageKey, this.options.revive) : undefined;
