@@ -1,6 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Failure, Result } from '../data/failure.js';
-import { loadErrorTexts } from '../i18n/index.js';
 
 export type LoadState<T> =
   { status: 'idle' } | { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; failure: Failure };
@@ -30,8 +29,6 @@ export class DataController<T> implements ReactiveController {
     this.state = { status: 'loading' };
     this.host.requestUpdate();
     const result = await this.load(abort.signal);
-    // The error block shows once the failure's sentences are there (they load on the first one).
-    if (!result.ok && result.failure.kind !== 'aborted') await loadErrorTexts();
     if (generation !== this.#generation) return;
     if (!result.ok && result.failure.kind === 'aborted') return;
     this.state = result.ok ? { status: 'ready', value: result.value } : { status: 'error', failure: result.failure };

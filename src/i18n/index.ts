@@ -1,5 +1,6 @@
 import type { fr } from './fr.js';
 import { common } from './fr/common.js';
+import { errors } from './fr/errors.js';
 import type { Message } from './types.js';
 
 export type { Message } from './types.js';
@@ -13,10 +14,12 @@ export type Translate = (key: MessageKey, params?: Params) => string;
 export const DEFAULT_LANG = 'fr';
 
 /**
- * Loaded messages by language. French holds the parts the widgets on the page registered (see
- * registerMessages); the other languages come whole when a page uses them.
+ * Loaded messages by language. French holds the shared states, the failures' sentences (with every
+ * element: offline, exactly when "vérifiez votre connexion" is needed, no chunk could bring them)
+ * and the parts the widgets on the page registered (see registerMessages); the other languages
+ * come whole when a page uses them.
  */
-const catalogs = new Map<string, Partial<Catalog>>([['fr', { ...common }]]);
+const catalogs = new Map<string, Partial<Catalog>>([['fr', { ...common, ...errors }]]);
 
 /** Adds a widget's French messages (each widget brings its own part of the catalog). */
 export function registerMessages(lang: string, messages: Partial<Catalog>): void {
@@ -31,33 +34,6 @@ const lazyCatalogs: Record<string, () => Promise<Catalog>> = {
   en: () => import('./en.js').then((module) => module.en),
 };
 const loading = new Map<string, Promise<void>>();
-
-let errorTexts: Promise<void> | undefined;
-let errorTextsState: 'loading' | 'ready' | 'failed' | undefined;
-
-/**
- * Fetches the French sentences of the failures (fr/errors.ts), once: most pages never show one, so
- * they are not in the elements' files. Never rejects; a failed fetch (offline) may be tried again.
- */
-export function loadErrorTexts(): Promise<void> {
-  if (!errorTexts) {
-    errorTextsState = 'loading';
-    errorTexts = import('./fr/errors.js').then(
-      (module) => {
-        registerMessages('fr', module.errors);
-        errorTextsState = 'ready';
-      },
-      () => {
-        errorTexts = undefined;
-        errorTextsState = 'failed';
-      },
-    );
-  }
-  return errorTexts;
-}
-
-/** Where the failures' sentences are: not asked for yet, on their way, there, or unreachable. */
-export const errorTextsStatus = () => errorTextsState;
 
 /** Adds a language at run time: a partner can ship its own catalog without rebuilding the library. */
 export function registerLocale(code: string, catalog: Catalog): void {
@@ -84,7 +60,14 @@ export function loadLang(code: string): Promise<void> {
   if (catalogs.has(code) || !lazyCatalogs[code]) return Promise.resolve();
   let pending = loading.get(code);
   if (!pending) {
-    pending = lazyCatalogs[code]().then((catalog) => void catalogs.set(code, catalog));
+    pending = lazyCatalogs[code]().then(
+      (catalog) => void catalogs.set(code, catalog),
+      (error: unknown) => {
+        // Offline: a later change of language may try again.
+        loading.delete(code);
+        throw error;
+      },
+    );
     loading.set(code, pending);
   }
   return pending;

@@ -5,6 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { until } from '../support/wait.js';
 import { click } from '../support/input.js';
+import { mockRoute, uniquePrefix } from '../support/mock.js';
 
 const ENDPOINT = '/demo/data/ptce.json';
 
@@ -96,6 +97,26 @@ describe('built bundles (dist/cdn)', () => {
       `<ptce-provider endpoint="${ENDPOINT}" lang="en"><ptce-pole-card pole-id="domb-innov"></ptce-pole-card></ptce-provider>`,
     );
     await settle(doc, 'ptce-pole-card', 'Carrier structure: Val Horizon');
+  });
+
+  it("a provider from a bundle that runs after the card's still feeds it (two copies, one late)", async () => {
+    const doc = await page(
+      [elementBundle('pole-card'), elementBundle('provider')],
+      `<ptce-provider endpoint="${ENDPOINT}" lang="en"><ptce-pole-card pole-id="domb-innov"></ptce-pole-card></ptce-provider>`,
+    );
+    await settle(doc, 'ptce-pole-card', 'Carrier structure: Val Horizon');
+  });
+
+  it('says why the data failed with nothing more to download (offline, no chunk could come)', async () => {
+    const prefix = uniquePrefix('offline');
+    await mockRoute({ path: `${prefix}/ptce.json`, drop: true });
+    const doc = await page([elementBundle('charter')], `<ptce-charter endpoint="${prefix}/ptce.json"></ptce-charter>`);
+    await settle(doc, 'ptce-charter', 'Vérifiez votre connexion');
+    const fetched = doc
+      .defaultView!.performance.getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => path.startsWith('/dist/'));
+    expect(fetched).to.deep.equal([elementBundle('charter')]);
   });
 
   it('the all-in-one file defines every element', async () => {

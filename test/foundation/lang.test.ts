@@ -25,7 +25,7 @@ describe('language resolution', () => {
     const el = wrapper.querySelector('ptce-test-probe')!;
     // English is loaded on first use; until then the element keeps to French rather than mixing.
     await until(() => shownLang(el) === 'en', 'switched to English once its catalog is loaded');
-    // The error block shows once the failures' sentences are loaded too (on the first failure).
+    // The error block, in English too once its catalog is there.
     await until(() => el.shadowRoot!.querySelector('.state-error'), 'the error block');
     expect(el.shadowRoot!.textContent).to.contain('No data source is configured');
   });
@@ -85,6 +85,27 @@ describe('language resolution', () => {
     await el.updateComplete;
     expect(shownLang(el)).to.equal('en');
     expect(el.shadowRoot!.querySelector('button')!.textContent).to.equal('Try again');
+  });
+
+  it("follows a lang changed inside another component's shadow root", async () => {
+    // A host page's own component puts the widget in its shadow tree, under an element whose lang it switches.
+    document.documentElement.lang = 'fr';
+    const host = await mount(html`<div></div>`);
+    const shadow = host.attachShadow({ mode: 'closed' });
+    shadow.innerHTML = '<section lang="fr"><ptce-test-probe></ptce-test-probe></section>';
+    const section = shadow.querySelector('section')!;
+    const probe = shadow.querySelector<PtceTestProbe>('ptce-test-probe')!;
+    await until(() => probe.shadowRoot!.querySelector('[role="alert"] button'), 'the error block');
+    expect(shownLang(probe)).to.equal('fr');
+    expect(probe.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('Aucune source de données');
+
+    section.lang = 'en';
+    await until(() => shownLang(probe) === 'en', 'switched to English');
+    await until(() => probe.shadowRoot!.querySelector('[role="alert"] button')!.textContent === 'Try again', 'the retry button in English');
+    expect(probe.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('No data source is configured');
+
+    section.removeAttribute('lang');
+    await until(() => shownLang(probe) === 'fr', "back to the page's French");
   });
 
   it("follows a provider's lang, including across a shadow root", async () => {

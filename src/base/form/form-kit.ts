@@ -2,8 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { DataIssue } from '../../data/failure.js';
 
 /**
- * What the forms (<ptce-charter>, <ptce-action-form>) share: field ids, the idempotency key of a
- * draft, and the error summary. Their drafts go to the browser's storage with DraftStore.
+ * The small pieces the FormController and its templates (form-view.ts) are built on: field ids,
+ * idempotency keys, the merge of the draft's and the server's problems, the error summary.
  */
 
 /** The id of the control a path points at (`signatories[1].role` → `f-signatories-1-role`). */

@@ -1,14 +1,23 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { PtceElement } from '../../base/ptce-element.js';
 import { DataController } from '../../base/data-controller.js';
-import { DraftStore } from '../../base/draft-store.js';
 import { heading } from '../../base/heading.js';
-import { fieldId, focusField, keyForSend, mergeIssues, renderErrorSummary, renderFieldError } from '../../base/form/form-kit.js';
+import { fieldId } from '../../base/form/form-kit.js';
+import { FormController } from '../../base/form/form-controller.js';
+import {
+  errorSummary,
+  fieldError,
+  honeypot,
+  sendFailure,
+  submitButton,
+  textField,
+  type TextField as Field,
+} from '../../base/form/form-view.js';
 import { formStyles } from '../../base/form/form-styles.js';
 import { checkActionReceipt } from '../../data/checks/actions.js';
-import { ok, type DataIssue, type Failure, type Result } from '../../data/failure.js';
+import { ok, type DataIssue, type Result } from '../../data/failure.js';
 import { localize } from '../../data/localize.js';
 import { loadPoles } from '../../data/poles.js';
 import { safeHttpUrl } from '../../data/safe-url.js';
@@ -92,17 +101,15 @@ export class PtceActionForm extends PtceElement {
   /** Level of the form's title (default 2). */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
-  @state() private draft: ActionDraft = emptyDraft();
-  @state() private touched = new Set<string>();
-  @state() private submitted = false;
-  @state() private sending = false;
-  @state() private sendFailure?: Failure;
-  @state() private serverIssues: DataIssue[] = [];
-  @state() private receipt?: ActionReceipt;
-  @state() private restored = false;
-
-  private store?: DraftStore<ActionDraft>;
-  private honeypot = '';
+  /** The form: draft, idempotency key, honeypot, server refusals, receipt, focus. */
+  private readonly form: FormController<ActionDraft, ActionReceipt> = new FormController(this, {
+    prefix: 'action',
+    empty: () => emptyDraft(),
+    revive: reviveDraft,
+    paths: () => Object.values(PATHS),
+    label: (path) => this.label(path),
+    message: (issue) => this.t(messageFor(issue)),
+  });
 
   readonly data = new DataController<FormData>(
     this,
@@ -123,11 +130,8 @@ export class PtceActionForm extends PtceElement {
   }
 
   private loaded({ endpoint, poles }: FormData): void {
-    this.store = this.noDraft ? undefined : new DraftStore(`ptce-action-draft:${endpoint}`, reviveDraft);
-    const saved = this.store?.load();
     const preset = this.poleId && poles.some((pole) => pole.id === this.poleId) ? this.poleId : poles.length ? '' : OTHER_POLE;
-    this.draft = saved ?? emptyDraft(preset);
-    this.restored = !!saved;
+    this.form.open(this.noDraft ? undefined : `ptce-action-draft:${endpoint}`, () => emptyDraft(preset));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -137,7 +141,7 @@ export class PtceActionForm extends PtceElement {
 
   protected override render() {
     return this.renderData(this.data, (data) =>
-      this.receipt ? this.renderReceipt(this.receipt) : data.canSend ? this.renderForm(data) : this.renderReadOnly(),
+      this.form.receipt ? this.renderReceipt(this.form.receipt) : data.canSend ? this.renderForm(data) : this.renderReadOnly(),
     );
   }
 
@@ -150,17 +154,7 @@ export class PtceActionForm extends PtceElement {
   }
 
   private issues({ poles, themes }: FormData): DataIssue[] {
-    return mergeIssues(draftIssues(this.draft, poles, themes), this.serverIssues);
-  }
-
-  private visibleIssue(issues: DataIssue[], path: string): DataIssue | undefined {
-    if (!this.submitted && !this.touched.has(path)) return undefined;
-    return issues.find((issue) => issue.path === path);
-  }
-
-  private fieldError(issues: DataIssue[], path: string) {
-    const issue = this.visibleIssue(issues, path);
-    return renderFieldError(path, issue && this.t(messageFor(issue)));
+    return this.form.issues(draftIssues(this.form.draft, poles, themes));
   }
 
   private label(path: string): string {
@@ -174,38 +168,22 @@ export class PtceActionForm extends PtceElement {
   }
 
   private renderForm(data: FormData) {
+    const form = this.form;
     const issues = this.issues(data);
-    const shown = this.submitted ? issues : [];
-    const d = this.draft;
+    const d = form.draft;
     const lang = this.resolvedLang;
     return html`<form
       part="form"
       novalidate
       @submit=${(e: Event) => this.submit(e, data)}
-      @focusout=${this.onBlur}
-      @pointerdown=${this.onPress}
+      @focusout=${form.onFocusOut}
+      @pointerdown=${form.onPointerDown}
     >
       ${heading(this.headingLevel, 0, this.t('action-form.title'))}
       <p class="hint">${this.t('action-form.intro')}</p>
-      ${this.restored ? html`<p class="hint" role="status">${this.t('action-form.draft-restored')}</p>` : nothing}
-      ${
-        shown.length
-          ? renderErrorSummary(
-              shown,
-              this.t('action-form.errors', { count: shown.length }),
-              this.serverIssues.length ? this.t('action-form.server-refused') : undefined,
-              (issue) => `${this.label(issue.path)} : ${this.t(messageFor(issue))}`,
-              (event, path) => focusField(this.renderRoot, event, path),
-            )
-          : nothing
-      }
-      ${
-        this.sendFailure
-          ? html`<p class="error" role="alert" tabindex="-1">
-              ${this.t('action-form.send-failed', { reason: this.describeFailure(this.sendFailure).message })}
-            </p>`
-          : nothing
-      }
+      ${form.restored ? html`<p class="hint" role="status">${this.t('action-form.draft-restored')}</p>` : nothing}
+      ${errorSummary(form, issues, (count) => this.t('action-form.errors', { count }), this.t('action-form.server-refused'))}
+      ${sendFailure(form, (failure) => this.t('action-form.send-failed', { reason: this.describeFailure(failure).message }))}
 
       <fieldset>
         <legend>${this.t('action-form.pole')}</legend>
@@ -215,15 +193,15 @@ export class PtceActionForm extends PtceElement {
                 <label for=${fieldId('pole')}>${this.t('action-form.pole.choose')}</label>
                 <select
                   id=${fieldId('pole')}
-                  aria-invalid=${this.visibleIssue(issues, 'pole') ? 'true' : 'false'}
+                  aria-invalid=${form.invalid(issues, 'pole')}
                   aria-describedby="${fieldId('pole')}-error"
-                  @change=${(e: Event) => this.update_({ poleId: (e.target as HTMLSelectElement).value }, 'pole')}
+                  @change=${(e: Event) => form.edit({ poleId: (e.target as HTMLSelectElement).value }, 'pole')}
                 >
                   <option value="" ?selected=${!d.poleId}>${this.t('action-form.pole.placeholder')}</option>
                   ${data.poles.map((pole) => html`<option value=${pole.id} ?selected=${pole.id === d.poleId}>${pole.name}</option>`)}
                   <option value=${OTHER_POLE} ?selected=${d.poleId === OTHER_POLE}>${this.t('action-form.pole.other')}</option>
                 </select>
-                ${this.fieldError(issues, 'pole')}
+                ${fieldError(form, issues, 'pole')}
               </div>`
             : nothing
         }
@@ -255,7 +233,7 @@ export class PtceActionForm extends PtceElement {
                       </div>`,
                   )}
                 </div>
-                ${this.fieldError(issues, 'action.themes')}
+                ${fieldError(form, issues, 'action.themes')}
               </fieldset>`
             : nothing
         }
@@ -270,76 +248,26 @@ export class PtceActionForm extends PtceElement {
         </div>
       </fieldset>
 
-      <div class="honeypot" aria-hidden="true">
-        <label for="f-nickname">Ne pas remplir</label>
-        <input
-          id="f-nickname"
-          name="nickname"
-          tabindex="-1"
-          autocomplete="off"
-          @input=${(e: Event) => (this.honeypot = (e.target as HTMLInputElement).value)}
-        />
-      </div>
-
-      <div class="actions">
-        <button type="submit" part="submit" aria-busy=${this.sending ? 'true' : 'false'} ?disabled=${this.sending}>
-          ${this.sending ? this.t('action-form.sending') : this.t('action-form.submit')}
-        </button>
-      </div>
+      ${honeypot(form)} ${submitButton(form, this.t('action-form.submit'), this.t('action-form.sending'))}
     </form>`;
   }
 
-  private input(
-    issues: DataIssue[],
-    field: TextField,
-    {
-      multiline = false,
-      optional = false,
-      type = 'text',
-      autocomplete = 'off',
-      hint,
-    }: { multiline?: boolean; optional?: boolean; type?: string; autocomplete?: string; hint?: string } = {},
-  ) {
+  private input(issues: DataIssue[], field: TextField, { optional = false, ...rest }: Partial<Field> & { optional?: boolean } = {}) {
     const path = PATHS[field];
-    const id = fieldId(path);
-    const invalid = this.visibleIssue(issues, path) ? 'true' : 'false';
-    const describedBy = `${id}-error${hint ? ` ${id}-hint` : ''}`;
-    const onInput = (e: Event) => this.onInput(field, (e.target as HTMLInputElement).value);
-    return html`<div class="field">
-      <label for=${id}>${this.label(path)}${optional ? ` ${this.t('action-form.optional')}` : ' *'}</label>
-      ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing}
-      ${
-        multiline
-          ? html`<textarea
-              id=${id}
-              rows="4"
-              ?required=${!optional}
-              .value=${live(this.draft[field])}
-              aria-invalid=${invalid}
-              aria-describedby=${describedBy}
-              @input=${onInput}
-            ></textarea>`
-          : html`<input
-              id=${id}
-              type=${type}
-              autocomplete=${autocomplete}
-              ?required=${!optional}
-              .value=${live(this.draft[field])}
-              aria-invalid=${invalid}
-              aria-describedby=${describedBy}
-              @input=${onInput}
-            />`
-      }
-      ${this.fieldError(issues, path)}
-    </div>`;
+    return textField(this.form, issues, path, this.form.draft[field], {
+      label: `${this.label(path)}${optional ? ` ${this.t('action-form.optional')}` : ' *'}`,
+      required: !optional,
+      input: (value) => this.onInput(field, value),
+      ...rest,
+    });
   }
 
   private renderReceipt(receipt: ActionReceipt) {
-    const listed = this.draft.poleId !== OTHER_POLE;
+    const listed = this.form.draft.poleId !== OTHER_POLE;
     return html`<section class="receipt" part="receipt" tabindex="-1" aria-labelledby="receipt-title">
       ${heading(this.headingLevel, 0, this.t('action-form.thanks'), 'receipt-title')}
       <p><strong>${this.t('action-form.reference', { reference: receipt.reference })}</strong></p>
-      <p>${this.t('action-form.receipt-summary', { title: this.draft.title.trim(), pole: receipt.poleName })}</p>
+      <p>${this.t('action-form.receipt-summary', { title: this.form.draft.title.trim(), pole: receipt.poleName })}</p>
       <p>${this.t(listed ? 'action-form.pending' : 'action-form.pending-unlisted')}</p>
       <div class="actions no-print">
         <button type="button" @click=${() => window.print()}>${this.t('action-form.print')}</button>
@@ -350,103 +278,39 @@ export class PtceActionForm extends PtceElement {
 
   // ——— Behaviour ———
 
-  // (`update` is LitElement's own.)
-  private update_(patch: Partial<ActionDraft>, touch?: string): void {
-    this.draft = { ...this.draft, ...patch };
-    if (touch) this.touched = new Set(this.touched).add(touch);
-    this.store?.save(this.draft);
-  }
-
   private onInput(field: TextField, value: string): void {
-    this.serverIssues = this.serverIssues.filter((issue) => issue.path !== PATHS[field]);
-    this.update_({ [field]: value });
+    this.form.input(PATHS[field], { [field]: value });
   }
 
   private toggleTheme(id: string, checked: boolean): void {
-    const themes = checked ? [...new Set([...this.draft.themes, id])] : this.draft.themes.filter((theme) => theme !== id);
-    this.update_({ themes }, 'action.themes');
+    const themes = this.form.draft.themes;
+    this.form.edit({ themes: checked ? [...new Set([...themes, id])] : themes.filter((theme) => theme !== id) }, 'action.themes');
   }
-
-  private pressing = false;
-  private onPress = () => {
-    this.pressing = true;
-    // Released: a blur's message may show now; the button pressed is no longer moved under the pointer.
-    addEventListener(
-      'pointerup',
-      () =>
-        setTimeout(() => {
-          this.pressing = false;
-          this.touched = new Set(this.touched);
-        }),
-      { once: true, capture: true },
-    );
-  };
-
-  private onBlur = (event: FocusEvent) => {
-    const field = event.composedPath()[0] as HTMLInputElement;
-    const path = Object.values(PATHS).find((p) => fieldId(p) === field.id);
-    // An empty field passed through is not an error until submit (see <ptce-charter>). A field left
-    // by pressing the mouse elsewhere shows its message once the button is released, so that the
-    // layout does not move between the press and the release (the click would be lost).
-    if (path && field.value !== '' && !this.touched.has(path)) {
-      if (this.pressing) this.touched.add(path);
-      else this.touched = new Set(this.touched).add(path);
-    }
-  };
 
   private startAgain = async () => {
-    this.receipt = undefined;
-    this.submitted = false;
-    this.touched = new Set();
-    this.draft = emptyDraft(this.draft.poleId);
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('select, input')?.focus();
+    this.form.reset(emptyDraft(this.form.draft.poleId));
+    await this.form.focus('select, input');
   };
-
-  private async focusAfter(selector: string): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
 
   private async submit(event: Event, data: FormData): Promise<void> {
     event.preventDefault();
-    if (this.sending) return;
-    this.submitted = true;
-    this.sendFailure = undefined;
-    if (this.issues(data).length) return this.focusAfter('[part="error-summary"]');
-    const proposal = toProposal(this.draft, data.poles);
-    // Same body as the last attempt: same key, so the server stores it once. Changed: new key.
-    this.update_(keyForSend(this.draft, JSON.stringify(proposal), 'action'));
-    if (this.honeypot)
-      return this.succeed({ reference: '—', status: 'pending', receivedAt: new Date().toISOString(), poleName: proposal.pole.name }, false);
-
-    this.sending = true;
-    const result = await this.withClient((client) => client.post('actions', proposal, this.draft.key));
-    this.sending = false;
-    if (result.ok) {
-      const receipt = checkActionReceipt(result.value);
-      return this.succeed(
-        receipt.ok ? receipt.value : { reference: '—', status: 'pending', receivedAt: '', poleName: proposal.pole.name },
-        true,
-      );
-    }
-    const failure = result.failure;
-    if (failure.kind === 'http' && failure.status === 400 && failure.issues?.length) {
-      this.serverIssues = failure.issues.map((issue) => ({
-        ...issue,
-        path: issue.path === 'pole.id' ? 'pole' : issue.path.replace(/^action\.themes.*/, 'action.themes'),
-      }));
-      return this.focusAfter('[part="error-summary"]');
-    }
-    if (failure.kind !== 'aborted') this.sendFailure = failure;
-    return this.focusAfter('[role="alert"]');
-  }
-
-  private async succeed(receipt: ActionReceipt, announce: boolean): Promise<void> {
-    this.receipt = receipt;
-    this.store?.clear();
-    if (announce) this.emit('ptce-action-proposed', { reference: receipt.reference, poleName: receipt.poleName });
-    await this.focusAfter('[part="receipt"]');
+    const proposal = toProposal(this.form.draft, data.poles);
+    const receipt = await this.form.submit(this.issues(data), {
+      body: proposal,
+      post: (body, key) => this.withClient((client) => client.post('actions', body, key)),
+      receipt: (value) => {
+        const checked = checkActionReceipt(value);
+        return checked.ok ? checked.value : undefined;
+      },
+      fallback: () => ({ reference: '—', status: 'pending', receivedAt: new Date().toISOString(), poleName: proposal.pole.name }),
+      // The server names the pole's id and each theme; the form has one list and one group for them.
+      fieldIssues: (issues) =>
+        issues.map((issue) => ({
+          ...issue,
+          path: issue.path === 'pole.id' ? 'pole' : issue.path.replace(/^action\.themes.*/, 'action.themes'),
+        })),
+    });
+    if (receipt) this.emit('ptce-action-proposed', { reference: receipt.reference, poleName: receipt.poleName });
   }
 }
 

@@ -1,18 +1,19 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { PtceElement } from '../../base/ptce-element.js';
 import { DataController } from '../../base/data-controller.js';
 import { checkCharter, checkSignatureReceipt } from '../../data/checks/charter.js';
-import { ok, type DataIssue, type Failure, type Result } from '../../data/failure.js';
+import { ok, type DataIssue, type Result } from '../../data/failure.js';
 import { DEPARTMENTS, departmentFromPostcode, regionName, regionOf } from '../../data/geography.js';
 import { localize } from '../../data/localize.js';
 import { safeHttpUrl } from '../../data/safe-url.js';
 import type { Charter } from '../../data/schemas/charter.js';
 import type { SignatureReceipt } from '../../data/schemas/submissions.js';
 import { draftIssues, emptyDraft, fieldId, messageFor, reviveDraft, today, toSignature, type SignatureDraft } from './signature-draft.js';
-import { focusField, keyForSend, mergeIssues, renderErrorSummary, renderFieldError } from '../../base/form/form-kit.js';
-import { DraftStore } from '../../base/draft-store.js';
+import { FormController } from '../../base/form/form-controller.js';
+import { errorSummary, fieldError, honeypot, sendFailure, submitButton, textField, type TextField } from '../../base/form/form-view.js';
+import { fieldLabel, fieldPaths, patchAt, valueAt } from './internal/fields.js';
 import { renderReceipt } from './internal/receipt.js';
 import { renderCharterText, renderReadOnly } from './internal/text.js';
 import { charterStyles } from './ptce-charter.styles.js';
@@ -34,8 +35,6 @@ declare module '../../base/events.js' {
     'ptce-charter-signed': { reference: string; poleName: string };
   }
 }
-
-type Field = keyof SignatureDraft['pole'] | keyof SignatureDraft['representative'];
 
 /**
  * @tag ptce-charter
@@ -67,18 +66,17 @@ export class PtceCharter extends PtceElement {
   /** Level of the charter's title (default 2); the form's and the receipt's headings come one below. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
-  @state() private draft: SignatureDraft = emptyDraft();
-  @state() private touched = new Set<string>();
-  @state() private submitted = false;
-  @state() private sending = false;
-  @state() private sendFailure?: Failure;
-  @state() private serverIssues: DataIssue[] = [];
-  @state() private receipt?: SignatureReceipt;
-  @state() private restored = false;
   @state() private narrow = false;
 
-  private store?: DraftStore<SignatureDraft>;
-  private honeypot = '';
+  /** The signing form: draft, idempotency key, honeypot, server refusals, receipt, focus. */
+  private readonly form: FormController<SignatureDraft, SignatureReceipt> = new FormController<SignatureDraft, SignatureReceipt>(this, {
+    prefix: 'charter',
+    empty: emptyDraft,
+    revive: reviveDraft,
+    paths: () => fieldPaths(this.form.draft),
+    label: (path) => fieldLabel(path, this.t),
+    message: (issue) => this.t(messageFor(issue)),
+  });
 
   readonly data = new DataController<CharterData>(
     this,
@@ -97,10 +95,7 @@ export class PtceCharter extends PtceElement {
 
   private loaded({ charter, endpoint }: CharterData): void {
     this.narrow = this.getBoundingClientRect().width < 560;
-    this.store = this.noDraft ? undefined : new DraftStore(`ptce-charter-draft:${endpoint}:${charter.id}:${charter.version}`, reviveDraft);
-    const saved = this.store?.load();
-    this.draft = saved ?? emptyDraft();
-    this.restored = !!saved;
+    this.form.open(this.noDraft ? undefined : `ptce-charter-draft:${endpoint}:${charter.id}:${charter.version}`);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -114,8 +109,8 @@ export class PtceCharter extends PtceElement {
       ({ charter, canSign }) => html`
         ${renderCharterText(charter, { lang: this.resolvedLang, headingLevel: this.headingLevel, open: !this.narrow })}
         ${
-          this.receipt
-            ? renderReceipt(this.receipt, toSignature(this.draft, charter), {
+          this.form.receipt
+            ? renderReceipt(this.form.receipt, toSignature(this.form.draft, charter), {
                 lang: this.resolvedLang,
                 headingLevel: this.headingLevel,
                 t: this.t,
@@ -131,43 +126,43 @@ export class PtceCharter extends PtceElement {
   // ——— The form ———
 
   private issues(charter: Charter): DataIssue[] {
-    return mergeIssues(draftIssues(this.draft, charter), this.serverIssues);
-  }
-
-  private visibleIssue(issues: DataIssue[], path: string): DataIssue | undefined {
-    if (!this.submitted && !this.touched.has(path)) return undefined;
-    return issues.find((issue) => issue.path === path);
+    return this.form.issues(draftIssues(this.form.draft, charter));
   }
 
   private renderForm(charter: Charter) {
+    const form = this.form;
     const issues = this.issues(charter);
-    const shown = this.submitted ? issues : [];
     const lang = this.resolvedLang;
-    const d = this.draft;
+    const d = form.draft;
     const region = d.pole.department && regionOf(d.pole.department);
     const privacy = safeHttpUrl(this.privacyUrl, document.baseURI);
-    return html`<form part="form" novalidate @submit=${(e: Event) => this.submit(e, charter)} @focusout=${this.onBlur}>
+    return html`<form
+      part="form"
+      novalidate
+      @submit=${(e: Event) => this.submit(e, charter)}
+      @focusout=${form.onFocusOut}
+      @pointerdown=${form.onPointerDown}
+    >
       ${heading(this.headingLevel, 1, this.t('charter.sign-title'))}
       <p class="hint">${this.t('charter.sign-intro')}</p>
-      ${this.restored ? html`<p class="hint" role="status">${this.t('charter.draft-restored')}</p>` : nothing}
-      ${shown.length ? this.renderErrorSummary(shown) : nothing}
-      ${this.sendFailure ? html`<p class="error" role="alert" tabindex="-1">${this.t('charter.send-failed', { reason: this.describeFailure(this.sendFailure).message })}</p>` : nothing}
+      ${form.restored ? html`<p class="hint" role="status">${this.t('charter.draft-restored')}</p>` : nothing}
+      ${errorSummary(form, issues, (count) => this.t('charter.errors', { count }), this.t('charter.server-refused'))}
+      ${sendFailure(form, (failure) => this.t('charter.send-failed', { reason: this.describeFailure(failure).message }))}
 
       <fieldset>
         <legend>${this.t('charter.pole')}</legend>
-        ${this.input(issues, 'pole', 'name', 'organization')} ${this.input(issues, 'pole', 'street', 'street-address')}
+        ${this.text(issues, 'pole.name', 'organization')} ${this.text(issues, 'pole.street', 'street-address')}
         <div class="row">
-          ${this.input(issues, 'pole', 'postcode', 'postal-code', 'text', 'numeric')}
-          ${this.input(issues, 'pole', 'city', 'address-level2')}
+          ${this.text(issues, 'pole.postcode', 'postal-code', { inputmode: 'numeric' })} ${this.text(issues, 'pole.city', 'address-level2')}
         </div>
         <div class="field">
           <label for=${fieldId('pole.department')}>${this.t('charter.pole.department')} *</label>
           <select
             id=${fieldId('pole.department')}
             required
-            aria-invalid=${this.visibleIssue(issues, 'pole.department') ? 'true' : 'false'}
+            aria-invalid=${form.invalid(issues, 'pole.department')}
             aria-describedby="${fieldId('pole.department')}-error ${fieldId('pole.department')}-region"
-            @change=${(e: Event) => this.updateDraft({ pole: { ...d.pole, department: (e.target as HTMLSelectElement).value }, departmentEdited: true })}
+            @change=${(e: Event) => this.form.edit({ pole: { ...d.pole, department: (e.target as HTMLSelectElement).value }, departmentEdited: true })}
           >
             <option value="" ?selected=${!d.pole.department}>${this.t('charter.pole.department-choose')}</option>
             ${[...DEPARTMENTS.values()].map(
@@ -177,19 +172,19 @@ export class PtceCharter extends PtceElement {
           <p class="hint" id="${fieldId('pole.department')}-region">
             ${region ? this.t('charter.pole.region', { region: regionName(region) ?? '' }) : ''}
           </p>
-          ${this.fieldError(issues, 'pole.department')}
+          ${fieldError(form, issues, 'pole.department')}
         </div>
-        ${this.input(issues, 'pole', 'website', 'url', 'url', undefined, false)}
+        ${this.text(issues, 'pole.website', 'url', { type: 'url', required: false })}
       </fieldset>
 
       <fieldset>
         <legend>${this.t('charter.representative')}</legend>
         <div class="row">
-          ${this.input(issues, 'representative', 'lastName', 'family-name')}
-          ${this.input(issues, 'representative', 'firstName', 'given-name')}
+          ${this.text(issues, 'representative.lastName', 'family-name')} ${this.text(issues, 'representative.firstName', 'given-name')}
         </div>
         <div class="row">
-          ${this.input(issues, 'representative', 'email', 'email', 'email')} ${this.input(issues, 'representative', 'phone', 'tel', 'tel')}
+          ${this.text(issues, 'representative.email', 'email', { type: 'email' })}
+          ${this.text(issues, 'representative.phone', 'tel', { type: 'tel' })}
         </div>
       </fieldset>
 
@@ -204,12 +199,12 @@ export class PtceCharter extends PtceElement {
                 id="status-${index}"
                 value=${status.id}
                 .checked=${live(d.status === status.id)}
-                @change=${() => this.updateDraft({ status: status.id }, 'status')}
+                @change=${() => this.form.edit({ status: status.id }, 'status')}
               />
               <label for="status-${index}">${localize(status.label, lang)}</label>
             </div>`,
         )}
-        ${this.fieldError(issues, 'status')}
+        ${fieldError(form, issues, 'status')}
       </fieldset>
 
       <fieldset>
@@ -223,12 +218,12 @@ export class PtceCharter extends PtceElement {
               id=${fieldId(path)}
               required
               .checked=${live(d.commitments.includes(commitment.id))}
-              aria-invalid=${this.visibleIssue(issues, path) ? 'true' : 'false'}
+              aria-invalid=${form.invalid(issues, path)}
               aria-describedby="${fieldId(path)}-error"
               @change=${(e: Event) => this.toggleCommitment(commitment.id, (e.target as HTMLInputElement).checked)}
             />
             <label for=${fieldId(path)}>${localize(commitment.text, lang)}</label>
-            <span></span>${this.fieldError(issues, path)}
+            <span></span>${fieldError(form, issues, path)}
           </div>`;
         })}
       </fieldset>
@@ -236,7 +231,7 @@ export class PtceCharter extends PtceElement {
       <fieldset>
         <legend>${this.t('charter.signing')}</legend>
         <div class="row">
-          ${this.plainInput(issues, 'place', d.place, (place) => ({ place }), 'address-level2')}
+          ${this.text(issues, 'place', 'address-level2')}
           <div class="field">
             <label for=${fieldId('date')}>${this.t('charter.date')} *</label>
             <input
@@ -245,16 +240,16 @@ export class PtceCharter extends PtceElement {
               required
               max=${today()}
               .value=${live(d.date)}
-              aria-invalid=${this.visibleIssue(issues, 'date') ? 'true' : 'false'}
+              aria-invalid=${form.invalid(issues, 'date')}
               aria-describedby="${fieldId('date')}-error"
-              @input=${(e: Event) => this.updateDraft({ date: (e.target as HTMLInputElement).value })}
+              @input=${(e: Event) => form.edit({ date: (e.target as HTMLInputElement).value })}
             />
-            ${this.fieldError(issues, 'date')}
+            ${fieldError(form, issues, 'date')}
           </div>
         </div>
         <fieldset>
           <legend>${this.t('charter.signatories')} *</legend>
-          ${d.signatories.map((signatory, index) => this.renderSignatory(issues, signatory, index))}
+          ${d.signatories.map((_, index) => this.renderSignatory(issues, index))}
           <button type="button" class="secondary" @click=${this.addSignatory}>${this.t('charter.signatory.add')}</button>
         </fieldset>
         <div class="choice">
@@ -262,125 +257,43 @@ export class PtceCharter extends PtceElement {
             type="checkbox"
             id="f-consent"
             .checked=${live(d.consentToList)}
-            @change=${(e: Event) => this.updateDraft({ consentToList: (e.target as HTMLInputElement).checked })}
+            @change=${(e: Event) => this.form.edit({ consentToList: (e.target as HTMLInputElement).checked })}
           />
           <label for="f-consent">${this.t('charter.consent')}</label>
         </div>
         ${privacy ? html`<p><a href=${privacy} target="_blank" rel="noopener">${this.t('charter.privacy')}</a></p>` : nothing}
       </fieldset>
 
-      <div class="honeypot" aria-hidden="true">
-        <label for="f-nickname">Ne pas remplir</label>
-        <input
-          id="f-nickname"
-          name="nickname"
-          tabindex="-1"
-          autocomplete="off"
-          @input=${(e: Event) => (this.honeypot = (e.target as HTMLInputElement).value)}
-        />
-      </div>
-
-      <div class="actions">
-        <button type="submit" part="submit" aria-busy=${this.sending ? 'true' : 'false'} ?disabled=${this.sending}>
-          ${this.sending ? this.t('charter.sending') : this.t('charter.submit')}
-        </button>
-      </div>
+      ${honeypot(form)} ${submitButton(form, this.t('charter.submit'), this.t('charter.sending'))}
     </form>`;
   }
 
-  private renderErrorSummary(issues: DataIssue[]) {
-    return renderErrorSummary(
-      issues,
-      this.t('charter.errors', { count: issues.length }),
-      this.serverIssues.length ? this.t('charter.server-refused') : undefined,
-      (issue) => `${this.fieldLabel(issue.path)} : ${this.t(messageFor(issue))}`,
-      (event, path) => focusField(this.renderRoot, event, path),
-    );
-  }
-
-  private fieldLabel(path: string): string {
-    const signatory = /^signatories\[(\d+)\]\.(name|role)$/.exec(path);
-    if (signatory)
-      return `${this.t('charter.signatory', { n: Number(signatory[1]) + 1 })} — ${this.t(`charter.signatory.${signatory[2] as 'name' | 'role'}`)}`;
-    if (path.startsWith('commitments')) return this.t('charter.commitments');
-    if (path === 'signatories') return this.t('charter.signatories');
-    const known: Record<string, Parameters<PtceCharter['t']>[0]> = {
-      status: 'charter.status',
-      place: 'charter.place',
-      date: 'charter.date',
-    };
-    return this.t(known[path] ?? (`charter.${path}` as Parameters<PtceCharter['t']>[0]));
-  }
-
-  private fieldError(issues: DataIssue[], path: string): TemplateResult {
-    const issue = this.visibleIssue(issues, path);
-    return renderFieldError(path, issue && this.t(messageFor(issue)));
-  }
-
-  private input(
-    issues: DataIssue[],
-    group: 'pole' | 'representative',
-    field: Field,
-    autocomplete: string,
-    type = 'text',
-    inputmode?: string,
-    required = true,
-  ) {
-    const path = `${group}.${field}`;
-    const value = (this.draft[group] as Record<string, string>)[field];
-    return this.plainInput(
-      issues,
-      path,
-      value,
-      (next) => ({ [group]: { ...this.draft[group], [field]: next } }) as Partial<SignatureDraft>,
-      autocomplete,
-      type,
-      inputmode,
-      required,
-    );
-  }
-
-  private plainInput(
+  /** A text field of the draft, by path; required unless said otherwise. */
+  private text(
     issues: DataIssue[],
     path: string,
-    value: string,
-    patch: (value: string) => Partial<SignatureDraft>,
-    autocomplete: string,
-    type = 'text',
-    inputmode?: string,
-    required = true,
-    label = this.fieldLabel(path),
+    autocomplete: TextField['autocomplete'],
+    { type, inputmode, required = true, label = fieldLabel(path, this.t) }: Partial<TextField> = {},
   ) {
-    const id = fieldId(path);
-    return html`<div class="field">
-      <label for=${id}>${label}${required ? ' *' : ''}</label>
-      <input
-        id=${id}
-        type=${type}
-        autocomplete=${autocomplete}
-        inputmode=${inputmode ?? nothing}
-        ?required=${required}
-        .value=${live(value)}
-        aria-invalid=${this.visibleIssue(issues, path) ? 'true' : 'false'}
-        aria-describedby="${id}-error"
-        @input=${(e: Event) => this.onInput(path, (e.target as HTMLInputElement).value, patch)}
-      />
-      ${this.fieldError(issues, path)}
-    </div>`;
+    return textField(this.form, issues, path, valueAt(this.form.draft, path), {
+      label: `${label}${required ? ' *' : ''}`,
+      input: (value) => this.onInput(path, value),
+      required,
+      type,
+      autocomplete,
+      inputmode,
+    });
   }
 
-  private renderSignatory(issues: DataIssue[], signatory: { name: string; role: string }, index: number) {
+  private renderSignatory(issues: DataIssue[], index: number) {
     const n = index + 1;
-    const update = (field: 'name' | 'role') => (value: string) => ({
-      signatories: this.draft.signatories.map((s, i) => (i === index ? { ...s, [field]: value } : s)),
-    });
     return html`<div class="signatory" role="group" aria-label=${this.t('charter.signatory', { n })}>
       <div class="row">
-        ${this.plainInput(issues, `signatories[${index}].name`, signatory.name, update('name'), 'name', 'text', undefined, true, `${this.t('charter.signatory.name')} (${n})`)}
-        ${this.plainInput(issues, `signatories[${index}].role`, signatory.role, update('role'), 'organization-title', 'text', undefined, true, `${this.t('charter.signatory.role')} (${n})`)}
+        ${this.text(issues, `signatories[${index}].name`, 'name', { label: `${this.t('charter.signatory.name')} (${n})` })}
+        ${this.text(issues, `signatories[${index}].role`, 'organization-title', { label: `${this.t('charter.signatory.role')} (${n})` })}
       </div>
       ${
-        this.draft.signatories.length > 1
+        this.form.draft.signatories.length > 1
           ? html`<button type="button" class="secondary" @click=${() => this.removeSignatory(index)}>
               ${this.t('charter.signatory.remove', { n })}
             </button>`
@@ -391,116 +304,47 @@ export class PtceCharter extends PtceElement {
 
   // ——— Behaviour ———
 
-  private updateDraft(patch: Partial<SignatureDraft>, touch?: string): void {
-    this.draft = { ...this.draft, ...patch };
-    if (touch) this.touched = new Set(this.touched).add(touch);
-    this.store?.save(this.draft);
-  }
-
-  private onInput(path: string, value: string, patch: (value: string) => Partial<SignatureDraft>): void {
-    const next = patch(value);
+  private onInput(path: string, value: string): void {
+    const next = patchAt(this.form.draft, path, value);
     // The department follows the postcode until the signer chooses one by hand.
-    if (path === 'pole.postcode' && !this.draft.departmentEdited) {
+    if (path === 'pole.postcode' && !this.form.draft.departmentEdited) {
       const department = departmentFromPostcode(value);
-      if (department) next.pole = { ...(next.pole ?? this.draft.pole), department };
+      if (department) next.pole = { ...(next.pole ?? this.form.draft.pole), department };
     }
-    this.serverIssues = this.serverIssues.filter((issue) => issue.path !== path);
-    this.updateDraft(next);
-  }
-
-  private onBlur = (event: FocusEvent) => {
-    const field = event.composedPath()[0] as HTMLInputElement;
-    const path = this.pathOf(field.id);
-    // An empty field passed through is not an error until submit: flagging it on blur shifted
-    // the layout between mousedown and mouseup, so the button being clicked moved away.
-    if (path && field.value !== '' && !this.touched.has(path)) this.touched = new Set(this.touched).add(path);
-  };
-
-  private pathOf(id: string): string | undefined {
-    const paths = [
-      'pole.name',
-      'pole.street',
-      'pole.postcode',
-      'pole.city',
-      'pole.department',
-      'pole.website',
-      'representative.lastName',
-      'representative.firstName',
-      'representative.email',
-      'representative.phone',
-      'place',
-      'date',
-      ...this.draft.signatories.flatMap((_, i) => [`signatories[${i}].name`, `signatories[${i}].role`]),
-    ];
-    return paths.find((path) => fieldId(path) === id);
+    this.form.input(path, next);
   }
 
   private toggleCommitment(id: string, checked: boolean): void {
-    const commitments = checked ? [...new Set([...this.draft.commitments, id])] : this.draft.commitments.filter((c) => c !== id);
-    this.updateDraft({ commitments }, `commitments.${id}`);
+    const commitments = checked ? [...new Set([...this.form.draft.commitments, id])] : this.form.draft.commitments.filter((c) => c !== id);
+    this.form.edit({ commitments }, `commitments.${id}`);
   }
 
   private addSignatory = async () => {
-    this.updateDraft({ signatories: [...this.draft.signatories, { name: '', role: '' }] });
+    this.form.edit({ signatories: [...this.form.draft.signatories, { name: '', role: '' }] });
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>(`#${fieldId(`signatories[${this.draft.signatories.length - 1}].name`)}`)?.focus();
+    this.renderRoot.querySelector<HTMLInputElement>(`#${fieldId(`signatories[${this.form.draft.signatories.length - 1}].name`)}`)?.focus();
   };
 
   private async removeSignatory(index: number) {
-    this.updateDraft({ signatories: this.draft.signatories.filter((_, i) => i !== index) });
+    this.form.edit({ signatories: this.form.draft.signatories.filter((_, i) => i !== index) });
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>(`#${fieldId(`signatories[${Math.max(0, index - 1)}].name`)}`)?.focus();
   }
 
   private async submit(event: Event, charter: Charter): Promise<void> {
     event.preventDefault();
-    if (this.sending) return;
-    this.submitted = true;
-    this.sendFailure = undefined;
-    const issues = this.issues(charter);
-    if (issues.length) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[part="error-summary"]')?.focus();
-      return;
-    }
-    const signature = toSignature(this.draft, charter);
-    const body = JSON.stringify(signature);
-    // Same body as the last attempt: same key, so the server stores it once. Changed: new key.
-    this.updateDraft(keyForSend(this.draft, body, 'charter'));
-    if (this.honeypot)
-      return this.succeed(
-        { reference: '—', status: 'pending', receivedAt: new Date().toISOString(), poleName: signature.pole.name },
-        false,
-      );
-
-    this.sending = true;
-    const result = await this.withClient((client) => client.post('signatures', signature, this.draft.key));
-    this.sending = false;
-    if (result.ok) {
-      const receipt = checkSignatureReceipt(result.value);
-      return this.succeed(
-        receipt.ok ? receipt.value : { reference: '—', status: 'pending', receivedAt: '', poleName: signature.pole.name },
-        true,
-      );
-    }
-    const failure = result.failure;
-    if (failure.kind === 'http' && failure.status === 400 && failure.issues?.length) {
-      this.serverIssues = failure.issues;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[part="error-summary"]')?.focus();
-      return;
-    }
-    if (failure.kind !== 'aborted') this.sendFailure = failure;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[role="alert"]')?.focus();
-  }
-
-  private async succeed(receipt: SignatureReceipt, announce: boolean): Promise<void> {
-    this.receipt = receipt;
-    this.store?.clear();
-    if (announce) this.emit('ptce-charter-signed', { reference: receipt.reference, poleName: receipt.poleName });
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part="receipt"]')?.focus();
+    const signature = toSignature(this.form.draft, charter);
+    const receipt = await this.form.submit(this.issues(charter), {
+      body: signature,
+      post: (body, key) => this.withClient((client) => client.post('signatures', body, key)),
+      receipt: (value) => {
+        const checked = checkSignatureReceipt(value);
+        return checked.ok ? checked.value : undefined;
+      },
+      fallback: () => ({ reference: '—', status: 'pending', receivedAt: new Date().toISOString(), poleName: signature.pole.name }),
+      fieldIssues: (issues) => issues,
+    });
+    if (receipt) this.emit('ptce-charter-signed', { reference: receipt.reference, poleName: receipt.poleName });
   }
 }
 

@@ -98,6 +98,39 @@ describe('<ptce-provider>', () => {
     expect(values.map((value) => value.lang)).to.deep.equal(['en']);
   });
 
+  it("takes its value from another Lit library's @lit/context provider, and follows its changes", async () => {
+    // Any element may provide the same key: here a plain <div> with @lit/context's own controller.
+    const { ContextProvider, createContext } = await import('@lit/context');
+    const first = await mockEndpoint({ poles: { poles: [{ id: 'a', name: 'Premier' }] } });
+    const second = await mockEndpoint({ poles: { poles: [{ id: 'b', name: 'Second' }] } });
+    const { clientFor } = await import('../../data/client.js');
+    const host = await mount(html`<div lang="en"></div>`);
+    const provider = new ContextProvider(host, {
+      context: createContext<{ client?: unknown }>(Symbol.for('ptce-widgets/provider')),
+      initialValue: { client: clientFor(first.url) },
+    });
+    provider.hostConnected();
+    const probe = document.createElement('ptce-test-probe');
+    host.append(probe);
+    await until(() => names(probe)[0] === 'Premier', 'data from the foreign provider');
+    provider.setValue({ client: clientFor(second.url) });
+    await until(() => names(probe)[0] === 'Second', 'reloaded from its new value');
+  });
+
+  it('reaches widgets in a shadow root when it is defined after them', async () => {
+    const { url } = await mockEndpoint();
+    const holder = await mount(html`<div></div>`);
+    holder.innerHTML = `<ptce-later-provider endpoint="${url}"><div></div></ptce-later-provider>`;
+    const shadow = holder.querySelector('ptce-later-provider div')!.attachShadow({ mode: 'open' });
+    const probe = document.createElement('ptce-test-probe');
+    shadow.append(probe);
+    await until(() => probe.shadowRoot!.querySelector('[role="alert"]'), 'no endpoint yet');
+    const { PtceProvider } = await import('./ptce-provider.js');
+    customElements.define('ptce-later-provider', class extends PtceProvider {});
+    await ready([probe]);
+    expect(names(probe)).to.have.length(3);
+  });
+
   it('is transparent to layout and accessible', async () => {
     const { url } = await mockEndpoint();
     const provider = await fixture(html`<ptce-provider endpoint=${url}><p>Contenu</p></ptce-provider>`);

@@ -1,11 +1,14 @@
-import { html, css, type PropertyValues } from 'lit';
-import { PtceElement } from '../../base/ptce-element.js';
-import { announceProvider, provideContext, type ProviderValue } from '../../base/context.js';
+import { LitElement, html, css } from 'lit';
+import { property } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import { VERSION } from '../../version.js';
+import { providerContext, type ProviderValue } from '../../base/provider-context.js';
 import { clientFor } from '../../data/client.js';
 
 /**
  * @tag ptce-provider
- * @summary Shares one endpoint, one language and one data cache with every ptce widget inside it.
+ * @summary Shares one endpoint, one language and one data cache with every ptce widget inside it,
+ * through @lit/context (any element speaking the community context protocol may use it too).
  *
  * @slot - The widgets (and any other content) that use this provider's endpoint and language.
  *
@@ -15,37 +18,35 @@ import { clientFor } from '../../data/client.js';
  *   <ptce-pole-card pole-id="domb-innov"></ptce-pole-card>
  * </ptce-provider>
  */
-export class PtceProvider extends PtceElement {
+export class PtceProvider extends LitElement {
+  static version = VERSION;
   static override styles = css`
     :host {
       display: contents;
     }
   `;
 
+  /** URL of the endpoint's discovery document, shared by the widgets inside that have none of their own. */
+  @property() endpoint?: string;
+
+  /** What the widgets inside receive; a new object on each change, which @lit/context sends them. */
+  @provide({ context: providerContext })
   protected shared: ProviderValue = {};
 
-  /** Sends `shared` to the widgets again. */
-  #notify = provideContext(this, () => this.shared);
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // For the widgets that asked before this element was defined.
-    announceProvider(this);
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    // `lang` is the page's own attribute, not a reactive property: an update shares its new value.
+    if (name === 'lang' && old !== value) this.requestUpdate();
+  }
+
+  protected override willUpdate(): void {
     const client = this.endpoint ? clientFor(this.endpoint) : undefined;
     const lang = this.getAttribute('lang') ?? undefined;
-    if (client === this.shared.client && lang === this.shared.lang) return;
-    this.shared = { client, lang };
-    this.#notify();
-  }
-
-  override refreshLang(): void {
-    super.refreshLang();
-    // The provider re-renders on lang changes so that `shared.lang` follows the attribute.
-    this.requestUpdate();
+    if (client !== this.shared.client || lang !== this.shared.lang) this.shared = { client, lang };
   }
 
   protected override render() {

@@ -1,18 +1,28 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { PtceElement } from '../../base/ptce-element.js';
 import { DataController } from '../../base/data-controller.js';
 import { addChunkStyles } from '../../base/chunk-styles.js';
-import { DraftStore } from '../../base/draft-store.js';
-import { checkAssessment, checkAssessmentBundle, checkAssessmentReceipt, checkReferentiel } from '../../data/checks/referentiel.js';
+import { FormController } from '../../base/form/form-controller.js';
+import { checkAssessment, checkAssessmentReceipt, checkReferentiel } from '../../data/checks/referentiel.js';
 import { fail, ok, type Failure, type Result } from '../../data/failure.js';
 import { localize } from '../../data/localize.js';
 import type { Referentiel } from '../../data/schemas/referentiel.js';
 import type { Answer, Assessment } from '../../data/schemas/submissions.js';
-import { assessmentCsv, assessmentIssues, questionsOf, referentielIssues, type Question } from './model.js';
-import { download, readAssessments } from './internal/files.js';
-import { renderGrid, renderScale, renderTags, renderThemeFilter } from './internal/grid.js';
+import { assessmentCsv, assessmentIssues, questionsOf, referentielIssues } from './model.js';
+import {
+  emptyDraft,
+  fromImported,
+  renderAnswerActions,
+  renderAnswerMessages,
+  renderQuestion,
+  renderRespondent,
+  reviveDraft,
+  toAssessment,
+  type AnswerDraft,
+} from './internal/answers.js';
+import { download, loadAssessmentFile, readAssessments } from './internal/files.js';
+import { renderGrid, renderReadQuestion, renderScale, renderThemeFilter } from './internal/grid.js';
 import { renderSummary } from './internal/summary.js';
 import type { CampaignData } from './internal/campaign.js';
 import type { CoordinatorController } from './internal/coordinator.js';
@@ -36,20 +46,6 @@ interface ReferentielData extends CampaignData {
   /** Assessments read from `assessments-src` (compare mode). */
   loaded: Assessment[];
 }
-
-/** One respondent's answers as typed, with the idempotency key of this draft. */
-interface AnswerDraft {
-  key: string;
-  sent?: string;
-  role: string;
-  roleOther: string;
-  name: string;
-  answers: Record<string, Answer>;
-}
-
-const newKey = () => `assessment-${crypto.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`}`;
-const emptyDraft = (): AnswerDraft => ({ key: newKey(), role: '', roleOther: '', name: '', answers: {} });
-const OTHER_ROLE = '__other';
 
 /**
  * @tag ptce-referentiel
@@ -103,10 +99,6 @@ export class PtceReferentiel extends PtceElement {
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   @state() private theme_ = '';
-  @state() private draft: AnswerDraft = emptyDraft();
-  @state() private sending = false;
-  @state() private sent?: string;
-  @state() private sendFailure?: Failure;
   @state() private formMessage?: { text: string; error: boolean };
   @state() private imported: Assessment[] = [];
   /** The campaign being answered (answer mode), and the coordinator's view of one (compare mode). */
@@ -116,7 +108,22 @@ export class PtceReferentiel extends PtceElement {
   private compareUi?: CompareUi;
   private coordinator?: CoordinatorController;
 
-  private store?: DraftStore<AnswerDraft>;
+  /**
+   * The answers: kept in the browser's storage, sent with an idempotency key; the receipt is the
+   * reference. They stay once sent (a respondent may change and send them again).
+   */
+  private readonly form: FormController<AnswerDraft, string> = new FormController(this, {
+    prefix: 'assessment',
+    empty: emptyDraft,
+    revive: reviveDraft,
+    keepSent: true,
+    focus: { failure: null, receipt: null },
+  });
+
+  /** The draft being answered. */
+  private get draft(): AnswerDraft {
+    return this.form.draft;
+  }
 
   /** Language, heading level and messages, for the render helpers in internal/. */
   private get view(): View {
@@ -139,15 +146,8 @@ export class PtceReferentiel extends PtceElement {
       const issues = referentielIssues(referentiel);
       if (issues.length) return fail({ kind: 'invalid', url: found.value.url, issues });
       const canSend = (await client.locate('assessments', signal)).ok;
-      let loaded: Assessment[] = [];
-      if (this.assessmentsSrc) {
-        const url = new URL(this.assessmentsSrc, document.baseURI).href;
-        const raw = await client.getJson(url, signal);
-        if (!raw.ok) return raw;
-        const bundle = checkAssessmentBundle(raw.value);
-        if (!bundle.ok) return fail({ kind: 'invalid', url, issues: bundle.issues });
-        loaded = bundle.value.assessments;
-      }
+      const file = this.assessmentsSrc ? await loadAssessmentFile(client, this.assessmentsSrc, signal) : ok([]);
+      if (!file.ok) return file;
       let campaigns: CampaignData = {};
       if (this.campaign || this.compareCampaigns) {
         const ui = (this.campaignUi ??= await import('./internal/campaign-ui.js'));
@@ -164,7 +164,7 @@ export class PtceReferentiel extends PtceElement {
         this.compareUi = await compareUi;
         addChunkStyles(this, this.compareUi.compareStyles);
       }
-      return ok({ referentiel, canSend, endpoint: client.endpoint, loaded, ...campaigns });
+      return ok({ referentiel, canSend, endpoint: client.endpoint, loaded: file.value, ...campaigns });
     });
   }
 
@@ -172,12 +172,7 @@ export class PtceReferentiel extends PtceElement {
     this.campaignInfo = campaign;
     this.coordinator?.set(answers);
     const where = campaign ? `${campaign.poleId}:${campaign.id}` : (this.poleId ?? '');
-    this.store = this.noDraft
-      ? undefined
-      : new DraftStore<AnswerDraft>(`ptce-referentiel-draft:${endpoint}:${referentiel.id}:${referentiel.version}:${where}`, (saved) =>
-          saved && typeof saved === 'object' ? { ...emptyDraft(), ...(saved as AnswerDraft) } : undefined,
-        );
-    this.draft = this.store?.load() ?? emptyDraft();
+    this.form.open(this.noDraft ? undefined : `ptce-referentiel-draft:${endpoint}:${referentiel.id}:${referentiel.version}:${where}`);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -218,24 +213,14 @@ export class PtceReferentiel extends PtceElement {
   // ——— Read ———
 
   private renderRead(referentiel: Referentiel) {
-    const lang = this.resolvedLang;
     return html`<div class="toolbar">${renderThemeFilter(referentiel, this.theme_, (theme) => (this.theme_ = theme), this.view)}</div>
-      ${renderGrid(
-        referentiel,
-        this.theme_,
-        (q) =>
-          html`<p><span class="qid">${q.indicator.id}</span> <strong>${localize(q.indicator.label, lang)}</strong></p>
-            <p>${localize(q.indicator.question, lang)}</p>
-            ${renderTags(referentiel, q, lang)}`,
-        this.view,
-      )}`;
+      ${renderGrid(referentiel, this.theme_, (q) => renderReadQuestion(referentiel, q, this.resolvedLang), this.view)}`;
   }
 
   // ——— Answer ———
 
   private renderAnswer(data: ReferentielData) {
     const { referentiel } = data;
-    const lang = this.resolvedLang;
     const total = questionsOf(referentiel).length;
     const answered = Object.keys(this.draft.answers).length;
     const roles = data.campaign?.roles ?? referentiel.roles ?? [];
@@ -243,164 +228,43 @@ export class PtceReferentiel extends PtceElement {
       ${data.campaign ? this.campaignUi!.renderCampaignHeader(data.campaign, this.view) : nothing}
       <fieldset class="toolbar">
         <legend>${this.t('ref.respondent')}</legend>
-        <label class="inline"
-          >${this.t('ref.role')}
-          <select id="role" @change=${(e: Event) => this.update_({ role: (e.target as HTMLSelectElement).value })}>
-            <option value="">${this.t('ref.role-choose')}</option>
-            ${roles.map((role) => html`<option value=${role.id} ?selected=${role.id === this.draft.role}>${localize(role.label, lang)}</option>`)}
-            <option value=${OTHER_ROLE} ?selected=${this.draft.role === OTHER_ROLE}>${this.t('ref.role-other')}</option>
-          </select>
-        </label>
-        ${
-          this.draft.role === OTHER_ROLE
-            ? html`<label class="inline"
-                >${this.t('ref.role-free')}
-                <input
-                  type="text"
-                  .value=${live(this.draft.roleOther)}
-                  @input=${(e: Event) => this.update_({ roleOther: (e.target as HTMLInputElement).value })}
-                />
-              </label>`
-            : nothing
-        }
-        <label class="inline"
-          >${this.t('ref.name')}
-          <input
-            type="text"
-            autocomplete="name"
-            .value=${live(this.draft.name)}
-            @input=${(e: Event) => this.update_({ name: (e.target as HTMLInputElement).value })}
-          />
-        </label>
+        ${renderRespondent(this.draft, roles, (patch) => this.form.edit(patch), this.view)}
         ${renderThemeFilter(referentiel, this.theme_, (theme) => (this.theme_ = theme), this.view)}
       </fieldset>
       <div class="progress" part="progress">
         <p class="message" role="status" aria-live="polite">${this.t('ref.progress', { answered, total })}</p>
         <progress max=${total} .value=${answered} aria-hidden="true"></progress>
       </div>
-      ${renderScale(referentiel, this.view)} ${renderGrid(referentiel, this.theme_, (q) => this.renderQuestion(referentiel, q), this.view)}
-      <div class="actions">
-        ${
-          data.canSend
-            ? html`<button
-                type="button"
-                part="send"
-                aria-busy=${this.sending ? 'true' : 'false'}
-                ?disabled=${this.sending || !!data.campaign?.closed}
-                @click=${() => this.send(referentiel)}
-              >
-                ${this.sending ? this.t('ref.sending') : this.t('ref.send')}
-              </button>`
-            : html`<p class="muted">${this.t('ref.no-send')}</p>`
-        }
-        <button type="button" class="secondary" @click=${() => this.exportJson(referentiel)}>${this.t('ref.export-json')}</button>
-        <button type="button" class="secondary" @click=${() => this.exportCsv(referentiel)}>${this.t('ref.export-csv')}</button>
-        <label class="inline"
-          >${this.t('ref.import')}
-          <input type="file" accept="application/json,.json" @change=${(e: Event) => this.importFile(e, referentiel)} />
-        </label>
-      </div>
-      ${this.sent ? html`<p class="message" role="status">${this.t('ref.sent', { reference: this.sent })}</p>` : nothing}
-      ${
-        this.sendFailure
-          ? html`<p class="message error" role="alert">
-              ${this.campaignRefusal(this.sendFailure) ?? this.t('ref.send-failed', { reason: this.describeFailure(this.sendFailure).message })}
-            </p>`
-          : nothing
-      }
-      ${this.formMessage ? html`<p class="message ${this.formMessage.error ? 'error' : ''}" role=${this.formMessage.error ? 'alert' : 'status'}>${this.formMessage.text}</p>` : nothing}
+      ${renderScale(referentiel, this.view)}
+      ${renderGrid(
+        referentiel,
+        this.theme_,
+        (q) =>
+          renderQuestion(referentiel, q, this.draft.answers[q.indicator.id], (answer) => this.answer(q.indicator.id, answer), this.view),
+        this.view,
+      )}
+      ${renderAnswerActions(
+        { canSend: data.canSend, sending: this.form.sending, closed: !!data.campaign?.closed },
+        {
+          send: () => this.send(referentiel),
+          exportAs: (extension) => this.exportAs(referentiel, extension),
+          importFile: (event) => this.importFile(event, referentiel),
+        },
+        this.view,
+      )}
+      ${renderAnswerMessages(this.form.receipt, this.form.failure && this.sendFailureText(this.form.failure), this.formMessage, this.view)}
       ${answered ? renderSummary(referentiel, this.draft.answers, this.view) : nothing}
     `;
   }
 
-  /** What each answer level means, visible to all (not a hover-only title). */
-  private renderQuestion(referentiel: Referentiel, q: Question) {
-    const lang = this.resolvedLang;
-    const id = q.indicator.id;
-    const answer = this.draft.answers[id];
-    // Each level's meaning is shown once, in the scale above the grid, and is each choice's description.
-    const choices: { value: Answer['value']; label: string; meaning?: string }[] = [
-      ...referentiel.scale.levels.map((l) => ({
-        value: l.value,
-        label: localize(l.label, lang),
-        meaning: l.description ? `level-${l.value}` : undefined,
-      })),
-      {
-        value: 'na',
-        label: localize(referentiel.scale.notApplicable.label, lang),
-        meaning: referentiel.scale.notApplicable.description ? 'level-na' : undefined,
-      },
-    ];
-    return html`<fieldset class="question" data-id=${id}>
-      <legend><span class="qid">${id}</span> ${localize(q.indicator.question, lang)}</legend>
-      ${renderTags(referentiel, q, this.resolvedLang)}
-      <div class="levels" @keydown=${this.onLevelKey}>
-        ${choices.map(
-          (choice, index) =>
-            html`<label class="level">
-              <input
-                type="radio"
-                aria-describedby=${choice.meaning ?? nothing}
-                name="q-${id}"
-                data-index=${index}
-                .value=${String(choice.value)}
-                .checked=${live(answer?.value === choice.value)}
-                @change=${() => this.answer(id, { ...answer, value: choice.value })}
-              />
-              <span>${choice.label}</span>
-            </label>`,
-        )}
-      </div>
-      <details ?open=${!!answer?.comment}>
-        <summary>${this.t('ref.comment')}</summary>
-        <textarea
-          aria-label="${this.t('ref.comment')} — ${id}"
-          .value=${live(answer?.comment ?? '')}
-          @input=${(e: Event) => this.comment(id, (e.target as HTMLTextAreaElement).value)}
-        ></textarea>
-      </details>
-    </fieldset>`;
-  }
-
-  /** Up and down move to the same choice of the previous or next question: the grid's rows. */
-  private onLevelKey = (event: KeyboardEvent) => {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    const current = event.target as HTMLInputElement;
-    const groups = [...this.renderRoot.querySelectorAll<HTMLElement>('fieldset.question')];
-    const index = groups.indexOf(current.closest('fieldset.question') as HTMLElement);
-    const next = groups[index + (event.key === 'ArrowDown' ? 1 : -1)];
-    if (!next) return;
-    event.preventDefault();
-    const radios = [...next.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
-    (radios.find((r) => r.checked) ?? radios[Number(current.dataset.index)] ?? radios[0]).focus();
-  };
-
-  private update_(patch: Partial<AnswerDraft>): void {
-    this.draft = { ...this.draft, ...patch };
-    this.store?.save(this.draft);
-  }
-
   private answer(id: string, answer: Answer): void {
-    this.update_({ answers: { ...this.draft.answers, [id]: answer } });
-    this.sent = undefined;
-  }
-
-  private comment(id: string, text: string): void {
-    const current = this.draft.answers[id];
-    if (!current) return; // A comment goes with an answer: answer first.
-    this.answer(id, text ? { ...current, comment: text } : { value: current.value });
+    this.form.edit({ answers: { ...this.draft.answers, [id]: answer } });
+    // Changed answers are not the ones sent: their reference goes.
+    this.form.receipt = undefined;
   }
 
   private toAssessment(referentiel: Referentiel): Assessment {
-    const role = this.draft.role === OTHER_ROLE ? this.draft.roleOther.trim() : this.draft.role;
-    return {
-      referentielId: referentiel.id,
-      referentielVersion: referentiel.version,
-      ...(this.poleId || this.campaignInfo ? { poleId: this.poleId ?? this.campaignInfo!.poleId } : {}),
-      ...(this.poleName || this.campaignInfo?.poleName ? { poleName: this.poleName ?? this.campaignInfo!.poleName } : {}),
-      respondent: { role, ...(this.draft.name.trim() ? { name: this.draft.name.trim() } : {}) },
-      answers: this.draft.answers,
-    };
+    return toAssessment(this.draft, referentiel, { poleId: this.poleId, poleName: this.poleName, campaign: this.campaignInfo });
   }
 
   private async send(referentiel: Referentiel): Promise<void> {
@@ -408,41 +272,30 @@ export class PtceReferentiel extends PtceElement {
     this.formMessage = undefined;
     if (!assessment.respondent.role) {
       this.formMessage = { text: this.t('ref.need-role'), error: true };
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#role')?.focus();
-      return;
+      return this.form.focus('#role');
     }
-    const body = JSON.stringify(assessment);
-    // The same answers sent again keep their key (the endpoint stores them once); changed ones get a new key.
-    if (this.draft.sent && this.draft.sent !== body) this.update_({ key: newKey() });
-    this.update_({ sent: body });
-    this.sending = true;
-    this.sendFailure = undefined;
     // Into the campaign when there is one: its code goes with the answers (the server never stores it).
     const sent = this.campaignInfo && this.campaign ? { ...assessment, campaign: this.campaign } : assessment;
-    const result = await this.withClient((client) => client.post('assessments', sent, this.draft.key));
-    this.sending = false;
-    if (!result.ok) {
-      if (result.failure.kind !== 'aborted') this.sendFailure = result.failure;
-      return;
-    }
-    const receipt = checkAssessmentReceipt(result.value);
-    this.sent = receipt.ok ? receipt.value.reference : '—';
-    this.emit('ptce-assessment-sent', { reference: this.sent });
+    const reference = await this.form.send({
+      // The key follows the answers; the campaign's code is not kept in the draft.
+      body: assessment,
+      post: (_, key) => this.withClient((client) => client.post('assessments', sent, key)),
+      receipt: (value) => {
+        const checked = checkAssessmentReceipt(value);
+        return checked.ok ? checked.value.reference : undefined;
+      },
+      fallback: () => '—',
+    });
+    if (reference) this.emit('ptce-assessment-sent', { reference });
   }
 
-  private download(text: string, type: string, extension: string, referentiel: Referentiel): void {
+  /** Saves the answers as a file: JSON (to import again) or CSV (for a spreadsheet). */
+  private exportAs(referentiel: Referentiel, extension: 'json' | 'csv'): void {
+    const json = () => `${JSON.stringify({ ...this.toAssessment(referentiel), createdAt: new Date().toISOString() }, null, 2)}\n`;
+    const text = extension === 'json' ? json() : this.csvOf(referentiel);
+    const type = extension === 'json' ? 'application/json' : 'text/csv;charset=utf-8';
     const date = new Date().toISOString().slice(0, 10);
     download(this.renderRoot, text, type, `${referentiel.id}-${this.poleId ?? 'reponses'}-${date}.${extension}`);
-  }
-
-  private exportJson(referentiel: Referentiel): void {
-    this.download(
-      `${JSON.stringify({ ...this.toAssessment(referentiel), createdAt: new Date().toISOString() }, null, 2)}\n`,
-      'application/json',
-      'json',
-      referentiel,
-    );
   }
 
   /** Also used by tests, which check the bytes. */
@@ -450,8 +303,8 @@ export class PtceReferentiel extends PtceElement {
     return assessmentCsv(referentiel, this.toAssessment(referentiel), this.resolvedLang, this.t('ref.csv-headers').split(';'));
   }
 
-  private exportCsv(referentiel: Referentiel): void {
-    this.download(this.csvOf(referentiel), 'text/csv;charset=utf-8', 'csv', referentiel);
+  private sendFailureText(failure: Failure): string {
+    return this.campaignRefusal(failure) ?? this.t('ref.send-failed', { reason: this.describeFailure(failure).message });
   }
 
   private async importFile(event: Event, referentiel: Referentiel): Promise<void> {
@@ -462,14 +315,7 @@ export class PtceReferentiel extends PtceElement {
       this.formMessage = { text: error ?? this.t('ref.import-bad', { reason: '—' }), error: true };
       return;
     }
-    const [imported] = assessments;
-    const known = (referentiel.roles ?? []).some((r) => r.id === imported.respondent.role);
-    this.update_({
-      answers: imported.answers,
-      name: imported.respondent.name ?? '',
-      role: known ? imported.respondent.role : OTHER_ROLE,
-      roleOther: known ? '' : imported.respondent.role,
-    });
+    this.form.edit(fromImported(assessments[0], referentiel));
     this.formMessage = { text: this.t('ref.import-ok'), error: false };
   }
 

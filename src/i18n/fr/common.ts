@@ -1,9 +1,6 @@
 import type { Message } from '../types.js';
 
-/**
- * French messages shared by every widget: states and the error block's title. What each failure
- * says is in errors.ts, a chunk fetched the first time a widget has one to show.
- */
+/** French messages shared by every widget: states and the error block's title (each failure's sentence is in errors.ts). */
 export const common = {
   'state.loading': 'Chargement…',
   'state.retry': 'Réessayer',

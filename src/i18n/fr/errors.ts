@@ -1,6 +1,6 @@
 import type { Message } from '../types.js';
 
-/** French sentences of the failures and the resources they name (a chunk loaded on the first failure). */
+/** French sentences of the failures and the resources they name: in every element's file, so offline pages can say what failed. */
 export const errors = {
   'error.network': 'Le serveur de données est injoignable. Vérifiez votre connexion puis réessayez.',
   'error.chunk': 'Une partie du widget n’a pas pu être téléchargée. Vérifiez votre connexion puis réessayez.',

@@ -1,4 +1,6 @@
 import { checkAssessment, checkAssessmentBundle } from '../../../data/checks/referentiel.js';
+import type { PtceClient } from '../../../data/client.js';
+import { fail, ok, type Result } from '../../../data/failure.js';
 import type { Referentiel } from '../../../data/schemas/referentiel.js';
 import type { Assessment } from '../../../data/schemas/submissions.js';
 import { assessmentIssues } from '../model.js';
@@ -41,4 +43,13 @@ export async function readAssessments(
     assessments.push(...found);
   }
   return { assessments };
+}
+
+/** The assessments of a file to compare (`assessments-src`, relative to the page). */
+export async function loadAssessmentFile(client: PtceClient, src: string, signal: AbortSignal): Promise<Result<Assessment[]>> {
+  const url = new URL(src, document.baseURI).href;
+  const raw = await client.getJson(url, signal);
+  if (!raw.ok) return raw;
+  const bundle = checkAssessmentBundle(raw.value);
+  return bundle.ok ? ok(bundle.value.assessments) : fail({ kind: 'invalid', url, issues: bundle.issues });
 }

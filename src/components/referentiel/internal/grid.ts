@@ -68,3 +68,10 @@ export function renderScale(referentiel: Referentiel, { lang, t }: View) {
     </dl>
   </section>`;
 }
+
+/** A question as read (not answered): its id, label, question and tags. */
+export function renderReadQuestion(referentiel: Referentiel, q: Question, lang: string) {
+  return html`<p><span class="qid">${q.indicator.id}</span> <strong>${localize(q.indicator.label, lang)}</strong></p>
+    <p>${localize(q.indicator.question, lang)}</p>
+    ${renderTags(referentiel, q, lang)}`;
+}
