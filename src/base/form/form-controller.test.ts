@@ -79,6 +79,12 @@ class PtceTestForm extends PtceElement {
 }
 define('ptce-test-form', PtceTestForm);
 
+declare global {
+  interface HTMLElementTagNameMap {
+    'ptce-test-form': PtceTestForm;
+  }
+}
+
 async function endpoint(answer: Omit<MockRoute, 'path'>) {
   const prefix = uniquePrefix('form');
   await mockRoute({ path: `${prefix}/api/s`, ...answer });
