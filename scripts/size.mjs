@@ -24,17 +24,19 @@ import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 
 /**
- * Ceilings in KB (1024 bytes) of gzip -9, one per page measured: the figures of the day plus 10 %.
- * A change that needs more says why and raises one here, in review.
+ * Ceilings in KB (1024 bytes) of gzip -9, one per page measured: the figures of the day plus 10 %
+ * (measured after @lit/context came back, the failures' sentences moved into every element and the
+ * forms moved onto the form controller). A change that needs more says why and raises one here, in
+ * review; a reliability fix is never dropped to stay under one.
  */
 const CEILINGS = {
-  'elements/ptce-provider.js': 13.7,
-  'elements/ptce-pole-card.js': 24.1,
-  'elements/ptce-pole-map.js': 62.9,
-  'elements/ptce-charter.js': 23.5,
-  'elements/ptce-referentiel.js': 23.4,
-  'elements/ptce-action-form.js': 22.3,
-  'ptce-widgets.js': 90.8,
+  'elements/ptce-provider.js': 10.7,
+  'elements/ptce-pole-card.js': 25.2,
+  'elements/ptce-pole-map.js': 63.7,
+  'elements/ptce-charter.js': 25.2,
+  'elements/ptce-referentiel.js': 25.6,
+  'elements/ptce-action-form.js': 23.7,
+  'ptce-widgets.js': 91.7,
 };
 
 const endpoint = '/data/ptce.json';
