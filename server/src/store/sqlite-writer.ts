@@ -59,7 +59,11 @@ async function write(batch: Submission[]): Promise<Outcome[]> {
     lastCommit = performance.now();
     return outcomes;
   } catch (error) {
-    if (!trx.isCommitted && !trx.isRolledBack) await trx.rollback().execute().catch(() => {});
+    if (!trx.isCommitted && !trx.isRolledBack)
+      await trx
+        .rollback()
+        .execute()
+        .catch(() => {});
     throw error;
   }
 }

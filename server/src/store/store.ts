@@ -104,7 +104,8 @@ export class KyselyStore implements Store {
       .setAccessMode('read only')
       .execute(async (trx) => {
         const documents = new Map<string, unknown>();
-        for (const row of await trx.selectFrom('documents').select(['kind', 'body']).execute()) documents.set(row.kind, JSON.parse(row.body));
+        for (const row of await trx.selectFrom('documents').select(['kind', 'body']).execute())
+          documents.set(row.kind, JSON.parse(row.body));
         const poles = (await trx.selectFrom('poles').select('body').orderBy('position').execute()).map((r): Pole => JSON.parse(r.body));
         const listed = await trx
           .selectFrom('signatures')

@@ -22,7 +22,10 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('idempotency_key', 'text', (c) => c.notNull().unique())
     .addColumn('request_hash', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('pending').check(sql`status IN ('pending', 'approved', 'rejected')`),
+      c
+        .notNull()
+        .defaultTo('pending')
+        .check(sql`status IN ('pending', 'approved', 'rejected')`),
     )
     .addColumn('received_at', 'text', (c) => c.notNull())
     .addColumn('decided_at', 'text')
