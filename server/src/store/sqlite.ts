@@ -16,8 +16,11 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-// The server runs its TypeScript through tsx, whose loader a worker thread does not inherit.
-const WRITER = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+// The server runs its TypeScript through tsx, whose loader a worker thread does not inherit. The
+// packages load first, without it: through it, loading Kysely's 280 files takes several times longer.
+const PACKAGES = ['kysely', 'zod/mini', 'better-sqlite3'].map((name) => import.meta.resolve(name));
+const WRITER = `Promise.all(${JSON.stringify(PACKAGES)}.map((url) => import(url)))
+  .then(() => import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}))
   .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./sqlite-writer.ts', import.meta.url).href)}); })`;
 
 const asError = ({ code, message }: { code?: string; message: string }) => Object.assign(new Error(message), { code });
