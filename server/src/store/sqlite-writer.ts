@@ -10,7 +10,7 @@ import { storeOne, type SubmissionRow } from './store.js';
 import type { StoreResult, Submission } from './types.js';
 
 export type Outcome = { ok: true; result: StoreResult<SubmissionRow> } | { ok: false; error: { code?: string; message: string } };
-export type Reply = { outcomes: Outcome[] } | { error: { code?: string; message: string } };
+export type Reply = { outcomes: Outcome[] } | { error: { code?: string; message: string } } | 'ready';
 
 const connection = openSqlite(workerData.file as string);
 // SQLite's own busy handler sleeps longer and longer (up to 100 ms) while another process holds
@@ -77,3 +77,4 @@ parentPort!.on('message', async (batch: Submission[]) => {
   }
   parentPort!.postMessage(reply);
 });
+parentPort!.postMessage('ready' satisfies Reply);

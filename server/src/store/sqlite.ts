@@ -43,13 +43,18 @@ export class SqliteStore extends KyselyStore {
   #queue: Pending[] = [];
   #inFlight: Pending[] | undefined;
   #drained: (() => void) | undefined;
+  readonly #writerReady: Promise<void>;
+  #writerStarted = () => {};
   /** Transactions that wrote submissions (a measure of the group commit). */
   submissionCommits = 0;
 
+  /** The store once its schema is up to date and its writer thread ready to write. */
   static async open(file: string): Promise<SqliteStore> {
     const store = new SqliteStore(file);
     try {
       await store.ready;
+      await store.#writerReady;
+      if (store.#stopped) throw store.#stopped;
     } catch (error) {
       await store.close();
       throw error;
@@ -68,7 +73,8 @@ export class SqliteStore extends KyselyStore {
     ready.catch(() => {}); // reported to whoever waits for it
     this.#writer = new Worker(WRITER, { eval: true, workerData: { file } });
     this.#writer.unref();
-    this.#writer.on('message', (reply: Reply) => this.#settle(reply));
+    this.#writerReady = new Promise((resolve) => (this.#writerStarted = resolve));
+    this.#writer.on('message', (reply: Reply) => (reply === 'ready' ? this.#writerStarted() : this.#settle(reply)));
     // It should never stop before close(); if it does, every write waiting is answered an error.
     this.#writer.on('error', (error) => (this.#stopped ??= error));
     this.#writer.on('exit', () => {
@@ -77,6 +83,7 @@ export class SqliteStore extends KyselyStore {
       this.#inFlight = undefined;
       this.#queue = [];
       this.#drained?.();
+      this.#writerStarted();
     });
   }
 
@@ -99,7 +106,7 @@ export class SqliteStore extends KyselyStore {
     this.#writer.postMessage(this.#inFlight.map((pending) => pending.submission));
   }
 
-  #settle(reply: Reply): void {
+  #settle(reply: Exclude<Reply, 'ready'>): void {
     const batch = this.#inFlight ?? [];
     this.#inFlight = undefined;
     // Only now, after COMMIT and its sync, does anyone hear that their write is stored.
