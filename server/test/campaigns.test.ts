@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { admin, post, repo, startApp, tempDatabase, type Running } from './helpers.js';
 import { openStore } from '../src/store/index.js';
-import { SqliteStore } from '../src/store/sqlite.js';
-import { PostgresStore } from '../src/store/postgres.js';
+import { KyselyStore } from '../src/store/store.js';
+import { sql } from 'kysely';
 import { assessmentSubmission } from '../src/signatures.js';
 import { seedDemoCampaign } from '../src/demo-campaign.js';
 import { validate } from '../../src/data/validate.js';
@@ -348,12 +348,10 @@ describe('migration 3 (campaigns)', () => {
       'DROP INDEX assessments_campaign',
       'ALTER TABLE assessments DROP COLUMN campaign_id',
       'DROP TABLE campaigns',
-      'DELETE FROM schema_migrations WHERE version >= 3',
+      "DELETE FROM kysely_migration WHERE name >= '0003'",
     ];
-    for (const sql of downgrade) {
-      if (old instanceof SqliteStore) old.db.exec(sql);
-      else await (old as PostgresStore).pool.query(sql);
-    }
+    assert.ok(old instanceof KyselyStore);
+    for (const statement of downgrade) await sql.raw(statement).execute(old.db);
     assert.equal(await old.schemaVersion(), 2);
     await old.close();
     const store = await openStore(database);

@@ -6,5 +6,5 @@ export type { Store } from './types.js';
 
 /** `postgres://…` (or `postgresql://…`) opens PostgreSQL; anything else is a SQLite file path. */
 export function openStore(database: string): Promise<Store> {
-  return /^postgres(ql)?:\/\//.test(database) ? PostgresStore.open(database) : Promise.resolve(new SqliteStore(database));
+  return /^postgres(ql)?:\/\//.test(database) ? PostgresStore.open(database) : SqliteStore.open(database);
 }

@@ -5,69 +5,17 @@ import { Charter } from '../../../src/data/schemas/charter.js';
 import { PolesDocumentStrict, type Pole } from '../../../src/data/schemas/pole.js';
 import { Referentiel } from '../../../src/data/schemas/referentiel.js';
 import { validate, type Schema } from '../../../src/data/validate.js';
+import type { Selectable } from 'kysely';
+import type { ActionsTable, AssessmentsTable, CampaignsTable, SignaturesTable, SubmissionTable } from './schema.js';
 
-export interface SignatureRow {
-  id: number;
-  reference: string;
-  idempotency_key: string;
-  request_hash: string;
-  status: 'pending' | 'approved' | 'rejected';
-  received_at: string;
-  decided_at: string | null;
-  pole_name: string;
-  consent_to_list: number;
-  place: string;
-  signed_on: string;
-  body: string;
-}
-
-export interface AssessmentRow {
-  id: number;
-  reference: string;
-  idempotency_key: string;
-  request_hash: string;
-  received_at: string;
-  referentiel_id: string;
-  referentiel_version: string;
-  pole_id: string | null;
-  campaign_id: string | null;
-  body: string;
-}
-
-export interface CampaignRow {
-  id: string;
-  pole_id: string;
-  referentiel_id: string;
-  referentiel_version: string;
-  title: string;
-  opens_on: string | null;
-  closes_on: string | null;
-  /** JSON list of roles, or null: the référentiel's. */
-  roles: string | null;
-  respondent_code_hash: string;
-  coordinator_key_hash: string;
-  created_at: string;
-  closed_at: string | null;
-  published_at: string | null;
-  /** JSON of the published summary, or null. */
-  summary: string | null;
-}
+/** The rows as the database gives them back (schema.ts). */
+export type SignatureRow = Selectable<SignaturesTable>;
+export type AssessmentRow = Selectable<AssessmentsTable>;
+export type CampaignRow = Selectable<CampaignsTable>;
+export type ActionRow = Selectable<ActionsTable>;
 
 /** A campaign with how many answer sets it holds (never the answers themselves). */
 export type CampaignListRow = CampaignRow & { answers: number };
-
-export interface ActionRow {
-  id: number;
-  reference: string;
-  idempotency_key: string;
-  request_hash: string;
-  status: 'pending' | 'approved' | 'rejected';
-  received_at: string;
-  decided_at: string | null;
-  pole_id: string | null;
-  pole_name: string;
-  body: string;
-}
 
 export type StoreResult<Row> =
   | { kind: 'created'; row: Row }
@@ -78,7 +26,7 @@ export type StoreResult<Row> =
 
 /** A submission to store once per idempotency key. */
 export interface Submission {
-  table: 'signatures' | 'assessments' | 'actions';
+  table: SubmissionTable;
   referencePrefix: string;
   idempotencyKey: string;
   body: unknown;
@@ -140,7 +88,7 @@ export function newReference(prefix: string): string {
 }
 
 /** The row values every submission has, before its own columns. */
-export function submissionValues(submission: Submission): Record<string, string | number | null> {
+export function submissionValues(submission: Submission) {
   const body = JSON.stringify(submission.body);
   return {
     ...submission.columns,
@@ -171,44 +119,6 @@ export const secretHash = (secret: string) => createHash('sha256').update(secret
 export function summariesOf(rows: { pole_id: string; summary: string }[]): Map<string, unknown> {
   return new Map(rows.map((row) => [row.pole_id, JSON.parse(row.summary)]));
 }
-
-/** The SQL of the campaigns, the same in both back ends. */
-export const CAMPAIGNS_MIGRATION = `CREATE TABLE campaigns (
-     id TEXT PRIMARY KEY,
-     pole_id TEXT NOT NULL,
-     referentiel_id TEXT NOT NULL,
-     referentiel_version TEXT NOT NULL,
-     title TEXT NOT NULL,
-     opens_on TEXT,
-     closes_on TEXT,
-     roles TEXT,
-     respondent_code_hash TEXT NOT NULL UNIQUE,
-     coordinator_key_hash TEXT NOT NULL,
-     created_at TEXT NOT NULL,
-     closed_at TEXT,
-     published_at TEXT,
-     summary TEXT
-   );
-   CREATE INDEX campaigns_pole ON campaigns (pole_id);
-   ALTER TABLE assessments ADD COLUMN campaign_id TEXT REFERENCES campaigns (id);
-   CREATE INDEX assessments_campaign ON assessments (campaign_id);`;
-
-export const CAMPAIGN_COLUMNS = [
-  'id',
-  'pole_id',
-  'referentiel_id',
-  'referentiel_version',
-  'title',
-  'opens_on',
-  'closes_on',
-  'roles',
-  'respondent_code_hash',
-  'coordinator_key_hash',
-  'created_at',
-  'closed_at',
-  'published_at',
-  'summary',
-] as const;
 
 /** The seed rows, from a static endpoint folder (the demo dataset by default). */
 export function readSeed(dir: string) {

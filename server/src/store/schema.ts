@@ -1,0 +1,93 @@
+import type { Generated } from 'kysely';
+
+/** The tables as the migrations leave them (migrations/), for Kysely's typed queries. */
+export interface Database {
+  documents: DocumentsTable;
+  poles: PolesTable;
+  signatures: SignaturesTable;
+  assessments: AssessmentsTable;
+  public_revision: PublicRevisionTable;
+  campaigns: CampaignsTable;
+  actions: ActionsTable;
+}
+
+export type Decision = 'pending' | 'approved' | 'rejected';
+
+export interface DocumentsTable {
+  kind: string;
+  /** JSON. */
+  body: string;
+  updated_at: string;
+}
+
+export interface PolesTable {
+  id: string;
+  position: number;
+  /** JSON of the pole. */
+  body: string;
+}
+
+/** The columns every submission has (signatures, assessments, actions). */
+interface SubmissionColumns {
+  id: Generated<number>;
+  /** Shown to the sender: SIG-7K2M-QX9D. */
+  reference: string;
+  idempotency_key: string;
+  /** SHA-256 of the body, to tell a replay from a reused key. */
+  request_hash: string;
+  received_at: string;
+  /** JSON of what was sent. */
+  body: string;
+}
+
+export interface SignaturesTable extends SubmissionColumns {
+  status: Generated<Decision>;
+  decided_at: string | null;
+  pole_name: string;
+  /** 1 if the pole agreed to be listed, else 0. */
+  consent_to_list: number;
+  place: string;
+  signed_on: string;
+}
+
+export interface AssessmentsTable extends SubmissionColumns {
+  referentiel_id: string;
+  referentiel_version: string;
+  pole_id: string | null;
+  campaign_id: string | null;
+}
+
+export interface ActionsTable extends SubmissionColumns {
+  status: Generated<Decision>;
+  decided_at: string | null;
+  pole_id: string | null;
+  pole_name: string;
+}
+
+/** One row (id 1): a counter bumped with every change to the public documents. */
+export interface PublicRevisionTable {
+  id: number;
+  revision: number;
+}
+
+export interface CampaignsTable {
+  id: string;
+  pole_id: string;
+  referentiel_id: string;
+  referentiel_version: string;
+  title: string;
+  opens_on: string | null;
+  closes_on: string | null;
+  /** JSON list of roles, or null: the référentiel's. */
+  roles: string | null;
+  respondent_code_hash: string;
+  coordinator_key_hash: string;
+  created_at: string;
+  closed_at: string | null;
+  published_at: string | null;
+  /** JSON of the published summary, or null. */
+  summary: string | null;
+}
+
+/** The tables a submission goes into. */
+export type SubmissionTable = 'signatures' | 'assessments' | 'actions';
