@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { CampaignAccess } from './campaigns.js';
 import { adminAuth, MIN_ADMIN_TOKEN } from './http/admin-auth.js';
 import { BODY_LIMIT, errorReplies, frameworkErrors } from './http/errors.js';
-import { originPolicy } from './http/origins.js';
+import { originPolicy, proxyTrust } from './http/origins.js';
 import { rateLimits } from './http/rate-limits.js';
 import { zodSchemas } from './http/schemas.js';
 import { discoveryDocument, PublicCache } from './public-documents.js';
@@ -25,8 +25,11 @@ export interface AppOptions {
    * that terminates TLS: the origin that may POST to the admin routes.
    */
   publicUrl?: string;
-  /** Believe the proxy's X-Forwarded-* headers (client address, protocol, host). */
-  trustProxy?: boolean;
+  /**
+   * Believe X-Forwarded-* headers (client address, protocol, host) from these proxies: a number
+   * of hops (the closest ones; `true` is one), or their addresses and CIDR ranges.
+   */
+  trustProxy?: boolean | number | string[];
   /** Seconds browsers and CDNs may keep the public documents without asking (default 0: ask each time, 304 if unchanged). */
   cacheMaxAge?: number;
   /** How often to look for changes made by another server process (default 1 s). */
@@ -35,8 +38,8 @@ export interface AppOptions {
   allowedOrigins?: string[];
   /** POSTs allowed per client address and minute. */
   postsPerMinute?: number;
-  /** A pole's coordinator may open a campaign for their pole without the admin token (PTCE_OPEN_CAMPAIGNS=1). */
-  openCampaigns?: boolean;
+  /** Answer sets one campaign takes at most (default 500). */
+  campaignMaxAnswers?: number;
   /** Wrong campaign codes or coordinator keys allowed per client address in 15 minutes (default 10). */
   secretAttempts?: number;
   /** Folders served as static files: the demo page and the embed bundle. */
@@ -54,7 +57,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: proxyTrust(options.trustProxy),
     frameworkErrors,
     // Method, path and status only: no query strings, bodies, addresses or headers (personal data).
     logger: options.logger
@@ -85,12 +88,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(publicDocumentRoutes, { cache, cacheMaxAge: options.cacheMaxAge });
 
   const admin = adminAuth(app, adminToken);
-  const campaigns = new CampaignAccess(app, store, cache, options.secretAttempts);
+  const campaigns = new CampaignAccess(app, store, cache, options.secretAttempts, options.campaignMaxAnswers);
   // Everything else behind the origin policy and @fastify/cors (see http/origins.ts).
   await app.register(async (api) => {
     await api.register(originPolicy, { publicUrl: options.publicUrl, allowedOrigins: options.allowedOrigins });
     await api.register(submissionRoutes, { store, cache, campaigns });
-    await api.register(campaignRoutes, { store, access: campaigns, openCampaigns: options.openCampaigns ?? false, admin });
+    await api.register(campaignRoutes, { store, access: campaigns, admin });
     await api.register(actionRoutes, { store, cache, admin });
     await api.register(adminRoutes, { store, cache, admin });
     await api.register(staticFiles, { dirs: options.staticDirs ?? [] });

@@ -17,6 +17,8 @@ import { secretHash, type AssessmentRow, type CampaignListRow, type CampaignRow,
 
 /** Wrong respondent codes or coordinator keys allowed per client address in 15 minutes, then 429. */
 const SECRET_FAILURES = 10;
+/** Answer sets one campaign takes at most, by default (PTCE_CAMPAIGN_MAX_ANSWERS). */
+export const MAX_ANSWERS = 500;
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
@@ -87,7 +89,7 @@ export function answersCsv(referentiel: Referentiel | undefined, rows: Assessmen
 
 /**
  * What the campaign routes and the assessments' POST share: the secrets (checked in constant
- * time, failures throttled per address), opening a campaign, publishing its summary.
+ * time, wrong ones counted per address and per secret), opening a campaign, publishing its summary.
  */
 export class CampaignAccess {
   readonly #failures: FailedAttempts;
@@ -97,6 +99,7 @@ export class CampaignAccess {
     private readonly store: Store,
     private readonly cache: PublicCache,
     secretAttempts = SECRET_FAILURES,
+    private readonly maxAnswers = MAX_ANSWERS,
   ) {
     this.#failures = new FailedAttempts(app, secretAttempts);
   }
@@ -104,9 +107,9 @@ export class CampaignAccess {
   poles = () => this.cache.document<PolesDocument>('poles.json')?.poles ?? [];
   referentiel = () => this.cache.document<Referentiel>('referentiel.json');
 
-  /** Throttled before the secret is even compared; a failure counts against the address. */
-  async #throttled(request: FastifyRequest, reply: FastifyReply) {
-    const wait = await this.#failures.blockedFor(request);
+  /** A wrong secret counted (per address and per secret); the 429 sent when over the limit. */
+  async #wrong(request: FastifyRequest, reply: FastifyReply, target: string) {
+    const wait = await this.#failures.failed(request, target);
     if (!wait) return false;
     reply.header('Retry-After', String(wait));
     refuse(reply, 429, 'too-many-attempts', 'too many wrong codes or keys');
@@ -115,24 +118,22 @@ export class CampaignAccess {
 
   /** The campaign a respondent code opens, or a refusal already sent. */
   async byCode(request: FastifyRequest, reply: FastifyReply, code: string): Promise<CampaignRow | undefined> {
-    if (await this.#throttled(request, reply)) return undefined;
     const row = code.length <= 100 ? await this.store.campaignByCode(secretHash(code)) : undefined;
     if (row && secretMatches(code, row.respondent_code_hash)) return row;
-    await this.#failures.failed(request);
-    refuse(reply, 403, 'campaign-code', 'unknown campaign code');
+    // A wrong code names no campaign: the codes are one secret for the counts.
+    if (!(await this.#wrong(request, reply, 'campaign-code'))) refuse(reply, 403, 'campaign-code', 'unknown campaign code');
     return undefined;
   }
 
   /** The campaign `id` when its coordinator key is given (`Authorization: Bearer`), or a refusal already sent. */
   async asCoordinator(request: FastifyRequest, reply: FastifyReply, id: string): Promise<CampaignRow | undefined> {
     reply.header('Cache-Control', 'no-store');
-    if (await this.#throttled(request, reply)) return undefined;
     const key = /^Bearer (\S{1,200})$/i.exec(String(request.headers.authorization ?? ''))?.[1];
     const row = key ? await this.store.campaign(id) : undefined;
     // An unknown campaign and a wrong key get the same answer: ids are not secrets, but this
     // tells nothing either way.
     if (row && key && secretMatches(key, row.coordinator_key_hash)) return row;
-    await this.#failures.failed(request);
+    if (await this.#wrong(request, reply, `coordinator:${id.slice(0, 100)}`)) return undefined;
     reply.header('WWW-Authenticate', 'Bearer');
     refuse(reply, 401, 'coordinator-key', key ? 'wrong coordinator key' : 'coordinator key required');
     return undefined;
@@ -170,6 +171,10 @@ export class CampaignAccess {
         ]),
         false
       );
+    }
+    // A code handed out widely admits a bounded number of answer sets (PTCE_CAMPAIGN_MAX_ANSWERS).
+    if ((await this.store.campaignAnswerCount(row.id)) >= this.maxAnswers) {
+      return (refuse(reply, 409, 'campaign-full', `this campaign takes no more than ${this.maxAnswers} answer sets`), false);
     }
     const pole = this.poles().find((p) => p.id === row.pole_id);
     return { value: { ...stored, poleId: row.pole_id, ...(pole ? { poleName: pole.name } : {}) }, campaignId: row.id };
@@ -212,6 +217,18 @@ export class CampaignAccess {
     await this.store.createCampaign(row);
     const created: CampaignCreated = { ...campaignView(row, this.poles()), respondentCode, coordinatorKey };
     return reply.code(201).header('Cache-Control', 'no-store').send(created);
+  }
+
+  /** A new respondent code for the campaign, given once; the previous one is refused from now on. */
+  async rotateCode(row: CampaignRow): Promise<string> {
+    const respondentCode = newRespondentCode();
+    await this.store.setRespondentCodeHash(row.id, secretHash(respondentCode));
+    return respondentCode;
+  }
+
+  /** Another campaign of the same pole whose summary is the published one, if any. */
+  async otherPublished(row: CampaignRow): Promise<CampaignRow | undefined> {
+    return (await this.store.listCampaigns()).find((other) => other.pole_id === row.pole_id && other.id !== row.id && other.published_at);
   }
 
   /** Publishes the campaign's summary (as its answers now are) on its pole's public record. */

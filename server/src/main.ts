@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp, MIN_ADMIN_TOKEN } from './app.js';
+import { parseTrustProxy } from './http/origins.js';
 import { openStore } from './store/index.js';
 import { seedDemoCampaign } from './demo-campaign.js';
 
@@ -36,14 +37,14 @@ const app = await buildApp({
   store,
   adminToken,
   publicUrl: env.PTCE_PUBLIC_URL || undefined,
-  trustProxy: env.PTCE_TRUST_PROXY === '1' || env.PTCE_TRUST_PROXY === 'true',
+  trustProxy: parseTrustProxy(env.PTCE_TRUST_PROXY),
   cacheMaxAge: Number(env.PTCE_CACHE_MAX_AGE ?? 0),
   allowedOrigins: (env.PTCE_ALLOWED_ORIGINS ?? '')
     .split(',')
     .map((o) => o.trim())
     .filter(Boolean),
   postsPerMinute: Number(env.PTCE_POSTS_PER_MINUTE ?? 20),
-  openCampaigns: env.PTCE_OPEN_CAMPAIGNS === '1' || env.PTCE_OPEN_CAMPAIGNS === 'true',
+  campaignMaxAnswers: Number(env.PTCE_CAMPAIGN_MAX_ANSWERS || 500),
   logger: env.PTCE_LOG !== 'off',
   staticDirs: [
     { root: resolve(repo, env.PTCE_CDN_DIR ?? 'dist/cdn'), prefix: '/cdn/' },

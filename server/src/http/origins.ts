@@ -71,3 +71,40 @@ export const originPolicy = unencapsulated<FastifyPluginAsync<OriginOptions>>(as
     },
   });
 });
+
+/**
+ * Which proxies' X-Forwarded-For/-Proto/-Host to believe, for Fastify's `trustProxy`: never every
+ * hop, or a client behind a proxy that appends to X-Forwarded-For would choose its own address
+ * (and escape every rate limit). `true` is the closest proxy only; a number, that many hops; a
+ * list, the proxies at those addresses or CIDR ranges.
+ */
+export function proxyTrust(
+  setting: boolean | number | string[] | undefined,
+): false | string[] | ((address: string, hop: number) => boolean) {
+  const hops = setting === true ? 1 : setting;
+  if (!hops) return false;
+  if (typeof hops === 'number') {
+    if (!Number.isInteger(hops) || hops < 0) throw new Error(`trustProxy: a number of hops, not ${hops}`);
+    // Hop 0 is the peer of the connection; with n hops trusted, the client is the n-th address from the right.
+    return (_address, hop) => hop < hops;
+  }
+  return hops.length ? hops : false;
+}
+
+/** PTCE_TRUST_PROXY: `1`/`true` (one hop), a number of hops, or comma-separated addresses and CIDRs. */
+export function parseTrustProxy(value: string | undefined): false | number | string[] {
+  const text = (value ?? '').trim();
+  if (!text || text === '0' || text === 'false') return false;
+  if (text === 'true') return 1;
+  if (/^\d+$/.test(text)) return Number(text);
+  const list = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of list) {
+    if (!/^[\d.]+(\/\d+)?$|^[\da-f:.]+(\/\d+)?$/i.test(entry) && !['loopback', 'linklocal', 'uniquelocal'].includes(entry)) {
+      throw new Error(`PTCE_TRUST_PROXY: "${entry}" is neither a number of hops nor an address or CIDR range`);
+    }
+  }
+  return list;
+}

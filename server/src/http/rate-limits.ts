@@ -1,12 +1,11 @@
 // Rate limits, in one place, on @fastify/rate-limit's fixed windows per client address (the
 // proxy's X-Forwarded-For when PTCE_TRUST_PROXY is set; an IPv6 client's /64 as one address):
 // - every public write (POST, DELETE outside /api/admin): `postsPerMinute` per minute, then 429;
-// - failed secrets (admin token, campaign codes and coordinator keys): 10 in 15 minutes, then 429
-//   for everything that needs that secret, even the right one. The plugin's route limit counts
-//   every request; these count failures only, so they read its counter without counting
-//   (`increment: false`) before comparing, and count once the secret turned out wrong.
+// - wrong secrets (admin token, campaign codes and coordinator keys), counted per address and per
+//   secret, after the comparison: see FailedAttempts.
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest, RouteOptions } from 'fastify';
+import { isIPv6 } from 'node:net';
 import { Refusal } from './errors.js';
 import { unencapsulated } from './unencapsulated.js';
 
@@ -33,21 +32,58 @@ export const rateLimits = unencapsulated<FastifyPluginAsync<{ postsPerMinute: nu
   });
 });
 
-/** Failed attempts at a secret, per client address. */
+/** Which secret a request is trying, for the key generators below (set just before they run). */
+const targetOf = new WeakMap<FastifyRequest, string>();
+
+/** The client's address as counted: an IPv6 client by its /64, an IPv4-mapped one as IPv4. */
+export function addressKey(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1];
+  if (!isIPv6(ip)) return ip;
+  const [head, tail = ''] = ip.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = ip.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => parseInt(group, 16).toString(16))
+    .join(':')}::/64`;
+}
+
+/**
+ * Failed attempts at secrets, counted per client address AND per secret (`target`: the admin
+ * token, one campaign's coordinator key, the respondent codes). The secret is always compared
+ * first: a right one is never refused, whatever the counts; a wrong one is counted, and answered
+ * 429 once either count is over its limit (so a guesser spreading over many addresses, or one
+ * address over many secrets, is slowed down, and nobody is locked out of their own secret).
+ */
 export class FailedAttempts {
-  readonly #limit: ReturnType<FastifyInstance['createRateLimit']>;
+  readonly #perAddress: ReturnType<FastifyInstance['createRateLimit']>;
+  readonly #perSecret: ReturnType<FastifyInstance['createRateLimit']>;
 
+  /** `max` wrong attempts per address and secret in 15 minutes; ten times that per secret from all addresses. */
   constructor(app: FastifyInstance, max: number) {
-    this.#limit = app.createRateLimit({ max, timeWindow: SECRET_WINDOW_MS });
+    this.#perAddress = app.createRateLimit({
+      max,
+      timeWindow: SECRET_WINDOW_MS,
+      keyGenerator: (request) => `${targetOf.get(request)}|${addressKey(request.ip)}`,
+    });
+    this.#perSecret = app.createRateLimit({
+      max: max * 10,
+      timeWindow: SECRET_WINDOW_MS,
+      keyGenerator: (request) => `${targetOf.get(request)}|*`,
+    });
   }
 
-  /** Seconds to wait when this address failed too often already (not counting this look); 0 otherwise. */
-  async blockedFor(request: FastifyRequest): Promise<number> {
-    const state = await this.#limit(request, { increment: false });
-    return !state.isAllowed && state.remaining === 0 ? Math.max(1, state.ttlInSeconds) : 0;
-  }
-
-  async failed(request: FastifyRequest): Promise<void> {
-    await this.#limit(request);
+  /** Counts a wrong attempt at `target`: the seconds to wait when over a limit (answer 429), 0 otherwise. */
+  async failed(request: FastifyRequest, target: string): Promise<number> {
+    let wait = 0;
+    for (const limit of [this.#perAddress, this.#perSecret]) {
+      // The key generators run synchronously at the start of the call: the target is theirs.
+      targetOf.set(request, target);
+      const state = await limit(request);
+      if (!state.isAllowed && state.isExceeded) wait = Math.max(wait, 1, state.ttlInSeconds);
+    }
+    return wait;
   }
 }

@@ -13,8 +13,6 @@ import type { Store } from '../store/types.js';
 export interface CampaignOptions {
   store: Store;
   access: CampaignAccess;
-  /** A pole's coordinator may open a campaign without the admin token (PTCE_OPEN_CAMPAIGNS=1). */
-  openCampaigns: boolean;
   admin: onRequestAsyncHookHandler;
 }
 
@@ -23,7 +21,7 @@ const OneCampaign = z.object({ id: z.string() });
 const Published = z.object({ campaign: Campaign, summary: ReferentielSummary });
 const invalidCampaign = { invalid: { error: 'invalid campaign', reason: 'invalid' } };
 
-export const campaignRoutes: Area<CampaignOptions> = async (app, { store, access, openCampaigns, admin }) => {
+export const campaignRoutes: Area<CampaignOptions> = async (app, { store, access, admin }) => {
   // What a respondent sees before answering: title, pole, roles; the code in a header, never the URL.
   app.get('/api/campaigns/respondent', { schema: { response: { 200: Campaign } } }, async (request, reply) => {
     reply.header('Cache-Control', 'no-store');
@@ -33,17 +31,10 @@ export const campaignRoutes: Area<CampaignOptions> = async (app, { store, access
     return row ? campaignView(row, access.poles()) : reply;
   });
 
-  app.post(
-    '/api/campaigns',
-    {
-      schema: { body: CampaignRequest, response: { 201: CampaignCreated } },
-      config: invalidCampaign,
-      // Refused before the body is looked at, when this server does not allow it.
-      preValidation: async (_request, reply) => {
-        if (!openCampaigns) return refuse(reply, 403, 'campaigns-not-open', 'campaigns are opened by the administrator on this server');
-      },
-    },
-    (request, reply) => access.create(reply, request.body),
+  // Opening a campaign without the admin token would let anyone publish a summary on any pole's
+  // card: only a verified owner of the pole could, and poles have no owners yet. Refused, clearly.
+  app.post('/api/campaigns', async (_request, reply) =>
+    refuse(reply, 403, 'campaigns-not-open', "campaigns are opened by the server's administrator (POST /api/admin/campaigns)"),
   );
 
   app.get(
@@ -93,6 +84,16 @@ export const campaignRoutes: Area<CampaignOptions> = async (app, { store, access
     if (current?.id !== row.referentiel_id || current.version !== row.referentiel_version) {
       return refuse(reply, 409, 'referentiel-changed', 'the server now has another version of the référentiel');
     }
+    // One summary per pole: another campaign's is withdrawn first, with its own key (or by the administrator).
+    const other = await access.otherPublished(row);
+    if (other) {
+      return refuse(
+        reply,
+        409,
+        'other-campaign-published',
+        `the summary of another campaign of this pole (${other.id}) is published: unpublish it first with its key`,
+      );
+    }
     const summary = await access.publish(row);
     if (!summary) return refuse(reply, 409, 'no-answers', 'nothing to publish: this campaign has no answers');
     return { campaign: campaignView((await store.campaign(row.id))!, access.poles()), summary };
@@ -106,6 +107,17 @@ export const campaignRoutes: Area<CampaignOptions> = async (app, { store, access
       if (!row) return reply;
       await access.unpublish(row);
       return { campaign: campaignView((await store.campaign(row.id))!, access.poles()) };
+    },
+  );
+
+  // A new respondent code (the old one refused from now on), given once, like at the opening.
+  app.post(
+    '/api/campaigns/:id/respondent-code',
+    { schema: { params: OneCampaign, response: { 200: z.object({ respondentCode: z.string() }) } } },
+    async (request, reply) => {
+      const row = await access.asCoordinator(request, reply, request.params.id);
+      if (!row) return reply;
+      return { respondentCode: await access.rotateCode(row) };
     },
   );
 
@@ -128,6 +140,17 @@ export const campaignRoutes: Area<CampaignOptions> = async (app, { store, access
         const row = await store.closeCampaign(request.params.id, new Date().toISOString());
         if (!row) return refuse(reply, 404, 'not-found', 'no campaign with this id');
         return campaignView(row, access.poles());
+      },
+    );
+    // Withdraws a campaign's summary, e.g. one published by a coordinator who lost the key.
+    scope.post(
+      '/api/admin/campaigns/:id/unpublish',
+      { schema: { params: OneCampaign, response: { 200: Campaign } } },
+      async (request, reply) => {
+        const row = await store.campaign(request.params.id);
+        if (!row) return refuse(reply, 404, 'not-found', 'no campaign with this id');
+        await access.unpublish(row);
+        return campaignView((await store.campaign(row.id))!, access.poles());
       },
     );
   });

@@ -223,6 +223,19 @@ export class KyselyStore implements Store {
     return this.db.selectFrom('assessments').selectAll().where('campaign_id', '=', campaignId).orderBy('id').execute();
   }
 
+  async campaignAnswerCount(campaignId: string): Promise<number> {
+    const { count } = await this.db
+      .selectFrom('assessments')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('campaign_id', '=', campaignId)
+      .executeTakeFirstOrThrow();
+    return Number(count);
+  }
+
+  async setRespondentCodeHash(id: string, hash: string): Promise<void> {
+    await this.db.updateTable('campaigns').set({ respondent_code_hash: hash }).where('id', '=', id).execute();
+  }
+
   async deleteAssessment(campaignId: string, reference: string): Promise<boolean> {
     const { numDeletedRows } = await this.db
       .deleteFrom('assessments')

@@ -71,6 +71,10 @@ export interface Store {
   closeCampaign(id: string, at: string): Promise<CampaignRow | undefined>;
   /** One campaign's answer sets, oldest first. */
   campaignAssessments(campaignId: string): Promise<AssessmentRow[]>;
+  /** How many answer sets this campaign holds. */
+  campaignAnswerCount(campaignId: string): Promise<number>;
+  /** Replaces the campaign's respondent code (its hash): the previous code opens nothing any more. */
+  setRespondentCodeHash(id: string, hash: string): Promise<void>;
   /** Deletes one answer set of this campaign (and only of it); false if there was none. */
   deleteAssessment(campaignId: string, reference: string): Promise<boolean>;
   /** Publishes (summary and date) or unpublishes (nulls) a campaign's summary: the public poles change. */
