@@ -133,8 +133,9 @@ document.querySelector('#new-campaign').addEventListener('submit', async (event)
   document.querySelector('#created-key').textContent = answer.coordinatorKey;
   document.querySelector('#created-snippet').value =
     `${script}\n<ptce-referentiel endpoint="${origin}/ptce.json" mode="answer" campaign="${answer.respondentCode}"></ptce-referentiel>`;
-  document.querySelector('#created-compare').value =
-    `${script}\n<ptce-referentiel endpoint="${origin}/ptce.json" mode="compare" campaign="${answer.id}" key="${answer.coordinatorKey}"></ptce-referentiel>`;
+  // Only the respondent side goes on the pole's site: the coordinator key is typed on /coordination.
+  document.querySelector('#created-id').textContent = answer.id;
+  document.querySelector('#created-coordination').href = `${origin}/coordination`;
   created.hidden = false;
   status.textContent = `Campagne « ${answer.title} » ouverte pour ${answer.poleName ?? answer.poleId}. Notez ses codes : ils ne seront plus affichés.`;
   await loadCampaigns();

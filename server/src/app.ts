@@ -9,6 +9,7 @@ import { discoveryDocument, PublicCache } from './public-documents.js';
 import { actionRoutes } from './routes/actions.js';
 import { adminRoutes } from './routes/admin.js';
 import { campaignRoutes } from './routes/campaigns.js';
+import { coordinationPage } from './routes/coordination.js';
 import { publicDocumentRoutes } from './routes/public-documents.js';
 import { staticFiles } from './routes/static-files.js';
 import { submissionRoutes } from './routes/submissions.js';
@@ -96,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(campaignRoutes, { store, access: campaigns, admin });
     await api.register(actionRoutes, { store, cache, admin });
     await api.register(adminRoutes, { store, cache, admin });
+    await api.register(coordinationPage);
     await api.register(staticFiles, { dirs: options.staticDirs ?? [] });
   });
   return app;

@@ -250,6 +250,9 @@ export const en: Catalog = {
   'campaign.refused.wrong-pole': 'These answers are about another pole than the campaign’s.',
   'campaign.refused.too-many-attempts': 'Too many attempts with a wrong code or key: try again in a quarter of an hour.',
   'campaign.refused.no-answers': 'Nothing to publish: this campaign has no answers yet.',
+  'campaign.refused.other-campaign-published':
+    'Another campaign of this pole has its summary published: it must be withdrawn first, with that campaign’s key.',
+  'campaign.refused.campaign-full': 'This campaign has received all the answers it can take.',
   'campaign.refused.referentiel-changed': 'The référentiel has a new version since this campaign: its summary can no longer be published.',
   'campaign.need-key': 'Give the campaign’s coordinator key (key attribute).',
   'over.title': 'Change between two campaigns',

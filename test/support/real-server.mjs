@@ -1,7 +1,7 @@
 // Starts the real reference server (server/src/main.ts) for the browser tests, on a free port with
 // a fresh database, allowing POSTs from the test page's origin. Tests ask for its URL and admin
 // token with the `real-server` command.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -44,6 +44,8 @@ export function realServer() {
       const port = await freePort();
       const token = `test-${randomBytes(24).toString('hex')}`;
       const dir = mkdtempSync(join(tmpdir(), 'ptce-wtr-'));
+      // The server's own pages (the coordinator's) load the embed bundle from /cdn/: the quick one.
+      execFileSync(process.execPath, ['scripts/build-demo.mjs'], { stdio: 'ignore' });
       child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
         env: {
           ...process.env,
@@ -53,6 +55,7 @@ export function realServer() {
           PTCE_ADMIN_TOKEN: token,
           PTCE_ALLOWED_ORIGINS: `http://localhost:${config.port},http://127.0.0.1:${config.port}`,
           PTCE_LOG: 'off',
+          PTCE_CDN_DIR: 'dist-demo/cdn',
           // Several test files send answers to this one server within a minute.
           PTCE_POSTS_PER_MINUTE: '1000',
         },

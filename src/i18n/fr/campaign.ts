@@ -26,6 +26,9 @@ export const campaign = {
   'campaign.refused.wrong-pole': 'Ces réponses concernent un autre pôle que celui de la campagne.',
   'campaign.refused.too-many-attempts': 'Trop d’essais avec un code ou une clé erronés : réessayez dans un quart d’heure.',
   'campaign.refused.no-answers': 'Rien à publier : cette campagne n’a encore reçu aucune réponse.',
+  'campaign.refused.other-campaign-published':
+    'La synthèse d’une autre campagne de ce pôle est publiée : elle doit d’abord être retirée, avec la clé de cette campagne.',
+  'campaign.refused.campaign-full': 'Cette campagne a reçu toutes les réponses qu’elle peut recevoir.',
   'campaign.refused.referentiel-changed':
     'Le référentiel a changé de version depuis cette campagne : sa synthèse ne peut plus être publiée.',
   'campaign.need-key': 'Indiquez la clé de coordination de la campagne (attribut key).',

@@ -24,6 +24,8 @@ export const CAMPAIGN_REASONS = [
   'too-many-attempts',
   'no-answers',
   'referentiel-changed',
+  'other-campaign-published',
+  'campaign-full',
 ] as const;
 
 export interface CampaignData {
