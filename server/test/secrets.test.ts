@@ -279,3 +279,27 @@ describe('respondent codes', () => {
     }
   });
 });
+
+describe("the coordinator's page", () => {
+  it('is served by the server, with a password field for the key and no key in it, never framed nor cached', async () => {
+    const server = await startApp();
+    try {
+      const response = await fetch(`${server.url}/coordination`);
+      assert.equal(response.status, 200);
+      assert.match(response.headers.get('content-type') ?? '', /^text\/html/);
+      assert.equal(response.headers.get('cache-control'), 'no-store');
+      assert.match(response.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
+      const page = await response.text();
+      assert.match(page, /<input id="campaign-key" name="key" type="password"/);
+      assert.match(page, /src="cdn\/ptce-widgets\.js"/);
+      assert.doesNotMatch(page, /\skey="/);
+      const script = await fetch(`${server.url}/coordination.js`);
+      assert.equal(script.status, 200);
+      assert.match(script.headers.get('content-type') ?? '', /javascript/);
+      const code = await script.text();
+      assert.doesNotMatch(code, /sessionStorage|localStorage|setAttribute\('key'/, 'the key stays in memory');
+    } finally {
+      await server.close();
+    }
+  });
+});

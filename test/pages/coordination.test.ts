@@ -128,4 +128,32 @@ describe('the coordinator page (/coordination)', () => {
     await click(fresh.shadowRoot!.querySelector('[part="publish-button"]')!);
     await until(() => fresh.shadowRoot!.querySelector('[part="publish-button"]')?.textContent?.includes('Publier'), 'withdrawn');
   });
+
+  it("gives the pole's site a snippet with the respondent side only, and sends the coordinator here", async () => {
+    const server = await realServer();
+    const frame = await fixture<HTMLIFrameElement>(
+      html`<iframe src="/real/admin.html" title="admin" style="width:780px;height:500px;border:0"></iframe>`,
+    );
+    const doc = await until(() => {
+      const loaded = frame.contentDocument;
+      return loaded?.readyState === 'complete' && loaded.querySelector('#token') ? loaded : undefined;
+    }, 'admin page');
+    frame.scrollIntoView({ block: 'start' });
+    await fill(doc.querySelector<HTMLInputElement>('#token')!, server.token);
+    await click(doc.querySelector('#login button[type="submit"]')!);
+    const title = await until(() => {
+      const field = doc.querySelector<HTMLInputElement>('#campaign-title');
+      return field?.checkVisibility() && doc.querySelector<HTMLSelectElement>('#campaign-pole')!.options.length ? field : undefined;
+    }, 'the campaign form');
+    await fill(title, `Snippet ${Date.now()}`);
+    await click(doc.querySelector('#new-campaign button[type="submit"]')!);
+    const key = await until(() => doc.querySelector('#created-key')?.textContent || undefined, 'the created campaign');
+    const code = doc.querySelector('#created-code')!.textContent!;
+    const snippet = doc.querySelector<HTMLTextAreaElement>('#created-snippet')!.value;
+    expect(snippet).to.contain(`campaign="${code}"`).and.to.contain('mode="answer"');
+    expect(snippet).to.not.contain(key);
+    for (const field of doc.querySelectorAll<HTMLTextAreaElement>('textarea')) expect(field.value).to.not.contain(key);
+    expect(doc.querySelector<HTMLAnchorElement>('#created-coordination')!.href).to.match(/\/coordination$/);
+    expect(doc.querySelector('#created-id')!.textContent).to.match(/^camp-/);
+  });
 });
