@@ -1,5 +1,6 @@
 // The demo's admin page: lists signatures with the admin API, approves or rejects them, exports CSV.
-// Text from the server is inserted with textContent only.
+// Text from the server is inserted with textContent only. Addresses are relative: the page works
+// wherever the server is mounted.
 const form = document.querySelector('#login');
 const tokenInput = document.querySelector('#token');
 const status = document.querySelector('#status');
@@ -21,7 +22,7 @@ function cell(row, text) {
 
 async function load() {
   status.textContent = 'Chargement…';
-  const response = await api('/api/admin/signatures');
+  const response = await api('api/admin/signatures');
   if (response.status === 401) {
     status.textContent = 'Jeton refusé.';
     table.hidden = true;
@@ -57,7 +58,7 @@ async function load() {
       button.setAttribute('aria-label', `${label} la signature ${entry.reference}`);
       button.disabled = entry.status !== 'pending';
       button.addEventListener('click', async () => {
-        await api(`/api/admin/signatures/${encodeURIComponent(entry.reference)}/${action}`, { method: 'POST' });
+        await api(`api/admin/signatures/${encodeURIComponent(entry.reference)}/${action}`, { method: 'POST' });
         await load();
       });
       actions.append(button, ' ');
@@ -78,10 +79,10 @@ const created = document.querySelector('#campaign-created');
 
 async function loadCampaigns() {
   if (!poleSelect.options.length) {
-    const { poles } = await (await fetch('/poles.json')).json();
+    const { poles } = await (await fetch('poles.json')).json();
     for (const pole of poles) poleSelect.append(new Option(pole.name, pole.id));
   }
-  const response = await api('/api/admin/campaigns');
+  const response = await api('api/admin/campaigns');
   if (!response.ok) return;
   const { campaigns } = await response.json();
   const body = document.querySelector('#campaigns tbody');
@@ -100,7 +101,7 @@ async function loadCampaigns() {
     close.setAttribute('aria-label', `Clore la campagne ${campaign.title} (${campaign.poleName ?? campaign.poleId})`);
     close.disabled = campaign.closed;
     close.addEventListener('click', async () => {
-      await api(`/api/admin/campaigns/${encodeURIComponent(campaign.id)}/close`, { method: 'POST' });
+      await api(`api/admin/campaigns/${encodeURIComponent(campaign.id)}/close`, { method: 'POST' });
       status.textContent = `Campagne « ${campaign.title} » close.`;
       await loadCampaigns();
     });
@@ -116,7 +117,7 @@ document.querySelector('#new-campaign').addEventListener('submit', async (event)
   const body = { poleId: poleSelect.value, title: value('#campaign-title') };
   if (value('#campaign-opens')) body.opensOn = value('#campaign-opens');
   if (value('#campaign-closes')) body.closesOn = value('#campaign-closes');
-  const response = await api('/api/admin/campaigns', {
+  const response = await api('api/admin/campaigns', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
@@ -151,7 +152,7 @@ created.addEventListener('click', async (event) => {
 
 csv.addEventListener('click', async (event) => {
   event.preventDefault();
-  const response = await api('/api/admin/signatures.csv');
+  const response = await api('api/admin/signatures.csv');
   const url = URL.createObjectURL(await response.blob());
   const link = Object.assign(document.createElement('a'), { href: url, download: 'signatures-charte-ptce.csv' });
   link.click();
