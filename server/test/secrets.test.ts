@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ADMIN, admin, post, startApp, startProcess, stopProcess, tempDatabase, type Running } from './helpers.js';
 import { parseTrustProxy } from '../src/http/origins.js';
+import { addressKey } from '../src/http/rate-limits.js';
 import { secretHash } from '../src/store/types.js';
 import type { CampaignCreated } from '../../src/data/schemas/campaigns.js';
 
@@ -137,6 +138,15 @@ describe('wrong secrets, per address and per secret', () => {
     );
     assert.equal(statuses.at(-1), 429, 'the secret is over its own limit');
     assert.equal((await asAdmin('192.0.2.251', ADMIN)).status, 200, 'and the right token still passes');
+  });
+
+  it('counts an IPv6 client by its /64, an IPv4-mapped one as IPv4', () => {
+    assert.equal(addressKey('2001:db8:1:2:3:4:5:6'), addressKey('2001:db8:1:2::9'));
+    assert.equal(addressKey('2001:db8:1:2::9'), '2001:db8:1:2::/64');
+    assert.notEqual(addressKey('2001:db8:1:3::9'), addressKey('2001:db8:1:2::9'));
+    assert.equal(addressKey('::ffff:192.0.2.7'), '192.0.2.7');
+    assert.equal(addressKey('192.0.2.7'), '192.0.2.7');
+    assert.equal(addressKey('::1'), '0:0:0:0::/64');
   });
 
   it("throttles each campaign's key and the codes apart, and never refuses the right ones", async () => {
