@@ -9,7 +9,7 @@
  * `storeOne` below, many submissions to a transaction (group commit): the main thread never waits
  * for a sync to disk, and a submission is acknowledged only once its transaction is committed.
  */
-import { sql, type Kysely, type NotNull, type Selectable, type Transaction } from 'kysely';
+import { sql, type CompiledQuery, type Kysely, type NotNull, type Selectable, type Transaction } from 'kysely';
 import type { Pole } from '../../../src/data/schemas/pole.js';
 import { schemaVersion, SETUP_LOCK } from './migrations/index.js';
 import type { Database, Decision, SubmissionTable } from './schema.js';
@@ -34,25 +34,41 @@ export type SubmissionRow = Selectable<Database[SubmissionTable]>;
 const DECISIONS: readonly string[] = ['pending', 'approved', 'rejected'] satisfies Decision[];
 const isDecision = (status: string): status is Decision => DECISIONS.includes(status);
 
+/** A submission's insert, built and compiled (its reference, hash and date drawn). */
+export interface SubmissionInsert {
+  hash: string;
+  query: CompiledQuery<SubmissionRow>;
+}
+
+export function submissionInsert(db: Kysely<Database>, submission: Submission): SubmissionInsert {
+  const values = submissionValues(submission);
+  const query = db
+    .insertInto(submission.table)
+    .values(values)
+    .onConflict((conflict) => conflict.doNothing())
+    .returningAll()
+    .compile();
+  return { hash: values.request_hash, query };
+}
+
 /**
  * Stores a submission unless its idempotency key is known: the key's unique constraint decides
  * (`INSERT … ON CONFLICT DO NOTHING`), then the row that won is read back. One statement writes,
- * so a submission that fails undoes nothing else of its transaction.
+ * so a submission that fails undoes nothing else of its transaction. `insert` may come built
+ * already (the SQLite writer builds its batch's before it takes the write lock).
  */
-export async function storeOne(db: Kysely<Database>, submission: Submission): Promise<StoreResult<SubmissionRow>> {
+export async function storeOne(
+  db: Kysely<Database>,
+  submission: Submission,
+  insert = submissionInsert(db, submission),
+): Promise<StoreResult<SubmissionRow>> {
   const { table, idempotencyKey } = submission;
   // A second try only if the random reference itself collided (the key did not).
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const values = submissionValues(submission);
-    const created = await db
-      .insertInto(table)
-      .values(values)
-      .onConflict((conflict) => conflict.doNothing())
-      .returningAll()
-      .executeTakeFirst();
+  for (let attempt = 0; attempt < 3; attempt++, insert = submissionInsert(db, submission)) {
+    const [created] = (await db.executeQuery(insert.query)).rows;
     if (created) return { kind: 'created', row: created };
     const existing = await db.selectFrom(table).selectAll().where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
-    if (existing) return replayOf(existing, values.request_hash);
+    if (existing) return replayOf(existing, insert.hash);
   }
   throw new Error(`${table}: could not store a submission`);
 }
