@@ -895,7 +895,7 @@ describe(`attack suite (${backEnd}, seed ${SEED})`, () => {
     await runGroup(sequence, 1);
   });
 
-  it('public documents after every approval: no person, no contact, no code', async () => {
+  it('public documents after approvals: no person, no contact, no code', async () => {
     // A sample: every decision rebuilds and recompresses the public documents in all three processes.
     const approvals = [...acknowledged.signatures].slice(0, 16).map((reference, i): Case => ({
       group: 'publication',
