@@ -63,12 +63,6 @@ export const mapStyles = css`
     max-block-size: 32rem;
     overflow: auto;
   }
-  /* The whole page of entries comes with the first view: those scrolled out of the list's box are
-     not laid out or painted until they scroll in (they stay in the accessibility tree and focusable). */
-  .list li {
-    content-visibility: auto;
-    contain-intrinsic-size: auto 3.4em;
-  }
   .list li button {
     all: unset;
     box-sizing: border-box;
