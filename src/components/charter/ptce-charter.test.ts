@@ -3,7 +3,7 @@ import './define.js';
 import type { PtceCharter } from './ptce-charter.js';
 import { mockRequests, mockRoute, realServer, realServerAdmin, uniquePrefix, type MockRoute } from '../../../test/support/mock.js';
 import { until } from '../../../test/support/wait.js';
-import { centreOf, choose, click, fill, press, resetMouse, type } from '../../../test/support/input.js';
+import { choose, click, fill, press, resetMouse, settledCentreOf, type } from '../../../test/support/input.js';
 import { sendMouse } from '@web/test-runner-commands';
 
 const receipt = { reference: 'SIG-TEST-0001', status: 'pending', receivedAt: '2026-11-24T10:00:00Z', poleName: 'Pôle Écotest' };
@@ -283,10 +283,14 @@ describe('<ptce-charter>', () => {
     ] as const) {
       await typeInto(el, field, bad);
       expect(active(el)?.id).to.equal(field);
-      const [x, y] = centreOf(button());
+      // Where it stays: Firefox and WebKit scroll the field just typed into view a moment later.
+      const [x, y] = await settledCentreOf(button());
+      let pressed: EventTarget | undefined;
+      el.shadowRoot!.addEventListener('mousedown', (event) => (pressed = event.composedPath()[0]), { capture: true, once: true });
       await sendMouse({ type: 'move', position: [x, y] });
       await sendMouse({ type: 'down' });
       await until(() => active(el)?.id !== field, `${field} left by the press`);
+      expect(pressed, 'the press landed on the button').to.equal(button());
       await el.updateComplete;
       await sendMouse({ type: 'up' });
       await until(() => signatories() === expected, `${expected} signatories after the click`);
