@@ -261,11 +261,12 @@ export class KyselyStore implements Store {
     return isDecision(status) ? all.where('status', '=', status).execute() : [];
   }
 
-  decideAction(reference: string, status: 'approved' | 'rejected'): Promise<ActionRow | undefined> {
+  /** `pole`: the listed pole a fiche joins when its proposer typed a name the list lacked. */
+  decideAction(reference: string, status: 'approved' | 'rejected', pole?: { id: string; name: string }): Promise<ActionRow | undefined> {
     return this.db.transaction().execute(async (trx) => {
       const row = await trx
         .updateTable('actions')
-        .set({ status, decided_at: new Date().toISOString() })
+        .set({ status, decided_at: new Date().toISOString(), ...(pole ? { pole_id: pole.id, pole_name: pole.name } : {}) })
         .where('reference', '=', reference)
         .returningAll()
         .executeTakeFirst();

@@ -76,7 +76,7 @@ export interface Store {
   /** Publishes (summary and date) or unpublishes (nulls) a campaign's summary: the public poles change. */
   setCampaignSummary(id: string, summary: string | null, publishedAt: string | null): Promise<void>;
   listActions(status?: string): Promise<ActionRow[]>;
-  decideAction(reference: string, status: 'approved' | 'rejected'): Promise<ActionRow | undefined>;
+  decideAction(reference: string, status: 'approved' | 'rejected', pole?: { id: string; name: string }): Promise<ActionRow | undefined>;
   close(): Promise<void>;
 }
 
