@@ -71,6 +71,10 @@ export class KyselyStore implements Store {
     readonly db: Kysely<Database>,
   ) {}
 
+  async check(): Promise<void> {
+    await sql`SELECT 1`.execute(this.db);
+  }
+
   schemaVersion(): Promise<number> {
     return schemaVersion(this.db, this.kind);
   }

@@ -34,6 +34,22 @@ export interface Submission {
   columns: Record<string, string | number | null>;
 }
 
+/**
+ * The database cannot take this request now, and nothing was acknowledged: the writer thread is
+ * restarting, a lock or statement timed out, the database is unreachable. Answered 503 with
+ * `Retry-After`: the client tries again (with the same idempotency key).
+ */
+export class StoreUnavailable extends Error {
+  readonly code = 'PTCE_STORE_UNAVAILABLE';
+}
+
+/** PostgreSQL's codes for a timeout (statement, lock), a shutdown or a lost connection; SQLite's busy file. */
+const RETRYABLE = new Set(['PTCE_STORE_UNAVAILABLE', 'SQLITE_BUSY', '57014', '55P03', '57P01', '57P02', '57P03', '53300', 'ECONNREFUSED', 'ECONNRESET']);
+
+/** Whether a store error means "try again shortly" (503) rather than a bug (500). */
+export const isRetryable = (error: { code?: string; message?: string }) =>
+  RETRYABLE.has(error.code ?? '') || /^08/.test(error.code ?? '') || /timeout exceeded when trying to connect|Connection terminated/.test(error.message ?? '');
+
 /** What the public documents are made of, read in one go. */
 export interface PublicData {
   documents: Map<string, unknown>;
@@ -52,6 +68,8 @@ export interface PublicData {
  */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  /** Resolves if the database answers and writes can be taken (the readiness check); throws otherwise. */
+  check(): Promise<void>;
   schemaVersion(): Promise<number>;
   /** Fills an empty database from a static endpoint folder; false if it had data already. */
   seedIfEmpty(dir: string): Promise<boolean>;
