@@ -60,36 +60,40 @@ async function storedReferences(database: string): Promise<Set<string>> {
 }
 
 describe(`backup and restore (${backEnd})`, () => {
-  it('npm run backup copies SQLite during a burst of POSTs; restored into an empty folder, every signature acknowledged before is there', { skip: backEnd !== 'sqlite' }, async () => {
-    const database = await tempDatabase();
-    const server = await startProcess(database, { PTCE_LOG: 'off' });
-    const backupFile = join(mkdtempSync(join(tmpdir(), 'ptce-backup-')), 'ptce-backup.sqlite');
-    let result: { code: number | null; output: string } | undefined;
-    try {
-      const { before, acknowledged } = await burstDuring(server, async () => {
-        result = await run('npm', ['run', '--silent', 'backup', '--', backupFile], databaseEnv(database));
-      });
-      assert.equal(result!.code, 0, result!.output);
-      assert.match(result!.output, /backup of .* written to .*ptce-backup\.sqlite \(\d+ signatures/);
-      assert.ok(acknowledged.length > before.length, 'the server kept taking signatures during the backup');
+  it(
+    'npm run backup copies SQLite during a burst of POSTs; restored into an empty folder, every signature acknowledged before is there',
+    { skip: backEnd !== 'sqlite' },
+    async () => {
+      const database = await tempDatabase();
+      const server = await startProcess(database, { PTCE_LOG: 'off' });
+      const backupFile = join(mkdtempSync(join(tmpdir(), 'ptce-backup-')), 'ptce-backup.sqlite');
+      let result: { code: number | null; output: string } | undefined;
+      try {
+        const { before, acknowledged } = await burstDuring(server, async () => {
+          result = await run('npm', ['run', '--silent', 'backup', '--', backupFile], databaseEnv(database));
+        });
+        assert.equal(result!.code, 0, result!.output);
+        assert.match(result!.output, /backup of .* written to .*ptce-backup\.sqlite \(\d+ signatures/);
+        assert.ok(acknowledged.length > before.length, 'the server kept taking signatures during the backup');
 
-      const folder = mkdtempSync(join(tmpdir(), 'ptce-restore-'));
-      assert.deepEqual(readdirSync(folder), []);
-      copyFileSync(backupFile, join(folder, 'ptce.sqlite'));
-      const stored = await storedReferences(join(folder, 'ptce.sqlite'));
-      const lost = before.filter((reference) => !stored.has(reference));
-      assert.deepEqual(lost, [], `${lost.length} acknowledged signatures missing from the backup`);
-      // Nothing the server never acknowledged either.
-      const known = new Set(acknowledged);
-      assert.ok([...stored].every((reference) => known.has(reference)));
-    } finally {
-      await stopProcess(server);
-    }
-    // The same name again: refused, the backup left as it is.
-    const again = await run('npm', ['run', '--silent', 'backup', '--', backupFile], databaseEnv(database));
-    assert.notEqual(again.code, 0);
-    assert.match(again.output, /exists already/);
-  });
+        const folder = mkdtempSync(join(tmpdir(), 'ptce-restore-'));
+        assert.deepEqual(readdirSync(folder), []);
+        copyFileSync(backupFile, join(folder, 'ptce.sqlite'));
+        const stored = await storedReferences(join(folder, 'ptce.sqlite'));
+        const lost = before.filter((reference) => !stored.has(reference));
+        assert.deepEqual(lost, [], `${lost.length} acknowledged signatures missing from the backup`);
+        // Nothing the server never acknowledged either.
+        const known = new Set(acknowledged);
+        assert.ok([...stored].every((reference) => known.has(reference)));
+      } finally {
+        await stopProcess(server);
+      }
+      // The same name again: refused, the backup left as it is.
+      const again = await run('npm', ['run', '--silent', 'backup', '--', backupFile], databaseEnv(database));
+      assert.notEqual(again.code, 0);
+      assert.match(again.output, /exists already/);
+    },
+  );
 
   it('refuses to back up a SQLite file that does not exist (and creates none)', { skip: backEnd !== 'sqlite' }, async () => {
     const missing = join(mkdtempSync(join(tmpdir(), 'ptce-none-')), 'typo.sqlite');
@@ -100,28 +104,32 @@ describe(`backup and restore (${backEnd})`, () => {
     assert.ok(!existsSync(missing) && !existsSync(target));
   });
 
-  it('on PostgreSQL, names pg_dump and its command; that command, run during a burst, restores every acknowledged signature', { skip: backEnd !== 'postgres' }, async () => {
-    const database = await tempDatabase();
-    const server = await startProcess(database, { PTCE_LOG: 'off' });
-    const dumpFile = join(mkdtempSync(join(tmpdir(), 'ptce-backup-')), 'ptce.dump');
-    const advice = await run('npm', ['run', '--silent', 'backup', '--', dumpFile], databaseEnv(database));
-    assert.notEqual(advice.code, 0, 'nothing was written: not a success');
-    assert.match(advice.output, /pg_dump/);
-    const dump = /^\s*(pg_dump .*)$/m.exec(advice.output)![1];
-    const restore = /^\s*(pg_restore .*)$/m.exec(advice.output)![1];
-    try {
-      const { before } = await burstDuring(server, async () => {
-        const dumped = await run('bash', ['-c', dump], databaseEnv(database));
-        assert.equal(dumped.code, 0, dumped.output);
-      });
-      const empty = await tempDatabase();
-      const restored = await run('bash', ['-c', restore], { NEW_DATABASE_URL: empty });
-      assert.equal(restored.code, 0, restored.output);
-      const stored = await storedReferences(empty);
-      const lost = before.filter((reference) => !stored.has(reference));
-      assert.deepEqual(lost, [], `${lost.length} acknowledged signatures missing from the restored database`);
-    } finally {
-      await stopProcess(server);
-    }
-  });
+  it(
+    'on PostgreSQL, names pg_dump and its command; that command, run during a burst, restores every acknowledged signature',
+    { skip: backEnd !== 'postgres' },
+    async () => {
+      const database = await tempDatabase();
+      const server = await startProcess(database, { PTCE_LOG: 'off' });
+      const dumpFile = join(mkdtempSync(join(tmpdir(), 'ptce-backup-')), 'ptce.dump');
+      const advice = await run('npm', ['run', '--silent', 'backup', '--', dumpFile], databaseEnv(database));
+      assert.notEqual(advice.code, 0, 'nothing was written: not a success');
+      assert.match(advice.output, /pg_dump/);
+      const dump = /^\s*(pg_dump .*)$/m.exec(advice.output)![1];
+      const restore = /^\s*(pg_restore .*)$/m.exec(advice.output)![1];
+      try {
+        const { before } = await burstDuring(server, async () => {
+          const dumped = await run('bash', ['-c', dump], databaseEnv(database));
+          assert.equal(dumped.code, 0, dumped.output);
+        });
+        const empty = await tempDatabase();
+        const restored = await run('bash', ['-c', restore], { NEW_DATABASE_URL: empty });
+        assert.equal(restored.code, 0, restored.output);
+        const stored = await storedReferences(empty);
+        const lost = before.filter((reference) => !stored.has(reference));
+        assert.deepEqual(lost, [], `${lost.length} acknowledged signatures missing from the restored database`);
+      } finally {
+        await stopProcess(server);
+      }
+    },
+  );
 });

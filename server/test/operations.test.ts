@@ -29,30 +29,37 @@ describe(`operations (${backEnd})`, () => {
     }
   });
 
-  it('restarts a SQLite writer thread that died: /readyz 503 within a second, then writes stored again', { skip: backEnd !== 'sqlite' }, async () => {
-    const server = await startApp();
-    try {
-      const store = server.store as SqliteStore;
-      const killed = Date.now();
-      await store.crashWriterForTest();
-      // A write while it is down: refused as retryable, never a 500 nor a false receipt.
-      const during = await post(`${server.url}/api/signatures`, signature({ place: 'Pendant' }));
-      assert.equal(during.status, 503);
-      assert.equal(during.headers.get('retry-after'), '1');
-      const notReady = await fetch(`${server.url}/readyz`);
-      assert.equal(notReady.status, 503);
-      assert.ok(Date.now() - killed < 1000, 'seen within a second');
-      await waitFor(async () => (await fetch(`${server.url}/readyz`)).status === 200, 15_000, 'ready again');
-      const after = await post(`${server.url}/api/signatures`, signature({ place: 'Après' }));
-      assert.equal(after.status, 201);
-      const { reference } = await after.json();
-      const { signatures } = await (await admin(`${server.url}/api/admin/signatures`)).json();
-      assert.ok(signatures.some((s: { reference: string }) => s.reference === reference), 'the write after the restart is stored');
-      assert.equal((await fetch(`${server.url}/healthz`)).status, 200);
-    } finally {
-      await server.close();
-    }
-  });
+  it(
+    'restarts a SQLite writer thread that died: /readyz 503 within a second, then writes stored again',
+    { skip: backEnd !== 'sqlite' },
+    async () => {
+      const server = await startApp();
+      try {
+        const store = server.store as SqliteStore;
+        const killed = Date.now();
+        await store.crashWriterForTest();
+        // A write while it is down: refused as retryable, never a 500 nor a false receipt.
+        const during = await post(`${server.url}/api/signatures`, signature({ place: 'Pendant' }));
+        assert.equal(during.status, 503);
+        assert.equal(during.headers.get('retry-after'), '1');
+        const notReady = await fetch(`${server.url}/readyz`);
+        assert.equal(notReady.status, 503);
+        assert.ok(Date.now() - killed < 1000, 'seen within a second');
+        await waitFor(async () => (await fetch(`${server.url}/readyz`)).status === 200, 15_000, 'ready again');
+        const after = await post(`${server.url}/api/signatures`, signature({ place: 'Après' }));
+        assert.equal(after.status, 201);
+        const { reference } = await after.json();
+        const { signatures } = await (await admin(`${server.url}/api/admin/signatures`)).json();
+        assert.ok(
+          signatures.some((s: { reference: string }) => s.reference === reference),
+          'the write after the restart is stored',
+        );
+        assert.equal((await fetch(`${server.url}/healthz`)).status, 200);
+      } finally {
+        await server.close();
+      }
+    },
+  );
 
   it('says not ready when PostgreSQL loses its database', { skip: backEnd !== 'postgres' }, async () => {
     const server = await startApp();
