@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../src/app.js';
 import pg from 'pg';
 import { openStore, type Store } from '../src/store/index.js';
+import type { PostgresTimeouts } from '../src/store/postgres.js';
 import { validSignature } from '../../test/contract/cases.js';
 
 export const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -46,9 +47,9 @@ export interface Running {
 }
 
 /** The app in this process, on an ephemeral port, with a real database seeded from the demo. */
-export async function startApp(options: Partial<AppOptions> & { database?: string } = {}): Promise<Running> {
+export async function startApp(options: Partial<AppOptions> & { database?: string; timeouts?: PostgresTimeouts } = {}): Promise<Running> {
   const database = options.database ?? (await tempDatabase());
-  const store = await openStore(database);
+  const store = await openStore(database, options.timeouts);
   await store.seedIfEmpty(join(repo, 'demo/data'));
   const app = await buildApp({
     adminToken: ADMIN,

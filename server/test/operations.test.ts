@@ -80,4 +80,27 @@ describe(`operations (${backEnd})`, () => {
       await server.close();
     }
   });
+
+  it('answers 503 when a PostgreSQL lock is not granted in time, rather than hanging', { skip: backEnd !== 'postgres' }, async () => {
+    const server = await startApp({ timeouts: { lockTimeoutMs: 300 } });
+    const holder = new pg.Client({ connectionString: server.database });
+    await holder.connect();
+    // Released after 3 s whatever happens: without a lock timeout the POST waits until then.
+    let release: NodeJS.Timeout | undefined;
+    try {
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE signatures IN ACCESS EXCLUSIVE MODE');
+      release = setTimeout(() => holder.query('ROLLBACK').catch(() => {}), 3000);
+      const started = Date.now();
+      const response = await post(`${server.url}/api/signatures`, signature());
+      assert.equal(response.status, 503, 'refused as busy, not stored later');
+      assert.equal(response.headers.get('retry-after'), '1');
+      assert.ok(Date.now() - started < 2500, `answered in ${Date.now() - started} ms`);
+    } finally {
+      clearTimeout(release);
+      await holder.query('ROLLBACK').catch(() => {});
+      await holder.end();
+      await server.close();
+    }
+  });
 });
