@@ -133,6 +133,8 @@ export class SqliteStore extends KyselyStore {
   /** Queued, then written with the other submissions that arrive before the writer is free. */
   override async storeOnce<Row extends { request_hash: string }>(submission: Submission): Promise<StoreResult<Row>> {
     await this.ready;
+    // Starting for the first time: worth waiting for. Restarting after a crash: try again later.
+    if (!this.#writerUp && !this.#writerFailure) await this.#writerReady;
     if (this.#closed) throw this.#closed;
     if (!this.#writerUp) throw new StoreUnavailable(`SQLite writer: ${this.#writerFailure?.message ?? 'starting'}`);
     return new Promise((resolve, reject) => {
