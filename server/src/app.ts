@@ -9,6 +9,7 @@ import { discoveryDocument, PublicCache } from './public-documents.js';
 import { actionRoutes } from './routes/actions.js';
 import { adminRoutes } from './routes/admin.js';
 import { campaignRoutes } from './routes/campaigns.js';
+import { healthRoutes } from './routes/health.js';
 import { publicDocumentRoutes } from './routes/public-documents.js';
 import { staticFiles } from './routes/static-files.js';
 import { submissionRoutes } from './routes/submissions.js';
@@ -75,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
   });
+  await app.register(healthRoutes, { store });
   await app.register(rateLimits, { postsPerMinute: options.postsPerMinute ?? 20 });
 
   // The public documents, in memory, rebuilt when the data changes (here or in another process).

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../src/app.js';
 import pg from 'pg';
 import { openStore, type Store } from '../src/store/index.js';
+import type { PostgresTimeouts } from '../src/store/postgres.js';
 import { validSignature } from '../../test/contract/cases.js';
 
 export const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -46,9 +47,9 @@ export interface Running {
 }
 
 /** The app in this process, on an ephemeral port, with a real database seeded from the demo. */
-export async function startApp(options: Partial<AppOptions> & { database?: string } = {}): Promise<Running> {
+export async function startApp(options: Partial<AppOptions> & { database?: string; timeouts?: PostgresTimeouts } = {}): Promise<Running> {
   const database = options.database ?? (await tempDatabase());
-  const store = await openStore(database);
+  const store = await openStore(database, options.timeouts);
   await store.seedIfEmpty(join(repo, 'demo/data'));
   const app = await buildApp({
     adminToken: ADMIN,
@@ -107,7 +108,11 @@ export async function startProcess(database: string, env: Record<string, string>
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);
+    if (Date.now() > deadline) {
+      // Not left running: its pipes would keep the test process alive.
+      child.kill('SIGKILL');
+      throw new Error(`server did not start: ${output}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return { url, child, output: () => output };

@@ -27,6 +27,7 @@ import {
   type Store,
   type StoreResult,
   type Submission,
+  type Summarize,
 } from './types.js';
 
 export type SubmissionRow = Selectable<Database[SubmissionTable]>;
@@ -86,6 +87,10 @@ export class KyselyStore implements Store {
     readonly kind: 'sqlite' | 'postgres',
     readonly db: Kysely<Database>,
   ) {}
+
+  async check(): Promise<void> {
+    await sql`SELECT 1`.execute(this.db);
+  }
 
   schemaVersion(): Promise<number> {
     return schemaVersion(this.db, this.kind);
@@ -239,20 +244,59 @@ export class KyselyStore implements Store {
     return this.db.selectFrom('assessments').selectAll().where('campaign_id', '=', campaignId).orderBy('id').execute();
   }
 
-  async deleteAssessment(campaignId: string, reference: string): Promise<boolean> {
-    const { numDeletedRows } = await this.db
-      .deleteFrom('assessments')
-      .where('campaign_id', '=', campaignId)
-      .where('reference', '=', reference)
-      .executeTakeFirstOrThrow();
-    return numDeletedRows > 0n;
+  deleteAssessment(campaignId: string, reference: string, summarize: Summarize): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const campaign = await this.#lockCampaign(trx, campaignId);
+      const { numDeletedRows } = await trx
+        .deleteFrom('assessments')
+        .where('campaign_id', '=', campaignId)
+        .where('reference', '=', reference)
+        .executeTakeFirstOrThrow();
+      if (numDeletedRows === 0n) return false;
+      // A published summary would still count the deleted answers: brought up to date at once.
+      if (campaign?.published_at) await this.#publish(trx, campaignId, summarize);
+      return true;
+    });
   }
 
-  setCampaignSummary(id: string, summary: string | null, publishedAt: string | null): Promise<void> {
+  publishCampaign(id: string, summarize: Summarize): Promise<string | null> {
     return this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('campaigns').set({ summary, published_at: publishedAt }).where('id', '=', id).execute();
+      await this.#lockCampaign(trx, id);
+      return this.#publish(trx, id, summarize);
+    });
+  }
+
+  unpublishCampaign(id: string): Promise<void> {
+    return this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('campaigns').set({ summary: null, published_at: null }).where('id', '=', id).execute();
       await bump(trx);
     });
+  }
+
+  /**
+   * The campaign's row, held until the transaction ends: publishing, unpublishing and deleting
+   * its answers take turns. (SQLite's write transactions take the whole file's lock already.)
+   */
+  #lockCampaign(trx: Transaction<Database>, id: string) {
+    return trx
+      .selectFrom('campaigns')
+      .select('published_at')
+      .where('id', '=', id)
+      .$if(this.kind === 'postgres', (query) => query.forUpdate())
+      .executeTakeFirst();
+  }
+
+  async #publish(trx: Transaction<Database>, id: string, summarize: Summarize): Promise<string | null> {
+    const rows = await trx.selectFrom('assessments').selectAll().where('campaign_id', '=', id).orderBy('id').execute();
+    const at = new Date().toISOString();
+    const summary = summarize(rows, at);
+    await trx
+      .updateTable('campaigns')
+      .set({ summary, published_at: summary ? at : null })
+      .where('id', '=', id)
+      .execute();
+    await bump(trx);
+    return summary;
   }
 
   async listActions(status?: string): Promise<ActionRow[]> {
