@@ -54,7 +54,9 @@ async function whyMissing(database: string): Promise<string | null> {
   try {
     await client.connect();
     // Migrated once at least by a server: its bookkeeping table (or the older one) is there.
-    const { rows } = await client.query<{ ok: boolean }>("SELECT coalesce(to_regclass('kysely_migration'), to_regclass('schema_migrations')) IS NOT NULL AS ok");
+    const { rows } = await client.query<{ ok: boolean }>(
+      "SELECT coalesce(to_regclass('kysely_migration'), to_regclass('schema_migrations')) IS NOT NULL AS ok",
+    );
     return rows[0].ok ? null : `the PostgreSQL database ${name} holds no server data (PTCE_DATABASE_URL)`;
   } catch (error) {
     return `cannot open the PostgreSQL database ${name} (PTCE_DATABASE_URL): ${(error as Error).message}`;

@@ -38,7 +38,9 @@ const database = env.PTCE_DATABASE_URL || resolve(env.PTCE_DB ?? `${repo}/data/p
 // may read, written with a new random token the first time (beside the SQLite file by default).
 let adminToken = env.PTCE_ADMIN_TOKEN ?? '';
 if (!adminToken) {
-  const file = resolve(env.PTCE_ADMIN_TOKEN_FILE || (env.PTCE_DATABASE_URL ? `${repo}/data/admin-token` : `${dirname(database)}/admin-token`));
+  const file = resolve(
+    env.PTCE_ADMIN_TOKEN_FILE || (env.PTCE_DATABASE_URL ? `${repo}/data/admin-token` : `${dirname(database)}/admin-token`),
+  );
   if (existsSync(file)) {
     adminToken = readFileSync(file, 'utf8').trim();
   } else {

@@ -69,7 +69,10 @@ describe('the server process (main.ts)', () => {
       assert.equal(response.status, 500);
       assert.deepEqual(await response.json(), { error: 'internal error' });
       await until(() => /"level":50.*"msg":"request failed"/.test(server.output()), 5000, server, 'the error log line');
-      const errorLine = server.output().split('\n').find((line) => line.includes('"request failed"'))!;
+      const errorLine = server
+        .output()
+        .split('\n')
+        .find((line) => line.includes('"request failed"'))!;
       assert.equal(JSON.parse(errorLine).level, 50);
       assert.doesNotMatch(server.output(), /incoming request|request completed/);
     } finally {
@@ -110,7 +113,8 @@ describe('the server process (main.ts)', () => {
   it('serves the demo pages and data outside production', async () => {
     const server = await startProcess(await tempDatabase(), { NODE_ENV: 'development', PTCE_DEMO_CAMPAIGN: '1' });
     try {
-      for (const path of ['/', '/cress.html', '/admin.html', '/demo-data/campagne-demo.json']) assert.equal(await status(`${server.url}${path}`), 200, path);
+      for (const path of ['/', '/cress.html', '/admin.html', '/demo-data/campagne-demo.json'])
+        assert.equal(await status(`${server.url}${path}`), 200, path);
       const respondent = { headers: { 'Campaign-Code': demo.campaign.respondentCode } };
       assert.equal(await status(`${server.url}/api/campaigns/respondent`, respondent), 200);
     } finally {
@@ -124,7 +128,8 @@ describe('the server process (main.ts)', () => {
       for (const path of ['/', '/index.html', '/cress.html', '/demo-data/campagne-demo.json', '/demo-data/ptce.json']) {
         assert.equal(await status(`${server.url}${path}`), 404, path);
       }
-      for (const path of ['/admin.html', '/admin.js', '/admin-actions.js', '/demo.css']) assert.equal(await status(`${server.url}${path}`), 200, path);
+      for (const path of ['/admin.html', '/admin.js', '/admin-actions.js', '/demo.css'])
+        assert.equal(await status(`${server.url}${path}`), 200, path);
       const respondent = { headers: { 'Campaign-Code': demo.campaign.respondentCode } };
       assert.notEqual(await status(`${server.url}/api/campaigns/respondent`, respondent), 200);
       assert.equal(await status(`${server.url}/ptce.json`), 200);
@@ -132,7 +137,10 @@ describe('the server process (main.ts)', () => {
       await stopProcess(server);
     }
     // The demo campaign, whose codes are public, is refused at start.
-    await assert.rejects(startProcess(await tempDatabase(), { NODE_ENV: 'production', PTCE_DEMO_CAMPAIGN: '1' }), /PTCE_DEMO_CAMPAIGN=1.*never with NODE_ENV=production/);
+    await assert.rejects(
+      startProcess(await tempDatabase(), { NODE_ENV: 'production', PTCE_DEMO_CAMPAIGN: '1' }),
+      /PTCE_DEMO_CAMPAIGN=1.*never with NODE_ENV=production/,
+    );
   });
 });
 
@@ -162,7 +170,9 @@ async function breakSignatures(database: string): Promise<void> {
     const client = new pg.Client({ connectionString: database });
     await client.connect();
     try {
-      await client.query(`CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$ LANGUAGE plpgsql`);
+      await client.query(
+        `CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$ LANGUAGE plpgsql`,
+      );
       await client.query('CREATE TRIGGER refuse BEFORE INSERT ON signatures FOR EACH ROW EXECUTE FUNCTION refuse()');
     } finally {
       await client.end();
