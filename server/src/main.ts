@@ -48,7 +48,9 @@ if (!adminToken) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, `${adminToken}\n`, { mode: 0o600, flag: 'wx' });
   }
-  console.log(`ptce: PTCE_ADMIN_TOKEN is not set; the admin token is in ${file} (readable by this user only)`);
+  console.log(
+    `ptce: PTCE_ADMIN_TOKEN is not set; the admin token is in ${file} (readable by this user only: cat it to log in at /admin.html)`,
+  );
 }
 if (adminToken.length < MIN_ADMIN_TOKEN) {
   fail(`the admin token must have ${MIN_ADMIN_TOKEN} characters at least (try: openssl rand -base64 32)`);
