@@ -81,9 +81,13 @@ export interface ServerProcess {
 }
 
 /** The real server (server/src/main.ts) in a child process, as `npm start` runs it. */
-export async function startProcess(database: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startProcess(
+  database: string,
+  env: Record<string, string> = {},
+  args = ['--import', 'tsx', join(repo, 'server/src/main.ts')],
+): Promise<ServerProcess> {
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'server/src/main.ts')], {
+  const child = spawn(process.execPath, args, {
     cwd: repo,
     env: {
       ...process.env,

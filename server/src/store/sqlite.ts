@@ -18,10 +18,13 @@ interface Pending {
 
 // The server runs its TypeScript through tsx, whose loader a worker thread does not inherit. The
 // packages load first, without it: through it, loading Kysely's 280 files takes several times longer.
+// The build (server/dist/) is JavaScript: its writer loads as it is.
 const PACKAGES = ['kysely', 'zod/mini', 'better-sqlite3'].map((name) => import.meta.resolve(name));
-const WRITER = `Promise.all(${JSON.stringify(PACKAGES)}.map((url) => import(url)))
+const WRITER = import.meta.url.endsWith('.ts')
+  ? `Promise.all(${JSON.stringify(PACKAGES)}.map((url) => import(url)))
   .then(() => import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}))
-  .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./sqlite-writer.ts', import.meta.url).href)}); })`;
+  .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./sqlite-writer.ts', import.meta.url).href)}); })`
+  : `import(${JSON.stringify(new URL('./sqlite-writer.js', import.meta.url).href)})`;
 
 const asError = ({ code, message }: { code?: string; message: string }) => Object.assign(new Error(message), { code });
 
