@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # All the tests: the browser suite in Chromium, Firefox and WebKit in turn (web-test-runner, one
-# run per engine), then the reference server's tests (node:test, real HTTP and database). Sets up
+# run per engine), then the reference server's tests (node:test, real HTTP and database) and its
+# attack suite (generated hostile requests against real server processes). Sets up
 # what is missing first and builds dist/ (some browser tests load the built bundles), so it works
 # on a fresh clone. Prints each engine's tally, then one line "N passed, N failed" for everything.
 #
@@ -33,6 +34,7 @@ for engine in $engines; do
   echo "$engine took $(( $(date +%s) - start )) s"
 done
 npm run --silent test:server || status=$?
+npm run --silent test:attack || status=$?
 npm run --silent test:package || status=$?
 PTCE_BROWSERS="$engines" node scripts/count-results.mjs || status=1
 exit $status

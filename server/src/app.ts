@@ -10,10 +10,12 @@ import { actionRoutes } from './routes/actions.js';
 import { adminRoutes } from './routes/admin.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { coordinationPage } from './routes/coordination.js';
+import { healthRoutes } from './routes/health.js';
 import { publicDocumentRoutes } from './routes/public-documents.js';
 import { staticFiles } from './routes/static-files.js';
 import { submissionRoutes } from './routes/submissions.js';
 import type { Store } from './store/types.js';
+import type { StaticDir } from './routes/static-files.js';
 
 export { MIN_ADMIN_TOKEN };
 
@@ -44,8 +46,13 @@ export interface AppOptions {
   /** Wrong campaign codes or coordinator keys allowed per client address in 15 minutes (default 10). */
   secretAttempts?: number;
   /** Folders served as static files: the demo page and the embed bundle. */
-  staticDirs?: { root: string; prefix: string }[];
-  logger?: boolean;
+  staticDirs?: StaticDir[];
+  /** true: request and error logs; 'errors': errors only (PTCE_LOG=off); false: none (tests). */
+  logger?: boolean | 'errors';
+  /** Time a client has to send a whole request, headers and body (default 30 s); also the longest silence on a connection with a request open. */
+  requestTimeoutMs?: number;
+  /** How long an idle keep-alive connection stays open (default 72 s: longer than the usual proxies'). */
+  keepAliveTimeoutMs?: number;
 }
 
 /**
@@ -56,13 +63,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { store, adminToken } = options;
   if (adminToken.length < MIN_ADMIN_TOKEN) throw new Error(`the admin token must have ${MIN_ADMIN_TOKEN} characters at least`);
 
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
+    // A client that stalls (slow headers, a body that never ends, a silent connection) is cut off.
+    requestTimeout,
+    connectionTimeout: requestTimeout,
+    keepAliveTimeout: options.keepAliveTimeoutMs ?? 72_000,
+    // Node checks the request timeouts every 30 s by default: a stalled client would stay that long.
+    http: { headersTimeout: requestTimeout, connectionsCheckingInterval: Math.min(1000, requestTimeout) },
     trustProxy: proxyTrust(options.trustProxy),
     frameworkErrors,
     // Method, path and status only: no query strings, bodies, addresses or headers (personal data).
     logger: options.logger
       ? {
+          level: options.logger === 'errors' ? 'error' : 'info',
           serializers: {
             req: (req) => ({ method: req.method, path: req.url.split('?')[0] }),
             res: (res) => ({ statusCode: res.statusCode }),
@@ -79,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
   });
+  await app.register(healthRoutes, { store });
   await app.register(rateLimits, { postsPerMinute: options.postsPerMinute ?? 20 });
 
   // The public documents, in memory, rebuilt when the data changes (here or in another process).

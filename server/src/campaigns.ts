@@ -231,19 +231,29 @@ export class CampaignAccess {
     return (await this.store.listCampaigns()).find((other) => other.pole_id === row.pole_id && other.id !== row.id && other.published_at);
   }
 
+  /** The summary of these answers to the server's référentiel, as the store publishes it. */
+  summarize = (rows: AssessmentRow[], at: string) => {
+    const current = this.referentiel();
+    const summary = current ? campaignSummary(current, rows.map(assessmentOf), at.slice(0, 10)) : undefined;
+    return summary ? JSON.stringify(summary) : null;
+  };
+
   /** Publishes the campaign's summary (as its answers now are) on its pole's public record. */
   async publish(row: CampaignRow) {
-    const current = this.referentiel();
-    const rows = await this.store.campaignAssessments(row.id);
-    const at = new Date().toISOString();
-    const summary = current ? campaignSummary(current, rows.map(assessmentOf), at.slice(0, 10)) : undefined;
-    await this.store.setCampaignSummary(row.id, summary ? JSON.stringify(summary) : null, summary ? at : null);
+    const summary = await this.store.publishCampaign(row.id, this.summarize);
     await this.cache.refresh();
-    return summary;
+    return summary ? (JSON.parse(summary) as ReturnType<typeof campaignSummary>) : undefined;
+  }
+
+  /** Deletes one answer set; a published summary is brought up to date in the same transaction. */
+  async deleteAnswers(row: CampaignRow, reference: string): Promise<boolean> {
+    const removed = await this.store.deleteAssessment(row.id, reference, this.summarize);
+    if (removed) await this.cache.refresh();
+    return removed;
   }
 
   async unpublish(row: CampaignRow) {
-    await this.store.setCampaignSummary(row.id, null, null);
+    await this.store.unpublishCampaign(row.id);
     await this.cache.refresh();
   }
 }

@@ -2,15 +2,16 @@
 // the discovery document and every public document, each with .gz and .br twins for hosts that
 // serve pre-compressed files — so that any web host or CDN can serve the reads. With --api, the
 // discovery document sends submissions to that server; without, the export is read-only.
-// The database is the server's (PTCE_DATABASE_URL or PTCE_DB, as for `npm start`).
-import { mkdirSync, writeFileSync } from 'node:fs';
+// The database is the server's (PTCE_DATABASE_URL or PTCE_DB, as for `npm start`), and must exist:
+// a mistyped one is refused, never created and seeded with the demo's poles.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { repo } from './paths.js';
 import { discoveryDocument, prepare, publicDocuments } from './public-documents.js';
 import { openStore } from './store/index.js';
 
-const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { api: { type: 'string' } } });
 if (positionals.length !== 1) {
   console.error('usage: npm run export -- <folder> [--api <URL of the server taking POSTs>]');
@@ -24,9 +25,14 @@ if (values.api) {
 }
 
 const folder = resolve(positionals[0]);
-const store = await openStore(process.env.PTCE_DATABASE_URL || resolve(process.env.PTCE_DB ?? `${repo}/data/ptce.sqlite`));
+const database = process.env.PTCE_DATABASE_URL || resolve(process.env.PTCE_DB ?? `${repo}/data/ptce.sqlite`);
+const missing = await whyMissing(database);
+if (missing) {
+  console.error(`ptce: nothing exported: ${missing}`);
+  process.exit(1);
+}
+const store = await openStore(database);
 try {
-  await store.seedIfEmpty(resolve(process.env.PTCE_SEED_DIR ?? `${repo}/demo/data`));
   const documents = publicDocuments(await store.publicData(), discoveryDocument(apiBase));
   mkdirSync(folder, { recursive: true });
   for (const [name, value] of documents) {
@@ -38,4 +44,23 @@ try {
   console.log(`ptce: ${documents.size} documents written to ${folder}${apiBase ? `, submissions to ${apiBase}` : ' (read-only)'}`);
 } finally {
   await store.close();
+}
+
+/** Why `database` is not a server's database (a file or tables that are not there), or null. */
+async function whyMissing(database: string): Promise<string | null> {
+  if (!database.startsWith('postgres')) return existsSync(database) ? null : `no database file ${database} (PTCE_DB)`;
+  const name = new URL(database).pathname.slice(1);
+  const client = new pg.Client({ connectionString: database });
+  try {
+    await client.connect();
+    // Migrated once at least by a server: its bookkeeping table (or the older one) is there.
+    const { rows } = await client.query<{ ok: boolean }>(
+      "SELECT coalesce(to_regclass('kysely_migration'), to_regclass('schema_migrations')) IS NOT NULL AS ok",
+    );
+    return rows[0].ok ? null : `the PostgreSQL database ${name} holds no server data (PTCE_DATABASE_URL)`;
+  } catch (error) {
+    return `cannot open the PostgreSQL database ${name} (PTCE_DATABASE_URL): ${(error as Error).message}`;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync, type BrotliOptions } from 'node:zlib';
 import { CONTRACT_VERSION } from '../../src/data/schemas/discovery.js';
 import type { Pole, PolesDocument } from '../../src/data/schemas/pole.js';
 import { withSignatories } from './signatures.js';
@@ -64,16 +65,33 @@ export function publicDocuments(data: PublicData, discovery: object): Map<string
   return documents;
 }
 
+const brotliOptions = (identity: Buffer): BrotliOptions => ({
+  params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
+});
+const etagOf = (identity: Buffer) => `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`;
+
+/** At once, on this thread (the static export). */
 export function prepare(value: unknown): Prepared {
   const identity = Buffer.from(JSON.stringify(value));
   return {
-    etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`,
+    etag: etagOf(identity),
     identity,
     gzip: gzipSync(identity, { level: 9 }),
-    br: brotliCompressSync(identity, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
-    }),
+    br: brotliCompressSync(identity, brotliOptions(identity)),
   };
+}
+
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/**
+ * The same, compressed on libuv's thread pool: the best compression of a large poles document
+ * takes hundreds of milliseconds, during which the server goes on answering.
+ */
+export async function prepareOffThread(value: unknown): Promise<Prepared> {
+  const identity = Buffer.from(JSON.stringify(value));
+  const [gzipped, br] = await Promise.all([gzipAsync(identity, { level: 9 }), brotliAsync(identity, brotliOptions(identity))]);
+  return { etag: etagOf(identity), identity, gzip: gzipped, br };
 }
 
 /**
@@ -86,6 +104,7 @@ export class PublicCache {
   #parsed = new Map<string, unknown>();
   #revision = -1;
   #refreshing: Promise<void> | undefined;
+  #next: Promise<void> | undefined;
   #timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -103,9 +122,19 @@ export class PublicCache {
     clearInterval(this.#timer);
   }
 
-  /** Rebuilds if the data changed; calls made meanwhile wait for the same rebuild. */
+  /** Rebuilds if the data changed; calls made during a rebuild wait for the next one (one for all). */
   refresh(): Promise<void> {
-    this.#refreshing ??= this.#rebuildIfChanged().finally(() => (this.#refreshing = undefined));
+    // One under way may have read the data before the caller's change: one more after it, then.
+    if (this.#refreshing) {
+      this.#next ??= this.#refreshing
+        .catch(() => {})
+        .then(() => {
+          this.#next = undefined;
+          return this.refresh();
+        });
+      return this.#next;
+    }
+    this.#refreshing = this.#rebuildIfChanged().finally(() => (this.#refreshing = undefined));
     return this.#refreshing;
   }
 
@@ -114,7 +143,8 @@ export class PublicCache {
     if (revision === this.#revision) return;
     const documents = publicDocuments(await this.store.publicData(), this.discovery);
     const prepared = new Map<string, Prepared>();
-    for (const [name, value] of documents) prepared.set(`/${name}`, prepare(value));
+    const ready = await Promise.all([...documents].map(async ([name, value]) => [`/${name}`, await prepareOffThread(value)] as const));
+    for (const [path, document] of ready) prepared.set(path, document);
     this.#prepared = prepared;
     this.#parsed = documents;
     this.#revision = revision;

@@ -178,4 +178,45 @@ describe('moderating fiches action', () => {
     assert.ok(!text.includes('Fournil rejected') && !text.includes('Fournil typed'));
     assert.equal((await admin(`${server.url}/api/admin/actions/FICHE-NONE-NONE/approve`, { method: 'POST' })).status, 404);
   });
+
+  it('attaches a fiche of a typed pole to a listed pole when approving it, and refuses a pole not listed', async () => {
+    const typed = await (await send(proposal('attached', { pole: { name: 'Domb innov' } }))).json();
+    const approve = (body: unknown) =>
+      admin(`${server.url}/api/admin/actions/${typed.reference}/approve`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'Content-Type': 'application/json' },
+      });
+    const unknown = await approve({ poleId: 'pas-un-pole' });
+    assert.equal(unknown.status, 400);
+    assert.deepEqual((await unknown.json()).errors, [{ path: 'poleId', message: 'unknown pole' }]);
+    assert.equal((await approve({ poleId: 42 })).status, 400);
+    const stillPending = (await (await admin(`${server.url}/api/admin/actions?status=pending`)).json()).actions;
+    assert.ok(
+      stillPending.some((a: { reference: string }) => a.reference === typed.reference),
+      'a refused attachment decides nothing',
+    );
+    assert.ok(!(await get('/poles.json').then((r) => r.text())).includes('Fournil attached'));
+
+    const decided = await approve({ poleId: 'domb-innov' });
+    assert.equal(decided.status, 200);
+    const view = await decided.json();
+    assert.equal(view.status, 'approved');
+    assert.equal(view.poleListed, true);
+    assert.equal(view.poleName, (await poleById('domb-innov')).name);
+    const shown = (await poleById('domb-innov')).actions!.find((action) => action.title === 'Fournil attached')!;
+    assert.equal(shown.id, typed.reference.toLowerCase());
+    const text = await (await get('/poles.json')).text();
+    assert.ok(!text.includes('contact.attached@example.org'), 'the contact stays private');
+    assert.equal(
+      (
+        await admin(`${server.url}/api/admin/actions/FICHE-NONE-NONE/approve`, {
+          method: 'POST',
+          body: JSON.stringify({ poleId: 'domb-innov' }),
+          headers: { 'Content-Type': 'application/json' },
+        })
+      ).status,
+      404,
+    );
+  });
 });

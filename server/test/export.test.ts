@@ -6,8 +6,9 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import pg from 'pg';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { admin, post, repo, signature, startApp } from './helpers.js';
+import { admin, POSTGRES, post, repo, signature, startApp, tempDatabase } from './helpers.js';
 import { PtceClient } from '../../src/data/client.js';
 import { checkCharter } from '../../src/data/checks/charter.js';
 import { checkReferentiel } from '../../src/data/checks/referentiel.js';
@@ -31,8 +32,11 @@ async function serveStatic(folder: string): Promise<{ url: string; server: Serve
   return { url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`, server };
 }
 
-async function exportTo(database: string, ...args: string[]): Promise<string> {
-  const folder = join(mkdtempSync(join(tmpdir(), 'ptce-export-')), 'site');
+async function exportTo(
+  database: string,
+  folder = join(mkdtempSync(join(tmpdir(), 'ptce-export-')), 'site'),
+  ...args: string[]
+): Promise<string> {
   const env = {
     ...process.env,
     ...(database.startsWith('postgres') ? { PTCE_DATABASE_URL: database } : { PTCE_DB: database, PTCE_DATABASE_URL: '' }),
@@ -47,7 +51,7 @@ describe('static export (npm run export)', () => {
     const name = 'Pôle Exporté';
     const receipt = await (await post(`${server.url}/api/signatures`, signature({ pole: { ...signature().pole, name } }))).json();
     await admin(`${server.url}/api/admin/signatures/${receipt.reference}/approve`, { method: 'POST' });
-    const folder = await exportTo(server.database, '--api', server.url);
+    const folder = await exportTo(server.database, undefined, '--api', server.url);
     const site = await serveStatic(folder);
     // The widgets' own client, which resolves a relative endpoint against the page.
     Object.assign(globalThis, { document: { baseURI: site.url } });
@@ -82,6 +86,38 @@ describe('static export (npm run export)', () => {
       Reflect.deleteProperty(globalThis, 'document');
       site.server.close();
       await server.close();
+    }
+  });
+
+  it('refuses a database that does not exist, writing nothing (a mistyped PTCE_DB or URL)', async () => {
+    // A file that is not there, or an empty PostgreSQL database: never created and seeded here.
+    const missing = [await tempDatabase()];
+    if (POSTGRES) {
+      const url = new URL(POSTGRES);
+      url.pathname = '/ptce_no_such_database';
+      missing.push(url.href);
+    }
+    for (const database of missing) {
+      const folder = join(mkdtempSync(join(tmpdir(), 'ptce-export-')), 'site');
+      await assert.rejects(exportTo(database, folder), (error: { code: number; stderr: string }) => {
+        assert.equal(error.code, 1);
+        assert.match(error.stderr, /^ptce: nothing exported: /);
+        assert.match(error.stderr, /PTCE_DB|PTCE_DATABASE_URL/);
+        return true;
+      });
+      assert.equal(existsSync(folder), false, 'no folder written');
+      if (!database.startsWith('postgres')) assert.equal(existsSync(database), false, 'no database created');
+    }
+    if (POSTGRES) {
+      // The empty database stayed empty.
+      const client = new pg.Client({ connectionString: missing[0] });
+      await client.connect();
+      try {
+        const { rows } = await client.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'");
+        assert.equal(rows[0].n, 0);
+      } finally {
+        await client.end();
+      }
     }
   });
 

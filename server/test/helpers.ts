@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../src/app.js';
 import pg from 'pg';
 import { openStore, type Store } from '../src/store/index.js';
+import type { PostgresTimeouts } from '../src/store/postgres.js';
 import { validSignature } from '../../test/contract/cases.js';
 
 export const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -46,9 +47,9 @@ export interface Running {
 }
 
 /** The app in this process, on an ephemeral port, with a real database seeded from the demo. */
-export async function startApp(options: Partial<AppOptions> & { database?: string } = {}): Promise<Running> {
+export async function startApp(options: Partial<AppOptions> & { database?: string; timeouts?: PostgresTimeouts } = {}): Promise<Running> {
   const database = options.database ?? (await tempDatabase());
-  const store = await openStore(database);
+  const store = await openStore(database, options.timeouts);
   await store.seedIfEmpty(join(repo, 'demo/data'));
   const app = await buildApp({
     adminToken: ADMIN,
@@ -80,9 +81,13 @@ export interface ServerProcess {
 }
 
 /** The real server (server/src/main.ts) in a child process, as `npm start` runs it. */
-export async function startProcess(database: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startProcess(
+  database: string,
+  env: Record<string, string> = {},
+  args = ['--import', 'tsx', join(repo, 'server/src/main.ts')],
+): Promise<ServerProcess> {
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'server/src/main.ts')], {
+  const child = spawn(process.execPath, args, {
     cwd: repo,
     env: {
       ...process.env,
@@ -99,7 +104,8 @@ export async function startProcess(database: string, env: Record<string, string>
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
+  // Generous: on a loaded machine compiling through tsx and starting the writer thread can take long.
+  const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited: ${output}`);
     try {
@@ -107,7 +113,11 @@ export async function startProcess(database: string, env: Record<string, string>
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);
+    if (Date.now() > deadline) {
+      // Not left running: its pipes would keep the test process alive.
+      child.kill('SIGKILL');
+      throw new Error(`server did not start: ${output}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return { url, child, output: () => output };

@@ -218,3 +218,21 @@ describe('databases made before Kysely (schema_migrations)', () => {
     }
   });
 });
+
+describe('upgrades (forward only)', () => {
+  it('refuses a database that a newer release migrated further, and leaves it as it was', async () => {
+    const database = await tempDatabase();
+    const store = await openStore(database);
+    await store.close();
+    // What the next release's migration would leave behind: a name this code does not know.
+    await run(database, `INSERT INTO kysely_migration (name, timestamp) VALUES ('0099-from-the-future', '2027-01-01T00:00:00.000Z');`);
+    await assert.rejects(openStore(database), (error: Error) => {
+      assert.match(error.message, /newer release of the server/);
+      assert.match(error.message, /0099-from-the-future/);
+      return true;
+    });
+    // Refused, not changed: the newer release still finds its migration recorded.
+    const again = await openStore(database).catch((error: Error) => error);
+    assert.ok(again instanceof Error && /0099-from-the-future/.test(again.message));
+  });
+});

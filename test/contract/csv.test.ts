@@ -59,7 +59,7 @@ describe('spreadsheet (CSV) poles', () => {
     const endpoint = await csvEndpoint(await bytes('/test/fixtures/csv/poles-excel-fr.csv'));
     const el = await mount<PtcePoleMap>(html`<ptce-pole-map endpoint=${endpoint} style="width:1000px"></ptce-pole-map>`);
     await until(() => el.shadowRoot!.querySelector('.list'));
-    // The list's first screenful comes with the first paint, the rest once the update completes.
+    // The list's first page (50 entries) comes whole with the first render of the data.
     await el.updateComplete;
     expect(el.shadowRoot!.querySelectorAll('.list .name')).to.have.length(40);
     expect(el.shadowRoot!.querySelector('[part="count"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(

@@ -9,6 +9,7 @@ import type { PtcePoleCard } from '../../src/components/pole-card/ptce-pole-card
 import { mockRequests, mockRoute, uniquePrefix } from '../support/mock.js';
 import { mount } from '../support/mount.js';
 import { until } from '../support/wait.js';
+import { all } from '../support/map.js';
 
 // `endpoint` may name a poles document itself (ours, a GoGoCarto export, a CSV file): a site that
 // publishes only a list needs no discovery document, and a map needs one request less.
@@ -31,7 +32,9 @@ describe('endpoint naming a poles document', () => {
     expect(names(direct)).to.have.length(40);
     expect(names(direct)).to.deep.equal(names(viaDiscovery));
     expect(count(direct)).to.equal(count(viaDiscovery));
-    expect(direct.shadowRoot!.querySelectorAll('.marker').length).to.equal(viaDiscovery.shadowRoot!.querySelectorAll('.marker').length);
+    // The marks are drawn by the map's inner drawing element, loaded beside the poles.
+    await until(() => all(direct, '.marker').length && all(viaDiscovery, '.marker').length, 'both maps drawn');
+    expect(all(direct, '.marker').length).to.equal(all(viaDiscovery, '.marker').length);
     await expect(direct).to.be.accessible();
   });
 

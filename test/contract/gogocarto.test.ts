@@ -11,6 +11,7 @@ import type { PtcePoleMap } from '../../src/components/pole-map/ptce-pole-map.js
 import { mockRoute, uniquePrefix } from '../support/mock.js';
 import { mount } from '../support/mount.js';
 import { until } from '../support/wait.js';
+import { all } from '../support/map.js';
 
 const json = async (path: string) => (await fetch(path)).json();
 const SOURCE = 'https://carteco.example.org/api/elements.json';
@@ -83,7 +84,9 @@ describe("Carteco / GoGoCarto adapter: GoGoCarto's published sample data", () =>
     await until(() => el.shadowRoot!.querySelector('.list'));
     const listed = [...el.shadowRoot!.querySelectorAll('.list .name')].map((n) => n.textContent);
     expect(listed).to.have.members(shown.map((e) => e.name));
-    const onMap = [...el.shadowRoot!.querySelectorAll('.marker')].reduce(
+    // The marks are drawn by the map's inner drawing element, loaded beside the poles.
+    await until(() => all(el, '.marker').length, 'the marks drawn');
+    const onMap = all(el, '.marker').reduce(
       (sum, m) => sum + (m.classList.contains('bubble') ? Number(m.nextElementSibling!.textContent) : 1),
       0,
     );

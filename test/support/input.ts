@@ -41,7 +41,7 @@ export function centreOf(element: Element, offset: { x?: number; y?: number } = 
  * The element's centre once it stays put: after focus moves, WebKit scrolls the focused field into
  * view a moment later, which moved the page under a click aimed at the old place.
  */
-async function settledCentreOf(element: Element, offset?: { x?: number; y?: number }): Promise<[number, number]> {
+export async function settledCentreOf(element: Element, offset?: { x?: number; y?: number }): Promise<[number, number]> {
   let position = centreOf(element, offset);
   for (let i = 0; i < 50; i++) {
     await new Promise((resolve) => setTimeout(resolve, 20));

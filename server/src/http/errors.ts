@@ -2,6 +2,7 @@
 // campaign routes), the same whether a route, a hook, a plugin or Fastify itself refuses.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DataIssue } from '../../../src/data/failure.js';
+import { isRetryable } from '../store/types.js';
 
 export const BODY_LIMIT = 64 * 1024;
 
@@ -58,9 +59,10 @@ export function errorReplies(app: FastifyInstance): void {
       request.log.warn({ code: error.code, statusCode: error.statusCode }, 'refused');
       return fail(reply, error.statusCode, error.statusCode === 404 ? 'not found' : 'invalid request');
     }
-    // Another process held the SQLite file longer than the busy timeout: try again shortly.
-    if (error.code === 'SQLITE_BUSY') {
-      request.log.warn({ code: error.code }, 'database busy');
+    // The database cannot take it now (SQLite file busy, a timeout, the writer thread
+    // restarting, PostgreSQL unreachable), and nothing was acknowledged: try again shortly.
+    if (isRetryable(error)) {
+      request.log.warn({ code: error.code, message: error.message }, 'database busy');
       reply.header('Retry-After', '1');
       return fail(reply, 503, 'busy, try again');
     }

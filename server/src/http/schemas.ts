@@ -4,7 +4,8 @@
 // an answer is sent as the route built it (its schema types the route; it never turns into a 500).
 import type { FastifyInstance, FastifyPluginAsync, FastifySchemaCompiler, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { validate, type Schema } from '../../../src/data/validate.js';
+import type { DataIssue } from '../../../src/data/failure.js';
+import { formatPath, validate, type Schema } from '../../../src/data/validate.js';
 import { InvalidInput } from './errors.js';
 
 export type { ZodTypeProvider };
@@ -12,9 +13,45 @@ export type { ZodTypeProvider };
 /** An area of the server: a Fastify plugin whose routes are typed from their zod schemas. */
 export type Area<Options extends object> = FastifyPluginAsync<Options, RawServerDefault, ZodTypeProvider>;
 
+/**
+ * Text holding U+0000 (a body's `\u0000`, a path's `%00`): never meant, and PostgreSQL cannot
+ * store or even compare it (it failed the query, answered 500).
+ */
+function nulIssues(data: unknown): DataIssue[] {
+  interface Step {
+    value: unknown;
+    key?: PropertyKey;
+    parent?: Step;
+  }
+  const pathOf = (step: Step) => {
+    const path: PropertyKey[] = [];
+    for (let at: Step | undefined = step; at?.parent; at = at.parent) path.unshift(at.key!);
+    return formatPath(path);
+  };
+  const issues: DataIssue[] = [];
+  // A loop, not recursion, and each step pointing to its parent: a body may nest arrays thousands deep.
+  const pending: Step[] = [{ value: data }];
+  while (pending.length && issues.length < 10) {
+    const step = pending.pop()!;
+    const { value } = step;
+    if (typeof value === 'string') {
+      if (value.includes('\0')) issues.push({ path: pathOf(step), message: 'contains a NUL character (U+0000)' });
+    } else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        const child: Step = { value: item, key: Array.isArray(value) ? Number(key) : key, parent: step };
+        if (key.includes('\0')) issues.push({ path: pathOf(child), message: 'contains a NUL character (U+0000)' });
+        pending.push(child);
+      }
+    }
+  }
+  return issues;
+}
+
 const validatorCompiler: FastifySchemaCompiler<Schema<unknown>> =
   ({ schema }) =>
   (data) => {
+    const nul = nulIssues(data);
+    if (nul.length) return { error: new InvalidInput(nul) };
     const checked = validate(schema, data);
     return checked.ok ? { value: checked.value } : { error: new InvalidInput(checked.issues) };
   };

@@ -35,17 +35,28 @@ export const actionRoutes: Area<{ store: Store; cache: PublicCache; admin: onReq
       const current = listed();
       return { actions: (await store.listActions(request.query.status)).map((row) => actionAdminView(row, current)) };
     });
-    for (const [verb, status] of [
-      ['approve', 'approved'],
-      ['reject', 'rejected'],
-    ] as const) {
-      scope.post(`/api/admin/actions/:reference/${verb}`, { schema: { params: OneFiche } }, async (request, reply) => {
-        const row = await store.decideAction(request.params.reference, status);
-        if (!row) return fail(reply, 404, 'no fiche with this reference');
-        // The pole's card shows the decision from the next request on.
-        await cache.refresh();
-        return actionAdminView(row, listed());
-      });
-    }
+    const decide = async (reference: string, status: 'approved' | 'rejected', pole?: { id: string; name: string }) => {
+      const row = await store.decideAction(reference, status, pole);
+      // The pole's card shows the decision from the next request on.
+      if (row) await cache.refresh();
+      return row;
+    };
+    // `poleId`: the listed pole the fiche joins, for a fiche whose proposer typed a pole the list lacked.
+    scope.post(
+      '/api/admin/actions/:reference/approve',
+      { schema: { params: OneFiche, body: z.nullish(z.object({ poleId: z.optional(z.string()) })) } },
+      async (request, reply) => {
+        const poleId = request.body?.poleId;
+        const pole = poleId === undefined ? undefined : listed().find((listedPole) => listedPole.id === poleId);
+        if (poleId !== undefined && !pole)
+          return fail(reply, 400, 'no listed pole with this id', [{ path: 'poleId', message: 'unknown pole' }]);
+        const row = await decide(request.params.reference, 'approved', pole && { id: pole.id, name: pole.name });
+        return row ? actionAdminView(row, listed()) : fail(reply, 404, 'no fiche with this reference');
+      },
+    );
+    scope.post('/api/admin/actions/:reference/reject', { schema: { params: OneFiche } }, async (request, reply) => {
+      const row = await decide(request.params.reference, 'rejected');
+      return row ? actionAdminView(row, listed()) : fail(reply, 404, 'no fiche with this reference');
+    });
   });
 };

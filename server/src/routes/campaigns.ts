@@ -69,10 +69,8 @@ export const campaignRoutes: Area<CampaignOptions> = async (app, { store, access
     async (request, reply) => {
       const row = await access.asCoordinator(request, reply, request.params.id);
       if (!row) return reply;
-      const removed = await store.deleteAssessment(row.id, request.params.reference);
-      if (!removed) return refuse(reply, 404, 'not-found', 'no answer set with this reference in this campaign');
-      // A published summary would still count the deleted answers: it is brought up to date.
-      if (row.published_at) await access.publish(row);
+      if (!(await access.deleteAnswers(row, request.params.reference)))
+        return refuse(reply, 404, 'not-found', 'no answer set with this reference in this campaign');
       return reply.code(204).send();
     },
   );

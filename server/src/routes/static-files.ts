@@ -5,14 +5,22 @@ import { existsSync } from 'node:fs';
 
 const PAGE_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
 
-export const staticFiles: FastifyPluginAsync<{ dirs: { root: string; prefix: string }[] }> = async (app, { dirs }) => {
-  for (const { root, prefix } of dirs) {
+/** A folder served at `prefix`; with `only`, just those paths of it (`/admin.html`…). */
+export interface StaticDir {
+  root: string;
+  prefix: string;
+  only?: string[];
+}
+
+export const staticFiles: FastifyPluginAsync<{ dirs: StaticDir[] }> = async (app, { dirs }) => {
+  for (const { root, prefix, only } of dirs) {
     if (!existsSync(root)) continue;
     await app.register(fastifyStatic, {
       root,
       prefix,
       decorateReply: false,
       index: 'index.html',
+      ...(only ? { allowedPath: (path: string) => only.includes(path) } : {}),
       setHeaders: (res, path) => {
         if (path.endsWith('.html')) res.setHeader('Content-Security-Policy', PAGE_POLICY);
       },

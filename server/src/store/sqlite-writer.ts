@@ -6,7 +6,7 @@ import { Kysely, type ControlledTransaction } from 'kysely';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Database } from './schema.js';
 import { openSqlite, StoreSqliteDialect } from './sqlite-dialect.js';
-import { storeOne, type SubmissionRow } from './store.js';
+import { storeOne, submissionInsert, type SubmissionRow } from './store.js';
 import type { StoreResult, Submission } from './types.js';
 
 export type Outcome = { ok: true; result: StoreResult<SubmissionRow> } | { ok: false; error: { code?: string; message: string } };
@@ -44,13 +44,15 @@ async function begin(): Promise<ControlledTransaction<Database>> {
 }
 
 async function write(batch: Submission[]): Promise<Outcome[]> {
+  // Built before the lock is taken: while it is held, only SQL runs.
+  const inserts = batch.map((submission) => submissionInsert(db, submission));
   const trx = await begin();
   try {
     const outcomes: Outcome[] = [];
     // One failing (its one writing statement undone by SQLite) undoes no other.
-    for (const submission of batch) {
+    for (const [i, submission] of batch.entries()) {
       try {
-        outcomes.push({ ok: true, result: await storeOne(trx, submission) });
+        outcomes.push({ ok: true, result: await storeOne(trx, submission, inserts[i]) });
       } catch (error) {
         outcomes.push({ ok: false, error: describe(error) });
       }

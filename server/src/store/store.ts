@@ -9,7 +9,7 @@
  * `storeOne` below, many submissions to a transaction (group commit): the main thread never waits
  * for a sync to disk, and a submission is acknowledged only once its transaction is committed.
  */
-import { sql, type Kysely, type NotNull, type Selectable, type Transaction } from 'kysely';
+import { sql, type CompiledQuery, type Kysely, type NotNull, type Selectable, type Transaction } from 'kysely';
 import type { Pole } from '../../../src/data/schemas/pole.js';
 import { schemaVersion, SETUP_LOCK } from './migrations/index.js';
 import type { Database, Decision, SubmissionTable } from './schema.js';
@@ -27,6 +27,7 @@ import {
   type Store,
   type StoreResult,
   type Submission,
+  type Summarize,
 } from './types.js';
 
 export type SubmissionRow = Selectable<Database[SubmissionTable]>;
@@ -34,25 +35,41 @@ export type SubmissionRow = Selectable<Database[SubmissionTable]>;
 const DECISIONS: readonly string[] = ['pending', 'approved', 'rejected'] satisfies Decision[];
 const isDecision = (status: string): status is Decision => DECISIONS.includes(status);
 
+/** A submission's insert, built and compiled (its reference, hash and date drawn). */
+export interface SubmissionInsert {
+  hash: string;
+  query: CompiledQuery<SubmissionRow>;
+}
+
+export function submissionInsert(db: Kysely<Database>, submission: Submission): SubmissionInsert {
+  const values = submissionValues(submission);
+  const query = db
+    .insertInto(submission.table)
+    .values(values)
+    .onConflict((conflict) => conflict.doNothing())
+    .returningAll()
+    .compile();
+  return { hash: values.request_hash, query };
+}
+
 /**
  * Stores a submission unless its idempotency key is known: the key's unique constraint decides
  * (`INSERT … ON CONFLICT DO NOTHING`), then the row that won is read back. One statement writes,
- * so a submission that fails undoes nothing else of its transaction.
+ * so a submission that fails undoes nothing else of its transaction. `insert` may come built
+ * already (the SQLite writer builds its batch's before it takes the write lock).
  */
-export async function storeOne(db: Kysely<Database>, submission: Submission): Promise<StoreResult<SubmissionRow>> {
+export async function storeOne(
+  db: Kysely<Database>,
+  submission: Submission,
+  insert = submissionInsert(db, submission),
+): Promise<StoreResult<SubmissionRow>> {
   const { table, idempotencyKey } = submission;
   // A second try only if the random reference itself collided (the key did not).
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const values = submissionValues(submission);
-    const created = await db
-      .insertInto(table)
-      .values(values)
-      .onConflict((conflict) => conflict.doNothing())
-      .returningAll()
-      .executeTakeFirst();
+  for (let attempt = 0; attempt < 3; attempt++, insert = submissionInsert(db, submission)) {
+    const [created] = (await db.executeQuery(insert.query)).rows;
     if (created) return { kind: 'created', row: created };
     const existing = await db.selectFrom(table).selectAll().where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
-    if (existing) return replayOf(existing, values.request_hash);
+    if (existing) return replayOf(existing, insert.hash);
   }
   throw new Error(`${table}: could not store a submission`);
 }
@@ -70,6 +87,10 @@ export class KyselyStore implements Store {
     readonly kind: 'sqlite' | 'postgres',
     readonly db: Kysely<Database>,
   ) {}
+
+  async check(): Promise<void> {
+    await sql`SELECT 1`.execute(this.db);
+  }
 
   schemaVersion(): Promise<number> {
     return schemaVersion(this.db, this.kind);
@@ -236,20 +257,59 @@ export class KyselyStore implements Store {
     await this.db.updateTable('campaigns').set({ respondent_code_hash: hash }).where('id', '=', id).execute();
   }
 
-  async deleteAssessment(campaignId: string, reference: string): Promise<boolean> {
-    const { numDeletedRows } = await this.db
-      .deleteFrom('assessments')
-      .where('campaign_id', '=', campaignId)
-      .where('reference', '=', reference)
-      .executeTakeFirstOrThrow();
-    return numDeletedRows > 0n;
+  deleteAssessment(campaignId: string, reference: string, summarize: Summarize): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const campaign = await this.#lockCampaign(trx, campaignId);
+      const { numDeletedRows } = await trx
+        .deleteFrom('assessments')
+        .where('campaign_id', '=', campaignId)
+        .where('reference', '=', reference)
+        .executeTakeFirstOrThrow();
+      if (numDeletedRows === 0n) return false;
+      // A published summary would still count the deleted answers: brought up to date at once.
+      if (campaign?.published_at) await this.#publish(trx, campaignId, summarize);
+      return true;
+    });
   }
 
-  setCampaignSummary(id: string, summary: string | null, publishedAt: string | null): Promise<void> {
+  publishCampaign(id: string, summarize: Summarize): Promise<string | null> {
     return this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('campaigns').set({ summary, published_at: publishedAt }).where('id', '=', id).execute();
+      await this.#lockCampaign(trx, id);
+      return this.#publish(trx, id, summarize);
+    });
+  }
+
+  unpublishCampaign(id: string): Promise<void> {
+    return this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('campaigns').set({ summary: null, published_at: null }).where('id', '=', id).execute();
       await bump(trx);
     });
+  }
+
+  /**
+   * The campaign's row, held until the transaction ends: publishing, unpublishing and deleting
+   * its answers take turns. (SQLite's write transactions take the whole file's lock already.)
+   */
+  #lockCampaign(trx: Transaction<Database>, id: string) {
+    return trx
+      .selectFrom('campaigns')
+      .select('published_at')
+      .where('id', '=', id)
+      .$if(this.kind === 'postgres', (query) => query.forUpdate())
+      .executeTakeFirst();
+  }
+
+  async #publish(trx: Transaction<Database>, id: string, summarize: Summarize): Promise<string | null> {
+    const rows = await trx.selectFrom('assessments').selectAll().where('campaign_id', '=', id).orderBy('id').execute();
+    const at = new Date().toISOString();
+    const summary = summarize(rows, at);
+    await trx
+      .updateTable('campaigns')
+      .set({ summary, published_at: summary ? at : null })
+      .where('id', '=', id)
+      .execute();
+    await bump(trx);
+    return summary;
   }
 
   async listActions(status?: string): Promise<ActionRow[]> {
@@ -258,11 +318,12 @@ export class KyselyStore implements Store {
     return isDecision(status) ? all.where('status', '=', status).execute() : [];
   }
 
-  decideAction(reference: string, status: 'approved' | 'rejected'): Promise<ActionRow | undefined> {
+  /** `pole`: the listed pole a fiche joins when its proposer typed a name the list lacked. */
+  decideAction(reference: string, status: 'approved' | 'rejected', pole?: { id: string; name: string }): Promise<ActionRow | undefined> {
     return this.db.transaction().execute(async (trx) => {
       const row = await trx
         .updateTable('actions')
-        .set({ status, decided_at: new Date().toISOString() })
+        .set({ status, decided_at: new Date().toISOString(), ...(pole ? { pole_id: pole.id, pole_name: pole.name } : {}) })
         .where('reference', '=', reference)
         .returningAll()
         .executeTakeFirst();

@@ -34,6 +34,35 @@ export interface Submission {
   columns: Record<string, string | number | null>;
 }
 
+/**
+ * The database cannot take this request now, and nothing was acknowledged: the writer thread is
+ * restarting, a lock or statement timed out, the database is unreachable. Answered 503 with
+ * `Retry-After`: the client tries again (with the same idempotency key).
+ */
+export class StoreUnavailable extends Error {
+  readonly code = 'PTCE_STORE_UNAVAILABLE';
+}
+
+/** PostgreSQL's codes for a timeout (statement, lock), a shutdown or a lost connection; SQLite's busy file. */
+const RETRYABLE = new Set([
+  'PTCE_STORE_UNAVAILABLE',
+  'SQLITE_BUSY',
+  '57014',
+  '55P03',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  'ECONNREFUSED',
+  'ECONNRESET',
+]);
+
+/** Whether a store error means "try again shortly" (503) rather than a bug (500). */
+export const isRetryable = (error: { code?: string; message?: string }) =>
+  RETRYABLE.has(error.code ?? '') ||
+  /^08/.test(error.code ?? '') ||
+  /timeout exceeded when trying to connect|Connection terminated/.test(error.message ?? '');
+
 /** What the public documents are made of, read in one go. */
 export interface PublicData {
   documents: Map<string, unknown>;
@@ -46,12 +75,17 @@ export interface PublicData {
   actions: ActionRow[];
 }
 
+/** A campaign's summary of these answer sets, published at `at` (JSON), or null for none. */
+export type Summarize = (rows: AssessmentRow[], at: string) => string | null;
+
 /**
  * The database, whichever it is (SQLite file or PostgreSQL): the routes only see this. Every
  * write is durable when its promise resolves.
  */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  /** Resolves if the database answers and writes can be taken (the readiness check); throws otherwise. */
+  check(): Promise<void>;
   schemaVersion(): Promise<number>;
   /** Fills an empty database from a static endpoint folder; false if it had data already. */
   seedIfEmpty(dir: string): Promise<boolean>;
@@ -75,12 +109,21 @@ export interface Store {
   campaignAnswerCount(campaignId: string): Promise<number>;
   /** Replaces the campaign's respondent code (its hash): the previous code opens nothing any more. */
   setRespondentCodeHash(id: string, hash: string): Promise<void>;
-  /** Deletes one answer set of this campaign (and only of it); false if there was none. */
-  deleteAssessment(campaignId: string, reference: string): Promise<boolean>;
-  /** Publishes (summary and date) or unpublishes (nulls) a campaign's summary: the public poles change. */
-  setCampaignSummary(id: string, summary: string | null, publishedAt: string | null): Promise<void>;
+  /**
+   * Deletes one answer set of this campaign (and only of it); false if there was none. If the
+   * campaign is published, its summary is rewritten from the answers left, in the same transaction.
+   */
+  deleteAssessment(campaignId: string, reference: string, summarize: Summarize): Promise<boolean>;
+  /**
+   * Publishes the campaign's summary of its answers as they are, read and written in one
+   * transaction that holds the campaign (no deletion or unpublish in between): the summary's
+   * JSON, or null (and unpublished) if there are no answers. The public poles change.
+   */
+  publishCampaign(id: string, summarize: Summarize): Promise<string | null>;
+  /** Takes the campaign's summary off its pole's public record. */
+  unpublishCampaign(id: string): Promise<void>;
   listActions(status?: string): Promise<ActionRow[]>;
-  decideAction(reference: string, status: 'approved' | 'rejected'): Promise<ActionRow | undefined>;
+  decideAction(reference: string, status: 'approved' | 'rejected', pole?: { id: string; name: string }): Promise<ActionRow | undefined>;
   close(): Promise<void>;
 }
 

@@ -185,7 +185,10 @@ describe('<ptce-action-form>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('proposes a fiche to the real server: pending, approved in the admin page, then on the card, its contact in no public document', async () => {
+  it('proposes a fiche to the real server: pending, approved in the admin page, then on the card, its contact in no public document', async function () {
+    // End to end through a server process, the admin page and the card: on a loaded machine the
+    // steps together may pass the suite's 120 s, while each still waits for its condition.
+    this.timeout(300_000);
     const server = await realServer();
     const endpoint = `${server.url}/ptce.json`;
     const el = await mountForm(endpoint, { noDraft: true });

@@ -3,7 +3,8 @@ import './define.js';
 import type { PtceCharter } from './ptce-charter.js';
 import { mockRequests, mockRoute, realServer, realServerAdmin, uniquePrefix, type MockRoute } from '../../../test/support/mock.js';
 import { until } from '../../../test/support/wait.js';
-import { choose, click, fill, press, type } from '../../../test/support/input.js';
+import { choose, click, fill, press, resetMouse, settledCentreOf, type } from '../../../test/support/input.js';
+import { sendMouse } from '@web/test-runner-commands';
 
 const receipt = { reference: 'SIG-TEST-0001', status: 'pending', receivedAt: '2026-11-24T10:00:00Z', poleName: 'Pôle Écotest' };
 
@@ -263,6 +264,43 @@ describe('<ptce-charter>', () => {
     const remove = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Retirer le signataire 2'))!;
     await click(remove);
     await until(() => el.shadowRoot!.querySelectorAll('.signatory').length === 1, 'signatory removed');
+  });
+
+  it('adds and removes a signatory pressed while an invalid field is focused: its message shows once the button is released', async () => {
+    const { url } = await charterEndpoint({ status: 201, json: receipt });
+    const el = await mountCharter(url);
+    const signatories = () => el.shadowRoot!.querySelectorAll('.signatory').length;
+    const errorOf = (id: string) => $(el, `#${id}-error`).textContent!.trim();
+    const removeButton = () =>
+      [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Retirer le signataire 2'))!;
+    await click($(el, '.signatory + button'));
+    await until(() => signatories() === 2, 'a second signatory to remove later');
+    // The person leaves a field holding an invalid value by pressing a button below it: the press
+    // and the release must land on the same button, so nothing may move in between.
+    for (const [field, bad, button, expected] of [
+      ['f-representative-email', 'camille@', () => $(el, '.signatory:last-of-type + button'), 3],
+      ['f-representative-phone', '12 34', removeButton, 2],
+    ] as const) {
+      await typeInto(el, field, bad);
+      expect(active(el)?.id).to.equal(field);
+      // Where it stays: Firefox and WebKit scroll the field just typed into view a moment later.
+      const [x, y] = await settledCentreOf(button());
+      let pressed: EventTarget | undefined;
+      el.shadowRoot!.addEventListener('mousedown', (event) => (pressed = event.composedPath()[0]), { capture: true, once: true });
+      await sendMouse({ type: 'move', position: [x, y] });
+      await sendMouse({ type: 'down' });
+      await until(() => active(el)?.id !== field, `${field} left by the press`);
+      expect(pressed, 'the press landed on the button').to.equal(button());
+      await el.updateComplete;
+      await sendMouse({ type: 'up' });
+      await until(() => signatories() === expected, `${expected} signatories after the click`);
+      await until(
+        () => errorOf(field).includes(field.endsWith('email') ? 'adresse de courriel valide' : 'numéro de téléphone valide'),
+        `${field}'s message`,
+      );
+      expect($(el, `#${field}`).getAttribute('aria-invalid')).to.equal('true');
+    }
+    await resetMouse();
   });
 
   it('keeps everything after a network failure or a 500, and a retry sends the same idempotency key', async () => {

@@ -12,7 +12,7 @@ import type { PtcePoleMapView } from './drawing/map-view.js';
 import { filterPoles, type Filters } from './selection.js';
 import { renderFilters } from './internal/filters.js';
 import { readHash, writeHash } from './internal/url-hash.js';
-import { LIST_FIRST, LIST_PAGE, afterPaint, renderList } from './internal/list.js';
+import { LIST_PAGE, renderList } from './internal/list.js';
 import { loadMapData, type MapData } from './internal/map-data.js';
 import { renderPanel } from './internal/panel.js';
 import { renderTabs } from './internal/tabs.js';
@@ -80,9 +80,6 @@ export class PtcePoleMap extends PtceElement {
   @state() private tab: 'map' | 'list' = 'map';
   @state() private width = 0;
   @state() private listLimit = LIST_PAGE;
-  /** The list's first screenful is drawn with the map's first paint, the rest right after it. */
-  @state() private listDrawn = false;
-  private listDrawing?: Promise<void>;
   /** Said politely when the panel closes by itself (its pole no longer matches the filters). */
   @state() private notice = '';
   /** The panel's card was opened in full (its name activated). */
@@ -274,7 +271,6 @@ export class PtcePoleMap extends PtceElement {
                           {
                             visible,
                             limit: this.listLimit,
-                            drawn: this.listDrawn ? undefined : LIST_FIRST,
                             selectedId: this.selectedId,
                             role: narrow ? 'tabpanel' : undefined,
                             select: (item) => void this.select(item, 'list'),
@@ -296,16 +292,9 @@ export class PtcePoleMap extends PtceElement {
     return this.renderRoot.querySelector('ptce-pole-map-view');
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (!this.listDrawn && this.renderRoot.querySelector('.list'))
-      this.listDrawing ??= afterPaint().then(() => void (this.listDrawn = true));
-  }
-
-  /** Complete once the whole list is drawn, not only its first screenful, and the map too. */
+  /** Complete once the map's drawing is too. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    if (this.listDrawing && !this.listDrawn) done = await this.listDrawing.then(() => super.getUpdateComplete());
+    const done = await super.getUpdateComplete();
     await this.drawing?.updateComplete;
     return done;
   }

@@ -32,9 +32,14 @@ function migrator(db: Kysely<Database>, dialect: Dialect): Migrator {
   return new Migrator({ db, provider: { getMigrations: async () => migrations } });
 }
 
-/** Brings the database up to date (both tables of bookkeeping, the old one adopted first). */
+/**
+ * Brings the database up to date (both tables of bookkeeping, the old one adopted first).
+ * Forward only: there are no down migrations, and a database that a newer release migrated
+ * further is refused rather than used with a schema this code does not know.
+ */
 export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<void> {
   await adoptVersions(db, dialect);
+  await refuseNewer(db);
   const { error } = await migrator(db, dialect).migrateToLatest();
   if (error) throw error;
 }
@@ -42,6 +47,20 @@ export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<v
 /** How many migrations the database has had (4 for the schema of this release). */
 export async function schemaVersion(db: Kysely<Database>, dialect: Dialect): Promise<number> {
   return (await migrator(db, dialect).getMigrations()).filter((migration) => migration.executedAt).length;
+}
+
+/** Throws if the database ran a migration this code does not have: it is newer than the code. */
+async function refuseNewer(db: Kysely<Database>): Promise<void> {
+  if (!(await db.introspection.getTables({ withInternalKyselyTables: true })).some((t) => t.name === 'kysely_migration')) return;
+  const known = new Set(MIGRATIONS.map(([name]) => name));
+  const ran = await db.withTables<Bookkeeping>().selectFrom('kysely_migration').select('name').orderBy('name').execute();
+  const unknown = ran.map((row) => row.name).filter((name) => !known.has(name));
+  if (unknown.length) {
+    throw new Error(
+      `this database was upgraded by a newer release of the server (migrations unknown to this one: ${unknown.join(', ')}); ` +
+        'run that release or a later one, or restore a backup taken before the upgrade (migrations only go forward)',
+    );
+  }
 }
 
 /**

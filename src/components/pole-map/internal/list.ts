@@ -11,28 +11,9 @@ export function territoryOf({ pole }: PlacedPole): string {
 
 /** How many list entries are added at a time ("Afficher 50 pôles de plus"). */
 export const LIST_PAGE = 50;
-/** Entries drawn with the map's first paint (more than a screenful): the others right after it. */
-export const LIST_FIRST = 20;
-
-/**
- * After the next frame is painted, behind anything else the page has to do where the browser can
- * tell; after a second at the latest (a page in the background paints no frame).
- */
-export const afterPaint = () =>
-  new Promise<void>((resolve) => {
-    setTimeout(resolve, document.visibilityState === 'visible' ? 1000 : 0);
-    requestAnimationFrame(() => {
-      const scheduler = (globalThis as { scheduler?: { postTask?: (task: () => void, options: object) => void } }).scheduler;
-      if (scheduler?.postTask) scheduler.postTask(resolve, { priority: 'background' });
-      else setTimeout(resolve);
-    });
-  });
-
 export interface PoleList {
   visible: readonly PlacedPole[];
   limit: number;
-  /** Fewer entries drawn for now (the first paint); the "more" button still counts from `limit`. */
-  drawn?: number;
   selectedId?: string;
   /** A tab panel, labelled by its tab, when the map and list are shown as tabs. */
   role?: 'tabpanel';
@@ -41,7 +22,7 @@ export interface PoleList {
 }
 
 /** The list of poles shown: a complete alternative to the map, in alphabetical order. */
-export function renderList({ visible, limit, drawn, selectedId, role, select, more }: PoleList, t: Translate) {
+export function renderList({ visible, limit, selectedId, role, select, more }: PoleList, t: Translate) {
   const shown = visible.slice(0, limit);
   // Entries not keyed: a filter change rewrites them in place instead of replacing them all.
   return html`<section
@@ -54,7 +35,7 @@ export function renderList({ visible, limit, drawn, selectedId, role, select, mo
     ${
       visible.length
         ? html`<ul>
-            ${shown.slice(0, drawn).map(
+            ${shown.map(
               (item) =>
                 html`<li>
                   <button
