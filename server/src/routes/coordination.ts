@@ -2,14 +2,17 @@
 // typed there (server/pages/), so that no page of a pole's site ever holds the key in its HTML.
 import type { FastifyPluginAsync } from 'fastify';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repo } from '../paths.js';
 
-const pages = new URL('../../pages/', import.meta.url);
+// From the repository's top, so the page is found from the sources and from the build alike.
+const pages = join(repo, 'server', 'pages');
 const PAGE_POLICY =
   "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'";
 
 export const coordinationPage: FastifyPluginAsync = async (app) => {
-  const html = readFileSync(new URL('coordination.html', pages));
-  const script = readFileSync(new URL('coordination.js', pages));
+  const html = readFileSync(join(pages, 'coordination.html'));
+  const script = readFileSync(join(pages, 'coordination.js'));
   app.get('/coordination', async (_request, reply) =>
     reply
       .header('Content-Type', 'text/html; charset=utf-8')
