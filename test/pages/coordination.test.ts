@@ -131,6 +131,9 @@ describe('the coordinator page (/coordination)', () => {
 
   it("gives the pole's site a snippet with the respondent side only, and sends the coordinator here", async () => {
     const server = await realServer();
+    // The admin page remembers the token for the tab and loads at once with it; an earlier test's
+    // token would start a second load racing the one the login starts.
+    sessionStorage.removeItem('ptce-admin-token');
     const frame = await fixture<HTMLIFrameElement>(
       html`<iframe src="/real/admin.html" title="admin" style="width:780px;height:500px;border:0"></iframe>`,
     );
