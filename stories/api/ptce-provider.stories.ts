@@ -9,9 +9,10 @@ export default {
   component: 'ptce-provider',
   tags: ['autodocs'],
   ...meta,
-  // The provider shows nothing itself: the card below takes its endpoint, language and theme.
+  // The provider shows nothing itself: the card below takes its endpoint and language
+  // (a theme is set on each widget).
   render: (args: Record<string, string>) =>
-    html`<ptce-provider endpoint=${args.endpoint} lang=${args.lang || 'fr'} theme=${args.theme || 'auto'}>
+    html`<ptce-provider endpoint=${args.endpoint} lang=${args.lang || 'fr'}>
       <ptce-pole-card pole-id="ecoop-arc" variant="compact"></ptce-pole-card>
     </ptce-provider>`,
 };

@@ -1,7 +1,8 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { loggedInAdminPage } from '../support/admin-page.js';
 import { realServer, realServerAdmin } from '../support/mock.js';
 import { until } from '../support/wait.js';
-import { choose, click, fill } from '../support/input.js';
+import { choose, click } from '../support/input.js';
 
 /** axe run inside the admin page's own frame (its document, its styles), answering the violations. */
 async function axeViolations(frame: HTMLIFrameElement, selector: string): Promise<{ id: string; help: string }[]> {
@@ -36,20 +37,7 @@ describe('admin page: fiches action', () => {
     expect(proposed.status).to.equal(201);
     const { reference } = proposed.body;
 
-    // The admin page remembers the token for the tab and loads at once with it; an earlier test's
-    // token would start a second load racing the one the login starts.
-    sessionStorage.removeItem('ptce-admin-token');
-    const frame = await fixture<HTMLIFrameElement>(
-      html`<iframe src="/real/admin.html" title="admin" style="width:1000px;height:600px;border:0"></iframe>`,
-    );
-    const doc = await until(() => {
-      const loaded = frame.contentDocument;
-      return loaded?.readyState === 'complete' && loaded.querySelector('#token') ? loaded : undefined;
-    }, 'admin page');
-    frame.scrollIntoView({ block: 'start' });
-    await until(() => doc.querySelector('#token')!.checkVisibility?.() ?? true, 'admin page laid out');
-    await fill(doc.querySelector<HTMLInputElement>('#token')!, server.token);
-    await click(doc.querySelector('#login button[type="submit"]')!);
+    const { frame, doc } = await loggedInAdminPage(server.token);
     const select = await until(() => doc.querySelector<HTMLSelectElement>(`#pole-${reference}`), 'a choice of pole for the typed one');
 
     // Its label names the fiche; the close name comes first, then every listed pole.

@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { loggedInAdminPage } from '../../../test/support/admin-page.js';
 import './define.js';
 import '../pole-card/define.js';
 import type { PtceActionForm } from './ptce-action-form.js';
@@ -208,20 +209,7 @@ describe('<ptce-action-form>', () => {
 
     // The moderator approves it in the admin page, by hand.
     el.remove();
-    // The admin page remembers the token for the tab and loads at once with it; an earlier test's
-    // token would start a second load racing the one the login starts.
-    sessionStorage.removeItem('ptce-admin-token');
-    const frame = await fixture<HTMLIFrameElement>(
-      html`<iframe src="/real/admin.html" title="admin" style="width:1000px;height:600px;border:0"></iframe>`,
-    );
-    const doc = await until(() => {
-      const loaded = frame.contentDocument;
-      return loaded?.readyState === 'complete' && loaded.querySelector('#token') ? loaded : undefined;
-    }, 'admin page');
-    frame.scrollIntoView({ block: 'start' });
-    await until(() => doc.querySelector('#token')!.checkVisibility?.() ?? true, 'admin page laid out');
-    await fill(doc.querySelector<HTMLInputElement>('#token')!, server.token);
-    await click(doc.querySelector('#login button[type="submit"]')!);
+    const { doc } = await loggedInAdminPage(server.token);
     const approve = await until(
       () => doc.querySelector<HTMLButtonElement>(`#actions button[aria-label="Approuver la fiche ${detail.reference}"]`),
       'the fiche in the admin list',
