@@ -76,7 +76,8 @@ export function draftIssues(draft: SignatureDraft, charter: Charter): DataIssue[
     .sort((a, b) => order(a.path) - order(b.path));
 }
 
-const FIELD_ORDER = [
+/** The form's fields other than signatories, in the form's order. */
+export const FIELD_ORDER = [
   'pole.name',
   'pole.street',
   'pole.postcode',

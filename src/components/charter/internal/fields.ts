@@ -1,25 +1,11 @@
 import type { MessageKey, Translate } from '../../../i18n/index.js';
-import type { SignatureDraft } from '../signature-draft.js';
+import { FIELD_ORDER, type SignatureDraft } from '../signature-draft.js';
 
 const SIGNATORY = /^signatories\[(\d+)\]\.(name|role)$/;
 
 /** The paths of the form's text fields and lists, in the form's order (a field left by focus is known by its id). */
 export function fieldPaths(draft: SignatureDraft): string[] {
-  return [
-    'pole.name',
-    'pole.street',
-    'pole.postcode',
-    'pole.city',
-    'pole.department',
-    'pole.website',
-    'representative.lastName',
-    'representative.firstName',
-    'representative.email',
-    'representative.phone',
-    'place',
-    'date',
-    ...draft.signatories.flatMap((_, i) => [`signatories[${i}].name`, `signatories[${i}].role`]),
-  ];
+  return [...FIELD_ORDER, ...draft.signatories.flatMap((_, i) => [`signatories[${i}].name`, `signatories[${i}].role`])];
 }
 
 /** A field's name, as its label and the error summary say it. */
