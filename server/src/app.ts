@@ -5,6 +5,7 @@ import { BODY_LIMIT, errorReplies, frameworkErrors } from './http/errors.js';
 import { originPolicy, proxyTrust } from './http/origins.js';
 import { rateLimits } from './http/rate-limits.js';
 import { zodSchemas } from './http/schemas.js';
+import { createMailer, type MailOptions } from './mail/mailer.js';
 import { discoveryDocument, PublicCache } from './public-documents.js';
 import { actionRoutes } from './routes/actions.js';
 import { adminRoutes } from './routes/admin.js';
@@ -45,6 +46,8 @@ export interface AppOptions {
   campaignMaxAnswers?: number;
   /** Wrong campaign codes or coordinator keys allowed per client address in 15 minutes (default 10). */
   secretAttempts?: number;
+  /** Outgoing e-mail (PTCE_SMTP_URL, PTCE_MAIL_FROM); without an SMTP URL, messages wait in the outbox. */
+  mail?: MailOptions;
   /** Folders served as static files: the demo page and the embed bundle. */
   staticDirs?: StaticDir[];
   /** true: request and error logs; 'errors': errors only (PTCE_LOG=off); false: none (tests). */
@@ -104,6 +107,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => cache.stop());
   await app.register(publicDocumentRoutes, { cache, cacheMaxAge: options.cacheMaxAge });
 
+  const mailer = createMailer(store.db, options.mail);
+  app.addHook('onClose', async () => mailer.close());
+
   const admin = adminAuth(app, adminToken);
   const campaigns = new CampaignAccess(app, store, cache, options.secretAttempts, options.campaignMaxAnswers);
   // Everything else behind the origin policy and @fastify/cors (see http/origins.ts).
@@ -112,7 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(submissionRoutes, { store, cache, campaigns });
     await api.register(campaignRoutes, { store, access: campaigns, admin });
     await api.register(actionRoutes, { store, cache, admin });
-    await api.register(adminRoutes, { store, cache, admin });
+    await api.register(adminRoutes, { store, cache, admin, mailer });
     await api.register(coordinationPage);
     await api.register(staticFiles, { dirs: options.staticDirs ?? [] });
   });

@@ -87,6 +87,7 @@ const app = await buildApp({
   logger: env.PTCE_LOG === 'off' ? 'errors' : true,
   requestTimeoutMs,
   keepAliveTimeoutMs,
+  mail: { smtpUrl: env.PTCE_SMTP_URL || undefined, from: env.PTCE_MAIL_FROM || undefined },
   staticDirs: [
     { root: resolve(repo, env.PTCE_CDN_DIR ?? 'dist/cdn'), prefix: '/cdn/' },
     ...(production

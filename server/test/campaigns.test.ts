@@ -7,6 +7,7 @@ import { KyselyStore } from '../src/store/store.js';
 import { sql } from 'kysely';
 import { assessmentSubmission } from '../src/signatures.js';
 import { seedDemoCampaign } from '../src/demo-campaign.js';
+import { SCHEMA_VERSION } from '../src/store/migrations/index.js';
 import { validate } from '../../src/data/validate.js';
 import { Campaign, CampaignAnswers, CampaignCreated } from '../../src/data/schemas/campaigns.js';
 import { PolesDocumentStrict } from '../../src/data/schemas/pole.js';
@@ -346,7 +347,7 @@ describe('migration 3 (campaigns)', () => {
     await old.close();
     const store = await openStore(database);
     try {
-      assert.equal(await store.schemaVersion(), 4);
+      assert.equal(await store.schemaVersion(), SCHEMA_VERSION);
       const [row] = await store.listAssessments();
       assert.equal(row.idempotency_key, 'before-campaigns');
       assert.equal(row.campaign_id, null);

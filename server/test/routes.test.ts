@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { ADMIN, admin, newKey, post, signature, startApp, type Running } from './helpers.js';
+import { SCHEMA_VERSION } from '../src/store/migrations/index.js';
 import { validate } from '../../src/data/validate.js';
 import { Discovery } from '../../src/data/schemas/discovery.js';
 import { PolesDocumentStrict } from '../../src/data/schemas/pole.js';
@@ -91,7 +92,7 @@ describe('reading the contract', () => {
   });
 
   it('records its schema version (migrations)', async () => {
-    assert.equal(await server.store.schemaVersion(), 4);
+    assert.equal(await server.store.schemaVersion(), SCHEMA_VERSION);
   });
 });
 

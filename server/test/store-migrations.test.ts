@@ -8,6 +8,7 @@ import { openStore } from '../src/store/index.js';
 import { KyselyStore } from '../src/store/store.js';
 import type { SignatureRow } from '../src/store/types.js';
 import { signatureSubmission } from '../src/signatures.js';
+import { SCHEMA_VERSION } from '../src/store/migrations/index.js';
 import { Signature } from '../../src/data/schemas/submissions.js';
 
 // The schema as the store before Kysely created it, version for version, with its own
@@ -133,7 +134,7 @@ describe('databases made before Kysely (schema_migrations)', () => {
     const store = await openStore(database);
     assert.ok(store instanceof KyselyStore);
     try {
-      assert.equal(await store.schemaVersion(), 4);
+      assert.equal(await store.schemaVersion(), SCHEMA_VERSION);
       assert.equal(await store.revision(), 7);
       assert.deepEqual(await store.listSignatures(), [
         {
@@ -191,7 +192,7 @@ describe('databases made before Kysely (schema_migrations)', () => {
     // And it opens again, as any database of this release.
     const again = await openStore(database);
     try {
-      assert.equal(await again.schemaVersion(), 4);
+      assert.equal(await again.schemaVersion(), SCHEMA_VERSION);
       assert.equal((await again.listSignatures()).length, 2);
     } finally {
       await again.close();
@@ -207,7 +208,7 @@ describe('databases made before Kysely (schema_migrations)', () => {
     );
     const store = await openStore(database);
     try {
-      assert.equal(await store.schemaVersion(), 4);
+      assert.equal(await store.schemaVersion(), SCHEMA_VERSION);
       const [row] = await store.listAssessments();
       assert.equal(row.reference, 'EVAL-CCCC-DDDD');
       assert.equal(row.campaign_id, null);

@@ -1,6 +1,7 @@
 // The admin routes' bearer token (PTCE_ADMIN_TOKEN), `Authorization: Bearer <token>` only.
 import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { TOKEN_ADMIN } from './actor.js';
 import { fail } from './errors.js';
 import { FailedAttempts } from './rate-limits.js';
 
@@ -18,7 +19,10 @@ export function adminAuth(app: FastifyInstance, adminToken: string): onRequestAs
     reply.header('Cache-Control', 'no-store');
     // Compared first: the right token always passes, however many wrong ones came before.
     const given = /^Bearer (\S+)$/i.exec(String(request.headers.authorization ?? ''))?.[1];
-    if (given && timingSafeEqual(digest(given), expected)) return;
+    if (given && timingSafeEqual(digest(given), expected)) {
+      request.actor = TOKEN_ADMIN;
+      return;
+    }
     const wait = await failures.failed(request, 'admin');
     if (wait) {
       reply.header('Retry-After', String(wait));

@@ -5,13 +5,14 @@ import * as z from 'zod/mini';
 import { signaturesCsv } from '../csv.js';
 import { fail } from '../http/errors.js';
 import type { Area } from '../http/schemas.js';
+import { listOutbox, type Mailer } from '../mail/mailer.js';
 import type { PublicCache } from '../public-documents.js';
 import { adminView } from '../signatures.js';
 import type { Store } from '../store/types.js';
 
-export const adminRoutes: Area<{ store: Store; cache: PublicCache; admin: onRequestAsyncHookHandler }> = async (
+export const adminRoutes: Area<{ store: Store; cache: PublicCache; admin: onRequestAsyncHookHandler; mailer: Mailer }> = async (
   app,
-  { store, cache, admin },
+  { store, cache, admin, mailer },
 ) => {
   app.addHook('onRequest', admin);
 
@@ -25,6 +26,19 @@ export const adminRoutes: Area<{ store: Store; cache: PublicCache; admin: onRequ
       .header('Content-Disposition', 'attachment; filename="signatures-charte-ptce.csv"')
       .send(signaturesCsv(await store.listSignatures())),
   );
+
+  // What waits in the outbox when no SMTP server is set (sends: false).
+  app.get('/api/admin/outbox', async () => ({
+    sends: mailer.sends,
+    messages: (await listOutbox(store.db)).map((row) => ({
+      id: row.id,
+      createdAt: row.created_at,
+      to: row.recipient,
+      subject: row.subject,
+      text: row.body,
+      kind: row.kind,
+    })),
+  }));
 
   for (const [verb, status] of [
     ['approve', 'approved'],

@@ -9,6 +9,7 @@ export interface Database {
   public_revision: PublicRevisionTable;
   campaigns: CampaignsTable;
   actions: ActionsTable;
+  outbox: OutboxTable;
 }
 
 export type Decision = 'pending' | 'approved' | 'rejected';
@@ -91,3 +92,14 @@ export interface CampaignsTable {
 
 /** The tables a submission goes into. */
 export type SubmissionTable = 'signatures' | 'assessments' | 'actions';
+
+/** Messages kept instead of sent (no SMTP server set): mail/mailer.ts. */
+export interface OutboxTable {
+  id: Generated<number>;
+  created_at: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  /** What the message is for: `password`, `claim`, `owner-link`, `contact`, `digest`… */
+  kind: string;
+}

@@ -5,8 +5,8 @@ import { Charter } from '../../../src/data/schemas/charter.js';
 import { PolesDocumentStrict, type Pole } from '../../../src/data/schemas/pole.js';
 import { Referentiel } from '../../../src/data/schemas/referentiel.js';
 import { validate, type Schema } from '../../../src/data/validate.js';
-import type { Selectable } from 'kysely';
-import type { ActionsTable, AssessmentsTable, CampaignsTable, SignaturesTable, SubmissionTable } from './schema.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { ActionsTable, Database, AssessmentsTable, CampaignsTable, SignaturesTable, SubmissionTable } from './schema.js';
 
 /** The rows as the database gives them back (schema.ts). */
 export type SignatureRow = Selectable<SignaturesTable>;
@@ -84,6 +84,12 @@ export type Summarize = (rows: AssessmentRow[], at: string) => string | null;
  */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  /**
+   * The typed query builder on the main connection (SQLite) or the pool (PostgreSQL). Areas with
+   * modules of their own (directory/, accounts/, mail/) query it directly rather than growing
+   * this interface; a write of several statements goes in `db.transaction()`.
+   */
+  readonly db: Kysely<Database>;
   /** Resolves if the database answers and writes can be taken (the readiness check); throws otherwise. */
   check(): Promise<void>;
   schemaVersion(): Promise<number>;

@@ -5,6 +5,7 @@ import * as initial from './0001-initial.js';
 import * as publicRevision from './0002-public-revision.js';
 import * as campaigns from './0003-campaigns.js';
 import * as actions from './0004-actions.js';
+import * as outbox from './0005-outbox.js';
 
 /**
  * Schema changes, in order, for both back ends. Never edit a released one: add the next file and
@@ -16,7 +17,11 @@ const MIGRATIONS: [string, (db: Kysely<unknown>, dialect: Dialect) => Promise<vo
   ['0002-public-revision', publicRevision.up],
   ['0003-campaigns', campaigns.up],
   ['0004-actions', actions.up],
+  ['0005-outbox', outbox.up],
 ];
+
+/** How many migrations this release has: a database brought up to date reports this version. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Held while migrating or seeding PostgreSQL, so that processes starting together take turns. */
 export const SETUP_LOCK = 0x70746365;
@@ -44,7 +49,7 @@ export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<v
   if (error) throw error;
 }
 
-/** How many migrations the database has had (4 for the schema of this release). */
+/** How many migrations the database has had (SCHEMA_VERSION once up to date). */
 export async function schemaVersion(db: Kysely<Database>, dialect: Dialect): Promise<number> {
   return (await migrator(db, dialect).getMigrations()).filter((migration) => migration.executedAt).length;
 }
