@@ -180,12 +180,14 @@ describe('databases made before Kysely (schema_migrations)', () => {
       const adopted = await sql<{ name: string; timestamp: string }>`SELECT name, timestamp FROM kysely_migration ORDER BY name`.execute(
         store.db,
       );
-      assert.deepEqual(adopted.rows, [
+      // The four it had, adopted with their dates; the later ones ran now.
+      assert.deepEqual(adopted.rows.slice(0, 4), [
         { name: '0001-initial', timestamp: '2026-01-01T10:00:00.000Z' },
         { name: '0002-public-revision', timestamp: '2026-02-01T10:00:00.000Z' },
         { name: '0003-campaigns', timestamp: '2026-03-01T10:00:00.000Z' },
         { name: '0004-actions', timestamp: '2026-04-01T10:00:00.000Z' },
       ]);
+      assert.equal(adopted.rows.length, SCHEMA_VERSION);
     } finally {
       await store.close();
     }
