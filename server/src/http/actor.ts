@@ -3,6 +3,8 @@
  * hook (admin-auth.ts) sets `request.actor`; accounts, owners' links and the public set theirs
  * where they are checked.
  */
+import { regionOf } from '../../../src/data/geography.js';
+
 export interface Actor {
   /** `token`: PTCE_ADMIN_TOKEN (scripts, bootstrap); `account`: a named admin or moderator; `owner`: a pole's manager through their link. */
   kind: 'token' | 'account' | 'owner' | 'public' | 'system';
@@ -25,4 +27,15 @@ declare module 'fastify' {
     /** Set by the hook that let the request in (admin-auth.ts for the admin routes). */
     actor?: Actor;
   }
+}
+
+/**
+ * Whether the actor may see and decide what concerns these départements (a pole's, or the pole's
+ * of a signature or fiche): admins everywhere; a moderator where one of them is in their
+ * départements or regions (current regions, INSEE codes). Nothing placed is an admin's only.
+ */
+export function inTerritory(actor: Actor, departements: readonly string[]): boolean {
+  if (actor.role === 'admin' || actor.role === 'system') return true;
+  if (actor.role !== 'moderator') return false;
+  return departements.some((code) => actor.departements.includes(code) || actor.regions.includes(regionOf(code) ?? ''));
 }

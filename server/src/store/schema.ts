@@ -10,6 +10,7 @@ export interface Database {
   campaigns: CampaignsTable;
   actions: ActionsTable;
   outbox: OutboxTable;
+  audit_log: AuditLogTable;
 }
 
 export type Decision = 'pending' | 'approved' | 'rejected';
@@ -102,4 +103,19 @@ export interface OutboxTable {
   body: string;
   /** What the message is for: `password`, `claim`, `owner-link`, `contact`, `digest`… */
   kind: string;
+}
+
+/** One decision (http/audit.ts). */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  /** JSON, or null. */
+  before: string | null;
+  after: string | null;
 }

@@ -6,6 +6,7 @@ import * as publicRevision from './0002-public-revision.js';
 import * as campaigns from './0003-campaigns.js';
 import * as actions from './0004-actions.js';
 import * as outbox from './0005-outbox.js';
+import * as auditLog from './0006-audit.js';
 
 /**
  * Schema changes, in order, for both back ends. Never edit a released one: add the next file and
@@ -18,6 +19,7 @@ const MIGRATIONS: [string, (db: Kysely<unknown>, dialect: Dialect) => Promise<vo
   ['0003-campaigns', campaigns.up],
   ['0004-actions', actions.up],
   ['0005-outbox', outbox.up],
+  ['0006-audit', auditLog.up],
 ];
 
 /** How many migrations this release has: a database brought up to date reports this version. */
