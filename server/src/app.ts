@@ -9,6 +9,7 @@ import { createMailer, type MailOptions } from './mail/mailer.js';
 import { discoveryDocument, PublicCache } from './public-documents.js';
 import { actionRoutes } from './routes/actions.js';
 import { adminRoutes } from './routes/admin.js';
+import { adminPoleRoutes } from './routes/admin-poles.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { coordinationPage } from './routes/coordination.js';
 import { healthRoutes } from './routes/health.js';
@@ -119,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(campaignRoutes, { store, access: campaigns, admin });
     await api.register(actionRoutes, { store, cache, admin });
     await api.register(adminRoutes, { store, cache, admin, mailer });
+    await api.register(adminPoleRoutes, { db: store.db, cache, admin });
     await api.register(coordinationPage);
     await api.register(staticFiles, { dirs: options.staticDirs ?? [] });
   });
