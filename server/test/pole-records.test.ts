@@ -14,7 +14,7 @@ import {
   updatePole,
 } from '../src/directory/poles.js';
 import { SYSTEM, TOKEN_ADMIN } from '../src/http/actor.js';
-import { admin, post, startApp, type Running } from './helpers.js';
+import { admin, post, signature, startApp, type Running } from './helpers.js';
 
 let server: Running;
 before(async () => {
@@ -125,5 +125,49 @@ describe('pole records', () => {
     );
     assert.ok(revisions[1].changed.includes('description'));
     assert.deepEqual(revisions[2].changed, []);
+  });
+
+  it('a signature approved into a record keeps its charter on it through edit, archive, restore and revert, and its decision', async () => {
+    const db = server.store.db;
+    const pole = { ...signature().pole, name: 'Pôle Naissant', postcode: '13200', city: 'Arles', department: '13' };
+    const receipt = await (
+      await post(`${server.url}/api/signatures`, signature({ pole, status: 'in-creation', date: '2026-11-25' }))
+    ).json();
+    const decide = (verb: string) => admin(`${server.url}/api/admin/signatures/${receipt.reference}/${verb}`, { method: 'POST' });
+    assert.equal((await decide('approve')).status, 200);
+    const record = (await getPoleRecord(db, 'pole-naissant'))!;
+    assert.deepEqual(record.pole, {
+      id: 'pole-naissant',
+      name: 'Pôle Naissant',
+      status: 'emerging',
+      commune: 'Arles',
+      postcode: '13200',
+      departments: ['13'],
+    });
+    const charterOn = async (id: string) => (await publicPoles()).find((p) => p.id === id)?.charter?.date;
+    assert.equal(await charterOn('pole-naissant'), '2026-11-25');
+
+    await updatePole(db, 'pole-naissant', { name: 'Pôle Né' }, TOKEN_ADMIN);
+    await publicListUntil((poles) => poles.some((p) => p.name === 'Pôle Né' && p.charter?.date === '2026-11-25'));
+    await archivePole(db, 'pole-naissant', TOKEN_ADMIN);
+    // Off the list, and not listed again under the name it signed with.
+    await publicListUntil((poles) => !poles.some((p) => p.id === 'pole-naissant' || p.name === 'Pôle Naissant'));
+    await restorePole(db, 'pole-naissant', TOKEN_ADMIN);
+    await restoreRevision(db, 'pole-naissant', 1, TOKEN_ADMIN);
+    await publicListUntil((poles) => poles.some((p) => p.name === 'Pôle Naissant' && p.charter?.date === '2026-11-25'));
+
+    // Rejected afterwards: its record is archived; approved again: back, the same record.
+    assert.equal((await decide('reject')).status, 200);
+    assert.ok((await getPoleRecord(db, 'pole-naissant'))!.archivedAt);
+    assert.equal(await charterOn('pole-naissant'), undefined);
+    assert.equal((await (await decide('approve')).json()).status, 'approved');
+    assert.equal((await getPoleRecord(db, 'pole-naissant'))!.archivedAt, null);
+    assert.equal(await charterOn('pole-naissant'), '2026-11-25');
+    assert.equal((await db.selectFrom('poles').select('id').where('id', 'like', 'pole-naissant%').execute()).length, 1);
+    const audited = await db.selectFrom('audit_log').select('action').where('subject_id', '=', receipt.reference).orderBy('id').execute();
+    assert.deepEqual(
+      audited.map((a) => a.action),
+      ['signature.approve', 'signature.reject', 'signature.approve'],
+    );
   });
 });
