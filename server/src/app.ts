@@ -10,6 +10,8 @@ import { discoveryDocument, PublicCache } from './public-documents.js';
 import { actionRoutes } from './routes/actions.js';
 import { adminRoutes } from './routes/admin.js';
 import { adminPoleRoutes } from './routes/admin-poles.js';
+import { adminOwnerRoutes } from './routes/admin-owners.js';
+import { ownerRoutes } from './routes/owners.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { coordinationPage } from './routes/coordination.js';
 import { healthRoutes } from './routes/health.js';
@@ -121,6 +123,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(actionRoutes, { store, cache, admin });
     await api.register(adminRoutes, { store, cache, admin, mailer });
     await api.register(adminPoleRoutes, { db: store.db, cache, admin });
+    await api.register(adminOwnerRoutes, { db: store.db, cache, admin, mailer, publicUrl: options.publicUrl });
+    await api.register(ownerRoutes, { db: store.db, cache });
     await api.register(coordinationPage);
     await api.register(staticFiles, { dirs: options.staticDirs ?? [] });
   });
