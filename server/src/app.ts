@@ -12,6 +12,7 @@ import { adminRoutes } from './routes/admin.js';
 import { adminPoleRoutes } from './routes/admin-poles.js';
 import { adminOwnerRoutes } from './routes/admin-owners.js';
 import { ownerRoutes } from './routes/owners.js';
+import { ownerPage } from './routes/owner-page.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { coordinationPage } from './routes/coordination.js';
 import { healthRoutes } from './routes/health.js';
@@ -126,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(adminOwnerRoutes, { db: store.db, cache, admin, mailer, publicUrl: options.publicUrl });
     await api.register(ownerRoutes, { db: store.db, cache });
     await api.register(coordinationPage);
+    await api.register(ownerPage);
     await api.register(staticFiles, { dirs: options.staticDirs ?? [] });
   });
   return app;

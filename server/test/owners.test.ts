@@ -362,3 +362,18 @@ describe('owners: limits', () => {
     assert.deepEqual(statuses, [...Array(10).fill(401), 429]);
   });
 });
+
+describe('owners: the page /gerer', () => {
+  it('hosts the owner form, loads the embed bundle, and lets no referrer carry the link away', async () => {
+    const page = await fetch(`${server.url}/gerer?lien=abc`);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
+    assert.equal(page.headers.get('referrer-policy'), 'no-referrer');
+    assert.equal(page.headers.get('cache-control'), 'no-store');
+    assert.match(page.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
+    const html = await page.text();
+    assert.match(html, /<ptce-pole-form mode="owner" endpoint="ptce.json"><\/ptce-pole-form>/);
+    assert.match(html, /<script type="module" src="cdn\/ptce-widgets.js"><\/script>/);
+    assert.match(html, /<title>Gérer la fiche de votre pôle<\/title>/);
+  });
+});
