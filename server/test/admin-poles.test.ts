@@ -98,6 +98,18 @@ describe('admin routes of the poles', () => {
     assert.equal((await publicPole('le-damier'))?.name, 'Le Damier (63)');
   });
 
+  it('lets one of two simultaneous edits of the same version through, the other gets 409', async () => {
+    const { version } = await (await call('/api/admin/poles/ptce-sud-aquitain')).json();
+    const statuses = await Promise.all(
+      ['Première', 'Seconde'].map(
+        async (description) => (await call('/api/admin/poles/ptce-sud-aquitain', 'PATCH', { changes: { description }, version })).status,
+      ),
+    );
+    assert.deepEqual(statuses.sort(), [200, 409]);
+    const { revisions } = await (await call('/api/admin/poles/ptce-sud-aquitain/revisions')).json();
+    assert.equal(revisions.length, version + 1);
+  });
+
   it('archives and restores (409 when already so), lists revisions and restores one', async () => {
     const archived = await call('/api/admin/poles/ecoop-arc/archive', 'POST');
     assert.equal(archived.status, 200);
