@@ -11,6 +11,7 @@ export interface Database {
   actions: ActionsTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;
+  referentiel_versions: ReferentielVersionsTable;
 }
 
 export type Decision = 'pending' | 'approved' | 'rejected';
@@ -118,4 +119,15 @@ export interface AuditLogTable {
   /** JSON, or null. */
   before: string | null;
   after: string | null;
+}
+
+/** Every version of the référentiel kept (referentiels/versions.ts). */
+export interface ReferentielVersionsTable {
+  referentiel_id: string;
+  version: string;
+  /** JSON of the référentiel. */
+  body: string;
+  uploaded_at: string;
+  /** The actor's label (audit log), or `seed` for the version the database was seeded with. */
+  uploaded_by: string;
 }

@@ -75,7 +75,7 @@ export async function storeOne(
 }
 
 /** The public documents change: every server process rebuilds its copy. */
-const bump = (trx: Transaction<Database>) =>
+export const bump = (trx: Transaction<Database>) =>
   trx
     .updateTable('public_revision')
     .set((eb) => ({ revision: eb('revision', '+', 1) }))
