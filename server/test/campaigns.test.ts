@@ -335,6 +335,9 @@ describe('migration 3 (campaigns)', () => {
     );
     // Back to the schema as version 2 left it (before campaigns, then fiches action).
     const downgrade = [
+      'DROP TABLE referentiel_versions',
+      'DROP TABLE audit_log',
+      'DROP TABLE outbox',
       'DROP TABLE actions',
       'DROP INDEX assessments_campaign',
       'ALTER TABLE assessments DROP COLUMN campaign_id',

@@ -96,7 +96,14 @@ describe('open data', () => {
 
   it('never holds an e-mail address or a phone number (the pole’s own, a signer’s, a fiche’s contact)', () => {
     const everything = [...bodies.values()].join('\n');
-    for (const planted of [POLE_EMAIL, POLE_PHONE, SIGNER_EMAIL, SIGNER_PHONE, validActionProposal.contact.email, validActionProposal.contact.name]) {
+    for (const planted of [
+      POLE_EMAIL,
+      POLE_PHONE,
+      SIGNER_EMAIL,
+      SIGNER_PHONE,
+      validActionProposal.contact.email,
+      validActionProposal.contact.name,
+    ]) {
       assert.ok(!everything.includes(planted), planted);
     }
     for (const [file, body] of bodies) {
@@ -130,7 +137,10 @@ describe('open data', () => {
 
   it('CSV: the template’s columns without the contact ones, one row per pole, read back by the widgets’ CSV adapter', async () => {
     const csv = bodies.get('open-data/poles.csv')!;
-    const template = readFileSync(join(repo, 'docs/poles-modele.csv'), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0].split(';');
+    const template = readFileSync(join(repo, 'docs/poles-modele.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)[0]
+      .split(';');
     const [header, ...rows] = dsvFormat(',').parseRows(csv.trimEnd());
     assert.deepEqual(
       header,
@@ -140,10 +150,12 @@ describe('open data', () => {
     const row = Object.fromEntries(header.map((name, i) => [name, rows.find((r) => r[0] === 'pole-ouvert')![i]]));
     assert.equal(row.nom, 'Pôle Ouvert, "test"');
     assert.equal(row.latitude, '44.7286');
-    assert.equal(row['chiffre d\'affaires'], '1200000');
+    assert.equal(row["chiffre d'affaires"], '1200000');
     assert.equal(row.description, "'=SOMME(A1) reste du texte", 'a formula is never run by a spreadsheet');
     // The widgets read it back as the poles they were.
-    const { fromCsv } = await import('../../src/data/adapters/csv.js');
+    // Imported by name at run time: the adapter's types need the DOM's, which the server's tsconfig leaves out.
+    const adapter = '../../src/data/adapters/csv.js';
+    const { fromCsv } = (await import(adapter)) as { fromCsv: (text: string, url: string) => { ok: boolean; value?: unknown } };
     const read = fromCsv(csv, 'https://example.org/poles.csv');
     assert.ok(read.ok);
     const back = (read.value as { poles: { id: string; name: string; geo?: unknown; departments?: string[] }[] }).poles;
@@ -157,7 +169,11 @@ describe('open data', () => {
     const pkg = JSON.parse(bodies.get('open-data/datapackage.json')!);
     specIssues(pkg).forEach((issue) => assert.fail(issue));
     assert.deepEqual(pkg.licenses, [
-      { name: 'etalab-2.0', path: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/', title: 'Licence Ouverte / Open Licence version 2.0' },
+      {
+        name: 'etalab-2.0',
+        path: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/',
+        title: 'Licence Ouverte / Open Licence version 2.0',
+      },
     ]);
     assert.ok(pkg.sources.length >= 1 && pkg.sources.every((s: { title: string }) => s.title));
     for (const resource of pkg.resources) {
@@ -169,7 +185,10 @@ describe('open data', () => {
     // Every CSV value is what the Table Schema says of its field.
     const table = pkg.resources.find((r: { name: string }) => r.name === 'poles');
     const [header, ...rows] = dsvFormat(table.dialect.delimiter).parseRows(bodies.get('open-data/poles.csv')!.trimEnd());
-    assert.deepEqual(header, table.schema.fields.map((f: { name: string }) => f.name));
+    assert.deepEqual(
+      header,
+      table.schema.fields.map((f: { name: string }) => f.name),
+    );
     tableIssues(table.schema, rows).forEach((issue) => assert.fail(issue));
   });
 
@@ -182,7 +201,13 @@ describe('open data', () => {
     assert.deepEqual(node.location, {
       '@type': 'Place',
       name: 'Crest',
-      address: { '@type': 'PostalAddress', streetAddress: '12 rue des Coopératives', postalCode: '26400', addressLocality: 'Crest', addressCountry: 'FR' },
+      address: {
+        '@type': 'PostalAddress',
+        streetAddress: '12 rue des Coopératives',
+        postalCode: '26400',
+        addressLocality: 'Crest',
+        addressCountry: 'FR',
+      },
       geo: { '@type': 'GeoCoordinates', latitude: 44.7286, longitude: 5.0225 },
     });
     assert.equal(node.email, undefined);
@@ -225,8 +250,15 @@ describe('open data', () => {
   });
 
   it('takes the licence and sources the operator sets, and refuses a licence nobody can read', async () => {
-    assert.deepEqual(parseLicence('odbl-1.0'), { name: 'ODbL-1.0', path: 'https://opendatacommons.org/licenses/odbl/1-0/', title: 'Open Data Commons Open Database License 1.0' });
-    assert.deepEqual(parseLicence('https://example.org/licence', 'Ma licence'), { path: 'https://example.org/licence', title: 'Ma licence' });
+    assert.deepEqual(parseLicence('odbl-1.0'), {
+      name: 'ODbL-1.0',
+      path: 'https://opendatacommons.org/licenses/odbl/1-0/',
+      title: 'Open Data Commons Open Database License 1.0',
+    });
+    assert.deepEqual(parseLicence('https://example.org/licence', 'Ma licence'), {
+      path: 'https://example.org/licence',
+      title: 'Ma licence',
+    });
     assert.throws(() => parseLicence('libre'), /PTCE_DATA_LICENCE/);
     assert.deepEqual(parseSources('Charte des PTCE, 2014|https://example.org/charte ;; Saisie des CRESS'), [
       { title: 'Charte des PTCE, 2014', path: 'https://example.org/charte' },
@@ -249,7 +281,9 @@ describe('open data', () => {
     const folder = join(mkdtempSync(join(tmpdir(), 'ptce-open-')), 'site');
     const env = {
       ...process.env,
-      ...(server.database.startsWith('postgres') ? { PTCE_DATABASE_URL: server.database } : { PTCE_DB: server.database, PTCE_DATABASE_URL: '' }),
+      ...(server.database.startsWith('postgres')
+        ? { PTCE_DATABASE_URL: server.database }
+        : { PTCE_DB: server.database, PTCE_DATABASE_URL: '' }),
     };
     await run(process.execPath, ['--import', 'tsx', join(repo, 'server/src/export.ts'), folder], { cwd: repo, env });
     for (const file of FILES) assert.equal(readFileSync(join(folder, file), 'utf8'), bodies.get(file), file);
@@ -265,7 +299,23 @@ describe('open data', () => {
 // ——— The specifications' rules (Data Package v1, Table Schema v1), as far as this package uses them ———
 
 const NAME = /^[a-z0-9._-]+$/;
-const TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'date', 'time', 'datetime', 'year', 'yearmonth', 'duration', 'geopoint', 'geojson', 'any']);
+const TYPES = new Set([
+  'string',
+  'number',
+  'integer',
+  'boolean',
+  'object',
+  'array',
+  'date',
+  'time',
+  'datetime',
+  'year',
+  'yearmonth',
+  'duration',
+  'geopoint',
+  'geojson',
+  'any',
+]);
 
 function specIssues(pkg: Record<string, any>): string[] {
   const issues: string[] = [];
@@ -280,8 +330,10 @@ function specIssues(pkg: Record<string, any>): string[] {
     if (!NAME.test(resource.name ?? '')) issues.push(`resource name ${resource.name}`);
     if (names.has(resource.name)) issues.push(`resource name ${resource.name} twice`);
     names.add(resource.name);
-    if (typeof resource.path !== 'string' || /^\/|\.\.\//.test(resource.path)) issues.push(`resource ${resource.name}: a relative path, no ../ nor leading /`);
-    if (resource.hash !== undefined && !/^(sha256:[0-9a-f]{64}|[0-9a-f]{32})$/.test(resource.hash)) issues.push(`resource ${resource.name}: hash`);
+    if (typeof resource.path !== 'string' || /^\/|\.\.\//.test(resource.path))
+      issues.push(`resource ${resource.name}: a relative path, no ../ nor leading /`);
+    if (resource.hash !== undefined && !/^(sha256:[0-9a-f]{64}|[0-9a-f]{32})$/.test(resource.hash))
+      issues.push(`resource ${resource.name}: hash`);
     if (resource.profile === 'tabular-data-resource') {
       if (!resource.schema?.fields?.length) issues.push(`resource ${resource.name}: a tabular resource has a schema`);
       for (const field of resource.schema?.fields ?? []) {
@@ -296,7 +348,10 @@ function specIssues(pkg: Record<string, any>): string[] {
 }
 
 /** Each cell against its field's type and constraints (missing values: ''). */
-function tableIssues(schema: { fields: { name: string; type: string; constraints?: Record<string, any> }[]; missingValues?: string[] }, rows: string[][]) {
+function tableIssues(
+  schema: { fields: { name: string; type: string; constraints?: Record<string, any> }[]; missingValues?: string[] },
+  rows: string[][],
+) {
   const issues: string[] = [];
   const missing = new Set(schema.missingValues ?? ['']);
   const seen = schema.fields.map(() => new Set<string>());

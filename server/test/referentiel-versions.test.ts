@@ -46,11 +46,17 @@ before(async () => {
 after(() => server.close());
 
 const json = { 'Content-Type': 'application/json' };
-const upload = (referentiel: unknown, headers: Record<string, string> = { Authorization: 'Bearer test-admin-token-0123456789-abcdefghij' }) =>
-  fetch(`${server.url}/api/admin/referentiels`, { method: 'POST', headers: { ...json, ...headers }, body: JSON.stringify(referentiel) });
+const upload = (
+  referentiel: unknown,
+  headers: Record<string, string> = { Authorization: 'Bearer test-admin-token-0123456789-abcdefghij' },
+) => fetch(`${server.url}/api/admin/referentiels`, { method: 'POST', headers: { ...json, ...headers }, body: JSON.stringify(referentiel) });
 
 async function openCampaign(title: string): Promise<CampaignCreated> {
-  const response = await admin(`${server.url}/api/admin/campaigns`, { method: 'POST', headers: json, body: JSON.stringify({ poleId: POLE, title }) });
+  const response = await admin(`${server.url}/api/admin/campaigns`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ poleId: POLE, title }),
+  });
   assert.equal(response.status, 201);
   return response.json();
 }
@@ -94,7 +100,10 @@ describe('référentiel versions', () => {
     const old = await fetch(new URL(`referentiels/${ID}/0.1.json`, `${server.url}/ptce.json`));
     assert.equal(old.status, 200);
     assert.deepEqual(await old.json(), V1);
-    assert.equal((await fetch(`${server.url}/referentiels/${ID}/0.1.json`, { headers: { 'If-None-Match': old.headers.get('etag')! } })).status, 304);
+    assert.equal(
+      (await fetch(`${server.url}/referentiels/${ID}/0.1.json`, { headers: { 'If-None-Match': old.headers.get('etag')! } })).status,
+      304,
+    );
 
     // Still answered in version 1 (its questions), never in version 2's.
     assert.equal((await answer(first.respondentCode, '0.1', all(3, ['1.1.1', '3.3.1']), 'habitant')).status, 201);
@@ -104,7 +113,10 @@ describe('référentiel versions', () => {
 
     // Exported in its own columns: version 1's questions, not version 2's.
     const csv = await (await asCoordinator(`/api/campaigns/${first.id}/assessments.csv`, first.coordinatorKey)).text();
-    const header = csv.replace(/^\uFEFF/, '').split('\r\n')[0].split(';');
+    const header = csv
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')[0]
+      .split(';');
     assert.ok(header.includes('3.3.1') && !header.includes('1.1.9') && !header.includes('3.4.1'), header.join(';'));
     assert.equal(csv.trim().split('\r\n').length, 4, 'a header and three answer sets');
 
@@ -119,7 +131,10 @@ describe('référentiel versions', () => {
     const summary = (await published.json()).summary;
     assert.equal(summary.referentielVersion, '0.1');
     assert.equal(summary.referentielStatus, 'illustrative');
-    assert.ok(summary.objectives.some((o: { id: string }) => o.id === '3.3'), "version 1's objectives");
+    assert.ok(
+      summary.objectives.some((o: { id: string }) => o.id === '3.3'),
+      "version 1's objectives",
+    );
     const poles = await (await fetch(`${server.url}/poles.json`)).json();
     assert.ok(validate(PolesDocumentStrict, poles).ok);
     const onCard = poles.poles.find((p: { id: string }) => p.id === POLE).referentielSummary;
@@ -128,8 +143,13 @@ describe('référentiel versions', () => {
 
     // Delete then publish: the summary is rewritten in the campaign's version, not the current one.
     const last = answers.assessments.at(-1).reference;
-    assert.equal((await asCoordinator(`/api/campaigns/${first.id}/assessments/${last}`, first.coordinatorKey, { method: 'DELETE' })).status, 204);
-    const afterDelete = (await (await fetch(`${server.url}/poles.json`)).json()).poles.find((p: { id: string }) => p.id === POLE).referentielSummary;
+    assert.equal(
+      (await asCoordinator(`/api/campaigns/${first.id}/assessments/${last}`, first.coordinatorKey, { method: 'DELETE' })).status,
+      204,
+    );
+    const afterDelete = (await (await fetch(`${server.url}/poles.json`)).json()).poles.find(
+      (p: { id: string }) => p.id === POLE,
+    ).referentielSummary;
     assert.equal(afterDelete.respondents, 2);
     assert.equal(afterDelete.referentielVersion, '0.1');
     assert.deepEqual(

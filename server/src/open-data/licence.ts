@@ -18,9 +18,17 @@ export const LICENCES: Record<string, Licence> = {
     path: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/',
     title: 'Licence Ouverte / Open Licence version 2.0',
   },
-  'odbl-1.0': { name: 'ODbL-1.0', path: 'https://opendatacommons.org/licenses/odbl/1-0/', title: 'Open Data Commons Open Database License 1.0' },
+  'odbl-1.0': {
+    name: 'ODbL-1.0',
+    path: 'https://opendatacommons.org/licenses/odbl/1-0/',
+    title: 'Open Data Commons Open Database License 1.0',
+  },
   'cc-by-4.0': { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' },
-  'cc-by-sa-4.0': { name: 'CC-BY-SA-4.0', path: 'https://creativecommons.org/licenses/by-sa/4.0/', title: 'Creative Commons Attribution-ShareAlike 4.0' },
+  'cc-by-sa-4.0': {
+    name: 'CC-BY-SA-4.0',
+    path: 'https://creativecommons.org/licenses/by-sa/4.0/',
+    title: 'Creative Commons Attribution-ShareAlike 4.0',
+  },
   'cc0-1.0': { name: 'CC0-1.0', path: 'https://creativecommons.org/publicdomain/zero/1.0/', title: 'Creative Commons Zero 1.0' },
 };
 

@@ -21,7 +21,13 @@ const STATUS = { established: 'confirmé', emerging: 'en émergence' } as const;
 const ORIGIN = { entrepreneurial: 'entrepreneuriale', citizen: 'citoyenne', 'local-authority': 'collectivité' } as const;
 
 export const COLUMNS: Column[] = [
-  { name: 'identifiant', type: 'string', description: 'Identifiant stable du pôle', value: (p) => p.id, constraints: { required: true, unique: true } },
+  {
+    name: 'identifiant',
+    type: 'string',
+    description: 'Identifiant stable du pôle',
+    value: (p) => p.id,
+    constraints: { required: true, unique: true },
+  },
   { name: 'nom', type: 'string', description: 'Nom du pôle', value: (p) => p.name, constraints: { required: true } },
   { name: 'structure porteuse', type: 'string', description: 'Structure qui porte le pôle', value: (p) => p.carrier },
   {
@@ -38,7 +44,12 @@ export const COLUMNS: Column[] = [
     value: (p) => (p.origin ? ORIGIN[p.origin] : undefined),
     constraints: { enum: Object.values(ORIGIN) },
   },
-  { name: 'départements', type: 'string', description: `Codes INSEE des départements, séparés par "${LIST.trim()}"`, value: (p) => list(p.departments) },
+  {
+    name: 'départements',
+    type: 'string',
+    description: `Codes INSEE des départements, séparés par "${LIST.trim()}"`,
+    value: (p) => list(p.departments),
+  },
   { name: 'territoire', type: 'string', description: 'Territoire du pôle, en clair', value: (p) => p.territory },
   { name: 'adresse', type: 'string', description: 'Adresse du pôle (voie), sans code postal ni commune', value: (p) => p.address },
   { name: 'code postal', type: 'string', description: 'Code postal', value: (p) => p.postcode, constraints: { pattern: '[0-9]{5}' } },
@@ -60,7 +71,13 @@ export const COLUMNS: Column[] = [
   { name: 'description', type: 'string', description: 'Présentation du pôle', value: (p) => p.description },
   { name: 'thèmes', type: 'string', description: `Thèmes, séparés par "${LIST.trim()}"`, value: (p) => list(p.themes) },
   { name: 'année de création', type: 'integer', description: 'Année de création', value: (p) => p.foundedYear },
-  { name: 'structures', type: 'number', description: 'Nombre de structures membres', value: (p) => p.figures?.structures, constraints: { minimum: 0 } },
+  {
+    name: 'structures',
+    type: 'number',
+    description: 'Nombre de structures membres',
+    value: (p) => p.figures?.structures,
+    constraints: { minimum: 0 },
+  },
   { name: 'emplois', type: 'number', description: 'Nombre d’emplois', value: (p) => p.figures?.jobs, constraints: { minimum: 0 } },
   { name: 'etp', type: 'number', description: 'Équivalents temps plein', value: (p) => p.figures?.fte, constraints: { minimum: 0 } },
   {
@@ -72,7 +89,12 @@ export const COLUMNS: Column[] = [
   },
   { name: 'site web', type: 'string', format: 'uri', description: 'Site web du pôle', value: (p) => p.website },
   { name: 'horaires', type: 'string', description: "Horaires d'ouverture, en clair", value: (p) => p.openingHours },
-  { name: 'réseaux sociaux', type: 'string', description: `Pages sur les réseaux sociaux, séparées par "${LIST.trim()}"`, value: (p) => list(p.social) },
+  {
+    name: 'réseaux sociaux',
+    type: 'string',
+    description: `Pages sur les réseaux sociaux, séparées par "${LIST.trim()}"`,
+    value: (p) => list(p.social),
+  },
   { name: 'date de signature', type: 'date', description: 'Date de signature de la charte des PTCE', value: (p) => p.charter?.date },
   { name: 'lieu de signature', type: 'string', description: 'Lieu de signature de la charte', value: (p) => p.charter?.place },
   {
@@ -81,7 +103,12 @@ export const COLUMNS: Column[] = [
     description: `Années des appels à projets nationaux dont le pôle est lauréat, séparées par "${LIST.trim()}"`,
     value: (p) => list(p.nationalCalls),
   },
-  { name: 'mis à jour', type: 'string', description: 'Dernière mise à jour de la fiche (date ISO 8601, avec ou sans heure)', value: (p) => p.updatedAt },
+  {
+    name: 'mis à jour',
+    type: 'string',
+    description: 'Dernière mise à jour de la fiche (date ISO 8601, avec ou sans heure)',
+    value: (p) => p.updatedAt,
+  },
 ];
 
 /** Spreadsheets run a text cell starting with = + - @ as a formula: such text gets a leading apostrophe. */

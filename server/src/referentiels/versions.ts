@@ -113,7 +113,13 @@ export function uploadVersion(store: Pick<Store, 'db' | 'kind'>, actor: Actor, r
     if (now) {
       await trx
         .insertInto('referentiel_versions')
-        .values({ referentiel_id: now.referentiel.id, version: now.referentiel.version, body: JSON.stringify(now.referentiel), uploaded_at: now.updatedAt, uploaded_by: 'seed' })
+        .values({
+          referentiel_id: now.referentiel.id,
+          version: now.referentiel.version,
+          body: JSON.stringify(now.referentiel),
+          uploaded_at: now.updatedAt,
+          uploaded_by: 'seed',
+        })
         .onConflict((c) => c.columns(['referentiel_id', 'version']).doNothing())
         .execute();
     }

@@ -68,7 +68,8 @@ export const campaignRoutes: Area<CampaignOptions> = async (app, { store, access
       const row = await access.asCoordinator(request, reply, request.params.id);
       if (!row) return reply;
       const removed = await access.deleteAnswers(row, request.params.reference);
-      if (removed === 'no-version') return refuse(reply, 409, 'referentiel-changed', "this campaign's version of the référentiel is not on this server");
+      if (removed === 'no-version')
+        return refuse(reply, 409, 'referentiel-changed', "this campaign's version of the référentiel is not on this server");
       if (!removed) return refuse(reply, 404, 'not-found', 'no answer set with this reference in this campaign');
       return reply.code(204).send();
     },

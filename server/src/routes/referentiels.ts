@@ -47,22 +47,34 @@ export const referentielRoutes: Area<{ store: Store; cache: PublicCache; admin: 
     // A new version becomes the current one (referentiel.json); the answer lists what changed.
     scope.post(
       '/api/admin/referentiels',
-      { bodyLimit: REFERENTIEL_BODY_LIMIT, schema: { body: Referentiel }, config: { invalid: { error: 'invalid référentiel', reason: 'invalid' } } },
+      {
+        bodyLimit: REFERENTIEL_BODY_LIMIT,
+        schema: { body: Referentiel },
+        config: { invalid: { error: 'invalid référentiel', reason: 'invalid' } },
+      },
       async (request, reply) => {
         const referentiel = request.body;
         const outcome = await uploadVersion(store, request.actor ?? TOKEN_ADMIN, referentiel);
         if (outcome.kind === 'exists') {
-          return refuse(reply, 409, 'version-exists', `version ${referentiel.version} of ${referentiel.id} is already on this server: give the new one another version`);
+          return refuse(
+            reply,
+            409,
+            'version-exists',
+            `version ${referentiel.version} of ${referentiel.id} is already on this server: give the new one another version`,
+          );
         }
         if (outcome.kind === 'invalid') return refuse(reply, 422, 'invalid-mapping', 'invalid référentiel mappings', outcome.issues);
         await cache.refresh();
-        return reply.code(201).header('Cache-Control', 'no-store').send({
-          referentielId: referentiel.id,
-          version: referentiel.version,
-          path: versionPath(referentiel.id, referentiel.version),
-          previous: outcome.previous,
-          changes: outcome.changes,
-        });
+        return reply
+          .code(201)
+          .header('Cache-Control', 'no-store')
+          .send({
+            referentielId: referentiel.id,
+            version: referentiel.version,
+            path: versionPath(referentiel.id, referentiel.version),
+            previous: outcome.previous,
+            changes: outcome.changes,
+          });
       },
     );
   });

@@ -1,0 +1,149 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import './define.js';
+import type { PtceReferentiel } from './ptce-referentiel.js';
+import type { Referentiel } from '../../data/schemas/referentiel.js';
+import { mockRoute, realServer, realServerAdmin, uniquePrefix } from '../../../test/support/mock.js';
+import { until } from '../../../test/support/wait.js';
+import { choose, click } from '../../../test/support/input.js';
+
+// A campaign answered on an earlier version of the référentiel: the widget reads the campaign's
+// version (the real server's `referentiels/{id}/{version}.json`), not the endpoint's current one.
+// The endpoint's discovery document is served by the test server, so that its current référentiel
+// is a version 2 without touching the real server's, which the other test files share; the
+// campaign, its version and the answers are the real server's.
+
+const $ = <T extends Element = HTMLElement>(el: Element, s: string) => el.shadowRoot!.querySelector<T>(s)!;
+const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+
+async function mount(template: ReturnType<typeof html>) {
+  const el = await fixture<PtceReferentiel>(template);
+  await until(() => ['ready', 'error'].includes(el.data.state.status), 'référentiel loaded');
+  await el.updateComplete;
+  return el;
+}
+
+/** Role and answers given with real input, then sent; resolves once the receipt shows. */
+async function answerWith(el: PtceReferentiel, role: string, levels: Record<string, string>) {
+  await choose($<HTMLSelectElement>(el, '#role'), role);
+  for (const [id, value] of Object.entries(levels)) {
+    const input = $<HTMLInputElement>(el, `input[name="q-${id}"][value="${value}"]`);
+    await click(input.closest('label') ?? input);
+    await until(() => input.checked, `answer ${value} to ${id} chosen`);
+  }
+  await click($<HTMLButtonElement>(el, '[part="send"]'));
+  await until(() => text(el).includes('vos réponses ont été reçues'), 'answers received');
+}
+
+/** The real server's référentiel (version 0.1) as a version 0.2: one objective gone, one new. */
+function version2(v1: Referentiel): Referentiel {
+  const v2 = structuredClone(v1);
+  v2.version = '0.2';
+  v2.title = 'Référentiel, version 2 (test)';
+  const g3 = v2.objectives[2];
+  g3.principalObjectives = [
+    ...g3.principalObjectives.slice(0, -1),
+    { id: '3.4', label: 'Objectif nouveau', indicators: [{ id: '3.4.1', label: 'Nouvelle', question: 'Question de la version 2 ?' }] },
+  ];
+  return v2;
+}
+
+describe('<ptce-referentiel> and versions of the référentiel, with the real server', () => {
+  it("answers a campaign in the campaign's own version, then its coordinator reads the answers in it", async () => {
+    const server = await realServer();
+    const v1 = (await realServerAdmin('/referentiel.json')).body as Referentiel;
+    const prefix = uniquePrefix('versions');
+    await mockRoute({ path: `${prefix}/referentiel.json`, json: version2(v1) });
+    await mockRoute({
+      path: `${prefix}/ptce.json`,
+      json: {
+        ptce: 1,
+        referentiel: 'referentiel.json',
+        referentielVersions: `${server.url}/referentiels/{id}/{version}.json`,
+        assessments: `${server.url}/api/assessments`,
+        campaigns: `${server.url}/api/campaigns`,
+      },
+    });
+    const endpoint = `${prefix}/ptce.json`;
+    const opened = await realServerAdmin('/api/admin/campaigns', {
+      method: 'POST',
+      body: { poleId: 'le-damier', title: 'Diagnostic en version 1' },
+    });
+    expect(opened.status).to.equal(201);
+    const campaign = opened.body as { id: string; respondentCode: string; coordinatorKey: string; referentielVersion: string };
+    expect(campaign.referentielVersion).to.equal(v1.version);
+
+    // Without a campaign, the endpoint's current version.
+    const current = await mount(html`<ptce-referentiel endpoint=${endpoint} mode="answer" no-draft></ptce-referentiel>`);
+    expect(current.data.state.status).to.equal('ready');
+    expect(text(current)).to.contain('Référentiel, version 2 (test)');
+    expect($(current, 'input[name="q-3.4.1"]')).to.exist;
+    current.remove();
+
+    // With the campaign's code: its version 0.1, with its notice of illustrative content.
+    const el = await mount(
+      html`<ptce-referentiel endpoint=${endpoint} mode="answer" campaign=${campaign.respondentCode} no-draft></ptce-referentiel>`,
+    );
+    expect(el.data.state.status).to.equal('ready');
+    expect(text(el)).to.not.contain('version 2 (test)');
+    expect($(el, '[part="notice"]')).to.exist;
+    expect($(el, 'input[name="q-3.3.1"]'), "version 1's question").to.exist;
+    expect($(el, 'input[name="q-3.4.1"]'), "version 2's question").to.not.exist;
+    expect($(el, '[part="campaign"]').textContent).to.contain('Diagnostic en version 1');
+    await expect(el).to.be.accessible();
+
+    await answerWith(el, 'coordination', { '1.1.1': '4', '3.3.1': '2' });
+    await expect(el).to.be.accessible();
+    el.remove();
+    // A second actor, so that the coordinator has views to compare.
+    const second = await mount(
+      html`<ptce-referentiel endpoint=${endpoint} mode="answer" campaign=${campaign.respondentCode} no-draft></ptce-referentiel>`,
+    );
+    await answerWith(second, 'collectivite', { '1.1.1': '1', '3.3.1': '3' });
+    second.remove();
+
+    // The coordinator's view: the answer, read in version 0.1.
+    const compare = await mount(
+      html`<ptce-referentiel
+        endpoint=${endpoint}
+        mode="compare"
+        campaign=${campaign.id}
+        key=${campaign.coordinatorKey}
+      ></ptce-referentiel>`,
+    );
+    expect(compare.data.state.status).to.equal('ready');
+    expect($(compare, '[part="coordinator"]').textContent).to.contain('2 réponses reçues');
+    expect(text(compare)).to.not.contain('version 2 (test)');
+    expect(compare.shadowRoot!.querySelector('.compare-row[data-id="3.3.1"]'), "version 1's question compared").to.exist;
+    await expect(compare).to.be.accessible();
+  });
+
+  it('says why when the campaign’s version is not published by the endpoint', async () => {
+    const server = await realServer();
+    const v1 = (await realServerAdmin('/referentiel.json')).body as Referentiel;
+    const prefix = uniquePrefix('versions');
+    await mockRoute({ path: `${prefix}/referentiel.json`, json: version2(v1) });
+    // No `referentielVersions`: the campaign's version cannot be read.
+    await mockRoute({
+      path: `${prefix}/ptce.json`,
+      json: {
+        ptce: 1,
+        referentiel: 'referentiel.json',
+        assessments: `${server.url}/api/assessments`,
+        campaigns: `${server.url}/api/campaigns`,
+      },
+    });
+    const opened = await realServerAdmin('/api/admin/campaigns', { method: 'POST', body: { poleId: 'le-damier', title: 'Sans versions' } });
+    const el = await mount(
+      html`<ptce-referentiel
+        endpoint=${`${prefix}/ptce.json`}
+        mode="answer"
+        campaign=${opened.body.respondentCode}
+        no-draft
+      ></ptce-referentiel>`,
+    );
+    expect(el.data.state.status).to.equal('error');
+    expect(text(el)).to.contain('ne publie pas');
+    expect($(el, 'input[name="q-1.1.1"]'), 'no grid of another version to answer').to.not.exist;
+    await expect(el).to.be.accessible();
+  });
+});
