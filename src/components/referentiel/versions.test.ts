@@ -147,3 +147,117 @@ describe('<ptce-referentiel> and versions of the référentiel, with the real se
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<ptce-referentiel> over time, across versions of the référentiel', () => {
+  const V1: Referentiel = {
+    id: 'ref-test',
+    version: '1',
+    title: 'Référentiel de test',
+    status: 'official',
+    scale: {
+      levels: [1, 2, 3, 4].map((value) => ({ value, label: `Niveau ${value}` })),
+      notApplicable: { label: 'Non concerné' },
+    },
+    objectives: [
+      {
+        id: 'A',
+        label: 'Objectif général A',
+        principalObjectives: [
+          { id: 'A.1', label: 'Coopérer', indicators: [{ id: 'A.1.1', label: 'Coopérer', question: 'Coopérez-vous ?' }] },
+          { id: 'A.2', label: 'Ancien objectif', indicators: [{ id: 'A.2.1', label: 'Ancien', question: 'Question retirée ?' }] },
+        ],
+      },
+    ],
+  };
+  const V2: Referentiel = {
+    ...V1,
+    version: '2',
+    objectives: [
+      {
+        id: 'A',
+        label: 'Objectif général A',
+        principalObjectives: [
+          {
+            id: 'A.10',
+            label: 'Coopérer (reformulé)',
+            indicators: [{ id: 'A.10.1', label: 'Coopérer', question: 'Coopérez-vous encore ?' }],
+          },
+          { id: 'A.3', label: 'Objectif nouveau', indicators: [{ id: 'A.3.1', label: 'Nouveau', question: 'Question nouvelle ?' }] },
+        ],
+      },
+    ],
+    mappings: [{ version: '1', objectives: { 'A.10': 'A.1' } }],
+  };
+  const answersOf = (id: string, version: string, levels: Record<string, number>[]) => ({
+    campaign: {
+      id,
+      poleId: 'pole-test',
+      poleName: 'Pôle de test',
+      title: `Campagne ${id}`,
+      referentielId: 'ref-test',
+      referentielVersion: version,
+      closed: true,
+    },
+    assessments: levels.map((answers, i) => ({
+      referentielId: 'ref-test',
+      referentielVersion: version,
+      respondent: { role: 'coordination' },
+      answers: Object.fromEntries(Object.entries(answers).map(([q, value]) => [q, { value }])),
+      reference: `ASM-${id}-${i}`,
+      receivedAt: '2026-01-01T00:00:00Z',
+    })),
+  });
+
+  /** An endpoint whose current référentiel is `current`, with two campaigns (mock answers, as a coordinator reads them). */
+  async function endpointWith(current: Referentiel, versions: Referentiel[]) {
+    const prefix = uniquePrefix('over-versions');
+    await mockRoute({
+      path: `${prefix}/ptce.json`,
+      json: { ptce: 1, referentiel: 'referentiel.json', referentielVersions: 'v/{id}/{version}.json', campaigns: 'api/campaigns' },
+    });
+    await mockRoute({ path: `${prefix}/referentiel.json`, json: current });
+    for (const v of versions) await mockRoute({ path: `${prefix}/v/${v.id}/${v.version}.json`, json: v });
+    await mockRoute({
+      path: `${prefix}/api/campaigns/c1/assessments`,
+      json: answersOf('c1', '1', [{ 'A.1.1': 1, 'A.2.1': 2 }, { 'A.1.1': 2 }]),
+    });
+    await mockRoute({
+      path: `${prefix}/api/campaigns/c2/assessments`,
+      json: answersOf('c2', versions.at(-1)!.version, [{ 'A.10.1': 4, 'A.3.1': 3 }]),
+    });
+    return `${prefix}/ptce.json`;
+  }
+
+  it('compares the objectives the later version maps to the earlier one, and marks the new ones', async () => {
+    const endpoint = await endpointWith(V2, [V1, V2]);
+    const el = await mount(
+      html`<ptce-referentiel endpoint=${endpoint} mode="compare" compare-campaigns="c1 c2" key="k1 k2"></ptce-referentiel>`,
+    );
+    expect(el.data.state.status).to.equal('ready');
+    expect($(el, '[data-versions]').textContent).to.contain('version 1 du référentiel, la seconde à la version 2');
+    const rows = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="over-time"] tbody tr')].map((tr) => [
+      tr.dataset.id,
+      [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()),
+    ]);
+    // A.10 continues A.1: 1.5 then 4, up; A.3 is new, not compared; A.2 (gone) is not shown.
+    expect(rows).to.deep.equal([
+      ['A.10', ['A.10', 'Coopérer (reformulé)', '1,5', '4', 'en hausse (+2,5)', 'rapprochés (écart 1 → 0)']],
+      ['A.3', ['A.3', 'Objectif nouveau', '—', '3', 'nouvel objectif, non comparé', '—']],
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says why two campaigns on versions without a mapping are not compared', async () => {
+    const unmapped: Referentiel = { ...V2, version: '3', mappings: undefined };
+    const endpoint = await endpointWith(unmapped, [V1, unmapped]);
+    const el = await mount(
+      html`<ptce-referentiel endpoint=${endpoint} mode="compare" compare-campaigns="c1 c2" key="k1 k2"></ptce-referentiel>`,
+    );
+    expect(el.data.state.status).to.equal('ready');
+    expect($(el, '[role="alert"]').textContent).to.contain(
+      'deux versions du référentiel (1 et 3), et la version 3 ne dit pas à quels objectifs de la version 1',
+    );
+    expect($(el, '[part="over-time"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+});
