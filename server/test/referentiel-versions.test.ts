@@ -210,6 +210,21 @@ describe('référentiel versions', () => {
     assert.equal((await badIds.json()).errors.length, 2);
     assert.equal((await fetch(`${server.url}/referentiels/${ID}/0.9.json`)).status, 404, 'nothing refused is stored');
     assert.equal((await fetch(`${server.url}/referentiels/${ID}/0.1`)).status, 404);
+    // A campaign may still be opened on an earlier version kept by the server, not on one it never had.
+    const earlier = await admin(`${server.url}/api/admin/campaigns`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ poleId: POLE, title: 'Suite en version 1', referentielVersion: '0.1' }),
+    });
+    assert.equal(earlier.status, 201);
+    assert.equal((await earlier.json()).referentielVersion, '0.1');
+    const unknown = await admin(`${server.url}/api/admin/campaigns`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ poleId: POLE, title: 'Version inconnue', referentielVersion: '7.7' }),
+    });
+    assert.equal(unknown.status, 400);
+    assert.match((await unknown.json()).errors[0].message, /no version 7\.7/);
     // The audit log names every upload.
     const audited = await server.store.db.selectFrom('audit_log').selectAll().where('action', '=', 'referentiel.upload').execute();
     assert.deepEqual(
