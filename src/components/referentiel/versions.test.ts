@@ -1,6 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import './define.js';
+import '../pole-card/define.js';
 import type { PtceReferentiel } from './ptce-referentiel.js';
+import type { PtcePoleCard } from '../pole-card/ptce-pole-card.js';
 import type { Referentiel } from '../../data/schemas/referentiel.js';
 import { mockRoute, realServer, realServerAdmin, uniquePrefix } from '../../../test/support/mock.js';
 import { until } from '../../../test/support/wait.js';
@@ -66,7 +68,7 @@ describe('<ptce-referentiel> and versions of the référentiel, with the real se
     const endpoint = `${prefix}/ptce.json`;
     const opened = await realServerAdmin('/api/admin/campaigns', {
       method: 'POST',
-      body: { poleId: 'le-damier', title: 'Diagnostic en version 1' },
+      body: { poleId: 'ecoop-arc', title: 'Diagnostic en version 1' },
     });
     expect(opened.status).to.equal(201);
     const campaign = opened.body as { id: string; respondentCode: string; coordinatorKey: string; referentielVersion: string };
@@ -115,6 +117,18 @@ describe('<ptce-referentiel> and versions of the référentiel, with the real se
     expect(text(compare)).to.not.contain('version 2 (test)');
     expect(compare.shadowRoot!.querySelector('.compare-row[data-id="3.3.1"]'), "version 1's question compared").to.exist;
     await expect(compare).to.be.accessible();
+
+    // Published in version 0.1: the pole's card names the version, and that its content is illustrative.
+    await click($(compare, '[part="publish-button"]'));
+    await until(() => $(compare, '[part="coordinator"] [role="status"].message')?.textContent?.includes('Synthèse publiée'), 'published');
+    const card = await fixture<PtcePoleCard>(
+      html`<ptce-pole-card endpoint=${`${server.url}/ptce.json`} pole-id="ecoop-arc"></ptce-pole-card>`,
+    );
+    await until(() => card.shadowRoot!.querySelector('[part="summary"] [data-version]'), 'the card shows the published summary');
+    expect(card.shadowRoot!.querySelector('[part="summary"] [data-version]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      `Version ${v1.version} du référentiel — contenu indicatif`,
+    );
+    await expect(card).to.be.accessible();
   });
 
   it('says why when the campaign’s version is not published by the endpoint', async () => {
@@ -132,7 +146,7 @@ describe('<ptce-referentiel> and versions of the référentiel, with the real se
         campaigns: `${server.url}/api/campaigns`,
       },
     });
-    const opened = await realServerAdmin('/api/admin/campaigns', { method: 'POST', body: { poleId: 'le-damier', title: 'Sans versions' } });
+    const opened = await realServerAdmin('/api/admin/campaigns', { method: 'POST', body: { poleId: 'ecoop-arc', title: 'Sans versions' } });
     const el = await mount(
       html`<ptce-referentiel
         endpoint=${`${prefix}/ptce.json`}
