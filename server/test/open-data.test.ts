@@ -287,6 +287,10 @@ describe('open data', () => {
     };
     await run(process.execPath, ['--import', 'tsx', join(repo, 'server/src/export.ts'), folder], { cwd: repo, env });
     for (const file of FILES) assert.equal(readFileSync(join(folder, file), 'utf8'), bodies.get(file), file);
+    // And every version of the référentiel, where the discovery document's template says.
+    const current = await (await fetch(`${server.url}/referentiel.json`)).json();
+    const exported = JSON.parse(readFileSync(join(folder, 'referentiels', current.id, `${current.version}.json`), 'utf8'));
+    assert.deepEqual(exported, current);
     const refused = await run(process.execPath, ['--import', 'tsx', join(repo, 'server/src/export.ts'), `${folder}-2`], {
       cwd: repo,
       env: { ...env, PTCE_DATA_LICENCE: 'libre' },

@@ -57,10 +57,12 @@ const dateTime = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${valu
 /** The sources: the operator's, then each directory the poles come from (once, by its origin). */
 function sourcesOf(poles: OpenPole[], configured: Source[]): Source[] {
   const sources = [...configured];
+  // A URL that does not parse (stored before a check existed) names no source rather than failing the build.
+  const originOf = (url: string | undefined) => (url && URL.canParse(url) ? new URL(url).origin : undefined);
   for (const pole of poles) {
-    if (!pole.source) continue;
-    const origin = new URL(pole.source.url).origin;
-    if (sources.some((s) => s.path && new URL(s.path).origin === origin)) continue;
+    const origin = originOf(pole.source?.url);
+    if (!pole.source || !origin) continue;
+    if (sources.some((s) => originOf(s.path) === origin)) continue;
     sources.push({ title: pole.source.name ?? origin, path: `${origin}/` });
   }
   return sources.length ? sources : [{ title: 'Annuaire des PTCE tenu sur ce serveur (ptce-widgets)' }];
