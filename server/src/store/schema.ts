@@ -17,6 +17,7 @@ export interface Database {
   owner_links: OwnerTokensTable;
   owner_sessions: OwnerTokensTable;
   owner_edits: OwnerEditsTable;
+  referentiel_versions: ReferentielVersionsTable;
 }
 
 export type Decision = 'pending' | 'approved' | 'rejected';
@@ -198,4 +199,15 @@ export interface OwnerEditsTable {
   /** JSON: [{ field, before, after, decision: 'pending' | 'accepted' | 'refused' }]. */
   fields: string;
   decided_at: string | null;
+}
+
+/** Every version of the référentiel kept (referentiels/versions.ts). */
+export interface ReferentielVersionsTable {
+  referentiel_id: string;
+  version: string;
+  /** JSON of the référentiel. */
+  body: string;
+  uploaded_at: string;
+  /** The actor's label (audit log), or `seed` for the version the database was seeded with. */
+  uploaded_by: string;
 }
