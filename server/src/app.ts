@@ -7,6 +7,7 @@ import { rateLimits } from './http/rate-limits.js';
 import { zodSchemas } from './http/schemas.js';
 import { createMailer, type MailOptions } from './mail/mailer.js';
 import { discoveryDocument, PublicCache } from './public-documents.js';
+import { accountRoutes } from './routes/accounts.js';
 import { actionRoutes } from './routes/actions.js';
 import { adminRoutes } from './routes/admin.js';
 import { campaignRoutes } from './routes/campaigns.js';
@@ -110,7 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const mailer = createMailer(store.db, options.mail);
   app.addHook('onClose', async () => mailer.close());
 
-  const admin = adminAuth(app, adminToken);
+  const admin = adminAuth(app, adminToken, store.db);
   const campaigns = new CampaignAccess(app, store, cache, options.secretAttempts, options.campaignMaxAnswers);
   // Everything else behind the origin policy and @fastify/cors (see http/origins.ts).
   await app.register(async (api) => {
@@ -119,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(campaignRoutes, { store, access: campaigns, admin });
     await api.register(actionRoutes, { store, cache, admin });
     await api.register(adminRoutes, { store, cache, admin, mailer });
+    await api.register(accountRoutes, { store, admin, mailer, publicUrl: options.publicUrl });
     await api.register(coordinationPage);
     await api.register(staticFiles, { dirs: options.staticDirs ?? [] });
   });

@@ -7,6 +7,8 @@ import * as campaigns from './0003-campaigns.js';
 import * as actions from './0004-actions.js';
 import * as outbox from './0005-outbox.js';
 import * as auditLog from './0006-audit.js';
+import * as accounts from './0010-accounts.js';
+import * as digestErasure from './0011-digest-erasure.js';
 
 /**
  * Schema changes, in order, for both back ends. Never edit a released one: add the next file and
@@ -20,6 +22,8 @@ const MIGRATIONS: [string, (db: Kysely<unknown>, dialect: Dialect) => Promise<vo
   ['0004-actions', actions.up],
   ['0005-outbox', outbox.up],
   ['0006-audit', auditLog.up],
+  ['0010-accounts', accounts.up],
+  ['0011-digest-erasure', digestErasure.up],
 ];
 
 /** How many migrations this release has: a database brought up to date reports this version. */
