@@ -335,6 +335,15 @@ describe('migration 3 (campaigns)', () => {
     );
     // Back to the schema as version 2 left it (before campaigns, then fiches action).
     const downgrade = [
+      // The later migrations' tables and columns first (they run again on top).
+      'DROP TABLE outbox',
+      'DROP TABLE audit_log',
+      'DROP TABLE accounts',
+      'DROP TABLE password_links',
+      'DROP TABLE sessions',
+      'DROP TABLE digest_items',
+      'ALTER TABLE signatures DROP COLUMN erased_at',
+      'ALTER TABLE assessments DROP COLUMN erased_at',
       'DROP TABLE actions',
       'DROP INDEX assessments_campaign',
       'ALTER TABLE assessments DROP COLUMN campaign_id',

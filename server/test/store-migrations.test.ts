@@ -150,6 +150,7 @@ describe('databases made before Kysely (schema_migrations)', () => {
           place: 'Lyon',
           signed_on: '2026-05-02',
           body: '{}',
+          erased_at: null,
         },
       ]);
       assert.deepEqual(
