@@ -7,6 +7,9 @@ import { rateLimits } from './http/rate-limits.js';
 import { zodSchemas } from './http/schemas.js';
 import { createMailer, type MailOptions } from './mail/mailer.js';
 import { discoveryDocument, PublicCache } from './public-documents.js';
+import { startMaintenance } from './accounts/maintenance.js';
+import { moderatorNotifier } from './accounts/notify.js';
+import { DEFAULT_PURGE_DAYS } from './accounts/erasure.js';
 import { accountRoutes } from './routes/accounts.js';
 import { actionRoutes } from './routes/actions.js';
 import { adminRoutes } from './routes/admin.js';
@@ -49,6 +52,8 @@ export interface AppOptions {
   secretAttempts?: number;
   /** Outgoing e-mail (PTCE_SMTP_URL, PTCE_MAIL_FROM); without an SMTP URL, messages wait in the outbox. */
   mail?: MailOptions;
+  /** Days a rejected submission keeps its personal fields (PTCE_PURGE_DAYS, default 90). */
+  purgeDays?: number;
   /** Folders served as static files: the demo page and the embed bundle. */
   staticDirs?: StaticDir[];
   /** true: request and error logs; 'errors': errors only (PTCE_LOG=off); false: none (tests). */
@@ -112,13 +117,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => mailer.close());
 
   const admin = adminAuth(app, adminToken, store.db);
+  // Moderators hear of each new submission in their territory (accounts/notify.ts).
+  const notify = moderatorNotifier(store.db, mailer, options.publicUrl);
+  startMaintenance(app, store.db, mailer, { purgeDays: options.purgeDays ?? DEFAULT_PURGE_DAYS });
   const campaigns = new CampaignAccess(app, store, cache, options.secretAttempts, options.campaignMaxAnswers);
   // Everything else behind the origin policy and @fastify/cors (see http/origins.ts).
   await app.register(async (api) => {
     await api.register(originPolicy, { publicUrl: options.publicUrl, allowedOrigins: options.allowedOrigins });
-    await api.register(submissionRoutes, { store, cache, campaigns });
+    await api.register(submissionRoutes, { store, cache, campaigns, notify });
     await api.register(campaignRoutes, { store, access: campaigns, admin });
-    await api.register(actionRoutes, { store, cache, admin });
+    await api.register(actionRoutes, { store, cache, admin, notify });
     await api.register(adminRoutes, { store, cache, admin, mailer });
     await api.register(accountRoutes, { store, admin, mailer, publicUrl: options.publicUrl });
     await api.register(coordinationPage);

@@ -28,6 +28,8 @@ function milliseconds(name: string, fallback: number): number {
   if (!Number.isInteger(ms) || ms <= 0) fail(`${name} must be a whole number of milliseconds above 0`);
   return ms;
 }
+const purgeDays = Number(env.PTCE_PURGE_DAYS || 90);
+if (!Number.isInteger(purgeDays) || purgeDays < 1) fail('PTCE_PURGE_DAYS must be a whole number of days, 1 or more');
 const requestTimeoutMs = milliseconds('PTCE_REQUEST_TIMEOUT_MS', 30_000);
 const keepAliveTimeoutMs = milliseconds('PTCE_KEEP_ALIVE_TIMEOUT_MS', 72_000);
 
@@ -87,6 +89,7 @@ const app = await buildApp({
   logger: env.PTCE_LOG === 'off' ? 'errors' : true,
   requestTimeoutMs,
   keepAliveTimeoutMs,
+  purgeDays,
   mail: { smtpUrl: env.PTCE_SMTP_URL || undefined, from: env.PTCE_MAIL_FROM || undefined },
   staticDirs: [
     { root: resolve(repo, env.PTCE_CDN_DIR ?? 'dist/cdn'), prefix: '/cdn/' },

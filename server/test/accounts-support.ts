@@ -35,6 +35,19 @@ export const as = (token: string, url: string, init: RequestInit = {}) =>
     headers: { Authorization: `Bearer ${token}`, ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...(init.headers ?? {}) },
   });
 
-/** Quoted-printable undone (nodemailer wraps long lines and encodes `=`). */
-export const decodeMail = (raw: string) =>
-  raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+/** Quoted-printable bytes (=C3=A9) back to UTF-8 text. */
+const unquote = (text: string) =>
+  Buffer.from(
+    text.replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  ).toString('utf8');
+
+/** A raw message as a person reads it: encoded-word headers and the quoted-printable body (wrapped lines joined) decoded. */
+export function decodeMail(raw: string): string {
+  const split = raw.indexOf('\r\n\r\n');
+  const head = raw
+    .slice(0, split)
+    .replace(/\r\n\s+/g, ' ')
+    .replace(/=\?UTF-8\?Q\?(.*?)\?=[ \t]*/gi, (_m, word: string) => unquote(word.replace(/_/g, ' ')));
+  return `${head}\r\n\r\n${unquote(raw.slice(split + 4).replace(/=\r?\n/g, ''))}`;
+}

@@ -5,6 +5,7 @@ import { actionProposalIssues } from '../../../src/data/actions.js';
 import { ActionProposal, ActionReceipt } from '../../../src/data/schemas/action.js';
 import type { PolesDocument } from '../../../src/data/schemas/pole.js';
 import { eraseSubmission } from '../accounts/erasure.js';
+import type { Notifier } from '../accounts/notify.js';
 import { mayModerate, poleDepartements, withinTerritory } from '../accounts/territory.js';
 import { actionAdminView, actionReceipt, actionSubmission } from '../actions.js';
 import type { Actor } from '../http/actor.js';
@@ -17,9 +18,9 @@ import type { ActionRow, Store } from '../store/types.js';
 
 const OneFiche = z.object({ reference: z.string() });
 
-export const actionRoutes: Area<{ store: Store; cache: PublicCache; admin: onRequestAsyncHookHandler }> = async (
+export const actionRoutes: Area<{ store: Store; cache: PublicCache; admin: onRequestAsyncHookHandler; notify?: Notifier }> = async (
   app,
-  { store, cache, admin },
+  { store, cache, admin, notify },
 ) => {
   const poles = () => cache.document<PolesDocument>('poles.json');
   const listed = () => poles()?.poles ?? [];
@@ -28,6 +29,13 @@ export const actionRoutes: Area<{ store: Store; cache: PublicCache; admin: onReq
     const issues = actionProposalIssues(request.body, listed(), poles()?.themes ?? []);
     if (issues.length) return fail(reply, 400, 'invalid fiche action', issues);
     const stored = await storeOnce<ActionRow>(store, reply, 'fiche action', actionSubmission(request.body, idempotencyKey(request)));
+    if (stored?.status === 201) {
+      notify?.(request, {
+        departements: poleDepartements(listed(), stored.row.pole_id),
+        subject: `Fiche action proposée par ${stored.row.pole_name}`,
+        text: `${stored.row.pole_name} propose la fiche « ${request.body.action.title} » : référence ${stored.row.reference}.`,
+      });
+    }
     return stored ? reply.code(stored.status).send(actionReceipt(stored.row)) : reply;
   });
 
