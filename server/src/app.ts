@@ -13,6 +13,7 @@ import { DEFAULT_PURGE_DAYS } from './accounts/erasure.js';
 import { accountRoutes } from './routes/accounts.js';
 import { actionRoutes } from './routes/actions.js';
 import { adminRoutes } from './routes/admin.js';
+import { personalDataRoutes } from './routes/personal-data.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { coordinationPage } from './routes/coordination.js';
 import { healthRoutes } from './routes/health.js';
@@ -119,7 +120,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const admin = adminAuth(app, adminToken, store.db);
   // Moderators hear of each new submission in their territory (accounts/notify.ts).
   const notify = moderatorNotifier(store.db, mailer, options.publicUrl);
-  startMaintenance(app, store.db, mailer, { purgeDays: options.purgeDays ?? DEFAULT_PURGE_DAYS });
+  const purgeDays = options.purgeDays ?? DEFAULT_PURGE_DAYS;
+  startMaintenance(app, store.db, mailer, { purgeDays });
   const campaigns = new CampaignAccess(app, store, cache, options.secretAttempts, options.campaignMaxAnswers);
   // Everything else behind the origin policy and @fastify/cors (see http/origins.ts).
   await app.register(async (api) => {
@@ -129,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(actionRoutes, { store, cache, admin, notify });
     await api.register(adminRoutes, { store, cache, admin, mailer });
     await api.register(accountRoutes, { store, admin, mailer, publicUrl: options.publicUrl });
+    await api.register(personalDataRoutes, { store, cache, admin, purgeDays });
     await api.register(coordinationPage);
     await api.register(staticFiles, { dirs: options.staticDirs ?? [] });
   });
