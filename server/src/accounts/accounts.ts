@@ -130,19 +130,17 @@ export async function updateAccount(
   return db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) return undefined;
-    const after = await trx
-      .updateTable('accounts')
-      .set({
-        ...(changes.name !== undefined ? { name: changes.name } : {}),
-        ...(changes.role ? { role: changes.role } : {}),
-        ...(changes.regions ? { regions: JSON.stringify(changes.regions) } : {}),
-        ...(changes.departements ? { departements: JSON.stringify(changes.departements) } : {}),
-        ...(changes.disabled !== undefined ? { disabled: changes.disabled ? 1 : 0 } : {}),
-        ...(changes.notify ? { notify: changes.notify } : {}),
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const values = {
+      ...(changes.name !== undefined ? { name: changes.name } : {}),
+      ...(changes.role ? { role: changes.role } : {}),
+      ...(changes.regions ? { regions: JSON.stringify(changes.regions) } : {}),
+      ...(changes.departements ? { departements: JSON.stringify(changes.departements) } : {}),
+      ...(changes.disabled !== undefined ? { disabled: changes.disabled ? 1 : 0 } : {}),
+      ...(changes.notify ? { notify: changes.notify } : {}),
+    };
+    // Nothing to change: no UPDATE (an empty SET is not SQL), no audit entry.
+    if (!Object.keys(values).length) return before;
+    const after = await trx.updateTable('accounts').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
     if (after.disabled) await trx.deleteFrom('sessions').where('account_id', '=', id).execute();
     await audit(trx, actor, {
       action: 'account.update',

@@ -55,7 +55,7 @@ const AccountChanges = z.object({
   disabled: z.optional(z.boolean()),
   notify: z.optional(Notify),
 });
-const OneAccount = z.object({ id: z.string().check(z.regex(/^\d{1,12}$/, 'expected an account id')) });
+const OneAccount = z.object({ id: z.string().check(z.regex(/^[1-9]\d{0,8}$/, 'expected an account id')) });
 const Login = z.object({ email: z.string().check(z.maxLength(254)), password: z.string().check(z.maxLength(PASSWORD_MAX)) });
 const NewPassword = z.object({
   link: z.string().check(z.maxLength(200)),
