@@ -58,7 +58,14 @@ async function eraseIn(trx: Transaction<Database>, actor: Actor, table: Erasable
   if (!row || row.erased_at) return row;
   const at = new Date().toISOString();
   const body = JSON.stringify(ERASE[table](JSON.parse(row.body) as never));
-  await trx.updateTable(table).set({ body, erased_at: at, request_hash: ERASED }).where('reference', '=', reference).execute();
+  // Only if still unerased: two processes purging together erase (and audit) it once.
+  const { numUpdatedRows } = await trx
+    .updateTable(table)
+    .set({ body, erased_at: at, request_hash: ERASED })
+    .where('reference', '=', reference)
+    .where('erased_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  if (numUpdatedRows === 0n) return row;
   await audit(trx, actor, {
     action: `${SUBJECT[table]}.${action}`,
     subject: { type: SUBJECT[table], id: reference },
