@@ -10,6 +10,7 @@ import { openStore } from './store/index.js';
 import { seedDemoCampaign } from './demo-campaign.js';
 
 const env = process.env;
+const packageVersion = (JSON.parse(readFileSync(`${repo}/package.json`, 'utf8')) as { version: string }).version;
 const production = env.NODE_ENV === 'production';
 const fail = (message: string) => {
   console.error(`ptce: ${message}`);
@@ -90,6 +91,8 @@ const app = await buildApp({
   mail: { smtpUrl: env.PTCE_SMTP_URL || undefined, from: env.PTCE_MAIL_FROM || undefined },
   staticDirs: [
     { root: resolve(repo, env.PTCE_CDN_DIR ?? 'dist/cdn'), prefix: '/cdn/' },
+    // The same files under the versioned path a page pins with its SRI hash (README "Embed").
+    { root: resolve(repo, env.PTCE_CDN_DIR ?? 'dist/cdn'), prefix: `/ptce-widgets@${packageVersion}/cdn/`, immutable: production },
     ...(production
       ? [{ root: `${repo}/demo`, prefix: '/', only: ADMIN_PAGE }]
       : [
