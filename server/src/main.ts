@@ -89,6 +89,8 @@ const app = await buildApp({
   requestTimeoutMs,
   keepAliveTimeoutMs,
   mail: { smtpUrl: env.PTCE_SMTP_URL || undefined, from: env.PTCE_MAIL_FROM || undefined },
+  // Beside the embed bundles' folder: dist/configurator/ (npm run build) or dist-demo/configurator/.
+  configuratorBundle: resolve(repo, env.PTCE_CDN_DIR ?? 'dist/cdn', '..', 'configurator', 'ptce-configurator.js'),
   staticDirs: [
     { root: resolve(repo, env.PTCE_CDN_DIR ?? 'dist/cdn'), prefix: '/cdn/' },
     // The same files under the versioned path a page pins with its SRI hash (README "Embed").

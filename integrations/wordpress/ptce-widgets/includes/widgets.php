@@ -57,6 +57,10 @@ function ptce_widgets_common_options() {
 			'label' => __( 'Couleur de fond (#rrggbb)', 'ptce-widgets' ),
 			'css'   => '--ptce-color-surface',
 		),
+		'couleur_bordure' => array(
+			'label' => __( 'Couleur des bordures (#rrggbb)', 'ptce-widgets' ),
+			'css'   => '--ptce-color-border',
+		),
 	);
 }
 
