@@ -19,7 +19,7 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const plugin = join(repo, 'integrations/wordpress/ptce-widgets');
 const WORDPRESS = process.env.PTCE_WORDPRESS_DIR || '/usr/share/wordpress';
 const children = [];
-let work, site, ptce, author, browser;
+let work, site, ptce, author, contributor, browser;
 
 const freePort = () =>
   new Promise((done) => {
@@ -147,9 +147,13 @@ wp_install('Site de la CRESS', 'admin', 'admin@example.org', true, '', wp_genera
 $activated = activate_plugin('ptce-widgets/ptce-widgets.php');
 if (is_wp_error($activated)) { fwrite(STDERR, $activated->get_error_message()); exit(1); }
 update_option('ptce_widgets_endpoint', '${endpoint}/ptce.json');
-$id = wp_insert_user(array('user_login' => 'autrice', 'user_pass' => wp_generate_password(24), 'user_email' => 'autrice@example.org', 'role' => 'author'));
-list($password) = WP_Application_Passwords::create_new_application_password($id, array('name' => 'test'));
-echo json_encode(array('login' => 'autrice', 'password' => $password));
+$people = array();
+foreach (array('autrice' => 'author', 'contributeur' => 'contributor') as $login => $role) {
+  $id = wp_insert_user(array('user_login' => $login, 'user_pass' => wp_generate_password(24), 'user_email' => "$login@example.org", 'role' => $role));
+  list($password) = WP_Application_Passwords::create_new_application_password($id, array('name' => 'test'));
+  $people[$role] = array('login' => $login, 'password' => $password);
+}
+echo json_encode($people);
 `,
   );
   const credentials = JSON.parse(execFileSync('php', [join(work, 'setup.php')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
@@ -158,15 +162,15 @@ echo json_encode(array('login' => 'autrice', 'password' => $password));
   return { url, credentials };
 }
 
-/** A post written by the Author through the REST API: WordPress filters it as it does for Authors. */
-async function authorPost(title, content) {
+/** A post written through the REST API: WordPress filters it as it does for that person's role. */
+async function authorPost(title, content, { person = author, status = 'publish' } = {}) {
   const response = await fetch(`${site.url}/?rest_route=/wp/v2/posts`, {
     method: 'POST',
     headers: {
-      Authorization: `Basic ${Buffer.from(`${author.login}:${author.password}`).toString('base64')}`,
+      Authorization: `Basic ${Buffer.from(`${person.login}:${person.password}`).toString('base64')}`,
       'Content-Type': 'application/json',
     },
-    body: JSON.stringify({ title, content, status: 'publish' }),
+    body: JSON.stringify({ title, content, status }),
   });
   const body = await response.json();
   assert.equal(response.status, 201, JSON.stringify(body));
@@ -180,7 +184,8 @@ before(async () => {
   const [socket, endpoint] = await Promise.all([startMariadb(), startPtce()]);
   ptce = endpoint;
   site = await startWordpress(socket, endpoint);
-  author = site.credentials;
+  author = site.credentials.author;
+  contributor = site.credentials.contributor;
   browser = await puppeteer.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     headless: true,
@@ -306,5 +311,24 @@ test('the options in French, a block, the script once per page, every value esca
   await page.waitForFunction(() => /Territorial|poles/i.test(document.querySelector('ptce-pole-map')?.shadowRoot?.textContent ?? ''), {
     timeout: 60_000,
   });
+  await page.close();
+});
+
+test("a Contributor's post, published by an editor as written, shows the widget", async () => {
+  // A Contributor cannot publish: the post waits for review, then an editor publishes it unchanged.
+  const post = await authorPost('Fiche proposée', '[ptce_fiche pole="domb-innov"]', { person: contributor, status: 'pending' });
+  assert.equal(post.status, 'pending');
+  assert.equal(post.content.raw, '[ptce_fiche pole="domb-innov"]');
+  writeFileSync(
+    join(work, 'publish.php'),
+    `<?php\n$_SERVER['HTTP_HOST'] = '${new URL(site.url).host}';\nrequire '${join(work, 'wordpress')}/wp-load.php';\nwp_publish_post(${post.id});\n`,
+  );
+  execFileSync('php', [join(work, 'publish.php')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const page = await browser.newPage();
+  await page.goto(`${site.url}/?p=${post.id}`, { waitUntil: 'load' });
+  await page.waitForFunction(() => (document.querySelector('ptce-pole-card')?.shadowRoot?.textContent ?? '').includes('Domb'), {
+    timeout: 60_000,
+  });
+  assert.equal(await page.$eval('ptce-pole-card', (card) => card.getAttribute('pole-id')), 'domb-innov');
   await page.close();
 });
