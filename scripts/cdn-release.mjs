@@ -51,7 +51,8 @@ function release(cdnDir) {
   const plugin = join(repo, 'integrations', 'wordpress', 'ptce-widgets');
   const bundled = join(plugin, 'assets', 'cdn');
   rmSync(bundled, { recursive: true, force: true });
-  cpSync(cdnDir, bundled, { recursive: true, filter: notMaps });
+  // The plugin loads the all-in-one file (and its lazy parts) only, not the per-element files.
+  cpSync(cdnDir, bundled, { recursive: true, filter: (source) => notMaps(source) && !source.startsWith(join(cdnDir, 'elements')) });
   const zip = join(repo, 'dist', 'ptce-widgets-wordpress.zip');
   rmSync(zip, { force: true });
   // Debian's zip (scripts/setup.sh installs it): the folder as WordPress's plugin uploader wants it.

@@ -9,6 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -19,6 +20,8 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const plugin = join(repo, 'integrations/wordpress/ptce-widgets');
 const WORDPRESS = process.env.PTCE_WORDPRESS_DIR || '/usr/share/wordpress';
 const children = [];
+/** The people's password for the login form (their REST requests use application passwords). */
+const loginPassword = randomBytes(12).toString('hex');
 let work, site, ptce, author, contributor, browser;
 
 const freePort = () =>
@@ -102,7 +105,8 @@ async function startPtce() {
 /** A copy of Debian's WordPress with its own configuration, installed, the plugin active. */
 async function startWordpress(socket, endpoint) {
   const root = join(work, 'wordpress');
-  execFileSync('cp', ['-a', WORDPRESS, root]);
+  // -L: Debian links some of WordPress's scripts to its own packages (underscore…) by relative paths.
+  execFileSync('cp', ['-rL', WORDPRESS, root]);
   rmSync(join(root, 'wp-content/plugins/ptce-widgets'), { recursive: true, force: true });
   cpSync(plugin, join(root, 'wp-content/plugins/ptce-widgets'), { recursive: true });
   const port = await freePort();
@@ -120,6 +124,8 @@ define('WP_SITEURL', '${url}');
 // 'local': application passwords without HTTPS (the test's Author signs in with one).
 define('WP_ENVIRONMENT_TYPE', 'local');
 define('AUTOMATIC_UPDATER_DISABLED', true);
+// No request to wordpress.org (update and translation checks): the test needs no network.
+define('WP_HTTP_BLOCK_EXTERNAL', true);
 define('DISABLE_WP_CRON', true);
 define('WP_DEBUG', true);
 define('WP_DEBUG_DISPLAY', false);
@@ -149,7 +155,7 @@ if (is_wp_error($activated)) { fwrite(STDERR, $activated->get_error_message()); 
 update_option('ptce_widgets_endpoint', '${endpoint}/ptce.json');
 $people = array();
 foreach (array('autrice' => 'author', 'contributeur' => 'contributor') as $login => $role) {
-  $id = wp_insert_user(array('user_login' => $login, 'user_pass' => wp_generate_password(24), 'user_email' => "$login@example.org", 'role' => $role));
+  $id = wp_insert_user(array('user_login' => $login, 'user_pass' => '${loginPassword}', 'user_email' => "$login@example.org", 'role' => $role));
   list($password) = WP_Application_Passwords::create_new_application_password($id, array('name' => 'test'));
   $people[$role] = array('login' => $login, 'password' => $password);
 }
@@ -205,12 +211,13 @@ after(async () => {
   }
   await new Promise((r) => setTimeout(r, 300));
   const debugLog = work && join(work, 'wp-debug.log');
-  // PHP 8.2 deprecation notices from WordPress 6.1's own code are not ours.
+  // PHP 8.2 deprecation notices from WordPress 6.1's own code are not ours, nor the update checks
+  // that WP_HTTP_BLOCK_EXTERNAL stops.
   const notices =
     debugLog && existsSync(debugLog)
       ? readFileSync(debugLog, 'utf8')
           .split('\n')
-          .filter((line) => line && !line.includes('PHP Deprecated'))
+          .filter((line) => line && !line.includes('PHP Deprecated') && !line.includes('connection to WordPress.org'))
       : [];
   if (notices.length) console.log(`# WordPress's debug log:\n${notices.join('\n')}`);
   if (work) rmSync(work, { recursive: true, force: true });
@@ -330,5 +337,40 @@ test("a Contributor's post, published by an editor as written, shows the widget"
     timeout: 60_000,
   });
   assert.equal(await page.$eval('ptce-pole-card', (card) => card.getAttribute('pole-id')), 'domb-innov');
+  await page.close();
+});
+
+test('the block editor offers the four blocks, with the options in their settings', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${site.url}/wp-login.php`, { waitUntil: 'load' });
+  await page.type('#user_login', author.login);
+  await page.type('#user_pass', loginPassword);
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#wp-submit')]);
+  assert.match(new URL(page.url()).pathname, /^\/wp-admin\//, 'logged in');
+  await page.goto(`${site.url}/wp-admin/post-new.php`, { waitUntil: 'load' });
+  const blocks = await (
+    await page.waitForFunction(
+      () => {
+        const types = window.wp?.blocks?.getBlockTypes?.().filter((type) => type.name.startsWith('ptce-widgets/'));
+        return types?.length === 4 && types.map((type) => ({ name: type.name, title: type.title, options: Object.keys(type.attributes) }));
+      },
+      { timeout: 60_000 },
+    )
+  ).jsonValue();
+  assert.deepEqual(
+    blocks.map((block) => [block.name, block.title]),
+    [
+      ['ptce-widgets/carte', 'Carte des PTCE'],
+      ['ptce-widgets/fiche', 'Fiche d’un PTCE'],
+      ['ptce-widgets/charte', 'Charte des PTCE'],
+      ['ptce-widgets/referentiel', 'Référentiel des PTCE'],
+    ],
+  );
+  for (const option of ['region', 'departement', 'vue', 'endpoint', 'langue', 'niveau_titre', 'couleur_accent']) {
+    assert.ok(blocks[0].options.includes(option), option);
+  }
+  assert.deepEqual(errors, []);
   await page.close();
 });
