@@ -87,6 +87,12 @@ export default [
     // Everything in one file, except what loads on demand (the map's basemap, list adapters).
     output: { dir: 'dist/cdn', format: 'es', sourcemap: true, chunkFileNames: 'lazy/[name]-[hash].js' },
   },
+  // The configurator (the server's /configurer page): a file of its own, never in the embed bundle.
+  {
+    input: { 'ptce-configurator': 'src/configurator/define.ts' },
+    plugins: [resolveForBrowsers(), ts(), minifyTemplates(), minify()],
+    output: { dir: 'dist/configurator', format: 'es', sourcemap: true },
+  },
   // One build per element, so each file holds everything its element needs (Lit included): one
   // request, and no bytes of the other elements. Only on-demand parts (English, the basemap) are
   // separate files, identical across elements and so shared by name.
