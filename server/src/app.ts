@@ -10,6 +10,8 @@ import { discoveryDocument, PublicCache } from './public-documents.js';
 import { actionRoutes } from './routes/actions.js';
 import { adminRoutes } from './routes/admin.js';
 import { campaignRoutes } from './routes/campaigns.js';
+import { contactRoutes } from './routes/contact.js';
+import { contributionRoutes } from './routes/contributions.js';
 import { coordinationPage } from './routes/coordination.js';
 import { healthRoutes } from './routes/health.js';
 import { publicDocumentRoutes } from './routes/public-documents.js';
@@ -42,6 +44,8 @@ export interface AppOptions {
   allowedOrigins?: string[];
   /** POSTs allowed per client address and minute. */
   postsPerMinute?: number;
+  /** Contact messages ("Contacter ce pôle") one client address may send per hour (default 10). */
+  contactsPerHour?: number;
   /** Answer sets one campaign takes at most (default 500). */
   campaignMaxAnswers?: number;
   /** Wrong campaign codes or coordinator keys allowed per client address in 15 minutes (default 10). */
@@ -119,6 +123,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(campaignRoutes, { store, access: campaigns, admin });
     await api.register(actionRoutes, { store, cache, admin });
     await api.register(adminRoutes, { store, cache, admin, mailer });
+    await api.register(contributionRoutes, { store, cache, admin });
+    await api.register(contactRoutes, { store, cache, admin, mailer, contactsPerHour: options.contactsPerHour });
     await api.register(coordinationPage);
     await api.register(staticFiles, { dirs: options.staticDirs ?? [] });
   });

@@ -7,6 +7,8 @@ import * as campaigns from './0003-campaigns.js';
 import * as actions from './0004-actions.js';
 import * as outbox from './0005-outbox.js';
 import * as auditLog from './0006-audit.js';
+import * as contributions from './0012-contributions.js';
+import * as poleContact from './0013-pole-contact.js';
 
 /**
  * Schema changes, in order, for both back ends. Never edit a released one: add the next file and
@@ -20,6 +22,8 @@ const MIGRATIONS: [string, (db: Kysely<unknown>, dialect: Dialect) => Promise<vo
   ['0004-actions', actions.up],
   ['0005-outbox', outbox.up],
   ['0006-audit', auditLog.up],
+  ['0012-contributions', contributions.up],
+  ['0013-pole-contact', poleContact.up],
 ];
 
 /** How many migrations this release has: a database brought up to date reports this version. */
