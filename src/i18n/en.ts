@@ -392,7 +392,8 @@ export const en: Catalog = {
   'request.reply': 'Answer this offer',
   'request.close': 'Close',
   'request.correction-intro': 'Is something on this card wrong or missing? Tell the moderators.',
-  'request.claim-intro': 'Do you manage this pole? Once a moderator has checked, you will receive by e-mail a link to edit its card yourself.',
+  'request.claim-intro':
+    'Do you manage this pole? Once a moderator has checked, you will receive by e-mail a link to edit its card yourself.',
   'request.contact-intro': 'Your message will be passed on to the pole by e-mail. Its address is not shown to you; it will reply to yours.',
   'request.field.message': 'Your message',
   'request.field.correction': 'What is wrong or missing',

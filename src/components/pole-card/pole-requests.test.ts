@@ -93,7 +93,10 @@ describe('<ptce-pole-card> opt-in requests', () => {
       expect(mail.to).to.equal(POLE_CONTACT);
       expect(mail.kind).to.equal('contact');
       // Nothing the sender's page received names the address, nor does the page.
-      expect(answers.texts.some((text) => text.includes(detail.reference)), 'the relay’s answer was read').to.equal(true);
+      expect(
+        answers.texts.some((text) => text.includes(detail.reference)),
+        'the relay’s answer was read',
+      ).to.equal(true);
       for (const text of answers.texts) expect(text).not.to.contain(POLE_CONTACT);
       expect(shadow(el).textContent).not.to.contain(POLE_CONTACT);
       expect(root.textContent).not.to.contain(POLE_CONTACT);

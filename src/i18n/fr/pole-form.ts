@@ -11,7 +11,8 @@ export const poleForm = {
   'pole-form.section.pole': 'Le pôle',
   'pole-form.section.public-contact': 'Coordonnées publiques du pôle',
   'pole-form.section.contributor': 'Vous (jamais publié)',
-  'pole-form.contributor-hint': 'Pour que les modérateurs puissent vous joindre au sujet de cette proposition. Ces coordonnées ne sont pas publiées.',
+  'pole-form.contributor-hint':
+    'Pour que les modérateurs puissent vous joindre au sujet de cette proposition. Ces coordonnées ne sont pas publiées.',
   'pole-form.field.name': 'Nom du pôle',
   'pole-form.field.carrier': 'Structure porteuse',
   'pole-form.field.status': 'Stade',
@@ -60,7 +61,8 @@ export const poleForm = {
   'pole-form.owner.link-refused':
     'Ce lien n’est plus valable : il a déjà servi ou il a expiré. Demandez-en un nouveau depuis la fiche du pôle (« Je gère ce pôle »).',
   'pole-form.owner.session-ended': 'Votre session a expiré. Ouvrez de nouveau le lien reçu par courriel, ou demandez-en un nouveau.',
-  'pole-form.owner.stale': 'La fiche a changé entre-temps : elle a été rechargée avec vos modifications par-dessus. Vérifiez puis enregistrez.',
+  'pole-form.owner.stale':
+    'La fiche a changé entre-temps : elle a été rechargée avec vos modifications par-dessus. Vérifiez puis enregistrez.',
   'pole-form.owner.no-change': 'Vous n’avez rien modifié.',
   'pole-form.owner.moderation': 'Vos modifications ont été envoyées à la modération.',
   'pole-form.owner.moderation-detail': 'Un modérateur les acceptera ou les refusera champ par champ ; vous serez prévenu par courriel.',

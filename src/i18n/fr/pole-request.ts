@@ -10,7 +10,8 @@ export const poleRequest = {
   'request.correction-intro': 'Une information de cette fiche est fausse ou manque ? Dites-le aux modérateurs.',
   'request.claim-intro':
     'Vous gérez ce pôle ? Après vérification par un modérateur, vous recevrez par courriel un lien pour modifier sa fiche vous-même.',
-  'request.contact-intro': 'Votre message sera transmis au pôle par courriel. Son adresse ne vous est pas montrée ; il vous répondra à la vôtre.',
+  'request.contact-intro':
+    'Votre message sera transmis au pôle par courriel. Son adresse ne vous est pas montrée ; il vous répondra à la vôtre.',
   'request.field.message': 'Votre message',
   'request.field.correction': 'Ce qui est faux ou manque',
   'request.field.name': 'Votre nom',
