@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import * as z from 'zod/mini';
 import { Contribution, ContributionReceipt, Duplicates } from '../../../src/data/schemas/contribution.js';
 import type { Pole, PolesDocument } from '../../../src/data/schemas/pole.js';
-import { TOKEN_ADMIN, inTerritory, type Actor } from '../http/actor.js';
+import { TOKEN_ADMIN, inTerritory } from '../http/actor.js';
 import { audit } from '../http/audit.js';
 import { fail } from '../http/errors.js';
 import { idempotencyKey, requireIdempotencyKey } from '../http/idempotency.js';
@@ -23,20 +23,9 @@ import {
   storeContribution,
   type ContributionRow,
 } from '../directory/contributions.js';
+import { createPole, InvalidPole, NoSuchPole, StaleVersion, updatePole } from '../directory/poles.js';
 import type { Database } from '../store/schema.js';
 import { newReference } from '../store/types.js';
-
-/** The pole records' writers (directory/poles.ts), which approve and merge go through. */
-export interface PoleWrites {
-  createPole(db: Kysely<Database>, pole: Pole, actor: Actor, action?: string): Promise<{ id: string }>;
-  updatePole(
-    db: Kysely<Database>,
-    id: string,
-    changes: Partial<Pole>,
-    actor: Actor,
-    options?: { expectedVersion?: number; action?: string },
-  ): Promise<{ id: string }>;
-}
 
 /** Told of a new contribution: the moderators of its départements (accounts/notify.ts once there). */
 export type NotifyModerators = (departements: string[], subject: string, text: string) => Promise<void>;
@@ -74,9 +63,8 @@ export const contributionRoutes: Area<{
   store: { db: Kysely<Database> };
   cache: PublicCache;
   admin: onRequestAsyncHookHandler;
-  poles?: PoleWrites;
   notify?: NotifyModerators;
-}> = async (app, { store, cache, admin, poles: writes, notify }) => {
+}> = async (app, { store, cache, admin, notify }) => {
   const db = store.db;
   const listed = () => cache.document<PolesDocument>('poles.json')?.poles ?? [];
 
@@ -171,8 +159,12 @@ export const contributionRoutes: Area<{
       if (apply) await cache.refresh();
       return adminView(decided, listed());
     };
+    /** A refusal met while deciding: nothing of the decision was written (one transaction). */
     const concurrently = (reply: FastifyReply) => (error: unknown) => {
       if (error instanceof AlreadyDecided) return fail(reply, 409, 'contribution already decided');
+      if (error instanceof StaleVersion) return fail(reply, 409, 'the pole changed meanwhile, try again');
+      if (error instanceof NoSuchPole) return fail(reply, 404, 'no pole with this id');
+      if (error instanceof InvalidPole) return fail(reply, 422, 'the pole would not be valid', error.issues);
       throw error;
     };
 
@@ -188,14 +180,8 @@ export const contributionRoutes: Area<{
       if (!row || !pending(row, reply)) return reply;
       const proposed = proposalOf(row);
       if (!proposed) return decide(request, row, 'approved').catch(concurrently(reply));
-      if (!writes) return fail(reply, 501, 'pole records are not available on this server');
       const actor = actorOf(request);
-      return decide(
-        request,
-        row,
-        'approved',
-        async (trx) => (await writes.createPole(trx, proposed as Pole, actor, 'contribution')).id,
-      ).catch(concurrently(reply));
+      return decide(request, row, 'approved', async (trx) => (await createPole(trx, proposed, actor)).id).catch(concurrently(reply));
     });
 
     // A new pole that was listed already: the chosen fields go onto the listed pole (one revision).
@@ -217,14 +203,8 @@ export const contributionRoutes: Area<{
       if (!target) return fail(reply, 404, 'no listed pole with this id', [{ path: 'into', message: 'unknown pole' }]);
       const actor = actorOf(request);
       if (!inTerritory(actor, target.departments ?? [])) return fail(reply, 403, 'outside your territory');
-      if (!writes) return fail(reply, 501, 'pole records are not available on this server');
       const changes = Object.fromEntries(fields.map((field) => [field, proposed[field as keyof typeof proposed]])) as Partial<Pole>;
-      return decide(
-        request,
-        row,
-        'merged',
-        async (trx) => (await writes.updatePole(trx, into, changes, actor, { action: 'merge' })).id,
-      ).catch(concurrently(reply));
+      return decide(request, row, 'merged', async (trx) => (await updatePole(trx, into, changes, actor)).id).catch(concurrently(reply));
     });
 
     // Erasure of the contributor's personal fields (and a correction's message), whatever the status.

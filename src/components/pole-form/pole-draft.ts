@@ -89,7 +89,7 @@ export function formPath(path: string): string {
   return path.replace(/^changes\./, 'pole.').replace(/^(pole\.departments)\[\d+\]$/, '$1');
 }
 
-/** Every problem of the draft, one per field in the form's order; `owner`: no contributor asked. */
+/** Every problem of the draft, one per field in the form's order; `owner`: no contributor asked, départements not theirs to change. */
 export function draftIssues(draft: PoleDraft, owner?: Pole): DataIssue[] {
   const body = owner
     ? { ...toContribution(draft), pole: toProposal(draft, owner), contributor: { name: '-', email: 'x@example.org' } }
@@ -99,7 +99,7 @@ export function draftIssues(draft: PoleDraft, owner?: Pole): DataIssue[] {
   return (checked.ok ? [] : checked.issues)
     .map((issue) => ({ ...issue, path: formPath(issue.path) }))
     .filter((issue) => PATHS.includes(issue.path) && !seen.has(issue.path) && seen.add(issue.path))
-    .filter((issue) => !(owner && issue.path === 'pole.departments' && !owner.departments?.length))
+    .filter((issue) => !(owner && issue.path === 'pole.departments'))
     .sort((a, b) => PATHS.indexOf(a.path) - PATHS.indexOf(b.path));
 }
 

@@ -232,3 +232,51 @@ describe('<ptce-pole-form mode="owner">', () => {
     expect((await mockRequests(`${ok.prefix}/api/owner/pole`)).filter((r) => r.method === 'PATCH')).to.have.length(0);
   });
 });
+
+describe('<ptce-pole-form mode="owner"> against the real server', () => {
+  afterEach(() => {
+    for (const key of Object.keys(sessionStorage)) if (key.startsWith('ptce-owner:')) sessionStorage.removeItem(key);
+  });
+
+  it('the claimed pole’s owner follows the e-mailed link, changes the description: sent to moderation, the link spent', async () => {
+    const tag = `owner-${Date.now().toString(36)}`;
+    const claimed = await fetch('/real/api/poles/bou-sol/claim', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `${tag}-claim` },
+      body: JSON.stringify({ name: 'Lou Gérante', email: `${tag}@bou-sol.example` }),
+    });
+    expect(claimed.status).to.equal(202);
+    const { body: claims } = await realServerAdmin('/api/admin/claims?status=pending');
+    const claim = claims.claims.find((c: { email: string }) => c.email === `${tag}@bou-sol.example`);
+    expect((await realServerAdmin(`/api/admin/claims/${claim.id}/approve`, { method: 'POST' })).status).to.equal(200);
+    const { body: outbox } = await realServerAdmin('/api/admin/outbox');
+    const mail = outbox.messages.find((m: { to: string }) => m.to === `${tag}@bou-sol.example`);
+    const link = /[?&]lien=([\w-]+)/.exec(mail.text)![1];
+
+    const el = await mountForm(REAL, { mode: 'owner', link });
+    expect(field(el, 'f-pole-departments'), 'départements are the moderators’').to.equal(null);
+    expect(field(el, 'f-pole-name').value).to.equal("Bou'Sol");
+    await expect(el).to.be.accessible();
+    await fill(field<HTMLTextAreaElement>(el, 'f-pole-description'), `Boulangeries solidaires (${tag}).`);
+    await fill(field(el, 'f-pole-website'), 'pas une adresse');
+    await submit(el);
+    await until(() => shadow(el).querySelector('[part="error-summary"]'), 'errors first');
+    await fill(field(el, 'f-pole-website'), 'https://www.bou-sol.eu/');
+    await submit(el);
+    const receipt = await until(() => shadow(el).querySelector<HTMLElement>('[part="receipt"]'), 'receipt');
+    expect(receipt.textContent).to.contain('Vos modifications ont été envoyées à la modération.');
+    await expect(el).to.be.accessible();
+    const { body: edits } = await realServerAdmin('/api/admin/owner-edits?status=pending');
+    const edit = edits.edits.find((e: { owner: { email: string } }) => e.owner.email === `${tag}@bou-sol.example`);
+    expect(edit.fields.map((f: { field: string; after: unknown }) => [f.field, f.after])).to.deep.equal([
+      ['description', `Boulangeries solidaires (${tag}).`],
+      ['website', 'https://www.bou-sol.eu/'],
+    ]);
+    // The link is spent: another tab (no session kept) is told so.
+    el.remove();
+    sessionStorage.clear();
+    const again = await mountForm(REAL, { mode: 'owner', link });
+    const refused = await until(() => shadow(again).querySelector('[part="owner-refused"]'), 'refused');
+    expect(refused.textContent).to.contain('Ce lien n’est plus valable');
+  });
+});

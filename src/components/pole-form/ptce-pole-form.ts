@@ -221,13 +221,17 @@ export class PtcePoleForm extends PtceElement {
       <fieldset>
         <legend>${this.t('pole-form.section.pole')}</legend>
         ${this.input(issues, 'name', { autocomplete: 'organization' })}
-        ${selectField(form, this.t, issues, {
-          path: 'pole.departments',
-          label: this.label('pole.departments'),
-          value: d.departement,
-          options: [...DEPARTMENTS.values()].map((dep) => [dep.code, `${dep.code} — ${dep.name}`]),
-          change: (value) => this.onInput({ departement: value }, 'pole.departments'),
-        })}
+        ${
+          owner
+            ? nothing
+            : selectField(form, this.t, issues, {
+                path: 'pole.departments',
+                label: this.label('pole.departments'),
+                value: d.departement,
+                options: [...DEPARTMENTS.values()].map((dep) => [dep.code, `${dep.code} — ${dep.name}`]),
+                change: (value) => this.onInput({ departement: value }, 'pole.departments'),
+              })
+        }
         ${this.input(issues, 'commune', { optional: true, autocomplete: 'address-level2' })}
         ${owner ? nothing : renderDuplicates(this.t, this.duplicates.poles, this.cardUrl)}
         ${this.input(issues, 'carrier', { optional: true })}
@@ -341,7 +345,9 @@ export class PtcePoleForm extends PtceElement {
       },
       receipt: () => (outcome ? { kind: 'owner', status: outcome.status } : undefined),
       fallback: () => ({ kind: 'owner', status: 'moderation' }),
-      fieldIssues,
+      // `changes.website`, or the card's own `website` once merged: the form's `pole.website`.
+      fieldIssues: (issues) =>
+        fieldIssues(issues.map((issue) => (/^(changes|pole)\./.test(issue.path) ? issue : { ...issue, path: `pole.${issue.path}` }))),
     });
     if (outcome?.status === 'published') data.record = outcome.record;
     if (receipt?.kind === 'owner') this.emit('ptce-pole-edited', { id: record.id, status: receipt.status });

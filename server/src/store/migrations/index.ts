@@ -7,6 +7,8 @@ import * as campaigns from './0003-campaigns.js';
 import * as actions from './0004-actions.js';
 import * as outbox from './0005-outbox.js';
 import * as auditLog from './0006-audit.js';
+import * as poleRecords from './0007-pole-records.js';
+import * as owners from './0008-owners.js';
 import * as contributions from './0012-contributions.js';
 import * as poleContact from './0013-pole-contact.js';
 
@@ -22,6 +24,8 @@ const MIGRATIONS: [string, (db: Kysely<unknown>, dialect: Dialect) => Promise<vo
   ['0004-actions', actions.up],
   ['0005-outbox', outbox.up],
   ['0006-audit', auditLog.up],
+  ['0007-pole-records', poleRecords.up],
+  ['0008-owners', owners.up],
   ['0012-contributions', contributions.up],
   ['0013-pole-contact', poleContact.up],
 ];
