@@ -19,10 +19,12 @@ import { contributionRoutes } from './routes/contributions.js';
 import { coordinationPage } from './routes/coordination.js';
 import { healthRoutes } from './routes/health.js';
 import { publicDocumentRoutes } from './routes/public-documents.js';
+import { referentielRoutes } from './routes/referentiels.js';
 import { staticFiles } from './routes/static-files.js';
 import { submissionRoutes } from './routes/submissions.js';
 import type { Store } from './store/types.js';
 import type { StaticDir } from './routes/static-files.js';
+import type { OpenDataOptions } from './open-data/index.js';
 
 export { MIN_ADMIN_TOKEN };
 
@@ -56,6 +58,8 @@ export interface AppOptions {
   secretAttempts?: number;
   /** Outgoing e-mail (PTCE_SMTP_URL, PTCE_MAIL_FROM); without an SMTP URL, messages wait in the outbox. */
   mail?: MailOptions;
+  /** The open data's licence and sources (PTCE_DATA_LICENCE, PTCE_DATA_SOURCES). */
+  openData?: OpenDataOptions;
   /** Folders served as static files: the demo page and the embed bundle. */
   staticDirs?: StaticDir[];
   /** true: request and error logs; 'errors': errors only (PTCE_LOG=off); false: none (tests). */
@@ -109,7 +113,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(rateLimits, { postsPerMinute: options.postsPerMinute ?? 20 });
 
   // The public documents, in memory, rebuilt when the data changes (here or in another process).
-  const cache = new PublicCache(store, discoveryDocument());
+  const discovery = discoveryDocument();
+  const cache = new PublicCache(store, discovery, { publisher: discovery.name, ...options.openData });
   await cache.refresh();
   cache.watch(options.revisionPollMs ?? 1000);
   app.addHook('onClose', async () => cache.stop());
@@ -130,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(adminPoleRoutes, { db: store.db, cache, admin });
     await api.register(adminOwnerRoutes, { db: store.db, cache, admin, mailer, publicUrl: options.publicUrl });
     await api.register(ownerRoutes, { db: store.db, cache });
+    await api.register(referentielRoutes, { store, cache, admin, cacheMaxAge: options.cacheMaxAge });
     await api.register(contributionRoutes, { store, cache, admin });
     await api.register(contactRoutes, { store, cache, admin, mailer, contactsPerHour: options.contactsPerHour });
     await api.register(coordinationPage);

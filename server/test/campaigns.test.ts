@@ -352,6 +352,7 @@ describe('migration 3 (campaigns)', () => {
       'DROP TABLE owner_links',
       'DROP TABLE owner_sessions',
       'DROP TABLE owner_edits',
+      'DROP TABLE referentiel_versions',
       "DELETE FROM kysely_migration WHERE name >= '0003'",
     ];
     assert.ok(old instanceof KyselyStore);

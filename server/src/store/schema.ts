@@ -17,6 +17,7 @@ export interface Database {
   owner_links: OwnerTokensTable;
   owner_sessions: OwnerTokensTable;
   owner_edits: OwnerEditsTable;
+  referentiel_versions: ReferentielVersionsTable;
   contributions: ContributionsTable;
   pole_contacts: PoleContactsTable;
   contact_log: ContactLogTable;
@@ -201,6 +202,17 @@ export interface OwnerEditsTable {
   /** JSON: [{ field, before, after, decision: 'pending' | 'accepted' | 'refused' }]. */
   fields: string;
   decided_at: string | null;
+}
+
+/** Every version of the référentiel kept (referentiels/versions.ts). */
+export interface ReferentielVersionsTable {
+  referentiel_id: string;
+  version: string;
+  /** JSON of the référentiel. */
+  body: string;
+  uploaded_at: string;
+  /** The actor's label (audit log), or `seed` for the version the database was seeded with. */
+  uploaded_by: string;
 }
 
 /** A contribution from the public (directory/contributions.ts); the contributor's fields go on erasure. */

@@ -88,7 +88,7 @@ const seedRevision = (poleId: string, body: string, at: string) => ({
 });
 
 /** The public documents change: every server process rebuilds its copy. */
-const bump = (trx: Transaction<Database>) =>
+export const bump = (trx: Transaction<Database>) =>
   trx
     .updateTable('public_revision')
     .set((eb) => ({ revision: eb('revision', '+', 1) }))

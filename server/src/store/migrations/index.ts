@@ -9,6 +9,7 @@ import * as outbox from './0005-outbox.js';
 import * as auditLog from './0006-audit.js';
 import * as poleRecords from './0007-pole-records.js';
 import * as owners from './0008-owners.js';
+import * as referentielVersions from './0014-referentiel-versions.js';
 import * as contributions from './0012-contributions.js';
 import * as poleContact from './0013-pole-contact.js';
 
@@ -26,6 +27,7 @@ const MIGRATIONS: [string, (db: Kysely<unknown>, dialect: Dialect) => Promise<vo
   ['0006-audit', auditLog.up],
   ['0007-pole-records', poleRecords.up],
   ['0008-owners', owners.up],
+  ['0014-referentiel-versions', referentielVersions.up],
   ['0012-contributions', contributions.up],
   ['0013-pole-contact', poleContact.up],
 ];
