@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ADMIN, admin, post, startApp, type Running } from './helpers.js';
 import { startSmtp } from './smtp.js';
+import { purgeContactLog } from '../src/directory/contact.js';
 
 const POLE_CONTACT = 'direction.prive@bou-sol.example';
 const message = {
@@ -73,6 +74,14 @@ describe('POST /api/poles/{id}/contact', () => {
     assert.equal(response.status, 202);
     assert.match((await response.json()).reference, /^MSG-/);
     assert.equal((await server.store.db.selectFrom('contact_log').selectAll().execute()).length, before);
+  });
+
+  it('forgets the senders of old messages, keeping when and which pole', async () => {
+    assert.equal(await purgeContactLog(server.store.db, '2000-01-01T00:00:00Z'), 0);
+    assert.ok((await purgeContactLog(server.store.db, new Date(Date.now() + 1000).toISOString())) >= 1);
+    const rows = await server.store.db.selectFrom('contact_log').selectAll().execute();
+    assert.ok(rows.length >= 1);
+    for (const row of rows) assert.deepEqual([row.sender_name, row.sender_email, row.pole_id], [null, null, 'bou-sol']);
   });
 
   it('limits the messages per address and hour (429)', async () => {

@@ -10,6 +10,7 @@ import { rateLimits } from '../src/http/rate-limits.js';
 import { zodSchemas } from '../src/http/schemas.js';
 import { contributionRoutes } from '../src/routes/contributions.js';
 import { getPoleRecord, listRevisions } from '../src/directory/poles.js';
+import { purgeRejectedContributions } from '../src/directory/contributions.js';
 
 let server: Running;
 before(async () => {
@@ -197,6 +198,25 @@ describe('admin: contributions', () => {
     assert.deepEqual([row.contributor_name, row.contributor_email], [null, null]);
     assert.ok(!row.body.includes('0612345678'));
     assert.ok(row.erased_at);
+  });
+});
+
+describe('purge of rejected contributions', () => {
+  it('blanks the contributors of those rejected before the date, and no others', async () => {
+    const rejected = await (
+      await send({ kind: 'correction', poleId: 'bou-sol', message: 'Téléphone perso 0611223344', contributor })
+    ).json();
+    const kept = await (await send(newPole('Pôle en attente de purge'))).json();
+    const id = (await rows()).find((r) => r.reference === rejected.reference)!.id;
+    assert.equal((await admin(`${server.url}/api/admin/contributions/${id}/reject`, { method: 'POST' })).status, 200);
+    assert.equal(await purgeRejectedContributions(server.store.db, '2000-01-01T00:00:00Z'), 0, 'none rejected that long ago');
+    assert.ok((await purgeRejectedContributions(server.store.db, new Date(Date.now() + 1000).toISOString())) >= 1);
+    const all = await rows();
+    const purged = all.find((r) => r.reference === rejected.reference)!;
+    assert.deepEqual([purged.contributor_name, purged.contributor_email], [null, null]);
+    assert.ok(!purged.body.includes('0611223344'));
+    const pending = all.find((r) => r.reference === kept.reference)!;
+    assert.equal(pending.contributor_email, contributor.email, 'a pending one is kept');
   });
 });
 

@@ -71,3 +71,14 @@ export async function relayMessage(db: Kysely<Database>, mailer: Mailer, pole: P
     .execute();
   return reference;
 }
+
+/** The contact log's senders older than `before` (an ISO date) forgotten: the row (when, which pole) stays. */
+export async function purgeContactLog(db: Kysely<Database>, before: string): Promise<number> {
+  const purged = await db
+    .updateTable('contact_log')
+    .set({ sender_name: null, sender_email: null })
+    .where('at', '<', before)
+    .where('sender_email', 'is not', null)
+    .executeTakeFirst();
+  return Number(purged.numUpdatedRows);
+}

@@ -158,3 +158,29 @@ export function adminView(row: ContributionRow, poles: readonly Pole[]) {
 
 /** What the audit log keeps of a contribution: no contributor, no message. */
 export const auditView = (row: ContributionRow) => ({ reference: row.reference, kind: row.kind, status: row.status, poleId: row.pole_id });
+
+/**
+ * Personal data kept no longer than needed: the contributors of contributions rejected before
+ * `before` (an ISO date) lose their name, e-mail and a correction's message. How many were purged.
+ * For the scheduled purge of rejected submissions (PTCE_PURGE_DAYS).
+ */
+export async function purgeRejectedContributions(db: Kysely<Database>, before: string): Promise<number> {
+  const purged = await db
+    .updateTable('contributions')
+    .set((eb) => ({
+      contributor_name: null,
+      contributor_email: null,
+      body: eb
+        .case()
+        .when('kind', '=', 'correction')
+        .then(JSON.stringify({ message: null }))
+        .else(eb.ref('body'))
+        .end(),
+      erased_at: new Date().toISOString(),
+    }))
+    .where('status', '=', 'rejected')
+    .where('decided_at', '<', before)
+    .where('erased_at', 'is', null)
+    .executeTakeFirst();
+  return Number(purged.numUpdatedRows);
+}
