@@ -10,6 +10,7 @@ import { privateContact, recipientOf, relayMessage, setPrivateContact } from '..
 import { TOKEN_ADMIN, inTerritory } from '../http/actor.js';
 import { audit } from '../http/audit.js';
 import { fail, refuse } from '../http/errors.js';
+import { addressKey } from '../http/rate-limits.js';
 import type { Area, ZodTypeProvider } from '../http/schemas.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { PublicCache } from '../public-documents.js';
@@ -29,7 +30,11 @@ export const contactRoutes: Area<{
 }> = async (app, { store, cache, admin, mailer, contactsPerHour = 10 }) => {
   const db = store.db;
   const listed = (id: string) => cache.document<PolesDocument>('poles.json')?.poles.find((pole) => pole.id === id);
-  const hourly = app.rateLimit({ max: contactsPerHour, timeWindow: 3_600_000, keyGenerator: (request) => `contact|${request.ip}` });
+  const hourly = app.rateLimit({
+    max: contactsPerHour,
+    timeWindow: 3_600_000,
+    keyGenerator: (request) => `contact|${addressKey(request.ip)}`,
+  });
 
   app.post(
     '/api/poles/:id/contact',
