@@ -42,8 +42,16 @@ describe('POST /api/poles/{id}/contact', () => {
     assert.match(mail.raw, /Reply-To: alex@pole-voisin\.example/);
     assert.match(mail.raw, /votre offre de visite/);
     // Nothing public names it either.
-    for (const path of ['/poles.json', '/ptce.json'])
-      assert.ok(!(await (await fetch(`${server.url}${path}`)).text()).includes(POLE_CONTACT), path);
+    const published = [
+      '/poles.json',
+      '/ptce.json',
+      ...['datapackage.json', 'poles.csv', 'poles.geojson', 'poles.jsonld'].map((f) => `/open-data/${f}`),
+    ];
+    for (const path of published) {
+      const response = await fetch(`${server.url}${path}`);
+      assert.equal(response.status, 200, path);
+      assert.ok(!(await response.text()).includes(POLE_CONTACT), path);
+    }
   });
 
   it('logs who, when and which pole, never the message', async () => {
