@@ -3,6 +3,14 @@ import assert from 'node:assert/strict';
 import { ADMIN, admin, post, startApp, type Running } from './helpers.js';
 import { startSmtp } from './smtp.js';
 import { purgeContactLog } from '../src/directory/contact.js';
+import Fastify from 'fastify';
+import type { Actor } from '../src/http/actor.js';
+import { errorReplies } from '../src/http/errors.js';
+import { rateLimits } from '../src/http/rate-limits.js';
+import { zodSchemas } from '../src/http/schemas.js';
+import { createMailer } from '../src/mail/mailer.js';
+import { discoveryDocument, PublicCache } from '../src/public-documents.js';
+import { contactRoutes } from '../src/routes/contact.js';
 
 const POLE_CONTACT = 'direction.prive@bou-sol.example';
 const message = {
@@ -122,5 +130,56 @@ describe('contact when the SMTP server is down', () => {
     assert.equal(response.status, 503);
     assert.ok(!(await response.text()).includes(POLE_CONTACT));
     assert.equal((await server.store.db.selectFrom('contact_log').selectAll().execute()).length, 0);
+  });
+});
+
+/** The admin routes of the private contact with a moderator (the accounts' sessions set it on main; here a header picks it). */
+describe('the private contact in a moderator’s territory', () => {
+  it('a moderator of the pole’s region sets it; one of another region gets 403', async () => {
+    const server = await startApp();
+    after(() => server.close());
+    const app = Fastify();
+    after(() => app.close());
+    errorReplies(app);
+    zodSchemas(app);
+    await app.register(rateLimits, { postsPerMinute: 1000 });
+    const moderator = (label: string, region: string): Actor => ({
+      kind: 'account',
+      role: 'moderator',
+      id: label,
+      label,
+      regions: [region],
+      departements: [],
+    });
+    const actors: Record<string, Actor> = { paca: moderator('paca@example.org', '93'), occitanie: moderator('occ@example.org', '76') };
+    const cache = new PublicCache(server.store, discoveryDocument());
+    await cache.refresh();
+    const mailer = createMailer(server.store.db);
+    await app.register(contactRoutes, {
+      store: server.store,
+      cache,
+      mailer,
+      admin: async (request, reply) => {
+        const actor = actors[String(request.headers['x-actor'])];
+        if (!actor) return reply.code(401).send({ error: 'admin token required' });
+        request.actor = actor;
+      },
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/api/admin/poles/bou-sol/contact`;
+    const put = (actor: string) =>
+      fetch(url, {
+        method: 'PUT',
+        headers: { 'x-actor': actor, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: POLE_CONTACT }),
+      });
+    assert.equal((await put('occitanie')).status, 403);
+    assert.equal((await fetch(url, { headers: { 'x-actor': 'occitanie' } })).status, 403);
+    assert.equal((await fetch(url, { method: 'DELETE', headers: { 'x-actor': 'occitanie' } })).status, 403);
+    assert.equal((await put('paca')).status, 204);
+    assert.equal((await (await fetch(url, { headers: { 'x-actor': 'paca' } })).json()).contact.email, POLE_CONTACT);
+    const [entry] = await server.store.db.selectFrom('audit_log').selectAll().where('actor_label', '=', 'paca@example.org').execute();
+    assert.deepEqual([entry.action, entry.subject_id], ['pole.contact.set', 'bou-sol']);
   });
 });
