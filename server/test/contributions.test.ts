@@ -11,6 +11,8 @@ import { zodSchemas } from '../src/http/schemas.js';
 import { contributionRoutes } from '../src/routes/contributions.js';
 import { getPoleRecord, listRevisions } from '../src/directory/poles.js';
 import { purgeRejectedContributions } from '../src/directory/contributions.js';
+import { as, decodeMail, loggedIn } from './accounts-support.js';
+import { startSmtp } from './smtp.js';
 
 let server: Running;
 before(async () => {
@@ -321,5 +323,37 @@ describe('admin: contributions in a moderator’s territory, approve and merge',
       401,
     );
     assert.ok(ADMIN);
+  });
+});
+
+describe('contributions with named accounts and notifications (a real SMTP server)', () => {
+  it('the moderators of the département are told at once, without the contributor; another region’s moderator gets 403', async () => {
+    const smtp = await startSmtp();
+    const real = await startApp({ mail: { smtpUrl: smtp.url, from: 'Annuaire <annuaire@ptce.example>' } });
+    after(() => Promise.all([real.close(), smtp.close()]));
+    const paca = await loggedIn(real, { regions: ['93'], notify: 'immediate' });
+    const occitanie = await loggedIn(real, { regions: ['76'], notify: 'immediate' });
+    const response = await send(newPole('Pôle des Calanques'), newKey(), real.url);
+    assert.equal(response.status, 202);
+    const { reference } = await response.json();
+    const mail = await smtp.next();
+    assert.deepEqual(mail.to, [paca.email]);
+    const text = decodeMail(mail.raw);
+    assert.match(text, /Pôle des Calanques/);
+    assert.ok(text.includes(reference));
+    assert.ok(!text.includes(contributor.email) && !text.includes(contributor.name), 'no personal data in the notification');
+
+    const listed = async (token: string) =>
+      ((await (await as(token, `${real.url}/api/admin/contributions`)).json()).contributions as { reference: string; id: number }[]).find(
+        (c) => c.reference === reference,
+      );
+    assert.equal(await listed(occitanie.token), undefined);
+    const { id } = (await listed(paca.token))!;
+    assert.equal((await as(occitanie.token, `${real.url}/api/admin/contributions/${id}/approve`, { method: 'POST' })).status, 403);
+    const approved = await as(paca.token, `${real.url}/api/admin/contributions/${id}/approve`, { method: 'POST' });
+    assert.equal(approved.status, 200);
+    const record = (await getPoleRecord(real.store.db, (await approved.json()).poleId))!;
+    assert.equal(record.pole.name, 'Pôle des Calanques');
+    assert.equal((await listRevisions(real.store.db, record.id))[0].author.label, paca.email);
   });
 });
