@@ -22,6 +22,9 @@ import { ownerPage } from './routes/owner-page.js';
 import { personalDataRoutes } from './routes/personal-data.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { configuratorPage } from './routes/configurator.js';
+import { notifyModerators } from './accounts/notify.js';
+import { contactRoutes } from './routes/contact.js';
+import { contributionRoutes } from './routes/contributions.js';
 import { coordinationPage } from './routes/coordination.js';
 import { healthRoutes } from './routes/health.js';
 import { publicDocumentRoutes } from './routes/public-documents.js';
@@ -56,6 +59,8 @@ export interface AppOptions {
   allowedOrigins?: string[];
   /** POSTs allowed per client address and minute. */
   postsPerMinute?: number;
+  /** Contact messages ("Contacter ce pôle") one client address may send per hour (default 10). */
+  contactsPerHour?: number;
   /** Answer sets one campaign takes at most (default 500). */
   campaignMaxAnswers?: number;
   /** Wrong campaign codes or coordinator keys allowed per client address in 15 minutes (default 10). */
@@ -150,6 +155,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(referentielRoutes, { store, cache, admin, cacheMaxAge: options.cacheMaxAge });
     await api.register(accountRoutes, { store, admin, mailer, publicUrl: options.publicUrl });
     await api.register(personalDataRoutes, { store, cache, admin, purgeDays });
+    await api.register(contributionRoutes, {
+      store,
+      cache,
+      admin,
+      notify: async (departements, subject, text) => void (await notifyModerators(store.db, mailer, { departements, subject, text })),
+    });
+    await api.register(contactRoutes, { store, cache, admin, mailer, contactsPerHour: options.contactsPerHour });
     await api.register(coordinationPage);
     await api.register(ownerPage);
     await api.register(configuratorPage, {

@@ -100,6 +100,7 @@ const app = await buildApp({
     .map((o) => o.trim())
     .filter(Boolean),
   postsPerMinute: Number(env.PTCE_POSTS_PER_MINUTE ?? 20),
+  contactsPerHour: Number(env.PTCE_CONTACTS_PER_HOUR || 10),
   campaignMaxAnswers: Number(env.PTCE_CAMPAIGN_MAX_ANSWERS || 500),
   // Off: no request logs, but errors still (an answer 5xx, a crash).
   logger: env.PTCE_LOG === 'off' ? 'errors' : true,

@@ -22,6 +22,9 @@ export interface Database {
   owner_sessions: OwnerTokensTable;
   owner_edits: OwnerEditsTable;
   referentiel_versions: ReferentielVersionsTable;
+  contributions: ContributionsTable;
+  pole_contacts: PoleContactsTable;
+  contact_log: ContactLogTable;
 }
 
 export type Decision = 'pending' | 'approved' | 'rejected';
@@ -261,4 +264,45 @@ export interface DigestItemsTable {
   created_at: string;
   subject: string;
   body: string;
+}
+
+/** A contribution from the public (directory/contributions.ts); the contributor's fields go on erasure. */
+export interface ContributionsTable {
+  id: Generated<number>;
+  /** Shown to the contributor: CON-7K2M-QX9D. */
+  reference: string;
+  idempotency_key: string;
+  request_hash: string;
+  kind: 'new-pole' | 'correction';
+  status: Generated<'pending' | 'approved' | 'rejected' | 'merged'>;
+  received_at: string;
+  decided_at: string | null;
+  /** A correction's pole; the pole created (approve) or merged into (merge). */
+  pole_id: string | null;
+  /** JSON list of the département codes it concerns (a moderator's territory). */
+  departements: string;
+  /** JSON: `{pole}` for a new pole, `{message}` for a correction (without the contributor). */
+  body: string;
+  contributor_name: string | null;
+  contributor_email: string | null;
+  erased_at: string | null;
+}
+
+/** A pole's private contact: where contact messages are relayed, never in poles.json. */
+export interface PoleContactsTable {
+  pole_id: string;
+  email: string;
+  name: string | null;
+  updated_at: string;
+}
+
+/** One contact message relayed: who, when, to which pole; never its text. */
+export interface ContactLogTable {
+  id: Generated<number>;
+  reference: string;
+  at: string;
+  pole_id: string;
+  sender_name: string | null;
+  sender_email: string | null;
+  offer: string | null;
 }
