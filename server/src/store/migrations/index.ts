@@ -10,6 +10,8 @@ import * as auditLog from './0006-audit.js';
 import * as poleRecords from './0007-pole-records.js';
 import * as owners from './0008-owners.js';
 import * as referentielVersions from './0014-referentiel-versions.js';
+import * as imports from './0016-imports.js';
+import * as importSources from './0017-import-sources.js';
 
 /**
  * Schema changes, in order, for both back ends. Never edit a released one: add the next file and
@@ -26,6 +28,8 @@ const MIGRATIONS: [string, (db: Kysely<unknown>, dialect: Dialect) => Promise<vo
   ['0007-pole-records', poleRecords.up],
   ['0008-owners', owners.up],
   ['0014-referentiel-versions', referentielVersions.up],
+  ['0016-imports', imports.up],
+  ['0017-import-sources', importSources.up],
 ];
 
 /** How many migrations this release has: a database brought up to date reports this version. */
