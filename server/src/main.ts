@@ -96,6 +96,8 @@ const app = await buildApp({
   requestTimeoutMs,
   keepAliveTimeoutMs,
   mail: { smtpUrl: env.PTCE_SMTP_URL || undefined, from: env.PTCE_MAIL_FROM || undefined },
+  // Sources kept in step: checked every minute by default (0: off).
+  sourceCheckMs: Number(env.PTCE_SOURCES_CHECK_SECONDS ?? 60) * 1000,
   staticDirs: [
     { root: resolve(repo, env.PTCE_CDN_DIR ?? 'dist/cdn'), prefix: '/cdn/' },
     ...(production

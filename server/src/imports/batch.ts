@@ -9,6 +9,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Theme } from '../../../src/data/schemas/pole.js';
 import { archivePole, createPole, updatePole } from '../directory/poles.js';
 import type { Actor } from '../http/actor.js';
+import { audit } from '../http/audit.js';
 import type { Database, ImportsTable } from '../store/schema.js';
 import { buildPreview, type Preview } from './preview.js';
 import { readImport, type ImportInput } from './read.js';
@@ -125,10 +126,10 @@ export async function previewImport(
 }
 
 /** Marks the import decided, if it was not: the first statement of the apply's or discard's transaction. */
-async function decide(db: Db, id: string, status: 'applied' | 'discarded', written = 0): Promise<void> {
+async function decide(db: Db, id: string, status: 'applied' | 'discarded', actor: Actor): Promise<void> {
   const result = await db
     .updateTable('imports')
-    .set({ status, decided_at: new Date().toISOString(), written })
+    .set({ status, decided_at: new Date().toISOString() })
     .where('id', '=', id)
     .where('status', 'in', ['preview', 'held'])
     .executeTakeFirst();
@@ -136,10 +137,11 @@ async function decide(db: Db, id: string, status: 'applied' | 'discarded', writt
     if (!(await db.selectFrom('imports').select('id').where('id', '=', id).executeTakeFirst())) throw new NoSuchImport(`no import ${id}`);
     throw new ImportDecided('this import is already applied or discarded');
   }
+  await audit(db, actor, { action: `import.${status === 'applied' ? 'apply' : 'discard'}`, subject: { type: 'import', id } });
 }
 
-export async function discardImport(db: Db, id: string): Promise<ImportView> {
-  await decide(db, id, 'discarded');
+export async function discardImport(db: Db, id: string, actor: Actor): Promise<ImportView> {
+  await db.transaction().execute((trx) => decide(trx, id, 'discarded', actor));
   return (await getImport(db, id))!;
 }
 
@@ -166,7 +168,7 @@ export async function applyImport(
   running.set(id, progress);
   try {
     await db.transaction().execute(async (trx) => {
-      await decide(trx, id, 'applied');
+      await decide(trx, id, 'applied', actor);
       const link = async (externalId: string | undefined, poleId: string) => {
         if (!externalId) return;
         await trx.deleteFrom('pole_source_ids').where('source_key', '=', view.source).where('external_id', '=', externalId).execute();

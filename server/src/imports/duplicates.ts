@@ -35,7 +35,10 @@ export function foldWebsite(url: string | undefined): string {
 type Candidate = Pick<Pole, 'name' | 'departments' | 'commune' | 'website'>;
 
 /** The poles among `poles` that `candidate` may duplicate, each with the first rule it meets. */
-export function findDuplicates(candidate: Candidate, poles: readonly Pick<Pole, 'id' | 'name' | 'departments' | 'commune' | 'website'>[]): PossibleDuplicate[] {
+export function findDuplicates(
+  candidate: Candidate,
+  poles: readonly Pick<Pole, 'id' | 'name' | 'departments' | 'commune' | 'website'>[],
+): PossibleDuplicate[] {
   const name = foldName(candidate.name);
   const commune = foldName(candidate.commune);
   const website = foldWebsite(candidate.website);

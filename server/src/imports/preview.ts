@@ -132,7 +132,9 @@ export async function buildPreview(db: Db, document: ReadDocument, actor: Actor,
     if (linked && byId.has(linked)) return [byId.get(linked)!, 'source-id'];
     const name = foldName(pole.name);
     const departements = pole.departments ?? [];
-    const sameName = records.filter((record) => foldName(record.pole.name) === name && departements.some((code) => record.pole.departments?.includes(code)));
+    const sameName = records.filter(
+      (record) => foldName(record.pole.name) === name && departements.some((code) => record.pole.departments?.includes(code)),
+    );
     // A listed record before an archived one of the same name.
     const found = sameName.find((record) => !record.archivedAt) ?? sameName[0];
     return found && [found, 'name'];
@@ -140,10 +142,13 @@ export async function buildPreview(db: Db, document: ReadDocument, actor: Actor,
 
   for (const { row, candidate, externalId } of document.rows) {
     preview.counts.read++;
-    const raw = candidate && typeof candidate === 'object' && !Array.isArray(candidate) ? (candidate as Record<string, unknown>) : undefined;
+    const raw =
+      candidate && typeof candidate === 'object' && !Array.isArray(candidate) ? (candidate as Record<string, unknown>) : undefined;
     // A theme the file names by a label the directory has is the directory's theme.
     const given =
-      raw && Array.isArray(raw.themes) ? { ...raw, themes: [...new Set(raw.themes.map((theme) => themeIds.get(String(theme)) ?? theme))] } : raw;
+      raw && Array.isArray(raw.themes)
+        ? { ...raw, themes: [...new Set(raw.themes.map((theme) => themeIds.get(String(theme)) ?? theme))] }
+        : raw;
     const rowName = typeof given?.name === 'string' ? given.name : undefined;
     // Judged as the map judges it: unusable optional fields dropped, the row kept if its required ones hold.
     const judged = lenient(checkPole, given ? { ...given, id: externalId ?? 'import' } : candidate);
@@ -164,9 +169,10 @@ export async function buildPreview(db: Db, document: ReadDocument, actor: Actor,
       const entry: NewRow = { row, externalId, name: pole.name, pole: fields as NewRow['pole'], keepId };
       const poles: DuplicateRow['poles'] = [
         ...findDuplicates(pole, listed),
-        ...findDuplicates(pole, pending.map(({ row: other, pole: earlier }) => ({ ...earlier, id: `row-${other}` }) as Pole)).map(
-          ({ id, name, reason }) => ({ row: Number(id.slice(4)), name, reason }),
-        ),
+        ...findDuplicates(
+          pole,
+          pending.map(({ row: other, pole: earlier }) => ({ ...earlier, id: `row-${other}` }) as Pole),
+        ).map(({ id, name, reason }) => ({ row: Number(id.slice(4)), name, reason })),
       ];
       if (poles.length) preview.duplicates.push({ ...entry, poles });
       else preview.new.push(entry);
@@ -188,7 +194,15 @@ export async function buildPreview(db: Db, document: ReadDocument, actor: Actor,
     const changes = Object.entries(fields)
       .filter(([field, value]) => canonical(before[field]) !== canonical(value))
       .map(([field, after]) => ({ field, before: before[field] ?? null, after }));
-    const matched: MatchedRow = { row, externalId, name: pole.name, id: record.id, matchedBy: rule, version: record.version, archived: !!record.archivedAt };
+    const matched: MatchedRow = {
+      row,
+      externalId,
+      name: pole.name,
+      id: record.id,
+      matchedBy: rule,
+      version: record.version,
+      archived: !!record.archivedAt,
+    };
     if (!changes.length) {
       preview.unchanged.push(matched);
     } else {
@@ -202,12 +216,19 @@ export async function buildPreview(db: Db, document: ReadDocument, actor: Actor,
   if (options.archiveMissing) {
     const ofSource = new Set(links.values());
     const active = records.filter((record) => ofSource.has(record.id) && !record.archivedAt);
-    preview.archived = active.filter((record) => !matchedBy.has(record.id)).map(({ id, pole, version }) => ({ id, name: pole.name, version }));
+    preview.archived = active
+      .filter((record) => !matchedBy.has(record.id))
+      .map(({ id, pole, version }) => ({ id, name: pole.name, version }));
     preview.archiveShare = { share: active.length ? preview.archived.length / active.length : 0, max: options.maxArchiveShare ?? 0.2 };
   }
 
-  preview.themes = await newThemes(db, document.themes, [...preview.new, ...preview.duplicates, ...preview.changed.map((row) => ({ pole: { themes: row.fields.find((f) => f.field === 'themes')?.after as string[] | undefined } }))]);
-  for (const key of ['new', 'changed', 'unchanged', 'duplicates', 'rejected', 'archived'] as const) preview.counts[key] = preview[key].length;
+  preview.themes = await newThemes(db, document.themes, [
+    ...preview.new,
+    ...preview.duplicates,
+    ...preview.changed.map((row) => ({ pole: { themes: row.fields.find((f) => f.field === 'themes')?.after as string[] | undefined } })),
+  ]);
+  for (const key of ['new', 'changed', 'unchanged', 'duplicates', 'rejected', 'archived'] as const)
+    preview.counts[key] = preview[key].length;
   options.onProgress?.({ read: preview.counts.read, matched: matchedBy.size });
   return preview;
 }
