@@ -3,6 +3,7 @@
  * of candidate poles, through the same adapters the widgets use (src/data/adapters/), so a file
  * reads the same on the map and in the database.
  */
+import { dsvFormat } from 'd3-dsv';
 import { fromCsv } from '../../../src/data/adapters/csv.js';
 import { fromGogocarto } from '../../../src/data/adapters/gogocarto.js';
 import { isRecord } from '../../../src/data/adapters/fields.js';
@@ -85,10 +86,20 @@ const normalise = (name: string) =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '');
 
-/** Whether the sheet has an id column: without one the adapter makes ids from names, which are no one's. */
-function csvHasIds(body: string): boolean {
-  const header = body.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  return header.split(/[;,\t|]/).some((cell) => ID_COLUMNS.has(normalise(cell.replace(/"/g, ''))));
+/**
+ * The id cell of each row of the sheet, as the adapter reads its rows (blank rows skipped), or
+ * undefined when the sheet has no id column: where a cell is empty the adapter makes the id from
+ * the name, which identifies nothing.
+ */
+function csvIdCells(body: string): (string | undefined)[] | undefined {
+  const text = body.replace(/^\uFEFF/, '');
+  const headerLine = text.slice(0, text.search(/\r?\n|$/));
+  const delimiter = [';', ',', '\t', '|'].reduce((best, next) => (headerLine.split(next).length > headerLine.split(best).length ? next : best));
+  const [header, ...rows] = dsvFormat(delimiter)
+    .parseRows(text)
+    .filter((row) => row.some((cell) => cell.trim()));
+  const column = (header ?? []).findIndex((cell) => ID_COLUMNS.has(normalise(cell)));
+  return column < 0 ? undefined : rows.map((row) => row[column]?.trim() || undefined);
 }
 
 /** Reads the input (fetching it if given by URL) into rows; UnreadableImport if it is not that format. */
@@ -98,12 +109,14 @@ export async function readImport(input: ImportInput): Promise<ReadDocument> {
   if (content === undefined) throw new UnreadableImport('give the file (content) or its URL');
   let adapted: unknown;
   let idsAreOurs = true;
+  let idCells: (string | undefined)[] | undefined;
   if (input.format === 'csv') {
     if (typeof content !== 'string') throw new UnreadableImport('a CSV file is text');
     const result = fromCsv(content, where);
     if (!result.ok) throw new UnreadableImport(issuesText(result.failure));
     adapted = result.value;
-    idsAreOurs = csvHasIds(content);
+    idCells = csvIdCells(content);
+    idsAreOurs = !!idCells;
   } else if (input.format === 'gogocarto') {
     const raw = json(content);
     const taxonomy = input.taxonomy ? json(await fetchText(input.taxonomy)) : undefined;
@@ -121,8 +134,8 @@ export async function readImport(input: ImportInput): Promise<ReadDocument> {
   const rows = adapted.poles.map((candidate, index): ReadRow => {
     const id = isRecord(candidate) ? candidate.id : undefined;
     const given = typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
-    // A CSV without an id column: the adapter's ids come from names and identify nothing.
-    const externalId = input.format === 'csv' && !idsAreOurs ? undefined : given;
+    // A CSV row without an id cell: the adapter's id comes from the name and identifies nothing.
+    const externalId = input.format === 'csv' ? idCells?.[index] : given;
     return { row: index + 1, candidate, externalId };
   });
   return { rows, themes, idsAreOurs };

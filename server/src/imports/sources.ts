@@ -124,10 +124,17 @@ export async function updateSource(db: Db, id: number, changes: Partial<SourceIn
   return getSource(db, id);
 }
 
-/** Removes the source (its poles stay, as they are). */
+/**
+ * Removes the source (its poles stay, as they are), and what ties poles and imports to it: a
+ * source created later may get its number, and must not take its poles for its own.
+ */
 export async function deleteSource(db: Db, id: number): Promise<boolean> {
-  const result = await db.deleteFrom('import_sources').where('id', '=', id).executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
+  return db.transaction().execute(async (trx) => {
+    const result = await trx.deleteFrom('import_sources').where('id', '=', id).executeTakeFirst();
+    await trx.deleteFrom('pole_source_ids').where('source_key', '=', sourceKey(id)).execute();
+    await trx.updateTable('imports').set({ source_id: null }).where('source_id', '=', id).execute();
+    return Number(result.numDeletedRows) > 0;
+  });
 }
 
 /**

@@ -4,7 +4,6 @@
 import type { FastifyReply, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
 import type { Kysely } from 'kysely';
 import * as z from 'zod/mini';
-import { HttpUrl } from '../../../src/data/schemas/common.js';
 import { InvalidPole, StaleVersion } from '../directory/poles.js';
 import type { Actor } from '../http/actor.js';
 import { audit } from '../http/audit.js';
@@ -25,6 +24,8 @@ import { createSource, deleteSource, getSource, listSources, runSource, updateSo
 import type { PublicCache } from '../public-documents.js';
 import type { Database } from '../store/schema.js';
 
+/** An http(s) URL; any host, since a source may be on the operator's own network (admins only give them). */
+const HttpUrl = z.url({ protocol: /^https?$/ }).check(z.maxLength(2000));
 const Format = z.enum(IMPORT_FORMATS as [ImportFormat, ...ImportFormat[]]);
 const OneImport = z.object({ id: z.string().check(z.maxLength(64)) });
 const OneSource = z.object({ id: z.coerce.number().check(z.int(), z.gte(1)) });
