@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -9,7 +10,7 @@ import type { Pole } from '../../src/data/schemas/pole.js';
 import { runSource } from '../src/imports/sources.js';
 import { adminImportRoutes } from '../src/routes/admin-imports.js';
 import { openStore } from '../src/store/index.js';
-import { ADMIN, post, repo, signature, startApp, type Running } from './helpers.js';
+import { ADMIN, POSTGRES, post, repo, signature, startApp, type Running } from './helpers.js';
 import { startAsModerators } from './moderators.js';
 
 let server: Running;
@@ -179,9 +180,7 @@ describe('imports into the directory', () => {
     sheet[tarnLine] = cells.join(';');
     sheet.push(row({ nom: 'Pôle Écotest', départements: '2A', commune: 'Ajaccio', 'site web': 'https://ecotest.example.org/' }));
     sheet.push(row({ nom: 'Pôle du Vercors', départements: '26', commune: 'Die' }));
-    sheet.push(
-      row({ nom: 'Sol Commun', départements: '63', 'site web': (await publicPoles()).find((p) => p.id === 'bou-sol')!.website! }),
-    );
+    sheet.push(row({ nom: 'Sol Commun', départements: '63', 'site web': (await publicPoles()).find((p) => p.id === 'bou-sol')!.website! }));
     const body = `${sheet.join('\r\n')}\r\n`;
     const sheetPreview = (await preview({ format: 'csv', content: body })).preview;
     assert.deepEqual(
@@ -424,5 +423,37 @@ describe('sources kept in step', () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('npm run import', () => {
+  it('prints the preview, applies with --apply against the database a running server uses, progress on stderr', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ptce-import-'));
+    const file = join(dir, 'poles.csv');
+    writeFileSync(file, 'identifiant;nom;départements;commune\ncli-1;Pôle de la ligne de commande;29;Brest\n');
+    const env = {
+      ...process.env,
+      ...(POSTGRES ? { PTCE_DATABASE_URL: server.database } : { PTCE_DB: server.database, PTCE_DATABASE_URL: '' }),
+    };
+    const run = (...args: string[]) =>
+      promisify(execFile)(process.execPath, ['--import', 'tsx', join(repo, 'server/src/import.ts'), file, ...args], { cwd: repo, env });
+    const previewed = await run();
+    assert.match(previewed.stdout, /new {8}row 1: Pôle de la ligne de commande/);
+    assert.match(previewed.stdout, /preview only/);
+    assert.match(previewed.stderr, /rows read 1, matched 0, written 0/);
+    assert.ok(!(await publicPoles()).some((p) => p.id === 'cli-1'));
+
+    const applied = await run('--apply');
+    assert.match(applied.stdout, /applied: 1 poles written/);
+    assert.match(applied.stderr, /written 1/);
+    // The running server sees it through the public revision.
+    await until(async () => (await publicPoles()).some((p) => p.id === 'cli-1' && p.commune === 'Brest'));
+    const again = await run('--apply', '--json');
+    assert.equal(JSON.parse(again.stdout).progress.written, 0);
+
+    await assert.rejects(
+      promisify(execFile)(process.execPath, ['--import', 'tsx', join(repo, 'server/src/import.ts')], { cwd: repo, env }),
+      (error: { code: number; stderr: string }) => error.code === 2 && /usage: npm run import/.test(error.stderr),
+    );
   });
 });

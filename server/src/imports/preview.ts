@@ -141,7 +141,7 @@ export async function buildPreview(db: Db, document: ReadDocument, actor: Actor,
   };
 
   for (const { row, candidate, externalId } of document.rows) {
-    preview.counts.read++;
+    if (++preview.counts.read % 100 === 0) options.onProgress?.({ read: preview.counts.read, matched: matchedBy.size });
     const raw =
       candidate && typeof candidate === 'object' && !Array.isArray(candidate) ? (candidate as Record<string, unknown>) : undefined;
     // A theme the file names by a label the directory has is the directory's theme.
@@ -210,7 +210,6 @@ export async function buildPreview(db: Db, document: ReadDocument, actor: Actor,
       if (!merged.ok) preview.rejected.push({ row, name: pole.name, reason: 'invalid-after-merge', issues: merged.issues });
       else preview.changed.push({ ...matched, fields: changes });
     }
-    options.onProgress?.({ read: preview.counts.read, matched: matchedBy.size });
   }
 
   if (options.archiveMissing) {

@@ -27,7 +27,7 @@ import type { Database } from '../store/schema.js';
 /** An http(s) URL; any host, since a source may be on the operator's own network (admins only give them). */
 const HttpUrl = z.url({ protocol: /^https?$/ }).check(z.maxLength(2000));
 const Format = z.enum(IMPORT_FORMATS as [ImportFormat, ...ImportFormat[]]);
-const OneImport = z.object({ id: z.string().check(z.maxLength(64)) });
+const OneImport = z.object({ id: z.string().check(z.maxLength(64), z.regex(/^[\w-]+$/, 'expected an import id')) });
 const OneSource = z.object({ id: z.coerce.number().check(z.int(), z.gte(1)) });
 const SourceFields = {
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
