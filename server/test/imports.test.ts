@@ -114,6 +114,7 @@ describe('imports into the directory', () => {
     assert.equal(listed.commune, 'Nantes');
     assert.deepEqual(listed.departments, ['44']);
     assert.equal(listed.website, 'https://www.ecosolies.fr/');
+    assert.equal(listed.source, undefined, 'a file without an address links to no page');
     assert.ok((await publicPoles()).some((pole) => pole.name === "Pôle corse d'exemple" && pole.departments?.[0] === '2A'));
     const history = await (await call(`/api/admin/poles/${listed.id}/revisions`)).json();
     assert.deepEqual(
@@ -142,6 +143,39 @@ describe('imports into the directory', () => {
       elsewhere.preview.unchanged.map((row: { matchedBy: string }) => row.matchedBy),
       ['name', 'name', 'name'],
     );
+  });
+
+  it("imports GoGoCarto's own published sample from its URL, with its taxonomy, over HTTP", async () => {
+    files['/gogo/elements.json'] = fixture('test/fixtures/gogocarto-js/elements.json');
+    files['/gogo/taxonomy.json'] = fixture('test/fixtures/gogocarto-js/taxonomy-full.json');
+    const elements = JSON.parse(files['/gogo/elements.json']).data as { id: string; name: string }[];
+    const request = { format: 'gogocarto', url: `${filesUrl}/gogo/elements.json`, taxonomy: `${filesUrl}/gogo/taxonomy.json` };
+    const first = await preview(request);
+    assert.deepEqual(
+      first.preview.new.map((row: { externalId: string; name: string }) => [row.externalId, row.name]),
+      elements.map((element) => [element.id, element.name]),
+    );
+    assert.deepEqual([first.preview.changed, first.preview.duplicates, first.preview.rejected], [[], [], []]);
+    // Categories given by id are named through the taxonomy, and become the directory's themes.
+    const ruche = first.preview.new.find((row: { name: string }) => row.name === 'La Ruche de Chenay');
+    assert.ok(ruche.pole.themes.length > 0);
+    assert.ok(ruche.pole.themes.every((id: string) => first.preview.themes.some((theme: { id: string }) => theme.id === id)));
+    const applied = await (await call(`/api/admin/imports/${first.id}/apply`, 'POST')).json();
+    assert.equal(applied.progress.written, elements.length);
+    const listed = await publicPoles();
+    assert.ok(elements.every((element) => listed.some((pole) => pole.name === element.name)));
+    const themes = ((await (await fetch(`${server.url}/poles.json`)).json()) as { themes: { id: string }[] }).themes;
+    assert.ok(ruche.pole.themes.every((id: string) => themes.some((theme) => theme.id === id)));
+    const again = await preview(request);
+    assert.deepEqual(again.preview.counts, {
+      read: elements.length,
+      new: 0,
+      changed: 0,
+      unchanged: elements.length,
+      duplicates: 0,
+      rejected: 0,
+      archived: 0,
+    });
   });
 
   it('imports the CSV template, then its spreadsheet variants: exactly the new, changed and duplicate rows, signatures, campaigns and fiches kept', async () => {

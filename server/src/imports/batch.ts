@@ -95,7 +95,7 @@ export async function previewImport(
   actor: Actor,
   options: { sourceId?: number; archiveMissing?: boolean; maxArchiveShare?: number; onProgress?: (progress: Progress) => void } = {},
 ): Promise<ImportView> {
-  const document = await readImport(request);
+  const document = await readImport({ ...request, base: request.source });
   const preview = await buildPreview(db, document, actor, {
     sourceKey: sourceKeyOf(request),
     archiveMissing: options.archiveMissing,

@@ -26,6 +26,8 @@ export interface ImportInput {
   url?: string;
   /** A GoGoCarto taxonomy's URL, when the export names categories by id. */
   taxonomy?: string;
+  /** For a file given as content: the address it came from, if known (its links and logos are taken from there only). */
+  base?: string;
 }
 
 export interface ReadRow {
@@ -94,7 +96,9 @@ const normalise = (name: string) =>
 function csvIdCells(body: string): (string | undefined)[] | undefined {
   const text = body.replace(/^\uFEFF/, '');
   const headerLine = text.slice(0, text.search(/\r?\n|$/));
-  const delimiter = [';', ',', '\t', '|'].reduce((best, next) => (headerLine.split(next).length > headerLine.split(best).length ? next : best));
+  const delimiter = [';', ',', '\t', '|'].reduce((best, next) =>
+    headerLine.split(next).length > headerLine.split(best).length ? next : best,
+  );
   const [header, ...rows] = dsvFormat(delimiter)
     .parseRows(text)
     .filter((row) => row.some((cell) => cell.trim()));
@@ -104,7 +108,8 @@ function csvIdCells(body: string): (string | undefined)[] | undefined {
 
 /** Reads the input (fetching it if given by URL) into rows; UnreadableImport if it is not that format. */
 export async function readImport(input: ImportInput): Promise<ReadDocument> {
-  const where = input.url ?? 'https://import.invalid/';
+  // A file without an address links to no page and takes no logo (they would point nowhere).
+  const where = input.url ?? (input.base && /^https?:\/\//i.test(input.base) ? input.base : '');
   const content = input.content ?? (input.url ? await fetchText(input.url) : undefined);
   if (content === undefined) throw new UnreadableImport('give the file (content) or its URL');
   let adapted: unknown;
