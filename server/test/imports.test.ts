@@ -283,6 +283,18 @@ describe('imports into the directory', () => {
     assert.ok((await publicPoles()).some((p) => p.name === 'Sol Commun'));
   });
 
+  it("finds nothing to change in the server's own public poles.json but the charter an approved signature gives", async () => {
+    const own = await (await fetch(`${server.url}/poles.json`)).text();
+    const { preview: p } = await preview({ format: 'ptce', content: own });
+    assert.deepEqual([p.counts.new, p.counts.duplicates, p.counts.rejected], [0, 0, 0]);
+    // Fiches and published summaries are the server's own (never imported); a charter date is a fact a file may carry.
+    assert.deepEqual(
+      p.changed.map((row: { id: string; fields: { field: string }[] }) => [row.id, row.fields.map((f) => f.field)]),
+      [['pole-ecotest', ['charter']]],
+    );
+    assert.equal(p.counts.unchanged, JSON.parse(own).poles.length - 1);
+  });
+
   it('refuses to apply a preview made before the pole changed (409), and applies nothing of it', async () => {
     const content =
       'identifiant;nom;départements;description\nle-damier;Le Damier;63;Une autre description\nnouveau-pole-z;Nouveau pôle Z;63;\n';

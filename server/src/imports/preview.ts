@@ -20,8 +20,12 @@ import type { ReadDocument } from './read.js';
 
 type Db = Kysely<Database>;
 
-/** Fields an import never writes: the id never changes, and the record keeps its own date. */
-const NOT_IMPORTED = new Set(['id', 'updatedAt']);
+/**
+ * Fields an import never writes: the id never changes, the record keeps its own date, and the
+ * fiches and published référentiel summary come from their own workflows (the public poles.json
+ * adds them to each pole: importing it back must not copy them into the records).
+ */
+const NOT_IMPORTED = new Set(['id', 'updatedAt', 'actions', 'referentielSummary']);
 
 export type MatchRule = 'id' | 'source-id' | 'name';
 export type RejectReason = 'invalid' | 'outside-territory' | 'same-pole-as-row' | 'invalid-after-merge';
