@@ -472,6 +472,24 @@ describe('sources kept in step', () => {
   });
 });
 
+describe('the schedule', () => {
+  it('re-imports a due source by itself, in a server started with a check period', async () => {
+    files['/scheduled.csv'] = 'identifiant;nom;départements;commune\nsched-1;Pôle planifié;56;Vannes\n';
+    const scheduled = await startApp({ database: server.database, sourceCheckMs: 100 });
+    try {
+      const source = await (
+        await call('/api/admin/sources', 'POST', { name: 'Planifiée', url: `${filesUrl}/scheduled.csv`, format: 'csv', periodMinutes: 60 })
+      ).json();
+      await until(async () => !!(await (await call(`/api/admin/sources/${source.id}`)).json()).lastSuccessAt);
+      await until(async () => (await publicPoles()).some((p) => p.name === 'Pôle planifié'));
+      const after = await (await call(`/api/admin/sources/${source.id}`)).json();
+      assert.ok(after.nextRunAt > new Date(Date.now() + 59 * 60_000).toISOString(), 'next run a period on');
+    } finally {
+      await scheduled.close();
+    }
+  });
+});
+
 describe('npm run import', () => {
   it('prints the preview, applies with --apply against the database a running server uses, progress on stderr', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ptce-import-'));
