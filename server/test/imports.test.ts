@@ -159,6 +159,15 @@ describe('imports into the directory', () => {
     // Categories given by id are named through the taxonomy, and become the directory's themes.
     const ruche = first.preview.new.find((row: { name: string }) => row.name === 'La Ruche de Chenay');
     assert.ok(ruche.pole.themes.length > 0);
+    // Rich text becomes plain text on the server too (no DOM there), never markup.
+    assert.equal(ruche.pole.description, 'Tous produits alimentaires locaux');
+    const rich = await preview({
+      format: 'gogocarto',
+      content: {
+        data: [{ id: 'x1', name: 'Pôle riche', description: '<p>Bonjour &amp; bienvenue</p><script>alert(1)</script><style>p{}</style>' }],
+      },
+    });
+    assert.equal(rich.preview.new[0].pole.description, 'Bonjour & bienvenue');
     assert.ok(ruche.pole.themes.every((id: string) => first.preview.themes.some((theme: { id: string }) => theme.id === id)));
     const applied = await (await call(`/api/admin/imports/${first.id}/apply`, 'POST')).json();
     assert.equal(applied.progress.written, elements.length);
