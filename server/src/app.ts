@@ -17,6 +17,9 @@ import { actionRoutes } from './routes/actions.js';
 import { adminRoutes } from './routes/admin.js';
 import { adminPoleRoutes } from './routes/admin-poles.js';
 import { adminOwnerRoutes } from './routes/admin-owners.js';
+import { adminImportRoutes } from './routes/admin-imports.js';
+import { timerScheduler } from './imports/scheduler.js';
+import { startSourceSync } from './imports/sources.js';
 import { ownerRoutes } from './routes/owners.js';
 import { ownerPage } from './routes/owner-page.js';
 import { personalDataRoutes } from './routes/personal-data.js';
@@ -81,6 +84,8 @@ export interface AppOptions {
   requestTimeoutMs?: number;
   /** How long an idle keep-alive connection stays open (default 72 s: longer than the usual proxies'). */
   keepAliveTimeoutMs?: number;
+  /** How often to look for sources due to re-import (PTCE_SOURCES_CHECK_SECONDS); absent or 0: never (tests). */
+  sourceCheckMs?: number;
 }
 
 /**
@@ -152,6 +157,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(adminPoleRoutes, { db: store.db, cache, admin });
     await api.register(adminOwnerRoutes, { db: store.db, cache, admin, mailer, publicUrl: options.publicUrl });
     await api.register(ownerRoutes, { db: store.db, cache });
+    await api.register(adminImportRoutes, { db: store.db, cache, admin });
     await api.register(referentielRoutes, { store, cache, admin, cacheMaxAge: options.cacheMaxAge });
     await api.register(accountRoutes, { store, admin, mailer, publicUrl: options.publicUrl });
     await api.register(personalDataRoutes, { store, cache, admin, purgeDays });
@@ -169,5 +175,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
     await api.register(staticFiles, { dirs: options.staticDirs ?? [] });
   });
+  if (options.sourceCheckMs) {
+    const sync = startSourceSync(store.db, timerScheduler(), options.sourceCheckMs, () => cache.refresh());
+    app.addHook('onClose', () => sync.stop());
+  }
   return app;
 }
