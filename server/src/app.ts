@@ -18,7 +18,7 @@ import { adminRoutes } from './routes/admin.js';
 import { adminPoleRoutes } from './routes/admin-poles.js';
 import { adminOwnerRoutes } from './routes/admin-owners.js';
 import { adminImportRoutes } from './routes/admin-imports.js';
-import { timerScheduler } from './imports/scheduler.js';
+import { cronScheduler } from './imports/scheduler.js';
 import { startSourceSync } from './imports/sources.js';
 import { ownerRoutes } from './routes/owners.js';
 import { ownerPage } from './routes/owner-page.js';
@@ -176,7 +176,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(staticFiles, { dirs: options.staticDirs ?? [] });
   });
   if (options.sourceCheckMs) {
-    const sync = startSourceSync(store.db, timerScheduler(), options.sourceCheckMs, () => cache.refresh());
+    const sync = startSourceSync(store.db, cronScheduler(), options.sourceCheckMs, () => cache.refresh());
     app.addHook('onClose', () => sync.stop());
   }
   return app;
