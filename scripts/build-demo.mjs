@@ -39,4 +39,20 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+// The server-rendered pages' script, built alone: Lit's hydration support must run before Lit,
+// which a chunk shared with the other bundles would not guarantee.
+await build({
+  entryPoints: { hydrate: 'src/ssr/hydrate.ts' },
+  outdir: `${outdir}/ssr`,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  target: 'es2022',
+  platform: 'browser',
+  conditions: ['production'],
+  chunkNames: 'lazy/[name]-[hash]',
+  tsconfig: 'tsconfig.json',
+  sourcemap: true,
+  logLevel: 'warning',
+});
 console.log(`demo bundles built in ${Date.now() - started} ms`);

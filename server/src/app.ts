@@ -12,6 +12,7 @@ import { adminRoutes } from './routes/admin.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { coordinationPage } from './routes/coordination.js';
 import { healthRoutes } from './routes/health.js';
+import { pagesRoutes } from './routes/pages.js';
 import { publicDocumentRoutes } from './routes/public-documents.js';
 import { staticFiles } from './routes/static-files.js';
 import { submissionRoutes } from './routes/submissions.js';
@@ -96,6 +97,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
+    // Framed by no site: only the embed pages (routes/pages.ts) say otherwise.
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Content-Security-Policy', "frame-ancestors 'none'");
   });
   await app.register(healthRoutes, { store });
   await app.register(rateLimits, { postsPerMinute: options.postsPerMinute ?? 20 });
@@ -106,6 +110,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   cache.watch(options.revisionPollMs ?? 1000);
   app.addHook('onClose', async () => cache.stop());
   await app.register(publicDocumentRoutes, { cache, cacheMaxAge: options.cacheMaxAge });
+  // The server-rendered pages and the embed pages (src/ssr/).
+  await app.register(pagesRoutes, { cache, publicUrl: options.publicUrl });
 
   const mailer = createMailer(store.db, options.mail);
   app.addHook('onClose', async () => mailer.close());

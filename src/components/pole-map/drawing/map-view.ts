@@ -3,7 +3,7 @@
 // demand with the basemap's geometry, in one chunk fetched beside the poles; the element's own
 // file holds the filters, the list and the panel, which work without it. The map talks to
 // <ptce-pole-map> through properties and events only.
-import { LitElement, html, type PropertyValues } from 'lit';
+import { LitElement, html, isServer, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { RegionGeneration } from '../../../data/regions-2015.js';
 import { DEFAULT_LANG, translate, type MessageKey, type Params } from '../../../i18n/index.js';
@@ -69,7 +69,9 @@ export class PtcePoleMapView extends LitElement {
   private lastClusters?: { visible: readonly PlacedPole[]; radius: number; result: Cluster[] };
   /** The pole selected last: focus() goes back to its mark once its panel is closed. */
   private lastSelected?: string;
-  private resize = new ResizeObserver(([entry]) => (this.width = widthStep(entry.contentRect.width - 2)));
+  private resize = isServer ? undefined : new ResizeObserver(([entry]) => (this.width = widthStep(entry.contentRect.width - 2)));
+  /** Rendered by a server (declarative shadow DOM): the first render is the server's, without a measured width. */
+  private readonly serverRendered = !isServer && this.shadowRoot !== null;
 
   private t = (key: MessageKey, params?: Params) => translate(this.language, key, params);
 
@@ -79,12 +81,12 @@ export class PtcePoleMapView extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.resize.observe(this);
+    this.resize?.observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.resize.disconnect();
+    this.resize?.disconnect();
   }
 
   /**
@@ -102,7 +104,7 @@ export class PtcePoleMapView extends LitElement {
     // Measured once here, before the first clustering (the observer keeps it afterwards, without
     // reading sizes after each render).
     // (The map's border: 2 px.)
-    this.width ||= widthStep(this.getBoundingClientRect().width - 2);
+    if (!isServer && !(this.serverRendered && !this.hasUpdated)) this.width ||= widthStep(this.getBoundingClientRect().width - 2);
     if (!this.viewBox || changed.has('frame')) this.viewBox = this.focusBox();
     if (this.selectedId) this.lastSelected = this.selectedId;
   }
