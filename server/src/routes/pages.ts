@@ -6,6 +6,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { PublicCache } from '../public-documents.js';
 import { encodingFor } from './public-documents.js';
 import type { EmbedWidget } from '../ssr/embed-options.js';
+import { FRAME_HEIGHT_SCRIPT } from '../ssr/frame-height.js';
 import { pageLang } from '../ssr/page-text.js';
 import {
   charterPage,
@@ -24,25 +25,6 @@ import type { RegionGeneration } from '../../../src/data/regions-2015.js';
 /** Our pages' policy: their own scripts and data only; framed by nobody (the embed pages by anybody). */
 const policy = (frameAncestors: string) =>
   `default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors ${frameAncestors}; form-action 'self'`;
-
-/**
- * Tells the page framing an embed page how tall its content is, whenever that changes
- * (`{type: 'ptce:height', height}`; README "Embed without a script" has the framing page's side).
- */
-export const FRAME_HEIGHT_SCRIPT = `// ptce-widgets: tells the framing page this page's height ({type: 'ptce:height', height}).
-if (window.parent !== window) {
-  let last = 0;
-  const send = () => {
-    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-    if (height === last) return;
-    last = height;
-    window.parent.postMessage({ type: 'ptce:height', height }, '*');
-  };
-  new ResizeObserver(send).observe(document.documentElement);
-  addEventListener('load', send);
-  send();
-}
-`;
 
 /** A page ready to send: compressed once (a map page is about 200 KB, 60 KB compressed). */
 interface Compressed {
