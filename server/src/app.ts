@@ -99,7 +99,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('Referrer-Policy', 'no-referrer');
     // Framed by no site: only the embed pages (routes/pages.ts) say otherwise.
     reply.header('X-Frame-Options', 'DENY');
-    reply.header('Content-Security-Policy', "frame-ancestors 'none'");
+  });
+  // The same for browsers that read only the policy, on the answers that set none of their own.
+  app.addHook('onSend', async (_request, reply) => {
+    if (!reply.hasHeader('Content-Security-Policy') && !reply.raw.hasHeader('Content-Security-Policy')) {
+      reply.header('Content-Security-Policy', "frame-ancestors 'none'");
+    }
   });
   await app.register(healthRoutes, { store });
   await app.register(rateLimits, { postsPerMinute: options.postsPerMinute ?? 20 });
