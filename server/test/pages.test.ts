@@ -20,7 +20,7 @@ const polesOf = (generation: 'current' | '2015', region: string) =>
   demo.poles.filter((pole) => pole.departments?.some((code) => regionIn(generation, code) === region));
 
 /** The ids the page links to as pole pages (`/poles/<id>`). */
-const poleLinks = (html: string) => [...html.matchAll(/<a href="\/poles\/([^"]+)"/g)].map((m) => decodeURIComponent(m[1]));
+const poleLinks = (html: string) => [...html.matchAll(/<a href="(?:\.\.\/)*poles\/([^"]+)"/g)].map((m) => decodeURIComponent(m[1]));
 
 /** The JSON-LD blocks of a page, parsed. */
 const jsonLd = (html: string) =>
@@ -77,10 +77,11 @@ describe(`server-rendered pages (${backEnd})`, () => {
       [],
     );
     // Back to the region's map; the hydration script, and no other.
-    assert.match(html, /<a href="\/carte\/84">/);
+    // Links relative to the page, so that they work wherever the server is mounted.
+    assert.match(html, /<a href="..\/carte\/84">/);
     assert.deepEqual(
       [...html.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => m[1]),
-      ['/cdn/ssr/hydrate.js'],
+      ['../cdn/ssr/hydrate.js', '../embed/frame-height.js'],
     );
   });
 
@@ -150,7 +151,7 @@ describe(`server-rendered pages (${backEnd})`, () => {
       assert.equal(response.headers.get('x-frame-options'), null, path);
       assert.match(response.headers.get('content-security-policy') ?? '', /frame-ancestors \*/, path);
       const html = await response.text();
-      assert.match(html, /<script type="module" src="\/embed\/frame-height.js">/, path);
+      assert.match(html, /<script type="module" src="(..\/)+embed\/frame-height.js">/, path);
       assert.match(html, /<meta name="robots" content="noindex">/, path);
     }
     const script = await get('/embed/frame-height.js');
@@ -173,9 +174,9 @@ describe(`server-rendered pages (${backEnd})`, () => {
     const referentiel = await (await get('/embed/referentiel?mode=summary&pole-id=domb-innov&lang=en')).text();
     assert.match(
       referentiel,
-      /<ptce-referentiel endpoint="\/ptce.json" lang="en" mode="summary" pole-id="domb-innov"><\/ptce-referentiel>/,
+      /<ptce-referentiel endpoint="..\/ptce.json" lang="en" mode="summary" pole-id="domb-innov"><\/ptce-referentiel>/,
     );
-    assert.match(referentiel, /src="\/cdn\/elements\/ptce-referentiel.js"/);
+    assert.match(referentiel, /src="..\/cdn\/elements\/ptce-referentiel.js"/);
   });
 
   it('sends the pages compressed when the client accepts it', async () => {
@@ -210,6 +211,6 @@ describe(`server-rendered pages (${backEnd})`, () => {
     const [ld] = jsonLd(page);
     assert.equal(ld.name, name);
     const data = JSON.parse(/<script type="application\/json" id="ptce-ssr-data">([\s\S]*?)<\/script>/.exec(page)![1]);
-    assert.equal(data.documents['/poles.json'].poles[0].name, name);
+    assert.equal(data.documents['../poles.json'].poles[0].name, name);
   });
 });

@@ -52,9 +52,15 @@ export const pagesRoutes: FastifyPluginAsync<{ cache: PublicCache; publicUrl?: s
   let kept = new Map<string, Compressed>();
   let keptFor: unknown;
 
+  /**
+   * Links relative to the page (`../poles/x`, `../cdn/…`): they work wherever the server is
+   * mounted (behind a proxy, under a path). Canonical addresses are absolute.
+   */
   const site = (request: FastifyRequest): Site => {
     const origin = publicUrl ? new URL(publicUrl).origin : `${request.protocol}://${request.host}`;
-    return { page: (path) => `/${path}`, file: (path) => `/${path}`, absolute: (path) => `${origin}/${path}`, origin };
+    const root = publicUrl ? new URL(publicUrl).href.replace(/\/?$/, '/') : `${origin}/`;
+    const up = '../'.repeat(request.url.split('?')[0].split('/').length - 2);
+    return { page: (path) => `${up}${path}`, file: (path) => `${up}${path}`, absolute: (path) => new URL(path, root).href, origin };
   };
 
   /** Renders once per version of the data, origin and key (the options, normalized). */
@@ -65,7 +71,7 @@ export const pagesRoutes: FastifyPluginAsync<{ cache: PublicCache; publicUrl?: s
       keptFor = version;
     }
     const where = site(request);
-    const full = `${where.origin} ${key}`;
+    const full = `${where.origin} ${where.page('')} ${key}`;
     let page = kept.get(full);
     if (!page) kept.set(full, (page = compressed(render(where))));
     return page;

@@ -72,7 +72,7 @@ interface Shell {
   /** Documents the elements were rendered from, by the URL they read them at. */
   data?: { endpoint: string; documents: Record<string, unknown> };
   jsonLd?: object;
-  /** An embed page: no header or footer, its height told to the framing page. */
+  /** An embed page: no header or footer. (Every page tells a framing page its height: only embed pages can be framed.) */
   embed?: boolean;
   site: Site;
   /** The page's scripts (files of the site); the hydration's by default. */
@@ -104,7 +104,7 @@ body { margin: 0; font-family: system-ui, sans-serif; line-height: 1.45; color: 
 main.embed { max-inline-size: none; padding: 0.25rem; }
 h1 { font-size: 1.6rem; margin: 0.5rem 0 1rem; }
 </style>
-${[...scripts, ...(embed ? [FRAME_HEIGHT] : [])].map((file) => `<script type="module" src="${escapeAttr(site.file(file))}"></script>\n`).join('')}${jsonLd ? `<script type="application/ld+json">${scriptJson(jsonLd)}</script>\n` : ''}${data ? `<script type="application/json" id="ptce-ssr-data">${scriptJson(data)}</script>\n` : ''}</head>
+${[...scripts, FRAME_HEIGHT].map((file) => `<script type="module" src="${escapeAttr(site.file(file))}"></script>\n`).join('')}${jsonLd ? `<script type="application/ld+json">${scriptJson(jsonLd)}</script>\n` : ''}${data ? `<script type="application/json" id="ptce-ssr-data">${scriptJson(data)}</script>\n` : ''}</head>
 <body>
 ${nav}<main${embed ? ' class="embed"' : ''}>
 ${body}
