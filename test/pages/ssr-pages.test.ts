@@ -168,14 +168,24 @@ describe('server-rendered pages', () => {
     });
 
     it('an embed frame keeps the map’s state in its URL', async () => {
-      const frame = await openPage('/embed/carte?region=84');
-      await hydrated(frame);
-      // The list's entries open the panel in a frame: no links out of it.
-      const entry = [...shadow(frame).querySelectorAll<HTMLButtonElement>('.list button')].find((b) =>
-        b.textContent!.includes("Domb'Innov"),
+      // Loaded by its own address (the URL state needs one): through the proxy, same origin; within
+      // the test's viewport, where the mouse reaches.
+      const frame = await fixture<HTMLIFrameElement>(html`<iframe title="carte" style="width:780px;height:560px;border:0"></iframe>`);
+      frame.src = '/real/embed/carte?region=84#ptce-pole=domb-innov';
+      // The pole named in the URL opens in the panel once the map has hydrated.
+      const map = await until(() => {
+        const el = frame.contentDocument?.querySelector('ptce-pole-map') as (Element & { hasUpdated?: boolean }) | null;
+        return el?.hasUpdated && el.shadowRoot!.querySelector('.panel') ? el : undefined;
+      }, 'the panel of the pole in the URL');
+      const panel = map.shadowRoot!.querySelector('.panel')!;
+      await until(() => panel.querySelector('ptce-pole-card')?.shadowRoot?.textContent?.includes("Domb'Innov"), 'its card');
+      // A choice in the frame goes into the frame's URL.
+      const entry = [...map.shadowRoot!.querySelectorAll<HTMLButtonElement>('.list button')].find(
+        (b) => !b.textContent!.includes("Domb'Innov"),
       )!;
       await click(entry);
-      await until(() => frame.contentWindow!.location.hash.includes('ptce-pole=domb-innov'), 'the selection in the frame’s URL');
+      await until(() => frame.contentWindow!.location.hash.includes(`ptce-pole=${entry.dataset.id}`), 'the selection in the frame’s URL');
+      expect(frame.contentWindow!.location.search).to.equal('?region=84');
       expect(await axeViolations(frame)).to.deep.equal([]);
     });
   });

@@ -23,6 +23,8 @@ export { placePole, spreadSameSpot } from './model.js';
 export const basemap = createBasemap();
 
 const MARKER_RADIUS_PX = 8;
+/** The width a map is drawn for before it is measured (on a server, never). */
+const SERVER_WIDTH = 600;
 /** At most this many marks in view (model.ts, `Crowding`); a map of a few dozen poles never has them. */
 const MOST_MARKS = 100;
 
@@ -72,6 +74,12 @@ export class PtcePoleMapView extends LitElement {
   private resize = isServer ? undefined : new ResizeObserver(([entry]) => (this.width = widthStep(entry.contentRect.width - 2)));
   /** Rendered by a server (declarative shadow DOM): the first render is the server's, without a measured width. */
   private readonly serverRendered = !isServer && this.shadowRoot !== null;
+  /**
+   * The server's view, while the person has not moved it: its marks stay grouped as the server
+   * grouped them (which a server, not knowing the width, did for a map 600 px wide), so that the
+   * legend, which names the kinds of marks shown, does not change under the reader's eyes.
+   */
+  private serverView?: Box;
 
   private t = (key: MessageKey, params?: Params) => translate(this.language, key, params);
 
@@ -106,6 +114,7 @@ export class PtcePoleMapView extends LitElement {
     // (The map's border: 2 px.)
     if (!isServer && !(this.serverRendered && !this.hasUpdated)) this.width ||= widthStep(this.getBoundingClientRect().width - 2);
     if (!this.viewBox || changed.has('frame')) this.viewBox = this.focusBox();
+    if ((isServer || this.serverRendered) && !this.hasUpdated) this.serverView = this.viewBox;
     if (this.selectedId) this.lastSelected = this.selectedId;
   }
 
@@ -145,13 +154,14 @@ export class PtcePoleMapView extends LitElement {
     const visible = this.poles;
     const density = this.mode === 'density' ? densityClasses(visible, this.regions, focus as Set<string> | undefined) : undefined;
     const b = this.viewBox;
-    const unit = b.w / (this.width || 600);
+    const unit = b.w / (this.width || SERVER_WIDTH);
     const radius = MARKER_RADIUS_PX * unit;
     // Clustered over all the poles shown (marks stay put while panning), but only the marks in view
     // (and a margin) go into the DOM: a zoomed-in map of 50,000 poles holds a few hundred nodes.
     const margin = 2 * radius;
     const inView = (c: Cluster) => c.x > b.x - margin && c.x < b.x + b.w + margin && c.y > b.y - margin && c.y < b.y + b.h + margin;
-    const clusters = density ? [] : this.clustersOf(visible, radius, inView).filter(inView);
+    const groupedAs = this.viewBox === this.serverView ? (MARKER_RADIUS_PX * b.w) / SERVER_WIDTH : radius;
+    const clusters = density ? [] : this.clustersOf(visible, groupedAs, inView).filter(inView);
     this.shown = new Map(clusters.map((c) => [clusterKey(c), c]));
     // One marker is in the tab order (roving tabindex): the last one focused if still shown.
     const keys = [...this.shown.keys()];
