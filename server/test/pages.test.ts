@@ -165,6 +165,8 @@ describe(`server-rendered pages (${backEnd})`, () => {
     for (const attribute of ['region="84"', 'view="list"', 'lang="en"', 'heading-level="3"', 'theme="dark"', 'sync-url']) {
       assert.ok(map.includes(attribute), `${attribute} in ${map}`);
     }
+    // The frame's own page takes the widget's colours.
+    assert.match(html, /<meta name="color-scheme" content="dark">/);
     // No links to pages out of the frame: the list opens the panel, as on any page.
     assert.equal(poleLinks(html).length, 0);
     const hostile = await (await get('/embed/carte?view=%22%3E%3Cscript%3Ealert(1)%3C/script%3E&theme=x&heading-level=9&lang=de')).text();

@@ -75,6 +75,8 @@ interface Shell {
   /** An embed page: no header or footer. (Every page tells a framing page its height: only embed pages can be framed.) */
   embed?: boolean;
   site: Site;
+  /** The widget's `theme`: the page's own colours follow it (`dark`, `system`), light otherwise. */
+  theme?: string;
   /** The page's scripts (files of the site); the hydration's by default. */
   scripts?: string[];
 }
@@ -83,7 +85,8 @@ const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 const escapeAttr = (text: string) => escapeText(text).replace(/"/g, '&quot;');
 
 /** The whole HTML document around the rendered elements. */
-function page({ lang, title, description, path, body, data, jsonLd, embed, site, scripts = [HYDRATE] }: Shell): string {
+function page({ lang, title, description, path, body, data, jsonLd, embed, site, theme, scripts = [HYDRATE] }: Shell): string {
+  const colorScheme = theme === 'dark' ? 'dark' : theme === 'system' ? 'light dark' : 'light';
   const text = pageText(lang);
   const canonical = site.absolute(path);
   const nav = embed
@@ -97,10 +100,11 @@ function page({ lang, title, description, path, body, data, jsonLd, embed, site,
 <link rel="icon" href="data:,">
 <title>${escapeText(title)}</title>
 <meta name="description" content="${escapeAttr(description)}">
+<meta name="color-scheme" content="${colorScheme}">
 ${canonical ? `<link rel="canonical" href="${escapeAttr(canonical)}">\n` : ''}${embed ? '<meta name="robots" content="noindex">\n' : ''}<style>
-body { margin: 0; font-family: system-ui, sans-serif; line-height: 1.45; color: #1d1d1f; background: #fff; }
+body { margin: 0; font-family: system-ui, sans-serif; line-height: 1.45; color: CanvasText; background: Canvas; }
 .site, main { max-inline-size: 72rem; margin-inline: auto; padding: 0.75rem 1rem; }
-.site a { color: #1f4fa3; }
+.site a { color: LinkText; }
 main.embed { max-inline-size: none; padding: 0.25rem; }
 h1 { font-size: 1.6rem; margin: 0.5rem 0 1rem; }
 </style>
@@ -158,6 +162,7 @@ export function polePage(docs: Documents, site: Site, id: string, options: PoleO
       data: { endpoint, documents: { [endpoint]: { themes: loaded.value.themes, poles: [pole] } } },
       jsonLd: options.embed ? undefined : poleJsonLd(pole, site.absolute(`poles/${encodeURIComponent(pole.id)}`)),
       embed: options.embed,
+      theme: options.theme,
     }),
   };
 }
@@ -233,6 +238,7 @@ export function mapPage(docs: Documents, site: Site, options: MapOptions = {}): 
       body: (options.embed ? '' : `<h1>${escapeText(heading)}</h1>\n`) + body,
       data: { endpoint, documents: { [endpoint]: docs('poles.json') } },
       embed: options.embed,
+      theme: options.theme,
     }),
   };
 }
@@ -276,6 +282,7 @@ export function charterPage(docs: Documents, site: Site, options: CharterOptions
       body,
       data: { endpoint, documents: { [endpoint]: discovery, [site.file('charter.json')]: docs('charter.json') } },
       embed: options.embed,
+      theme: options.theme,
     }),
   };
 }
@@ -298,6 +305,7 @@ export function referentielEmbed(site: Site, attributes: Record<string, string>,
       path: 'embed/referentiel',
       body: `<ptce-referentiel${attrs}></ptce-referentiel>`,
       embed: true,
+      theme: attributes.theme,
       scripts: ['cdn/elements/ptce-referentiel.js'],
     }),
   };
