@@ -40,6 +40,22 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+// The server-rendered pages' script, built alone: Lit's hydration support must run before Lit,
+// which a chunk shared with the other bundles would not guarantee.
+await build({
+  entryPoints: { hydrate: 'src/ssr/hydrate.ts' },
+  outdir: `${outdir}/ssr`,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  target: 'es2022',
+  platform: 'browser',
+  conditions: ['production'],
+  chunkNames: 'lazy/[name]-[hash]',
+  tsconfig: 'tsconfig.json',
+  sourcemap: true,
+  logLevel: 'warning',
+});
 // The configurator's page script (the server's /configurer.js), apart from the embed bundles.
 rmSync('dist-demo/configurator', { recursive: true, force: true });
 await build({
