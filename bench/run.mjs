@@ -238,6 +238,7 @@ async function traceRun(peer, n) {
   };
   breakdown('first paint', mark('bench-start'), mark('bench-first-painted'), result.first);
   breakdown('filter', mark('bench-filter'), mark('bench-filter-painted'), result.filters[0]);
+  if (mark('bench-zoom')) breakdown('zoom', mark('bench-zoom'), mark('bench-zoom-painted'), result.zoom);
 }
 
 const results = {};
