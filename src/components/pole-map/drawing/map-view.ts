@@ -178,6 +178,14 @@ export class PtcePoleMapView extends LitElement {
           @pointerup=${this.panZoom.onPointerUp}
           @pointercancel=${this.panZoom.onPointerUp}
         >
+          <!-- Marks not keyed: a filter or zoom rewrites them in place rather than replacing them all. -->
+          <g @click=${this.onMarkersEvent} @keydown=${this.onMarkersEvent}>
+            ${clusters.map((c) => renderMark(c, radius, { selectedId: this.selectedId, tabbableKey: this.tabbableKey }, t))}
+          </g>
+        </svg>
+        <!-- The basemap in an SVG of its own under the marks' (a layer of its own): marks that change
+             (a filter) do not make the browser paint the departments again. -->
+        <svg class="basemap" viewBox="${b.x} ${b.y} ${b.w} ${b.h}" aria-hidden="true">
           <!-- The basemap written again only when what it shows changes (not while panning or zooming). -->
           ${guard([this.regions, this.region, focus, density, density ? undefined : this.withPoles], () =>
             renderBasemap(basemap, {
@@ -189,10 +197,6 @@ export class PtcePoleMapView extends LitElement {
               withPoles: density ? undefined : (this.withPoles as Set<string>),
             }),
           )}
-          <!-- Marks not keyed: a filter or zoom rewrites them in place rather than replacing them all. -->
-          <g @click=${this.onMarkersEvent} @keydown=${this.onMarkersEvent}>
-            ${clusters.map((c) => renderMark(c, radius, { selectedId: this.selectedId, tabbableKey: this.tabbableKey }, t))}
-          </g>
         </svg>
         <div class="controls">
           <!-- Named by their title (also the tooltip), said once: no description repeating the name. -->
