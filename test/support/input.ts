@@ -13,9 +13,10 @@ import { executeServerCommand, sendKeys, sendMouse, resetMouse } from '@web/test
  * element inside an iframe (the bundle tests) is offset by its frame's place.
  */
 export function centreOf(element: Element, offset: { x?: number; y?: number } = {}): [number, number] {
-  // (An entry that `content-visibility: auto` skips while it is out of its list's scrolled view is
-  // there once scrolled to, as for a person: scrolled into view below.)
-  if (element.checkVisibility && !element.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions)) {
+  if (
+    element.checkVisibility &&
+    !element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true } as CheckVisibilityOptions)
+  ) {
     throw new Error(`${describe(element)} is not visible: a person could not reach it`);
   }
   const view = element.ownerDocument.defaultView!;

@@ -63,12 +63,6 @@ export const mapStyles = css`
     max-block-size: 32rem;
     overflow: auto;
   }
-  /* Entries outside the list's scrolled view are not laid out or painted until they come into it
-     (they stay in the accessibility tree, the tab order and find in page). */
-  .list li {
-    content-visibility: auto;
-    contain-intrinsic-size: auto 3.6rem;
-  }
   .list li button {
     all: unset;
     box-sizing: border-box;
