@@ -86,11 +86,13 @@ async function ptceMap(n, view, run, whole = false) {
     filters.push(performance.now() - t);
     performance.mark('bench-filter-painted');
   }
+  performance.mark('bench-zoom');
   const t = performance.now();
   inView('.controls button').click();
   await el.updateComplete;
   await painted();
   const zoom = performance.now() - t;
+  performance.mark('bench-zoom-painted');
   const marks = drawing().shadowRoot.querySelectorAll('.marker').length;
   const nodes = countNodes(host());
   // The client keeps responses for 5 minutes: let this run's go.
@@ -154,10 +156,12 @@ async function leaflet(n, kind, run, whole = false) {
     filters.push(performance.now() - t);
     performance.mark('bench-filter-painted');
   }
+  performance.mark('bench-zoom');
   const t = performance.now();
   map.setZoom(map.getZoom() + 1, { animate: false });
   await painted();
   const zoom = performance.now() - t;
+  performance.mark('bench-zoom-painted');
   const marks = div.querySelectorAll('.leaflet-marker-icon').length;
   const nodes = countNodes(host());
   map.remove();

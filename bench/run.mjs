@@ -10,7 +10,8 @@
 // load of the 40 demo poles over an emulated mobile network (9 Mbit/s, 150 ms round trip, no cache).
 //
 //   node bench/run.mjs [--sizes 2000,10000,50000] [--reps 1] [--no-cold | --cold-only] [--waterfall]
-//                      [--profile 10000 [--profile-peer 'map (map + list)']] [--trace 2000 [--tasks]]
+//                      [--profile 10000 [--profile-peer 'map (map + list)']]
+//                      [--trace 2000 [--tasks] [--trace-runs 5] [--trace-peers 'whole: map']]
 // --reps scales the repetitions (21, 15 and 9 at 2,000, 10,000 and 50,000); --profile writes a CPU
 // profile of this map's runs at that size (map only, unless --profile-peer names another peer) to
 // bench-profile-<n>.cpuprofile (open it in DevTools).
@@ -187,7 +188,7 @@ const REPS = { 2000: 21, 10000: 15, 50000: 9 };
 
 /** One more run of a peer under a browser trace: main-thread time by kind of work, for its first paint and its first filter. */
 async function traceRun(peer, n) {
-  await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+  await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'cc'] });
   const result = await page.evaluate((peer, n) => window.bench[peer](n, 'trace'), peer, n);
   const all = JSON.parse(Buffer.from(await page.tracing.stop()).toString()).traceEvents;
   // The renderer's main thread: the one that ran the most tasks.
@@ -219,10 +220,14 @@ async function traceRun(peer, n) {
       return sum / 1000;
     };
     const layouts = events.filter((e) => e.name === 'Layout').length;
+    // Rasterizing runs on other threads: the next frame waits for it all the same.
+    const raster =
+      all.filter((e) => e.ph === 'X' && e.dur && e.name === 'RasterTask' && e.ts >= from && e.ts <= to).reduce((sum, e) => sum + e.dur, 0) /
+      1000;
     say(
       `  trace ${peer} at ${n}, ${label} ${ms.toFixed(0)} ms: ${Object.entries(kinds)
         .map(([kind, names]) => `${kind} ${time(names).toFixed(1)}`)
-        .join(', ')} ms of main thread (${layouts} layouts)`,
+        .join(', ')} ms of main thread (${layouts} layouts), raster ${raster.toFixed(1)} ms`,
     );
     if (args.includes('--tasks')) {
       // Each main-thread task (ms since the start, duration) and its longest parts.
@@ -242,6 +247,7 @@ async function traceRun(peer, n) {
   };
   breakdown('first paint', mark('bench-start'), mark('bench-first-painted'), result.first);
   breakdown('filter', mark('bench-filter'), mark('bench-filter-painted'), result.filters[0]);
+  if (mark('bench-zoom')) breakdown('zoom', mark('bench-zoom'), mark('bench-zoom-painted'), result.zoom);
 }
 
 const results = {};
@@ -270,7 +276,9 @@ for (const n of sizes) {
     }
   }
   results[n] = runs;
-  if (traceAt === n) for (const peer of peers) await traceRun(peer, n);
+  // --trace-runs k traces k runs of each peer (one run's figures vary); --trace-peers TEXT only those whose name holds it.
+  const traced = peers.filter((peer) => peer.includes(option('--trace-peers', '')));
+  if (traceAt === n) for (const peer of traced) for (let i = 0; i < Number(option('--trace-runs', '1')); i++) await traceRun(peer, n);
 }
 
 // Heap and DOM: each peer alone in a fresh page, after a garbage collection, minus the empty page.

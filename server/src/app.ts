@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { join } from 'node:path';
 import { CampaignAccess } from './campaigns.js';
 import { adminAuth, MIN_ADMIN_TOKEN } from './http/admin-auth.js';
@@ -118,6 +118,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           },
         }
       : false,
+    // Errors only: no request line for a request id to tie them to, so no logger of its own per
+    // request (creating one cost every request, answered or not, more than its routing).
+    ...(options.logger === 'errors' ? { childLoggerFactory: (logger: FastifyBaseLogger) => logger } : {}),
   });
   // JSON only: a text/plain body is refused with 415 rather than parsed.
   app.removeContentTypeParser('text/plain');

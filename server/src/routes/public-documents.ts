@@ -27,9 +27,23 @@ export const publicDocumentRoutes: Area<{ cache: PublicCache; cacheMaxAge?: numb
   }
 };
 
+type Encoding = 'br' | 'gzip' | undefined;
+/** Clients send few distinct Accept-Encoding headers: each is read once (up to a bound). */
+const encodings = new Map<string, Encoding>();
+
 /** The best encoding the client accepts (a `q=0` refuses one). */
-export function encodingFor(request: FastifyRequest): 'br' | 'gzip' | undefined {
-  const accepted = String(request.headers['accept-encoding'] ?? '')
+export function encodingFor(request: FastifyRequest): Encoding {
+  const header = String(request.headers['accept-encoding'] ?? '');
+  let encoding = encodings.get(header);
+  if (encoding === undefined && !encodings.has(header)) {
+    if (encodings.size >= 100) encodings.clear();
+    encodings.set(header, (encoding = bestEncoding(header)));
+  }
+  return encoding;
+}
+
+function bestEncoding(header: string): Encoding {
+  const accepted = header
     .split(',')
     .map((part) => part.trim().toLowerCase())
     .filter((part) => !/;\s*q=0(\.0*)?$/.test(part))

@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Database } from './schema.js';
 import { openSqlite, StoreSqliteDialect } from './sqlite-dialect.js';
 import { storeOne, submissionInsert, type SubmissionRow } from './store.js';
-import type { StoreResult, Submission } from './types.js';
+import type { SerializedSubmission, StoreResult } from './types.js';
 
 export type Outcome = { ok: true; result: StoreResult<SubmissionRow> } | { ok: false; error: { code?: string; message: string } };
 export type Reply = { outcomes: Outcome[] } | { error: { code?: string; message: string } } | 'ready';
@@ -43,7 +43,7 @@ async function begin(): Promise<ControlledTransaction<Database>> {
   }
 }
 
-async function write(batch: Submission[]): Promise<Outcome[]> {
+async function write(batch: SerializedSubmission[]): Promise<Outcome[]> {
   // Built before the lock is taken: while it is held, only SQL runs.
   const inserts = batch.map((submission) => submissionInsert(db, submission));
   const trx = await begin();
@@ -70,7 +70,7 @@ async function write(batch: Submission[]): Promise<Outcome[]> {
   }
 }
 
-parentPort!.on('message', async (batch: Submission[]) => {
+parentPort!.on('message', async (batch: SerializedSubmission[]) => {
   let reply: Reply;
   try {
     reply = { outcomes: await write(batch) };

@@ -8,10 +8,10 @@ import type { Database as Tables } from './schema.js';
 import { openSqlite, StoreSqliteDialect } from './sqlite-dialect.js';
 import type { Reply } from './sqlite-writer.js';
 import { KyselyStore } from './store.js';
-import { StoreUnavailable, type StoreResult, type Submission } from './types.js';
+import { serializedSubmission, StoreUnavailable, type SerializedSubmission, type StoreResult, type Submission } from './types.js';
 
 interface Pending {
-  submission: Submission;
+  submission: SerializedSubmission;
   resolve: (result: StoreResult<never>) => void;
   reject: (error: unknown) => void;
 }
@@ -141,7 +141,7 @@ export class SqliteStore extends KyselyStore {
     if (this.#closed) throw this.#closed;
     if (!this.#writerUp) throw new StoreUnavailable(`SQLite writer: ${this.#writerFailure?.message ?? 'starting'}`);
     return new Promise((resolve, reject) => {
-      this.#queue.push({ submission, resolve: resolve as Pending['resolve'], reject });
+      this.#queue.push({ submission: serializedSubmission(submission), resolve: resolve as Pending['resolve'], reject });
       // A turn of the event loop first, so that requests read together are written together.
       if (this.#queue.length === 1 && !this.#inFlight) setImmediate(() => this.#send());
     });

@@ -18,6 +18,20 @@ export const mapViewStyles = css`
     user-select: none;
     cursor: grab;
   }
+  /* The marks and the basemap each on a layer of their own, the basemap under the marks. */
+  .map {
+    isolation: isolate;
+  }
+  .map > svg {
+    will-change: transform;
+  }
+  .map > svg.basemap {
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline-start: 0;
+    z-index: -1;
+    pointer-events: none;
+  }
   .map > svg.dragging {
     cursor: grabbing;
   }

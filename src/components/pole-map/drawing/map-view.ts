@@ -5,6 +5,7 @@
 // <ptce-pole-map> through properties and events only.
 import { LitElement, html, isServer, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import type { RegionGeneration } from '../../../data/regions-2015.js';
 import { DEFAULT_LANG, translate, type MessageKey, type Params } from '../../../i18n/index.js';
 import { tokens } from '../../../styles/tokens.js';
@@ -12,7 +13,7 @@ import { INSETS } from '../projection.js';
 import { renderBasemap } from './basemap-layer.js';
 import { createBasemap } from './geometry.js';
 import { mapViewStyles } from './map-view.styles.js';
-import { clusterKey, densityClasses, namesOf, renderLegend, renderMark } from './marks.js';
+import { clusterKey, densityClasses, namesOf, renderLegend, renderMark, type Density } from './marks.js';
 import { clusterPoles, nearestInDirection, type Cluster, type Direction, type PlacedPole } from './model.js';
 import { PanZoom } from './pan-zoom.js';
 import { FULL, fit, zoomedOn, type Box } from './view-box.js';
@@ -130,6 +131,16 @@ export class PtcePoleMapView extends LitElement {
     return result;
   }
 
+  private lastDensity?: { visible: readonly PlacedPole[]; regions: RegionGeneration; focus?: Set<string>; result: Density };
+  /** Counted again only when the poles shown or the areas change (not while panning or zooming). */
+  private densityOf(visible: readonly PlacedPole[], focus: Set<string> | undefined): Density {
+    const last = this.lastDensity;
+    if (last?.visible === visible && last.regions === this.regions && last.focus === focus) return last.result;
+    const result = densityClasses(visible, this.regions, focus);
+    this.lastDensity = { visible, regions: this.regions, focus, result };
+    return result;
+  }
+
   /** The view box that frames the focused departments, or all of France. */
   private focusBox(): Box {
     if (!this.focusArea) return FULL;
@@ -152,7 +163,7 @@ export class PtcePoleMapView extends LitElement {
   protected override render() {
     const { t, focusArea: focus } = this;
     const visible = this.poles;
-    const density = this.mode === 'density' ? densityClasses(visible, this.regions, focus as Set<string> | undefined) : undefined;
+    const density = this.mode === 'density' ? this.densityOf(visible, focus as Set<string> | undefined) : undefined;
     const b = this.viewBox;
     const unit = b.w / (this.width || SERVER_WIDTH);
     const radius = MARKER_RADIUS_PX * unit;
@@ -179,18 +190,25 @@ export class PtcePoleMapView extends LitElement {
           @pointerup=${this.panZoom.onPointerUp}
           @pointercancel=${this.panZoom.onPointerUp}
         >
-          ${renderBasemap(basemap, {
-            generation: this.regions,
-            region: this.region,
-            focus: focus as Set<string> | undefined,
-            density,
-            // Markers mode: departments with poles are tinted (not outlined: a line reads as a border).
-            withPoles: density ? undefined : (this.withPoles as Set<string>),
-          })}
           <!-- Marks not keyed: a filter or zoom rewrites them in place rather than replacing them all. -->
           <g @click=${this.onMarkersEvent} @keydown=${this.onMarkersEvent}>
             ${clusters.map((c) => renderMark(c, radius, { selectedId: this.selectedId, tabbableKey: this.tabbableKey }, t))}
           </g>
+        </svg>
+        <!-- The basemap in an SVG of its own under the marks' (a layer of its own): marks that change
+             (a filter) do not make the browser paint the departments again. -->
+        <svg class="basemap" viewBox="${b.x} ${b.y} ${b.w} ${b.h}" aria-hidden="true">
+          <!-- The basemap written again only when what it shows changes (not while panning or zooming). -->
+          ${guard([this.regions, this.region, focus, density, density ? undefined : this.withPoles], () =>
+            renderBasemap(basemap, {
+              generation: this.regions,
+              region: this.region,
+              focus: focus as Set<string> | undefined,
+              density,
+              // Markers mode: departments with poles are tinted (not outlined: a line reads as a border).
+              withPoles: density ? undefined : (this.withPoles as Set<string>),
+            }),
+          )}
         </svg>
         <div class="controls">
           <!-- Named by their title (also the tooltip), said once: no description repeating the name. -->

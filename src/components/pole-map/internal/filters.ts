@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { DEPARTMENTS } from '../../../data/geography.js';
 import { localize } from '../../../data/localize.js';
 import { REGION_NAMES, regionIn, type RegionGeneration } from '../../../data/regions-2015.js';
@@ -33,7 +34,7 @@ function regionsByName(regions: RegionGeneration, lang: string): [string, string
 /** Search, region, department, theme and status: a search landmark above the map and list. */
 export function renderFilters({ filters: f, regions, lang, themes, actionThemes = [], offering, change }: FilterBar, t: Translate) {
   const regionCodes = regionsByName(regions, lang);
-  const departments = [...DEPARTMENTS.values()].filter((d) => !f.region || regionIn(regions, d.code) === f.region);
+  const departments = () => [...DEPARTMENTS.values()].filter((d) => !f.region || regionIn(regions, d.code) === f.region);
   const option = (value: string, label: string, current?: string) =>
     html`<option value=${value} ?selected=${value === (current ?? '')}>${label}</option>`;
   const valueOf = (event: Event) => (event.target as HTMLSelectElement).value || undefined;
@@ -46,14 +47,16 @@ export function renderFilters({ filters: f, regions, lang, themes, actionThemes 
     <label
       >${t('map.region')}
       <select @change=${(e: Event) => change({ region: valueOf(e), department: undefined }, true)}>
-        ${option('', t('map.all-regions'), f.region)} ${regionCodes.map(([code, name]) => option(code, name, f.region))}
+        ${option('', t('map.all-regions'), f.region)}
+        ${guard([regionCodes, f.region], () => regionCodes.map(([code, name]) => option(code, name, f.region)))}
       </select>
     </label>
     <label
       >${t('map.department')}
       <select @change=${(e: Event) => change({ department: valueOf(e) }, true)}>
         ${option('', t('map.all-departments'), f.department)}
-        ${departments.map((d) => option(d.code, `${d.code} — ${d.name}`, f.department))}
+        <!-- The hundred options written again only when the region or the department changes (not at each letter searched). -->
+        ${guard([regions, f.region, f.department], () => departments().map((d) => option(d.code, `${d.code} — ${d.name}`, f.department)))}
       </select>
     </label>
     ${
@@ -62,7 +65,9 @@ export function renderFilters({ filters: f, regions, lang, themes, actionThemes 
             >${t('map.theme')}
             <select @change=${set('theme')}>
               ${option('', t('map.all-themes'), f.theme)}
-              ${themes.map((th) => option(th.id, `${'\u00a0\u00a0'.repeat(th.depth)}${localize(th.label, lang)}`, f.theme))}
+              ${guard([themes, lang, f.theme], () =>
+                themes.map((th) => option(th.id, `${'\u00a0\u00a0'.repeat(th.depth)}${localize(th.label, lang)}`, f.theme)),
+              )}
             </select>
           </label>`
         : nothing
