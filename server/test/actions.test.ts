@@ -44,7 +44,7 @@ describe('fiches action: reading', () => {
       ],
     );
     for (const action of withActions.flatMap((pole) => pole.actions!)) {
-      assert.equal(action.source, '3e Rencontre nationale des PTCE, 2016');
+      assert.equal(action.source, '3e Journée nationale des PTCE, 2016');
       assert.equal(action.date, '2016-09-23');
     }
   });
@@ -158,7 +158,7 @@ describe('moderating fiches action', () => {
     assert.equal(shown.id, receipt.reference.toLowerCase());
     assert.equal(shown.offer, 'Une visite apprenante du fournil');
     assert.match(shown.date, /^\d{4}-\d{2}-\d{2}$/);
-    assert.equal(pole.actions![0].source, '3e Rencontre nationale des PTCE, 2016', 'after the fiches it had');
+    assert.equal(pole.actions![0].source, '3e Journée nationale des PTCE, 2016', 'after the fiches it had');
     for (const path of PUBLIC) {
       const text = await (await get(path)).text();
       assert.ok(!text.includes('contact.approved@example.org') && !text.includes('Contact approved'), `no contact in ${path}`);

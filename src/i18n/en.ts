@@ -90,7 +90,7 @@ export const en: Catalog = {
   'charter.representative.phone': 'Phone',
   'charter.status': 'Status of the pole',
   'charter.commitments': 'Commitments',
-  'charter.commitments-intro': 'By signing this charter, we, representatives of the pole:',
+  'charter.commitments-intro': 'By signing this charter, we, the PTCE named above:',
   'charter.signing': 'Signature',
   'charter.place': 'Signed at',
   'charter.date': 'On',
