@@ -63,6 +63,8 @@ declare module '../../base/events.js' {
  * @csspart hours - Opening hours.
  * @csspart contact - Website, email and phone.
  * @csspart links - Social networks and the pole's page in the directory it comes from.
+ * @csspart provenance - The quiet line saying where the record comes from and when it was updated.
+ * @csspart themes-source - Who chose the themes (the pole, the publisher, a document), when the data says.
  * @csspart skeleton - The loading placeholder.
  *
  * @fires ptce-pole-select - A compact card was activated (click, Enter or Space); `detail` is `{id, name}`.
