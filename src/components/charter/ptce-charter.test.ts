@@ -109,6 +109,14 @@ describe('<ptce-charter>', () => {
     expect(el.shadowRoot!.querySelector('h5')!.textContent).to.equal('Signer la charte');
   });
 
+  it("says 'nous' for the PTCE that signs, as the charter's signing block does, not for its representatives", async () => {
+    const { url } = await charterEndpoint({ status: 201, json: receipt });
+    const el = await mountCharter(url);
+    const text = el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    expect(text).to.contain('En signant cette charte, nous, le PTCE nommé ci-dessus :').and.not.to.contain('représentant·e·s');
+    await expect(el).to.be.accessible();
+  });
+
   it('can be signed with the keyboard alone', async () => {
     const { url, post } = await charterEndpoint({ status: 201, json: receipt });
     const el = await mountCharter(url);
