@@ -30,7 +30,7 @@ describe('fiches action: reading', () => {
     assert.equal((await (await get('/ptce.json')).json()).actions, 'api/actions');
   });
 
-  it('publishes the five fiches of the 2016 Rencontre on their four poles, credited', async () => {
+  it('publishes the five fiches of the 2016 Journée on their four poles, credited', async () => {
     const doc = await polesDoc();
     assert.ok(validate(PolesDocumentStrict, doc).ok);
     const withActions = doc.poles.filter((pole) => pole.actions?.length);
@@ -163,6 +163,17 @@ describe('moderating fiches action', () => {
       const text = await (await get(path)).text();
       assert.ok(!text.includes('contact.approved@example.org') && !text.includes('Contact approved'), `no contact in ${path}`);
     }
+  });
+
+  it('takes a fiche without an offer, as one of the 2016 journée’s own fiches, and publishes it without one', async () => {
+    const { offer: _offer, ...action } = validActionProposal.action;
+    const response = await send(proposal('sans-offre', { action: { ...action, title: 'Fournil sans-offre' } }));
+    assert.equal(response.status, 201);
+    const { reference } = await response.json();
+    assert.equal((await admin(`${server.url}/api/admin/actions/${reference}/approve`, { method: 'POST' })).status, 200);
+    const shown = (await poleById('bou-sol')).actions!.find((a) => a.title === 'Fournil sans-offre')!;
+    assert.equal(shown.id, reference.toLowerCase());
+    assert.equal('offer' in shown, false);
   });
 
   it('keeps a rejected fiche out, and a fiche of a typed pole off every card', async () => {
