@@ -121,16 +121,19 @@ function renderThemes({ t, lang, compact }: CardView, pole: Pole, vocabulary: Th
   const labels = new Map(vocabulary.map((theme) => [theme.id, theme.label]));
   const more = ids.length - shown.length;
   return html`<ul class="themes" part="themes" aria-label=${t('card.themes')}>
-    ${shown.map((id) => html`<li>${localize(labels.get(id), lang) || id}</li>`)}
-    ${more && !compact ? html`<li class="more">${t('card.more-themes', { count: more })}</li>` : nothing}
-  </ul>${compact ? nothing : renderThemesSource(t, pole)}`;
+      ${shown.map((id) => html`<li>${localize(labels.get(id), lang) || id}</li>`)}
+      ${more && !compact ? html`<li class="more">${t('card.more-themes', { count: more })}</li>` : nothing}
+    </ul>
+    ${compact ? nothing : renderThemesSource(t, pole)}`;
 }
 
 /** "Périmètre économique (2014) : 9 M€": a figure named by its kind, with its year when known. */
 function keyFigureText(t: Translate, lang: string, figure: KeyFigure): string {
   const money = figure.kind === 'economic-scope' || figure.kind === 'turnover' || figure.kind === 'budget';
   const value = money ? formatEuros(lang, figure.value) : formatNumber(lang, figure.value);
-  const kind = t(figure.kind === 'members' && figure.memberKind ? `card.figure.members.${figure.memberKind}` : `card.figure.${figure.kind}`);
+  const kind = t(
+    figure.kind === 'members' && figure.memberKind ? `card.figure.members.${figure.memberKind}` : `card.figure.${figure.kind}`,
+  );
   return t(figure.year === undefined ? 'card.figure' : 'card.figure-year', { kind, year: String(figure.year), value });
 }
 
@@ -189,7 +192,10 @@ function renderFacts({ t, lang }: CardView, pole: Pole) {
 /** A quiet line: where the record comes from and when it was last updated ("Source : … · mis à jour le …"). */
 function renderProvenance({ t, lang }: CardView, pole: Pole) {
   const { source, importedAt, editedAt } = pole.provenance ?? {};
-  const updated = [editedAt, importedAt, pole.updatedAt].filter((date): date is string => !!date).sort().pop();
+  const updated = [editedAt, importedAt, pole.updatedAt]
+    .filter((date): date is string => !!date)
+    .sort()
+    .pop();
   const parts = [
     source?.trim() && t('card.provenance-source', { source: source.trim() }),
     updated && t('card.provenance-updated', { date: formatDate(lang, updated.slice(0, 10)) }),

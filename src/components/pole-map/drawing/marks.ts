@@ -25,7 +25,8 @@ function markerLabel(item: PlacedPole, t: Translate): string {
 }
 
 /** A single mark's class: hollow at a département's centre; `commune` and `source` look like an address's. */
-const markClass = (item: PlacedPole) => (item.precision === 'department' ? 'approximate' : item.precision === 'address' ? '' : item.precision);
+const markClass = (item: PlacedPole) =>
+  item.precision === 'department' ? 'approximate' : item.precision === 'address' ? '' : item.precision;
 
 /** The first names of a bubble's poles, "and N more" (members come in the list's order already). */
 export function namesOf(cluster: Cluster, t: Translate): string {

@@ -1,6 +1,19 @@
 import type { Filters } from '../selection.js';
 
-const HASH_KEYS = ['region', 'department', 'theme', 'status', 'action', 'q', 'pole', 'stage', 'origin', 'scope', 'function', 'legalForm'] as const;
+const HASH_KEYS = [
+  'region',
+  'department',
+  'theme',
+  'status',
+  'action',
+  'q',
+  'pole',
+  'stage',
+  'origin',
+  'scope',
+  'function',
+  'legalForm',
+] as const;
 
 export type HashState = Filters & { pole?: string };
 
