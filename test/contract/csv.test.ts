@@ -40,21 +40,16 @@ describe('spreadsheet (CSV) poles', () => {
   /**
    * What the template's spreadsheet carries of a demo pole: one line, so no fiches action; no
    * provenance, sources of facts, place precision, stage or region alone; its figure columns
-   * without kinds or years (its one amount column is read as a turnover).
+   * without kinds or years (its one amount column is a turnover: a périmètre économique is left out).
    */
   const asSpreadsheet = (pole: Pole): Pole => {
     const { actions: _actions, stage: _stage, factSources: _sources, provenance: _provenance, region, keyFigures, ...rest } = pole;
     const line: Pole = { ...rest };
     if (rest.geo) line.geo = { lat: rest.geo.lat, lon: rest.geo.lon };
     if (region && !rest.departments) line.departments = [];
-    const column = {
-      members: 'structures',
-      jobs: 'jobs',
-      fte: 'fte',
-      'economic-scope': 'turnoverEuros',
-      turnover: 'turnoverEuros',
-    } as const;
-    if (keyFigures) line.figures = Object.fromEntries(keyFigures.map((f) => [column[f.kind as keyof typeof column], f.value]));
+    const column = { members: 'structures', jobs: 'jobs', fte: 'fte', turnover: 'turnoverEuros' } as const;
+    const figures = keyFigures?.filter((f) => f.kind in column).map((f) => [column[f.kind as keyof typeof column], f.value]);
+    if (figures?.length) line.figures = Object.fromEntries(figures);
     return line;
   };
 
