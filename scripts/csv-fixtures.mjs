@@ -5,6 +5,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 const doc = JSON.parse(readFileSync('demo/data/poles.json', 'utf8'));
 const label = (id) => doc.themes.find((t) => t.id === id).label.fr;
+// The template's figure columns: a key figure of that kind (a périmètre économique is no turnover).
+const figure = (p, kind, legacy) => p.keyFigures?.find((f) => f.kind === kind)?.value ?? p.figures?.[legacy];
 const cols = [
   ['id', 'identifiant', (p) => p.id],
   ['name', 'nom', (p) => p.name],
@@ -24,9 +26,9 @@ const cols = [
   ['description', 'description', (p) => p.description],
   ['themes', 'thèmes', (p) => p.themes?.map(label).join(' | ')],
   ['founded year', 'année de création', (p) => p.foundedYear],
-  ['structures', 'structures', (p) => p.figures?.structures],
-  ['jobs', 'emplois', (p) => p.figures?.jobs],
-  ['turnover', "chiffre d'affaires", (p) => p.figures?.turnoverEuros],
+  ['structures', 'structures', (p) => figure(p, 'members', 'structures')],
+  ['jobs', 'emplois', (p) => figure(p, 'jobs', 'jobs')],
+  ['turnover', "chiffre d'affaires", (p) => figure(p, 'turnover', 'turnoverEuros')],
   ['website', 'site web', (p) => p.website],
   ['charter date', 'date de signature', (p) => p.charter?.date, (p) => p.charter?.date],
   ['charter place', 'lieu de signature', (p) => p.charter?.place],

@@ -57,7 +57,7 @@ export const NomLePlusLong: Story = {
 };
 export const PresqueSansDonnees: Story = { name: 'Presque sans données', args: { poleId: 'fontaine-o-livres' } };
 export const Laureat: Story = { name: 'Lauréat d’un appel national', args: { poleId: 'pole-sud' } };
-/** The fiches action of the 3e Rencontre nationale des PTCE (2016): "Projets et actions", the offer highlighted. */
+/** The fiches action of the 3e Journée nationale des PTCE (2016): "Projets et actions", the offer highlighted. */
 export const AvecFichesAction: Story = {
   name: 'Projets et actions (deux fiches, Les Ateliers)',
   args: { poleId: 'pole-tarnais-de-cooperation-economique' },

@@ -41,7 +41,7 @@ export function publicAction(row: ActionRow): PoleAction {
     description: action.description,
     ...(action.stage ? { stage: action.stage } : {}),
     ...(action.perspectives ? { perspectives: action.perspectives } : {}),
-    offer: action.offer,
+    ...(action.offer ? { offer: action.offer } : {}),
     ...(action.website ? { website: action.website } : {}),
     ...(action.themes?.length ? { themes: action.themes } : {}),
     date: (row.decided_at ?? row.received_at).slice(0, 10),

@@ -30,7 +30,7 @@ describe('fiches action: reading', () => {
     assert.equal((await (await get('/ptce.json')).json()).actions, 'api/actions');
   });
 
-  it('publishes the five fiches of the 2016 Rencontre on their four poles, credited', async () => {
+  it('publishes the five fiches of the 2016 Journée on their four poles, credited', async () => {
     const doc = await polesDoc();
     assert.ok(validate(PolesDocumentStrict, doc).ok);
     const withActions = doc.poles.filter((pole) => pole.actions?.length);
@@ -44,7 +44,7 @@ describe('fiches action: reading', () => {
       ],
     );
     for (const action of withActions.flatMap((pole) => pole.actions!)) {
-      assert.equal(action.source, '3e Rencontre nationale des PTCE, 2016');
+      assert.equal(action.source, '3e Journée nationale des PTCE, 2016');
       assert.equal(action.date, '2016-09-23');
     }
   });
@@ -158,11 +158,22 @@ describe('moderating fiches action', () => {
     assert.equal(shown.id, receipt.reference.toLowerCase());
     assert.equal(shown.offer, 'Une visite apprenante du fournil');
     assert.match(shown.date, /^\d{4}-\d{2}-\d{2}$/);
-    assert.equal(pole.actions![0].source, '3e Rencontre nationale des PTCE, 2016', 'after the fiches it had');
+    assert.equal(pole.actions![0].source, '3e Journée nationale des PTCE, 2016', 'after the fiches it had');
     for (const path of PUBLIC) {
       const text = await (await get(path)).text();
       assert.ok(!text.includes('contact.approved@example.org') && !text.includes('Contact approved'), `no contact in ${path}`);
     }
+  });
+
+  it('takes a fiche without an offer, as one of the 2016 journée’s own fiches, and publishes it without one', async () => {
+    const { offer: _offer, ...action } = validActionProposal.action;
+    const response = await send(proposal('sans-offre', { action: { ...action, title: 'Fournil sans-offre' } }));
+    assert.equal(response.status, 201);
+    const { reference } = await response.json();
+    assert.equal((await admin(`${server.url}/api/admin/actions/${reference}/approve`, { method: 'POST' })).status, 200);
+    const shown = (await poleById('bou-sol')).actions!.find((a) => a.title === 'Fournil sans-offre')!;
+    assert.equal(shown.id, reference.toLowerCase());
+    assert.equal('offer' in shown, false);
   });
 
   it('keeps a rejected fiche out, and a fiche of a typed pole off every card', async () => {

@@ -133,6 +133,21 @@ describe('open data', () => {
     }
     const placed = geojson.features.find((f: { id: string }) => f.id === 'pole-ouvert');
     assert.deepEqual(placed.geometry.coordinates, [5.0225, 44.7286], 'longitude first');
+    // The demo's places are town centres: the properties say so, and where the record comes from.
+    const damier = geojson.features.find((f: { id: string }) => f.id === 'le-damier');
+    assert.equal(damier.properties.placePrecision, 'commune');
+    assert.match(damier.properties.provenance.source, /signataires de la charte/);
+    const domb = geojson.features.find((f: { id: string }) => f.id === 'domb-innov');
+    assert.deepEqual(
+      domb.properties.keyFigures.find((f: { kind: string }) => f.kind === 'economic-scope'),
+      {
+        kind: 'economic-scope',
+        value: 9_000_000,
+        year: 2014,
+        source: { by: 'document', name: "2e Journée nationale des PTCE, 19 septembre 2014 (Labo de l'ESS)" },
+      },
+    );
+    assert.equal(geojson.features.find((f: { id: string }) => f.id === 'fontaine-o-livres').properties.region, '11');
   });
 
   it('CSV: the template’s columns without the contact ones, one row per pole, read back by the widgets’ CSV adapter', async () => {
@@ -159,9 +174,10 @@ describe('open data', () => {
     const read = fromCsv(csv, 'https://example.org/poles.csv');
     assert.ok(read.ok);
     const back = (read.value as { poles: { id: string; name: string; geo?: unknown; departments?: string[] }[] }).poles;
+    // The template's columns: coordinates, not their precision (the GeoJSON and JSON files say it).
     assert.deepEqual(
       back.map((p) => [p.id, p.name, p.geo ?? null]),
-      poles.map((p) => [p.id, p.name, p.geo ?? null]),
+      poles.map((p) => [p.id, p.name, p.geo ? { lat: p.geo.lat, lon: p.geo.lon } : null]),
     );
   });
 

@@ -184,11 +184,13 @@ export function departmentFromPostcode(postcode: string): string | undefined {
  * when it has no department), then, with `withRegions`, its current regions.
  */
 export function placeParts(
-  place: { commune?: string; departments?: string[]; territory?: string },
+  place: { commune?: string; departments?: string[]; territory?: string; region?: string },
   withRegions = false,
 ): string[] {
   const departments = (place.departments ?? []).map((code) => departmentName(code) ?? code);
-  const regions = withRegions ? regionsOf(place.departments ?? []).map((code) => regionName(code)) : [];
+  // A pole may name its region without a département (the 2014 list's "Nord-Est Francilien").
+  const regionCodes = departments.length || !place.region ? regionsOf(place.departments ?? []) : [place.region];
+  const regions = withRegions ? regionCodes.map((code) => regionName(code)) : [];
   return [place.commune, departments.length ? departments.join(', ') : place.territory, ...regions].filter(
     (part): part is string => !!part,
   );

@@ -1,4 +1,4 @@
-import { REGIONS, regionOf } from './geography.js';
+import { DEPARTMENTS, REGIONS, regionOf } from './geography.js';
 
 /**
  * The regions in both generations, for the map's `regions` attribute: the current ones (see
@@ -63,4 +63,14 @@ export function regionIn(generation: RegionGeneration, departmentCode: string): 
 /** The distinct regions of a list of departments in the chosen generation, in order of first appearance. */
 export function regionsIn(generation: RegionGeneration, departments: readonly string[]): string[] {
   return [...new Set(departments.map((d) => regionIn(generation, d)).filter((r): r is string => r !== undefined))];
+}
+
+/**
+ * A current region's region before 2016, when it had one (Île-de-France, Bretagne…); none for a
+ * merged one (Auvergne-Rhône-Alpes was Auvergne or Rhône-Alpes: a pole naming it is in neither).
+ */
+export function regionBefore2016(currentRegion: string): string[] {
+  const before = new Set<string>();
+  for (const { code, region } of DEPARTMENTS.values()) if (region === currentRegion) before.add(regionIn('2015', code)!);
+  return before.size === 1 ? [...before] : [];
 }

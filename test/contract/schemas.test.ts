@@ -1,10 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { validate, type Schema } from '../../src/data/validate.js';
-import { REJECTED } from './cases.js';
+import { REJECTED, validActionProposal } from './cases.js';
 import { Discovery } from '../../src/data/schemas/discovery.js';
 import { Pole, PolesDocumentStrict } from '../../src/data/schemas/pole.js';
 import { Referentiel } from '../../src/data/schemas/referentiel.js';
 import { Charter } from '../../src/data/schemas/charter.js';
+import { ActionProposal } from '../../src/data/schemas/action.js';
 import { AssessmentBundle, PHONE_PATTERN } from '../../src/data/schemas/submissions.js';
 import { jsonSchemaOf, PUBLISHED_SCHEMAS, WIDGET_ONLY_SCHEMAS, type PublishedSchemaName } from '../../src/data/json-schema.js';
 
@@ -16,6 +17,38 @@ describe('endpoint contract: schemas', () => {
     const result = validate(Pole, { id: 'p', name: 'Pôle', futureField: { anything: 1 }, departments: ['2B', '974'] });
     expect(result.ok).to.equal(true);
     expect(result.ok && result.value).to.deep.equal({ id: 'p', name: 'Pôle', departments: ['2B', '974'] });
+  });
+
+  it("accepts a fiche action without an offer (one of the 2016 journée's own fiches has none)", () => {
+    const { offer: _offer, ...action } = validActionProposal.action;
+    expect(validate(ActionProposal, { ...validActionProposal, action }).ok).to.equal(true);
+  });
+
+  it('accepts facts with their kind, year and source, and a record with its provenance', () => {
+    const pole = {
+      id: 'p',
+      name: 'Pôle',
+      region: '11',
+      geo: { lat: 48.85, lon: 2.35, precision: 'commune' },
+      keyFigures: [
+        {
+          kind: 'economic-scope',
+          value: 9_000_000,
+          year: 2014,
+          source: { by: 'document', name: 'Journée 2014', url: 'https://example.org/j' },
+        },
+        { kind: 'members', value: 14, memberKind: 'ess' },
+      ],
+      scope: 'multisectoral',
+      functions: ['hosting'],
+      legalForm: 'SCIC',
+      stage: 'laureate',
+      nationalCalls: [2013],
+      factSources: { themes: { by: 'publisher' }, stage: { by: 'document', name: 'Appel 2013' }, legalForm: { by: 'pole' } },
+      provenance: { source: 'Carteco', url: 'https://example.org/p', importedAt: '2026-12-01T10:00:00Z', by: 'CRESS Exemple' },
+    };
+    const result = validate(Pole, pole);
+    expect(result.ok && result.value).to.deep.equal(pole);
   });
 
   for (const [what, name, data, path] of REJECTED) {
@@ -97,7 +130,19 @@ describe('endpoint contract: demo dataset', () => {
       for (const theme of pole.themes ?? []) expect(themeIds.has(theme), `${pole.id}: ${theme}`).to.equal(true);
     }
     const domb = poles.find((p: { name: string }) => p.name === "Domb'Innov");
-    expect(domb.figures).to.deep.equal({ structures: 14, jobs: 300, turnoverEuros: 9_000_000 });
+    // Seed 000: "9 millions d'euros de périmètre économique", said at the journée of 2014.
+    expect(domb.figures).to.equal(undefined);
+    expect(domb.keyFigures.find((f: { kind: string }) => f.kind === 'economic-scope')).to.include({ value: 9_000_000, year: 2014 });
+    // The places are town centres the project chose: none claims an address.
+    const placed = poles.filter((p: { geo?: unknown }) => p.geo);
+    expect(placed).to.have.length(20);
+    for (const pole of placed) expect(pole.geo.precision, pole.id).to.equal('commune');
+    // The 2014 list places Fontaine O Livres in Île-de-France, with no département.
+    expect(poles.find((p: { id: string }) => p.id === 'fontaine-o-livres')).to.include({ region: '11', territory: 'Nord-Est Francilien' });
+    // Every theme tag is the project's own classification, and says so.
+    for (const pole of poles.filter((p: { themes?: string[] }) => p.themes?.length))
+      expect(pole.factSources.themes.by, pole.id).to.equal('publisher');
+    for (const pole of poles) expect(pole.provenance.source, pole.id).to.be.a('string');
   });
 
   it('the illustrative référentiel is 3 × 3 × 4, says so, and keeps the 2014 general objectives', async () => {

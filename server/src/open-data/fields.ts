@@ -16,10 +16,20 @@ export interface OpenPole {
   postcode?: string;
   commune?: string;
   geo?: { lat: number; lon: number };
+  /** How precisely `geo` places the pole (address, commune, department), when the record says. */
+  placePrecision?: NonNullable<Pole['geo']>['precision'];
+  region?: Pole['region'];
   description?: string;
   themes?: string[];
   foundedYear?: number;
   figures?: Pole['figures'];
+  keyFigures?: Pole['keyFigures'];
+  scope?: Pole['scope'];
+  functions?: Pole['functions'];
+  legalForm?: string;
+  stage?: Pole['stage'];
+  factSources?: Pole['factSources'];
+  provenance?: Pole['provenance'];
   website?: string;
   openingHours?: string;
   social?: string[];
@@ -66,11 +76,20 @@ export function openPole(pole: Pole, themes: Theme[]): OpenPole {
     address: pole.address,
     postcode: pole.postcode,
     commune: pole.commune,
-    geo: pole.geo,
+    geo: pole.geo && { lat: pole.geo.lat, lon: pole.geo.lon },
+    placePrecision: pole.geo?.precision,
+    region: pole.region,
     description: pole.description,
     themes: pole.themes?.map(label),
     foundedYear: pole.foundedYear,
     figures: pole.figures && Object.keys(pole.figures).length ? pole.figures : undefined,
+    keyFigures: pole.keyFigures,
+    scope: pole.scope,
+    functions: pole.functions,
+    legalForm: pole.legalForm,
+    stage: pole.stage,
+    factSources: pole.factSources,
+    provenance: pole.provenance,
     website: pole.website,
     openingHours: hoursText(pole.openingHours),
     social: pole.social,

@@ -52,7 +52,7 @@ export function toProposal(draft: ActionDraft, poles: readonly { id: string; nam
     description: draft.description.trim(),
     stage: optional(draft.stage),
     perspectives: optional(draft.perspectives),
-    offer: draft.offer.trim(),
+    offer: optional(draft.offer),
     website: optional(draft.website),
     themes: draft.themes.length ? [...draft.themes] : undefined,
   };

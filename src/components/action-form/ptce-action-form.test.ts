@@ -78,11 +78,15 @@ describe('<ptce-action-form>', () => {
       'Le pôle : Choisissez le pôle, ou « Mon pôle n’est pas dans la liste ».',
       'Nom du projet : Ce champ est obligatoire.',
       'Description : Ce champ est obligatoire.',
-      'Une action concrète à proposer aux autres pôles : Ce champ est obligatoire.',
       'Nom et prénom : Ce champ est obligatoire.',
       'Courriel : Ce champ est obligatoire.',
     ]);
     expect(field(el, 'f-action-title').getAttribute('aria-invalid')).to.equal('true');
+    // The offer is optional: one of the 2016 journée's own fiches offers nothing.
+    const offer = field<HTMLTextAreaElement>(el, 'f-action-offer');
+    expect(offer.required).to.equal(false);
+    expect(offer.getAttribute('aria-invalid')).not.to.equal('true');
+    expect(shadow(el).querySelector(`label[for="f-action-offer"]`)!.textContent).to.contain('(facultatif)');
     await expect(el).to.be.accessible();
     // A summary link takes the reader to its field.
     await click(summary.querySelectorAll('a')[1]);
@@ -130,6 +134,17 @@ describe('<ptce-action-form>', () => {
       contact: { name: 'Camille Martin', email: 'brouillon@example.org' },
     });
     expect(field(el, 'f-action-title').value, 'nothing lost').to.equal('Fournil brouillon');
+  });
+
+  it('sends a fiche without an offer', async () => {
+    const { url, post } = await actionsEndpoint({ status: 201, json: receipt });
+    const el = await mountForm(url, { noDraft: true });
+    await fillRequired(el, 'sans-offre');
+    await fill(field<HTMLTextAreaElement>(el, 'f-action-offer'), '');
+    await submit(el);
+    await until(async () => (await mockRequests(post)).length === 1, 'sent');
+    const [sent] = await mockRequests(post);
+    expect(JSON.parse(sent.body).action).to.deep.equal({ title: 'Fournil sans-offre', description: 'Un fournil partagé.' });
   });
 
   it('is accessible while loading, on a load failure, and while sending', async () => {

@@ -213,7 +213,7 @@ export class PtceActionForm extends PtceElement {
         ${this.input(issues, 'title')} ${this.input(issues, 'description', { multiline: true })}
         ${this.input(issues, 'stage', { multiline: true, optional: true })}
         ${this.input(issues, 'perspectives', { multiline: true, optional: true })}
-        ${this.input(issues, 'offer', { multiline: true, hint: this.t('action-form.field.offer-hint') })}
+        ${this.input(issues, 'offer', { multiline: true, optional: true, hint: this.t('action-form.field.offer-hint') })}
         ${this.input(issues, 'website', { type: 'url', autocomplete: 'url', optional: true })}
         ${
           data.themes.length

@@ -100,13 +100,16 @@ describe('<ptce-charter>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('fits the page outline with heading-level', async () => {
+  it('fits the page outline with heading-level, and says "nous" for the PTCE that signs', async () => {
     const { url } = await charterEndpoint({ status: 201, json: receipt });
     const el = await fixture<PtceCharter>(html`<ptce-charter endpoint=${url} heading-level="4"></ptce-charter>`);
     await until(() => el.data.state.status === 'ready');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('h4')!.textContent).to.equal('Charte de la démarche collective PTCE');
     expect(el.shadowRoot!.querySelector('h5')!.textContent).to.equal('Signer la charte');
+    // "nous" is the PTCE that signs, as in the charter's signing block, not its representatives.
+    const text = el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    expect(text).to.contain('En signant cette charte, nous, le PTCE nommé ci-dessus :').and.not.to.contain('représentant·e·s');
   });
 
   it('can be signed with the keyboard alone', async () => {

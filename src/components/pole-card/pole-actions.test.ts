@@ -6,7 +6,7 @@ import { until } from '../../../test/support/wait.js';
 import { mount } from '../../../test/support/mount.js';
 
 const DEMO = '/demo/data/ptce.json';
-const SOURCE = '3e Rencontre nationale des PTCE, 2016';
+const SOURCE = '3e Journée nationale des PTCE, 2016';
 const ready = (el: PtcePoleCard) =>
   until(() => ['ready', 'error'].includes(el.data.state.status), 'card settled').then(() => el.updateComplete);
 const parts = (el: Element, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
@@ -22,7 +22,7 @@ async function card(template: ReturnType<typeof html>) {
   return el;
 }
 
-/** The five fiches of the 2016 Rencontre (seed 004), by the demo pole they belong to. */
+/** The five fiches of the 2016 Journée (seed 004), by the demo pole they belong to. */
 const FICHES: [string, string[]][] = [
   ['bou-sol', ["Bou'sol"]],
   ['domb-innov', ["Festival Economie du 3ème type (Domb'Innov – groupe Val Horizon)"]],

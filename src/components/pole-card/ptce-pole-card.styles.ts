@@ -75,6 +75,11 @@ export const poleStyles = css`
   .territory {
     color: var(--_muted);
   }
+  /* Where the record and its classifications come from: quiet, small. */
+  .provenance {
+    color: var(--_muted);
+    font-size: 0.8125em;
+  }
   .badges,
   .themes,
   .facts,

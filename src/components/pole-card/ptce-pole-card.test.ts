@@ -111,7 +111,11 @@ describe('<ptce-pole-card>', () => {
     expect(shown).to.contain('Structure porteuse : Val Horizon');
     expect(part(el, 'territory')!.textContent).to.equal('Ain · Auvergne-Rhône-Alpes');
     const figures = [...part(el, 'figures')!.querySelectorAll('li')].map((li) => li.textContent!.replace(/[\u00a0\u202f]/g, ' '));
-    expect(figures).to.deep.equal(['14 structures', '300 emplois', '9 M € de chiffre d’affaires']);
+    expect(figures).to.deep.equal([
+      'Structures de l’ESS membres (2014) : 14',
+      'Emplois (2014) : 300',
+      'Périmètre économique (2014) : 9 M €',
+    ]);
     expect(shown).to.contain('Signataire de la charte le 19 septembre 2014 à Paris');
     expect([...part(el, 'themes')!.querySelectorAll('li')].map((li) => li.textContent)).to.deep.equal([
       'Accompagnement et création d’activités',
@@ -128,13 +132,13 @@ describe('<ptce-pole-card>', () => {
   it('formats in English and re-renders when the language changes', async () => {
     const el = await card(html`<ptce-pole-card endpoint=${DEMO} pole-id="domb-innov" lang="en"></ptce-pole-card>`);
     // The English catalog loads on first use, after the data: wait for it, not for the data alone.
-    await until(() => text(el).includes('300 jobs'), 'English messages loaded');
+    await until(() => text(el).includes('Jobs (2014): 300'), 'English messages loaded');
     expect(text(el))
-      .to.contain('300 jobs')
-      .and.to.contain('€9M turnover')
+      .to.contain('Jobs (2014): 300')
+      .and.to.contain('Economic scope (2014): €9M')
       .and.to.contain('Signed the charter on September 19, 2014 in Paris');
     el.lang = 'fr';
-    await until(() => text(el).includes('300 emplois'), 'back in French');
+    await until(() => text(el).includes('Emplois (2014) : 300'), 'back in French');
   });
 
   it('states national calls won as neutral facts', async () => {

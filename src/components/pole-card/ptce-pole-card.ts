@@ -71,6 +71,8 @@ declare module '../../base/events.js' {
  * @csspart hours - Opening hours.
  * @csspart contact - Website, email and phone.
  * @csspart links - Social networks and the pole's page in the directory it comes from.
+ * @csspart provenance - The quiet line saying where the record comes from and when it was updated.
+ * @csspart themes-source - Who chose the themes (the pole, the publisher, a document), when the data says.
  * @csspart skeleton - The loading placeholder.
  * @csspart requests - The opt-in requests' buttons and their open form (`report-error`, `claim`, `contact`).
  * @csspart request-button - One of those buttons ("Signaler une erreur", "Je gère ce pôle", "Contacter ce pôle").

@@ -181,7 +181,7 @@ describe('<ptce-pole-map>', () => {
     expect(tabbable).to.have.length(1);
     for (const marker of all(el, '.marker')) expect(marker.getAttribute('aria-label')).to.match(/\S/);
     const single = all(el, '.marker:not(.bubble)').find((m) => m.getAttribute('aria-label')!.startsWith('Le Damier'))!;
-    expect(single.getAttribute('aria-label')).to.equal('Le Damier, Clermont-Ferrand, Puy-de-Dôme');
+    expect(single.getAttribute('aria-label')).to.equal('Le Damier, Clermont-Ferrand, Puy-de-Dôme, placé dans sa commune');
     single.focus();
     await press('ArrowRight');
     const focused = await until(() => (focusedIn(el) !== single ? focusedIn(el) : null), 'focus moved');
@@ -357,12 +357,19 @@ describe('<ptce-pole-map>', () => {
     const legend = q(el, '[part="legend"]');
     const kinds = new Set(
       all(el, '.marker').map((m) =>
-        m.classList.contains('bubble') ? 'bubble' : m.classList.contains('approximate') ? 'approximate' : 'exact',
+        m.classList.contains('bubble')
+          ? 'bubble'
+          : m.classList.contains('approximate')
+            ? 'approximate'
+            : m.classList.contains('commune')
+              ? 'commune'
+              : 'exact',
       ),
     );
     expect(kinds.size, 'the demo shows several kinds').to.be.at.least(2);
     const texts = {
       exact: 'Pôle à son adresse',
+      commune: 'Pôle placé dans sa commune (précision : commune)',
       approximate: 'Emplacement approché (centre du département)',
       bubble: 'Plusieurs pôles proches : activer pour zoomer',
     };
@@ -371,14 +378,16 @@ describe('<ptce-pole-map>', () => {
     // The legend's swatches look like the markers they name.
     for (const kind of kinds) {
       const marker = all(el, `.marker`).find((m) =>
-        kind === 'exact' ? !m.classList.contains('bubble') && !m.classList.contains('approximate') : m.classList.contains(kind),
+        kind === 'exact'
+          ? !m.classList.contains('bubble') && !m.classList.contains('approximate') && !m.classList.contains('commune')
+          : m.classList.contains(kind),
       )!;
       const swatch = q(el, `.legend .swatch.${kind} circle`);
       expect(getComputedStyle(swatch).fill, kind).to.equal(getComputedStyle(marker).fill);
     }
     // Only the kinds shown: a map of poles placed by address has no hollow marker to explain.
     const { url } = await mockEndpoint({
-      poles: { poles: [{ id: 'a', name: 'Pôle A', departments: ['35'], geo: { lat: 48.117, lon: -1.678 } }] },
+      poles: { poles: [{ id: 'a', name: 'Pôle A', departments: ['35'], geo: { lat: 48.117, lon: -1.678, precision: 'address' } }] },
     });
     const exactOnly = await mapOf(html`<ptce-pole-map endpoint=${url}></ptce-pole-map>`);
     expect(q(exactOnly, '[part="legend"]').textContent)

@@ -218,6 +218,7 @@ export class PtcePoleMap extends PtceElement {
             themes: data.filterThemes,
             actionThemes: data.actionThemes,
             offering: data.offering,
+            facets: data.facets,
             change: (patch, refocus) => this.setFilters(patch, refocus),
           },
           this.t,

@@ -90,6 +90,30 @@ export interface Filters {
   /** Poles that offer an action to the other poles (`*`), or one on this theme. */
   action?: string;
   q?: string;
+  /** The typology's facets and the stage (see FACETS). */
+  stage?: string;
+  origin?: string;
+  scope?: string;
+  function?: string;
+  legalForm?: string;
+}
+
+/** The typology's facets and the stage, filtered on when the poles shown have them. */
+export const FACETS = ['stage', 'origin', 'scope', 'function', 'legalForm'] as const;
+export type Facet = (typeof FACETS)[number];
+
+/** A pole's values for a facet. */
+export function facetValues(pole: Pole, facet: Facet): readonly string[] {
+  if (facet === 'function') return pole.functions ?? [];
+  const value = pole[facet];
+  return value ? [value] : [];
+}
+
+/** The values of each facet that the poles have, in first-seen order (legal forms sorted). */
+export function facetsInUse(poles: readonly Pole[]): Record<Facet, string[]> {
+  const used = Object.fromEntries(FACETS.map((facet) => [facet, new Set<string>()])) as Record<Facet, Set<string>>;
+  for (const pole of poles) for (const facet of FACETS) for (const value of facetValues(pole, facet)) used[facet].add(value);
+  return Object.fromEntries(FACETS.map((facet) => [facet, [...used[facet]]])) as Record<Facet, string[]>;
 }
 
 export function filterPoles(placed: readonly PlacedPole[], filters: Filters, generation: RegionGeneration): PlacedPole[] {
@@ -101,6 +125,7 @@ export function filterPoles(placed: readonly PlacedPole[], filters: Filters, gen
       (!filters.theme || (item.pole.themes ?? []).includes(filters.theme)) &&
       (!filters.status || item.pole.status === filters.status) &&
       (!filters.action || offersOn(item.pole, filters.action)) &&
+      FACETS.every((facet) => !filters[facet] || facetValues(item.pole, facet).includes(filters[facet])) &&
       (!words.length || words.every((word) => (item.haystack ?? haystackOf(item)).includes(word))),
   );
 }

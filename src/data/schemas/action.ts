@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { HttpUrl, IsoDate, IsoDateTime, NonEmptyText } from './common.js';
 
 /**
- * A pole's *fiche action* (3e Rencontre nationale des PTCE, 2016): a project it runs and the
+ * A pole's *fiche action* (3e Journée nationale des PTCE, 2016): a project it runs and the
  * concrete action it offers the other poles, most often a *visite apprenante*. Texts are plain;
  * line breaks are kept (a fiche often lists its points one per line).
  */
@@ -25,7 +25,7 @@ export const PoleAction = z.object({
   themes: z.optional(z.array(z.string()).check(z.maxLength(20))),
   /** When the fiche was presented or published. */
   date: IsoDate,
-  /** Where it comes from ("3e Rencontre nationale des PTCE, 2016"). */
+  /** Where it comes from ("3e Journée nationale des PTCE, 2016"). */
   source: z.optional(z.string().check(z.maxLength(300))),
 });
 export type PoleAction = z.infer<typeof PoleAction>;
@@ -36,7 +36,8 @@ export const ActionFiche = z.object({
   description: NonEmptyText.check(z.maxLength(4000)),
   stage: z.optional(z.string().check(z.maxLength(2000))),
   perspectives: z.optional(z.string().check(z.maxLength(4000))),
-  offer: NonEmptyText.check(z.maxLength(2000)),
+  /** Optional: one of the 2016 journée's own fiches offers none. */
+  offer: z.optional(z.string().check(z.maxLength(2000))),
   website: z.optional(HttpUrl),
   themes: z.optional(z.array(z.string()).check(z.maxLength(20))),
 });

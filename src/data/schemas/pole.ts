@@ -15,6 +15,65 @@ export const PoleOrigin = z.enum(['entrepreneurial', 'citizen', 'local-authority
 export type PoleOrigin = z.infer<typeof PoleOrigin>;
 
 const Count = z.number().check(z.gte(0));
+const Year = z.int().check(z.gte(1900), z.lte(2100));
+
+/**
+ * Who says a fact: the pole itself, the publisher of this endpoint (its own classification, "ours"),
+ * or a named document (the 2014 list, a journée's proceedings). Optional everywhere: older
+ * documents say nothing, and the widgets then claim nothing.
+ */
+export const FactSource = z.object({
+  by: z.enum(['pole', 'publisher', 'document']),
+  /** The document's or organisation's name ("2e Journée nationale des PTCE, 2014"). */
+  name: z.optional(z.string().check(z.maxLength(300))),
+  url: z.optional(HttpUrl),
+});
+export type FactSource = z.infer<typeof FactSource>;
+
+/** What a key figure measures. Amounts are in euros, the others are counts. */
+export const FigureKind = z.enum(['economic-scope', 'turnover', 'budget', 'jobs', 'fte', 'members']);
+export type FigureKind = z.infer<typeof FigureKind>;
+
+/** Member structures counted by kind ("14 entreprises sociales"). */
+export const MemberKind = z.enum(['ess', 'businesses', 'local-authorities', 'research-training', 'other']);
+export type MemberKind = z.infer<typeof MemberKind>;
+
+/** One key figure with its kind, year and source: "9 M€ de périmètre économique (2014)". */
+export const KeyFigure = z.object({
+  kind: FigureKind,
+  value: Count,
+  /** The year the figure describes (or was given in). */
+  year: z.optional(Year),
+  /** For `members`: which members are counted (all of them when absent). */
+  memberKind: z.optional(MemberKind),
+  source: z.optional(FactSource),
+});
+export type KeyFigure = z.infer<typeof KeyFigure>;
+
+/** How precisely `geo` places the pole: at its address, in its commune (its centre), at its département's centre. */
+export const PlacePrecision = z.enum(['address', 'commune', 'department']);
+export type PlacePrecision = z.infer<typeof PlacePrecision>;
+
+/** Current regions (INSEE codes since 2016, overseas included). */
+export const RegionCode = z.enum(['11', '24', '27', '28', '32', '44', '52', '53', '75', '76', '84', '93', '94', '01', '02', '03', '04', '06']);
+
+/** The characterisation note's typology (seed 002, section 5), and where a pole stands. */
+export const PoleScope = z.enum(['sectoral', 'multisectoral']);
+export const PoleFunction = z.enum(['promotion', 'hosting', 'multi-function']);
+/** Identified (on a list), engaged in the collective approach (signed the charter…), laureate of a national call. */
+export const PoleStage = z.enum(['identified', 'engaged', 'laureate']);
+export type PoleStage = z.infer<typeof PoleStage>;
+
+/** Where a record comes from and when it was last imported or edited, and by whom (an organisation or a role, never a person's contact). */
+export const Provenance = z.object({
+  /** The source's name ("Liste des signataires de la charte, 19 septembre 2014", "Carteco"). */
+  source: z.optional(z.string().check(z.maxLength(300))),
+  url: z.optional(HttpUrl),
+  importedAt: z.optional(IsoDateTime),
+  editedAt: z.optional(IsoDateTime),
+  by: z.optional(z.string().check(z.maxLength(200))),
+});
+export type Provenance = z.infer<typeof Provenance>;
 
 /** Opening hours as the source writes them, per day ("09:00-12:00 & 14:00-18:00") and a free note. */
 const Hours = z.optional(z.string().check(z.maxLength(200)));
@@ -64,12 +123,36 @@ export const Pole = z.object({
     z.object({
       lat: z.number().check(z.gte(-90), z.lte(90)),
       lon: z.number().check(z.gte(-180), z.lte(180)),
+      /** Absent: "address" when the pole has an address, else unsaid (the map claims no precision). */
+      precision: z.optional(PlacePrecision),
     }),
   ),
+  /** Its current region, for a pole whose sources name the region but no département. */
+  region: z.optional(RegionCode),
   description: z.optional(z.string()),
   themes: z.optional(z.array(z.string())),
   origin: z.optional(PoleOrigin),
-  foundedYear: z.optional(z.int().check(z.gte(1900), z.lte(2100))),
+  scope: z.optional(PoleScope),
+  functions: z.optional(z.array(PoleFunction).check(z.maxLength(3))),
+  /** Its legal form as the source writes it ("association", "SCIC", "sans structure juridique"). */
+  legalForm: z.optional(z.string().check(z.maxLength(120))),
+  stage: z.optional(PoleStage),
+  /** Who says each classification: the themes, the typology, the stage, the national calls. */
+  factSources: z.optional(
+    z.object({
+      themes: z.optional(FactSource),
+      origin: z.optional(FactSource),
+      scope: z.optional(FactSource),
+      functions: z.optional(FactSource),
+      legalForm: z.optional(FactSource),
+      stage: z.optional(FactSource),
+      nationalCalls: z.optional(FactSource),
+    }),
+  ),
+  foundedYear: z.optional(Year),
+  /** Key figures, each with its kind, year and source; when given, `figures` is not shown. */
+  keyFigures: z.optional(z.array(KeyFigure).check(z.maxLength(20))),
+  /** Earlier form of the key figures, without year or source: still read. */
   figures: z.optional(
     z.object({
       structures: z.optional(Count),
@@ -97,6 +180,8 @@ export const Pole = z.object({
   referentielSummary: z.optional(ReferentielSummary),
   /** The pole's fiches action: projects and the action each offers the other poles. */
   actions: z.optional(z.array(PoleAction).check(z.maxLength(50))),
+  /** Where this record comes from, when it was imported or edited, by whom. */
+  provenance: z.optional(Provenance),
   updatedAt: z.optional(IsoDateTime),
 }).check(
   z.superRefine((pole, ctx) => {

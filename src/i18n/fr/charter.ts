@@ -23,7 +23,7 @@ export const charter = {
   'charter.representative.phone': 'Téléphone',
   'charter.status': 'Situation du pôle',
   'charter.commitments': 'Engagements',
-  'charter.commitments-intro': 'En signant cette charte, nous, représentant·e·s du pôle :',
+  'charter.commitments-intro': 'En signant cette charte, nous, le PTCE nommé ci-dessus :',
   'charter.signing': 'Signature',
   'charter.place': 'Fait à',
   'charter.date': 'Le',

@@ -3,8 +3,8 @@ import { heading } from '../../../base/heading.js';
 import { placeParts } from '../../../data/geography.js';
 import { mailtoHref, safeHttpUrl, telHref } from '../../../data/safe-url.js';
 import { localize } from '../../../data/localize.js';
-import type { OpeningHours, Pole, Theme } from '../../../data/schemas/pole.js';
-import { formatDate, formatEuros, registerMessages, type Translate } from '../../../i18n/index.js';
+import type { KeyFigure, OpeningHours, Pole, Theme } from '../../../data/schemas/pole.js';
+import { formatDate, formatEuros, formatNumber, registerMessages, type Translate } from '../../../i18n/index.js';
 import { card } from '../../../i18n/fr/card.js';
 import { pole as poleMessages } from '../../../i18n/fr/pole.js';
 import { poleRequest } from '../../../i18n/fr/pole-request.js';
@@ -74,7 +74,7 @@ export function renderPole(view: CardView, pole: Pole, themes: Theme[], origin: 
         ? nothing
         : html`<div class="aside">
             ${renderFigures(view, pole)} ${renderFacts(view, pole)} ${renderAddress(view, pole)} ${renderHours(view, pole.openingHours)}
-            ${renderContact(view, pole)} ${renderLinks(view, pole)}
+            ${renderContact(view, pole)} ${renderLinks(view, pole)} ${renderProvenance(view, pole)}
           </div>`
     }
     ${compact ? nothing : (view.requests ?? nothing)}
@@ -125,12 +125,45 @@ function renderThemes({ t, lang, compact }: CardView, pole: Pole, vocabulary: Th
   const labels = new Map(vocabulary.map((theme) => [theme.id, theme.label]));
   const more = ids.length - shown.length;
   return html`<ul class="themes" part="themes" aria-label=${t('card.themes')}>
-    ${shown.map((id) => html`<li>${localize(labels.get(id), lang) || id}</li>`)}
-    ${more && !compact ? html`<li class="more">${t('card.more-themes', { count: more })}</li>` : nothing}
-  </ul>`;
+      ${shown.map((id) => html`<li>${localize(labels.get(id), lang) || id}</li>`)}
+      ${more && !compact ? html`<li class="more">${t('card.more-themes', { count: more })}</li>` : nothing}
+    </ul>
+    ${compact ? nothing : renderThemesSource(t, pole)}`;
+}
+
+/** "Périmètre économique (2014) : 9 M€": a figure named by its kind, with its year when known. */
+function keyFigureText(t: Translate, lang: string, figure: KeyFigure): string {
+  const money = figure.kind === 'economic-scope' || figure.kind === 'turnover' || figure.kind === 'budget';
+  const value = money ? formatEuros(lang, figure.value) : formatNumber(lang, figure.value);
+  const kind = t(
+    figure.kind === 'members' && figure.memberKind ? `card.figure.members.${figure.memberKind}` : `card.figure.${figure.kind}`,
+  );
+  return t(figure.year === undefined ? 'card.figure' : 'card.figure-year', { kind, year: String(figure.year), value });
+}
+
+/** Themes the publisher chose, not the pole: said so, quietly. */
+function renderThemesSource(t: Translate, pole: Pole) {
+  const source = pole.factSources?.themes;
+  if (!source) return nothing;
+  const text =
+    source.by === 'pole'
+      ? t('card.themes-by-pole')
+      : source.name
+        ? t('card.themes-by', { name: source.name })
+        : t(source.by === 'publisher' ? 'card.themes-by-publisher' : 'card.themes-by-document');
+  return html`<p class="provenance themes-source" part="themes-source">${text}</p>`;
 }
 
 function renderFigures({ t, lang }: CardView, pole: Pole) {
+  if (pole.keyFigures?.length) {
+    const items = [
+      ...pole.keyFigures.map((figure) => keyFigureText(t, lang, figure)),
+      ...(pole.foundedYear !== undefined ? [t('card.founded', { year: String(pole.foundedYear) })] : []),
+    ];
+    return html`<ul class="figures" part="figures" aria-label=${t('card.figures')}>
+      ${items.map((item) => html`<li>${item}</li>`)}
+    </ul>`;
+  }
   const f = pole.figures ?? {};
   const items = [
     f.structures !== undefined && t('card.structures', { count: f.structures }),
@@ -158,6 +191,21 @@ function renderFacts({ t, lang }: CardView, pole: Pole) {
         ${facts.map((fact) => html`<li>${fact}</li>`)}
       </ul>`
     : nothing;
+}
+
+/** A quiet line: where the record comes from and when it was last updated ("Source : … · mis à jour le …"). */
+function renderProvenance({ t, lang }: CardView, pole: Pole) {
+  const { source, importedAt, editedAt } = pole.provenance ?? {};
+  const updated = [editedAt, importedAt, pole.updatedAt]
+    .filter((date): date is string => !!date)
+    .sort()
+    .pop();
+  const parts = [
+    source?.trim() && t('card.provenance-source', { source: source.trim() }),
+    updated && t('card.provenance-updated', { date: formatDate(lang, updated.slice(0, 10)) }),
+  ].filter(Boolean);
+  const text = parts.join(' · ');
+  return text ? html`<p class="provenance" part="provenance">${text[0].toUpperCase()}${text.slice(1)}</p>` : nothing;
 }
 
 function renderContact({ t }: CardView, pole: Pole) {

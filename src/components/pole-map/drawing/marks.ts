@@ -15,10 +15,18 @@ export function clusterKey(cluster: Cluster): string {
   return cluster.members.length === 1 ? first : `bubble:${first}:${cluster.members.length}`;
 }
 
-/** A marker's name: the pole, where it is, and whether the mark only stands for its department. */
+/** What a mark's place says, after the pole's name and territory: nothing for an address. */
+const PLACE_NOTE = { address: '', commune: 'map.approximate-commune', department: 'map.approximate', source: '' } as const;
+
+/** A marker's name: the pole, where it is, and whether the mark only stands for its commune or department. */
 function markerLabel(item: PlacedPole, t: Translate): string {
-  return [item.pole.name, territoryOf(item), item.exact ? '' : t('map.approximate')].filter(Boolean).join(', ');
+  const note = PLACE_NOTE[item.precision];
+  return [item.pole.name, territoryOf(item), note && t(note)].filter(Boolean).join(', ');
 }
+
+/** A single mark's class: hollow at a département's centre; `commune` and `source` look like an address's. */
+const markClass = (item: PlacedPole) =>
+  item.precision === 'department' ? 'approximate' : item.precision === 'address' ? '' : item.precision;
 
 /** The first names of a bubble's poles, "and N more" (members come in the list's order already). */
 export function namesOf(cluster: Cluster, t: Translate): string {
@@ -46,7 +54,7 @@ export function renderMark(cluster: Cluster, radius: number, state: { selectedId
   const selected = !!single && single.pole.id === state.selectedId;
   const r = markRadius(cluster.members.length, radius);
   return svg`<circle
-      class="marker ${single ? (single.exact ? '' : 'approximate') : 'bubble'} ${selected ? 'selected' : ''}"
+      class="marker ${single ? markClass(single) : 'bubble'} ${selected ? 'selected' : ''}"
       role="button"
       aria-current=${selected ? 'true' : nothing}
       tabindex=${key === state.tabbableKey ? 0 : -1}
@@ -107,8 +115,10 @@ export function renderLegend(clusters: readonly Cluster[], density: Density | un
   }
   const singles = clusters.filter((c) => c.members.length === 1).map((c) => c.members[0]);
   return html`<ul class="legend" part="legend" aria-label=${t('map.legend')}>
-    ${singles.some((p) => p.exact) ? item(swatch('exact'), t('map.key-exact')) : nothing}
-    ${singles.some((p) => !p.exact) ? item(swatch('approximate'), t('map.key-approximate')) : nothing}
+    ${singles.some((p) => p.precision === 'address') ? item(swatch('exact'), t('map.key-exact')) : nothing}
+    ${singles.some((p) => p.precision === 'commune') ? item(swatch('commune'), t('map.key-commune')) : nothing}
+    ${singles.some((p) => p.precision === 'source') ? item(swatch('source'), t('map.key-source')) : nothing}
+    ${singles.some((p) => p.precision === 'department') ? item(swatch('approximate'), t('map.key-approximate')) : nothing}
     ${clusters.some((c) => c.members.length > 1) ? item(swatch('bubble'), t('map.key-bubble')) : nothing}
     ${item(html`<svg viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" class="dept has-poles"></rect></svg>`, t('map.key-tint'))}
   </ul>`;

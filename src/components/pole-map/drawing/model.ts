@@ -2,7 +2,7 @@
 // into bubbles so none overlap, the neighbour for arrow keys. Loaded with the map's drawing
 // (drawing/map-view.ts); the element's own file needs only the types.
 import type { Pole } from '../../../data/schemas/pole.js';
-import { regionsIn, type RegionGeneration } from '../../../data/regions-2015.js';
+import { regionBefore2016, regionsIn, type RegionGeneration } from '../../../data/regions-2015.js';
 import type { Basemap } from '../basemap.js';
 import { INSETS, insetCenter, project, type Point } from '../projection.js';
 
@@ -13,6 +13,8 @@ export interface PlacedPole {
   point?: Point;
   /** Placed by its own coordinates (true) or at its department's centre (false). */
   exact: boolean;
+  /** How precise its place is, as the legend and its marker say: never "at its address" unless known. */
+  precision: MarkPrecision;
   regions: Record<RegionGeneration, string[]>;
   /** Name, carrier, commune, territory, departments and the titles of its fiches action, lower case without accents: made on the first search. */
   haystack?: string;
@@ -21,6 +23,24 @@ export interface PlacedPole {
 function departmentPoint(code: string, basemap: Basemap): Point | undefined {
   const inset = INSETS.find((candidate) => candidate.code === code);
   return inset ? insetCenter(inset) : basemap.departments.get(code)?.center;
+}
+
+/**
+ * `address`, `commune`, `department` (a département's centre, given or for want of coordinates),
+ * or `source` (coordinates whose precision the source does not say).
+ */
+export type MarkPrecision = 'address' | 'commune' | 'department' | 'source';
+
+function precisionOf(pole: Pole, placedByItself: boolean): MarkPrecision {
+  if (!placedByItself) return 'department';
+  return pole.geo?.precision ?? (pole.address ? 'address' : 'source');
+}
+
+/** Its regions: from its départements, or the region it names when it has none. */
+function regionsOf(pole: Pole, generation: RegionGeneration): string[] {
+  const departments = pole.departments ?? [];
+  if (departments.length || !pole.region) return regionsIn(generation, departments);
+  return generation === 'current' ? [pole.region] : regionBefore2016(pole.region);
 }
 
 /** One pole's place and regions (its search text is made on the first search: selection.ts). */
@@ -32,9 +52,10 @@ export function placePole(pole: Pole, basemap: Basemap): PlacedPole {
     pole,
     point: exactPoint ?? fallback,
     exact: !!exactPoint,
+    precision: precisionOf(pole, !!exactPoint),
     regions: {
-      current: regionsIn('current', departments),
-      '2015': regionsIn('2015', departments),
+      current: regionsOf(pole, 'current'),
+      '2015': regionsOf(pole, '2015'),
     },
   };
 }

@@ -4,7 +4,7 @@ import { DEPARTMENTS } from '../../../data/geography.js';
 import { localize } from '../../../data/localize.js';
 import { REGION_NAMES, regionIn, type RegionGeneration } from '../../../data/regions-2015.js';
 import type { Theme } from '../../../data/schemas/pole.js';
-import type { Filters } from '../selection.js';
+import { FACETS, type Facet, type Filters } from '../selection.js';
 import type { Translate } from '../../../i18n/index.js';
 
 export interface FilterBar {
@@ -16,6 +16,8 @@ export interface FilterBar {
   /** Themes of the actions poles offer; the action filter shows when any pole offers one. */
   actionThemes?: readonly Theme[];
   offering?: boolean;
+  /** The facets' values in use (typology, stage): a select each when any pole has one. */
+  facets?: Record<Facet, string[]>;
   /** `refocus`: the view moves to the new region or department. */
   change: (patch: Partial<Filters>, refocus?: boolean) => void;
 }
@@ -32,7 +34,15 @@ function regionsByName(regions: RegionGeneration, lang: string): [string, string
 }
 
 /** Search, region, department, theme and status: a search landmark above the map and list. */
-export function renderFilters({ filters: f, regions, lang, themes, actionThemes = [], offering, change }: FilterBar, t: Translate) {
+/** A facet's value in words; legal forms are the source's own words. */
+function facetLabel(facet: Facet, value: string, t: Translate): string {
+  if (facet === 'legalForm') return value;
+  const key = `pole.${facet}.${value}`;
+  const text = t(key as Parameters<Translate>[0]);
+  return text === key ? value : text;
+}
+
+export function renderFilters({ filters: f, regions, lang, themes, actionThemes = [], offering, facets, change }: FilterBar, t: Translate) {
   const regionCodes = regionsByName(regions, lang);
   const departments = () => [...DEPARTMENTS.values()].filter((d) => !f.region || regionIn(regions, d.code) === f.region);
   const option = (value: string, label: string, current?: string) =>
@@ -79,6 +89,17 @@ export function renderFilters({ filters: f, regions, lang, themes, actionThemes 
         ${option('emerging', t('pole.status.emerging'), f.status)}
       </select>
     </label>
+    ${FACETS.map((facet) =>
+      facets?.[facet].length
+        ? html`<label
+            >${t(`map.facet.${facet}`)}
+            <select @change=${set(facet)}>
+              ${option('', t(`map.facet.${facet}.all`), f[facet])}
+              ${facets[facet].map((value) => option(value, facetLabel(facet, value, t), f[facet]))}
+            </select>
+          </label>`
+        : nothing,
+    )}
     ${
       offering
         ? html`<label
@@ -93,7 +114,19 @@ export function renderFilters({ filters: f, regions, lang, themes, actionThemes 
     <button
       type="button"
       class="secondary"
-      @click=${() => change({ region: undefined, department: undefined, theme: undefined, status: undefined, action: undefined, q: undefined }, true)}
+      @click=${() =>
+        change(
+          {
+            region: undefined,
+            department: undefined,
+            theme: undefined,
+            status: undefined,
+            action: undefined,
+            q: undefined,
+            ...Object.fromEntries(FACETS.map((facet) => [facet, undefined])),
+          },
+          true,
+        )}
     >
       ${t('map.clear')}
     </button>

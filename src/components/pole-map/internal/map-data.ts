@@ -5,7 +5,7 @@ import { loadPoles, yieldToPage } from '../../../data/poles.js';
 import type { PoleCollection, Theme } from '../../../data/schemas/pole.js';
 import { loadMapKit, type MapKit } from '../basemap.js';
 import type { PlacedPole } from '../drawing/model.js';
-import { actionThemes, filterableThemes, sortByName } from '../selection.js';
+import { actionThemes, facetsInUse, filterableThemes, sortByName, type Facet } from '../selection.js';
 
 export interface MapData {
   placed: PlacedPole[];
@@ -15,6 +15,8 @@ export interface MapData {
   /** Themes of the actions poles offer, and whether any pole offers one (the action filter). */
   actionThemes: Theme[];
   offering: boolean;
+  /** The values of the typology's facets and of the stage that poles have: a filter each. */
+  facets: Record<Facet, string[]>;
   /** Records of the source that were invalid and left out. */
   skipped: number;
 }
@@ -68,6 +70,7 @@ function assemble(placed: PlacedPole[], poles: LoadedList<PoleCollection>, lang:
     filterThemes: filterableThemes(themes, list),
     actionThemes: actionThemes(themes, list),
     offering: list.some((pole) => offersAction(pole.actions)),
+    facets: facetsInUse(list),
     skipped: poles.skipped.length,
   };
 }

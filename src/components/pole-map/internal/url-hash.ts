@@ -1,6 +1,19 @@
 import type { Filters } from '../selection.js';
 
-const HASH_KEYS = ['region', 'department', 'theme', 'status', 'action', 'q', 'pole'] as const;
+const HASH_KEYS = [
+  'region',
+  'department',
+  'theme',
+  'status',
+  'action',
+  'q',
+  'pole',
+  'stage',
+  'origin',
+  'scope',
+  'function',
+  'legalForm',
+] as const;
 
 export type HashState = Filters & { pole?: string };
 
@@ -16,6 +29,11 @@ export function readHash(): HashState {
     action: read('action'),
     q: read('q'),
     pole: read('pole'),
+    stage: read('stage'),
+    origin: read('origin'),
+    scope: read('scope'),
+    function: read('function'),
+    legalForm: read('legalForm'),
   };
 }
 
