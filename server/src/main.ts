@@ -69,7 +69,7 @@ if (env.PTCE_DEMO_CAMPAIGN === '1' && (await seedDemoCampaign(store, seedDir))) 
 
 // In production, of the demo folder only the admin page is served: not the demo pages, nor the
 // demo data (whose campagne-demo.json holds the demo campaign's codes).
-const ADMIN_PAGE = ['/admin.html', '/admin.js', '/admin-actions.js', '/demo.css'];
+const ADMIN_PAGE = ['/admin.html', '/demo.css'];
 const port = Number(env.PORT ?? 8080);
 const app = await buildApp({
   store,
@@ -90,6 +90,8 @@ const app = await buildApp({
   mail: { smtpUrl: env.PTCE_SMTP_URL || undefined, from: env.PTCE_MAIL_FROM || undefined },
   staticDirs: [
     { root: resolve(repo, env.PTCE_CDN_DIR ?? 'dist/cdn'), prefix: '/cdn/' },
+    // The admin application's bundle, built beside the embed bundles (dist/admin, dist-demo/admin).
+    { root: resolve(repo, env.PTCE_CDN_DIR ?? 'dist/cdn', '../admin'), prefix: '/admin/' },
     ...(production
       ? [{ root: `${repo}/demo`, prefix: '/', only: ADMIN_PAGE }]
       : [
