@@ -24,6 +24,8 @@ export class AdminApi {
   constructor(
     readonly token: string,
     private readonly onUnauthorized: () => void = () => {},
+    /** Prefix of the paths: empty on the admin page (relative to it), a server's address elsewhere. */
+    private readonly base = '',
   ) {}
 
   get<T>(path: string): Promise<Result<T>> {
@@ -69,7 +71,7 @@ export class AdminApi {
       headers['Idempotency-Key'] = `admin-${crypto.randomUUID?.() ?? Date.now()}`;
     }
     try {
-      return ok(await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
+      return ok(await fetch(`${this.base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
     } catch {
       return fail({ kind: 'network', url: path });
     }

@@ -64,7 +64,7 @@ export class PtceAdminActions extends QueueSection<Loaded> {
 
   private renderTable({ actions, poles }: Loaded) {
     const rows = actions.slice().reverse();
-    return html`<p>${this.t('actions.count', { count: rows.length })}</p>
+    return html`<p class="count">${this.t('actions.count', { count: rows.length })}</p>
       ${
         rows.length
           ? html`<div class="table-wrap">

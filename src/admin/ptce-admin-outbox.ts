@@ -30,7 +30,7 @@ export class PtceAdminOutbox extends AdminElement {
   private renderList({ sends, messages }: Outbox) {
     const rows = messages.slice().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     return html`<p class="intro">${this.t(sends ? 'outbox.intro-smtp' : 'outbox.intro-outbox')}</p>
-      <p>${this.t('outbox.count', { count: rows.length })}</p>
+      <p class="count">${this.t('outbox.count', { count: rows.length })}</p>
       ${
         rows.length
           ? html`<div class="table-wrap">

@@ -34,7 +34,7 @@ export class PtceAdminSignatures extends QueueSection<{ signatures: SignatureEnt
 
   private renderTable(signatures: SignatureEntry[]) {
     const rows = signatures.slice().reverse();
-    return html`<p>${this.t('signatures.count', { count: rows.length })}</p>
+    return html`<p class="count">${this.t('signatures.count', { count: rows.length })}</p>
       ${
         rows.length
           ? html`<div class="table-wrap">

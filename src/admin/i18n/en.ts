@@ -178,6 +178,7 @@ export const en: { readonly [K in AdminKey]: Message } = {
   'poles.archived-on': 'Archived on {date}',
   'poles.active': 'Published',
   'poles.edit': 'Edit {name}',
+  'poles.edit-short': 'Edit',
   'poles.archive': 'Archive {name}',
   'poles.unarchive': 'Publish {name} again',
   'poles.count': { zero: 'No poles.', one: '1 pole.', other: '{count} poles.' },

@@ -184,6 +184,7 @@ export const fr = {
   'poles.archived-on': 'Archivé le {date}',
   'poles.active': 'Publié',
   'poles.edit': 'Modifier {name}',
+  'poles.edit-short': 'Modifier',
   'poles.archive': 'Archiver {name}',
   'poles.unarchive': 'Republier {name}',
   'poles.count': { zero: 'Aucun pôle.', one: '1 pôle.', other: '{count} pôles.' },

@@ -104,19 +104,16 @@ export const adminStyles = css`
     margin-block: 0.75rem;
     background: var(--_surface-raised);
   }
-  .diff {
-    display: grid;
-    grid-template-columns: minmax(6rem, auto) 1fr 1fr;
-    gap: 0.2rem 0.75rem;
-    margin: 0.3rem 0;
+  .diff-table {
+    font-size: 0.92em;
   }
-  .diff .before {
-    text-decoration: line-through;
-    color: var(--_muted);
-  }
-  .diff :is(.before, .after) {
+  .diff-table :is(del, ins) {
     white-space: pre-wrap;
     overflow-wrap: anywhere;
+  }
+  .diff-table ins {
+    text-decoration: none;
+    font-weight: 600;
   }
   .status:empty {
     display: none;
