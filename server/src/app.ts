@@ -9,14 +9,20 @@ import { createMailer, type MailOptions } from './mail/mailer.js';
 import { discoveryDocument, PublicCache } from './public-documents.js';
 import { actionRoutes } from './routes/actions.js';
 import { adminRoutes } from './routes/admin.js';
+import { adminPoleRoutes } from './routes/admin-poles.js';
+import { adminOwnerRoutes } from './routes/admin-owners.js';
+import { ownerRoutes } from './routes/owners.js';
+import { ownerPage } from './routes/owner-page.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { coordinationPage } from './routes/coordination.js';
 import { healthRoutes } from './routes/health.js';
 import { publicDocumentRoutes } from './routes/public-documents.js';
+import { referentielRoutes } from './routes/referentiels.js';
 import { staticFiles } from './routes/static-files.js';
 import { submissionRoutes } from './routes/submissions.js';
 import type { Store } from './store/types.js';
 import type { StaticDir } from './routes/static-files.js';
+import type { OpenDataOptions } from './open-data/index.js';
 
 export { MIN_ADMIN_TOKEN };
 
@@ -48,6 +54,8 @@ export interface AppOptions {
   secretAttempts?: number;
   /** Outgoing e-mail (PTCE_SMTP_URL, PTCE_MAIL_FROM); without an SMTP URL, messages wait in the outbox. */
   mail?: MailOptions;
+  /** The open data's licence and sources (PTCE_DATA_LICENCE, PTCE_DATA_SOURCES). */
+  openData?: OpenDataOptions;
   /** Folders served as static files: the demo page and the embed bundle. */
   staticDirs?: StaticDir[];
   /** true: request and error logs; 'errors': errors only (PTCE_LOG=off); false: none (tests). */
@@ -101,7 +109,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(rateLimits, { postsPerMinute: options.postsPerMinute ?? 20 });
 
   // The public documents, in memory, rebuilt when the data changes (here or in another process).
-  const cache = new PublicCache(store, discoveryDocument());
+  const discovery = discoveryDocument();
+  const cache = new PublicCache(store, discovery, { publisher: discovery.name, ...options.openData });
   await cache.refresh();
   cache.watch(options.revisionPollMs ?? 1000);
   app.addHook('onClose', async () => cache.stop());
@@ -119,7 +128,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(campaignRoutes, { store, access: campaigns, admin });
     await api.register(actionRoutes, { store, cache, admin });
     await api.register(adminRoutes, { store, cache, admin, mailer });
+    await api.register(adminPoleRoutes, { db: store.db, cache, admin });
+    await api.register(adminOwnerRoutes, { db: store.db, cache, admin, mailer, publicUrl: options.publicUrl });
+    await api.register(ownerRoutes, { db: store.db, cache });
+    await api.register(referentielRoutes, { store, cache, admin, cacheMaxAge: options.cacheMaxAge });
     await api.register(coordinationPage);
+    await api.register(ownerPage);
     await api.register(staticFiles, { dirs: options.staticDirs ?? [] });
   });
   return app;

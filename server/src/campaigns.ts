@@ -13,6 +13,7 @@ import { csvCell } from './csv.js';
 import { refuse } from './http/errors.js';
 import { FailedAttempts } from './http/rate-limits.js';
 import type { PublicCache } from './public-documents.js';
+import { referentielVersion } from './referentiels/versions.js';
 import { secretHash, type AssessmentRow, type CampaignListRow, type CampaignRow, type Store } from './store/types.js';
 
 /** Wrong respondent codes or coordinator keys allowed per client address in 15 minutes, then 429. */
@@ -107,6 +108,17 @@ export class CampaignAccess {
   poles = () => this.cache.document<PolesDocument>('poles.json')?.poles ?? [];
   referentiel = () => this.cache.document<Referentiel>('referentiel.json');
 
+  /**
+   * The version of the référentiel the campaign was opened on (kept when a newer one is uploaded):
+   * its answers are checked, exported, summarised and published in it. Undefined only if the
+   * database lost it.
+   */
+  async referentielOf(row: Pick<CampaignRow, 'referentiel_id' | 'referentiel_version'>): Promise<Referentiel | undefined> {
+    const current = this.referentiel();
+    if (current?.id === row.referentiel_id && current.version === row.referentiel_version) return current;
+    return referentielVersion(this.store.db, row.referentiel_id, row.referentiel_version);
+  }
+
   /** A wrong secret counted (per address and per secret); the 429 sent when over the limit. */
   async #wrong(request: FastifyRequest, reply: FastifyReply, target: string) {
     const wait = await this.#failures.failed(request, target);
@@ -148,7 +160,7 @@ export class CampaignAccess {
     request: FastifyRequest,
     reply: FastifyReply,
     assessment: Assessment,
-  ): Promise<{ value: Assessment; campaignId: string | null } | false> {
+  ): Promise<{ value: Assessment; campaignId: string | null; referentiel?: Referentiel } | false> {
     const header = request.headers['campaign-code'];
     const code = assessment.campaign ?? (typeof header === 'string' ? header : undefined);
     const { campaign: _code, ...stored } = assessment;
@@ -177,7 +189,8 @@ export class CampaignAccess {
       return (refuse(reply, 409, 'campaign-full', `this campaign takes no more than ${this.maxAnswers} answer sets`), false);
     }
     const pole = this.poles().find((p) => p.id === row.pole_id);
-    return { value: { ...stored, poleId: row.pole_id, ...(pole ? { poleName: pole.name } : {}) }, campaignId: row.id };
+    const referentiel = await this.referentielOf(row);
+    return { value: { ...stored, poleId: row.pole_id, ...(pole ? { poleName: pole.name } : {}) }, campaignId: row.id, referentiel };
   }
 
   /** Opens a campaign: shared by the admin route and the coordinators' one. */
@@ -187,22 +200,24 @@ export class CampaignAccess {
       return refuse(reply, 400, 'unknown-pole', 'invalid campaign', [{ path: 'poleId', message: `no pole with id ${wanted.poleId}` }]);
     const current = this.referentiel();
     if (!current) return refuse(reply, 409, 'no-referentiel', 'no référentiel on this server');
-    if (wanted.referentielVersion && wanted.referentielVersion !== current.version) {
+    // Default: the current version; an earlier one of the same référentiel if asked (kept on this server).
+    const chosen = wanted.referentielVersion ? await referentielVersion(this.store.db, current.id, wanted.referentielVersion) : current;
+    if (!chosen) {
       return refuse(reply, 400, 'invalid', 'invalid campaign', [
-        { path: 'referentielVersion', message: `this server has version ${current.version}` },
+        { path: 'referentielVersion', message: `this server has no version ${wanted.referentielVersion} (current: ${current.version})` },
       ]);
     }
     if (wanted.opensOn && wanted.closesOn && wanted.closesOn < wanted.opensOn) {
       return refuse(reply, 400, 'invalid', 'invalid campaign', [{ path: 'closesOn', message: 'before opensOn' }]);
     }
-    const roles = wanted.roles ?? current.roles;
+    const roles = wanted.roles ?? chosen.roles;
     const respondentCode = newRespondentCode();
     const coordinatorKey = randomBytes(24).toString('base64url');
     const row: CampaignRow = {
       id: newCampaignId(),
       pole_id: pole.id,
-      referentiel_id: current.id,
-      referentiel_version: current.version,
+      referentiel_id: chosen.id,
+      referentiel_version: chosen.version,
       title: wanted.title,
       opens_on: wanted.opensOn ?? null,
       closes_on: wanted.closesOn ?? null,
@@ -231,23 +246,35 @@ export class CampaignAccess {
     return (await this.store.listCampaigns()).find((other) => other.pole_id === row.pole_id && other.id !== row.id && other.published_at);
   }
 
-  /** The summary of these answers to the server's référentiel, as the store publishes it. */
-  summarize = (rows: AssessmentRow[], at: string) => {
-    const current = this.referentiel();
-    const summary = current ? campaignSummary(current, rows.map(assessmentOf), at.slice(0, 10)) : undefined;
-    return summary ? JSON.stringify(summary) : null;
-  };
+  /**
+   * How the store summarises these answers, in the campaign's own version of the référentiel
+   * (never the current one when it differs: a published summary keeps its version); undefined if
+   * that version is not on this server.
+   */
+  async summarizer(row: CampaignRow): Promise<((rows: AssessmentRow[], at: string) => string | null) | undefined> {
+    const referentiel = await this.referentielOf(row);
+    if (!referentiel) return undefined;
+    return (rows, at) => {
+      const summary = campaignSummary(referentiel, rows.map(assessmentOf), at.slice(0, 10));
+      return summary ? JSON.stringify(summary) : null;
+    };
+  }
 
   /** Publishes the campaign's summary (as its answers now are) on its pole's public record. */
-  async publish(row: CampaignRow) {
-    const summary = await this.store.publishCampaign(row.id, this.summarize);
+  async publish(row: CampaignRow, summarize: (rows: AssessmentRow[], at: string) => string | null) {
+    const summary = await this.store.publishCampaign(row.id, summarize);
     await this.cache.refresh();
     return summary ? (JSON.parse(summary) as ReturnType<typeof campaignSummary>) : undefined;
   }
 
-  /** Deletes one answer set; a published summary is brought up to date in the same transaction. */
-  async deleteAnswers(row: CampaignRow, reference: string): Promise<boolean> {
-    const removed = await this.store.deleteAssessment(row.id, reference, this.summarize);
+  /**
+   * Deletes one answer set; a published summary is brought up to date in the same transaction, in
+   * the campaign's version. 'no-version': that version is missing, nothing deleted.
+   */
+  async deleteAnswers(row: CampaignRow, reference: string): Promise<boolean | 'no-version'> {
+    const summarize = await this.summarizer(row);
+    if (!summarize) return 'no-version';
+    const removed = await this.store.deleteAssessment(row.id, reference, summarize);
     if (removed) await this.cache.refresh();
     return removed;
   }

@@ -5,12 +5,14 @@
 // The database is the server's (PTCE_DATABASE_URL or PTCE_DB, as for `npm start`), and must exist:
 // a mistyped one is refused, never created and seeded with the demo's poles.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { repo } from './paths.js';
 import { discoveryDocument, prepare, publicDocuments } from './public-documents.js';
 import { openStore } from './store/index.js';
+import { openDataSettings } from './open-data/index.js';
+import { referentielVersionDocuments } from './referentiels/versions.js';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { api: { type: 'string' } } });
 if (positionals.length !== 1) {
@@ -31,12 +33,22 @@ if (missing) {
   console.error(`ptce: nothing exported: ${missing}`);
   process.exit(1);
 }
+let openData: ReturnType<typeof openDataSettings>;
+try {
+  openData = openDataSettings(process.env);
+} catch (error) {
+  console.error(`ptce: nothing exported: ${(error as Error).message}`);
+  process.exit(1);
+}
 const store = await openStore(database);
 try {
-  const documents = publicDocuments(await store.publicData(), discoveryDocument(apiBase));
+  const discovery = discoveryDocument(apiBase);
+  const documents = publicDocuments(await store.publicData(), discovery, { publisher: discovery.name, ...openData });
+  for (const [name, value] of await referentielVersionDocuments(store.db)) documents.set(name, value);
   mkdirSync(folder, { recursive: true });
   for (const [name, value] of documents) {
     const prepared = prepare(value);
+    mkdirSync(dirname(join(folder, name)), { recursive: true });
     writeFileSync(join(folder, name), prepared.identity);
     writeFileSync(join(folder, `${name}.gz`), prepared.gzip);
     writeFileSync(join(folder, `${name}.br`), prepared.br);

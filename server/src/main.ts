@@ -8,6 +8,7 @@ import { parseTrustProxy } from './http/origins.js';
 import { repo } from './paths.js';
 import { openStore } from './store/index.js';
 import { seedDemoCampaign } from './demo-campaign.js';
+import { openDataSettings } from './open-data/index.js';
 
 const env = process.env;
 const production = env.NODE_ENV === 'production';
@@ -71,7 +72,14 @@ if (env.PTCE_DEMO_CAMPAIGN === '1' && (await seedDemoCampaign(store, seedDir))) 
 // demo data (whose campagne-demo.json holds the demo campaign's codes).
 const ADMIN_PAGE = ['/admin.html', '/demo.css'];
 const port = Number(env.PORT ?? 8080);
+let openData: ReturnType<typeof openDataSettings> | undefined;
+try {
+  openData = openDataSettings(env);
+} catch (error) {
+  fail((error as Error).message);
+}
 const app = await buildApp({
+  openData,
   store,
   adminToken,
   publicUrl: env.PTCE_PUBLIC_URL || undefined,

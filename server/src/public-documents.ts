@@ -6,10 +6,14 @@ import type { Pole, PolesDocument } from '../../src/data/schemas/pole.js';
 import { withSignatories } from './signatures.js';
 import { withActions } from './actions.js';
 import type { PublicData, SignatureRow, Store } from './store/types.js';
+import { VERSION_PATH_TEMPLATE } from './referentiels/versions.js';
+import { openDataDocuments, openDataLinks, TextDocument, type OpenDataOptions } from './open-data/index.js';
 
 /** A public document ready to send: serialized and compressed once, not per request. */
 export interface Prepared {
   etag: string;
+  /** Its Content-Type. */
+  type: string;
   identity: Buffer;
   gzip: Buffer;
   br: Buffer;
@@ -42,6 +46,8 @@ export function discoveryDocument(apiBase: string | null = '') {
     poles: 'poles.json',
     referentiel: 'referentiel.json',
     charter: 'charter.json',
+    openData: openDataLinks(),
+    referentielVersions: VERSION_PATH_TEMPLATE,
     ...(apiBase === null
       ? {}
       : {
@@ -54,16 +60,24 @@ export function discoveryDocument(apiBase: string | null = '') {
 }
 
 /** Every public document by its file name; the discovery document names the others. */
-export function publicDocuments(data: PublicData, discovery: object): Map<string, unknown> {
+export function publicDocuments(data: PublicData, discovery: object, openData?: OpenDataOptions): Map<string, unknown> {
+  const poles = publicPoles(data);
   const documents = new Map<string, unknown>([
     ['ptce.json', discovery],
-    ['poles.json', publicPoles(data)],
+    ['poles.json', poles],
   ]);
   for (const kind of ['referentiel', 'charter']) {
     if (data.documents.has(kind)) documents.set(`${kind}.json`, data.documents.get(kind));
   }
+  // The directory as open data (GeoJSON, CSV, JSON-LD, Data Package): open-data/.
+  for (const [name, document] of openDataDocuments(poles, openData)) documents.set(name, document);
   return documents;
 }
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+/** The bytes of a document: our JSON, or a TextDocument's text as it is. */
+const bytesOf = (value: unknown) => Buffer.from(value instanceof TextDocument ? value.text : JSON.stringify(value));
+const typeOf = (value: unknown) => (value instanceof TextDocument ? value.type : JSON_TYPE);
 
 const brotliOptions = (identity: Buffer): BrotliOptions => ({
   params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
@@ -72,9 +86,10 @@ const etagOf = (identity: Buffer) => `"${createHash('sha256').update(identity).d
 
 /** At once, on this thread (the static export). */
 export function prepare(value: unknown): Prepared {
-  const identity = Buffer.from(JSON.stringify(value));
+  const identity = bytesOf(value);
   return {
     etag: etagOf(identity),
+    type: typeOf(value),
     identity,
     gzip: gzipSync(identity, { level: 9 }),
     br: brotliCompressSync(identity, brotliOptions(identity)),
@@ -89,9 +104,9 @@ const gzipAsync = promisify(gzip);
  * takes hundreds of milliseconds, during which the server goes on answering.
  */
 export async function prepareOffThread(value: unknown): Promise<Prepared> {
-  const identity = Buffer.from(JSON.stringify(value));
+  const identity = bytesOf(value);
   const [gzipped, br] = await Promise.all([gzipAsync(identity, { level: 9 }), brotliAsync(identity, brotliOptions(identity))]);
-  return { etag: etagOf(identity), identity, gzip: gzipped, br };
+  return { etag: etagOf(identity), type: typeOf(value), identity, gzip: gzipped, br };
 }
 
 /**
@@ -110,6 +125,7 @@ export class PublicCache {
   constructor(
     private readonly store: Store,
     private readonly discovery: object,
+    private readonly openData?: OpenDataOptions,
   ) {}
 
   /** Starts watching for other processes' changes. */
@@ -141,7 +157,7 @@ export class PublicCache {
   async #rebuildIfChanged(): Promise<void> {
     const revision = await this.store.revision();
     if (revision === this.#revision) return;
-    const documents = publicDocuments(await this.store.publicData(), this.discovery);
+    const documents = publicDocuments(await this.store.publicData(), this.discovery, this.openData);
     const prepared = new Map<string, Prepared>();
     const ready = await Promise.all([...documents].map(async ([name, value]) => [`/${name}`, await prepareOffThread(value)] as const));
     for (const [path, document] of ready) prepared.set(path, document);

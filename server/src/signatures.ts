@@ -53,14 +53,19 @@ export function adminView(row: SignatureRow) {
  * commune, postcode and department of its address, and the date; never the people who signed, and
  * the free-text "Fait à" only as the pole's own commune. A signature names the pole it renews by
  * id (names are never matched: two poles may be called alike); that pole then shows the latest
- * date and keeps the earlier ones in `charterHistory`.
+ * date and keeps the earlier ones in `charterHistory`. A new pole's approval created its record
+ * (row.pole_id); signatures approved before records existed are listed from the signature alone.
  */
 export function withSignatories(poles: Pole[], rows: SignatureRow[]): Pole[] {
   const byId = new Map(poles.map((pole) => [pole.id, pole]));
   for (const row of rows) {
     const { pole: signer } = JSON.parse(row.body) as Signature;
     const charter = { date: row.signed_on, place: signer.city };
-    const known = signer.id ? byId.get(signer.id) : undefined;
+    // The pole the signature names, or the record its approval created (directory/signature-poles.ts).
+    const poleId = signer.id ?? row.pole_id;
+    const known = poleId ? byId.get(poleId) : undefined;
+    // Its pole is archived: off the list, not listed again under the signer's name.
+    if (poleId && !known) continue;
     if (known) {
       const dates = [...(known.charterHistory ?? []), ...(known.charter ? [known.charter] : []), charter].sort((a, b) =>
         a.date.localeCompare(b.date),

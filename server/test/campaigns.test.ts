@@ -339,6 +339,20 @@ describe('migration 3 (campaigns)', () => {
       'DROP INDEX assessments_campaign',
       'ALTER TABLE assessments DROP COLUMN campaign_id',
       'DROP TABLE campaigns',
+      // And what the later migrations added (0005 on).
+      'DROP TABLE outbox',
+      'DROP TABLE audit_log',
+      'DROP TABLE pole_revisions',
+      'ALTER TABLE poles DROP COLUMN version',
+      'ALTER TABLE poles DROP COLUMN archived_at',
+      'ALTER TABLE poles DROP COLUMN updated_at',
+      'ALTER TABLE signatures DROP COLUMN pole_id',
+      'DROP TABLE owner_claims',
+      'DROP TABLE owners',
+      'DROP TABLE owner_links',
+      'DROP TABLE owner_sessions',
+      'DROP TABLE owner_edits',
+      'DROP TABLE referentiel_versions',
       "DELETE FROM kysely_migration WHERE name >= '0003'",
     ];
     assert.ok(old instanceof KyselyStore);

@@ -210,7 +210,15 @@ describe('administration', () => {
 
   it('lists, approves and publishes a signature without any personal data, placed in its department', async () => {
     const name = 'PTCE des Hautes Collines';
-    const pole = { ...signature().pole, name, street: '3 rue de la Coopération', postcode: '20250', city: 'Corte', department: '2B' };
+    const pole = {
+      ...signature().pole,
+      name,
+      street: '3 rue de la Coopération',
+      postcode: '20250',
+      city: 'Corte',
+      department: '2B',
+      website: 'https://hautes-collines.example.org/',
+    };
     const receipt = await sign({ pole, place: 'Au col de Vizzavona, chez Camille', date: '2026-11-21' });
     const pending = await (await admin(`${server.url}/api/admin/signatures?status=pending`)).json();
     assert.ok(pending.signatures.some((s: { reference: string }) => s.reference === receipt.reference));
@@ -225,14 +233,25 @@ describe('administration', () => {
     assert.ok(validate(PolesDocumentStrict, poles).ok);
     const listed = poles.poles.find((p: { name: string }) => p.name === name);
     // What the map needs to place it (its department, commune and postcode), and the charter's date.
+    // Its record, made at approval from what the signer gave about the pole ("constitué", website).
     assert.deepEqual(listed, {
-      id: `signataire-${receipt.reference.toLowerCase()}`,
+      id: 'ptce-des-hautes-collines',
       name,
+      status: 'established',
       commune: 'Corte',
       postcode: '20250',
       departments: ['2B'],
+      website: 'https://hautes-collines.example.org/',
       charter: { date: '2026-11-21', place: 'Corte' },
     });
+    assert.equal(approved.signature.pole.name, name);
+    const record = await (await admin(`${server.url}/api/admin/poles/ptce-des-hautes-collines`)).json();
+    assert.equal(record.version, 1);
+    const { revisions } = await (await admin(`${server.url}/api/admin/poles/ptce-des-hautes-collines/revisions`)).json();
+    assert.deepEqual(
+      revisions.map((r: { action: string; author: { label: string } }) => [r.action, r.author.label]),
+      [['create', 'PTCE_ADMIN_TOKEN']],
+    );
     for (const personal of ['Camille', 'Martin', 'camille.martin@example.org', '06 12 34 56 78', 'rue de la Coopération', 'Vizzavona']) {
       assert.ok(!text.includes(personal), `${personal} must not be public`);
     }

@@ -150,6 +150,8 @@ describe('databases made before Kysely (schema_migrations)', () => {
           place: 'Lyon',
           signed_on: '2026-05-02',
           body: '{}',
+          // Added by 0007: the pole record an approval created (none before).
+          pole_id: null,
         },
       ]);
       assert.deepEqual(
@@ -166,6 +168,9 @@ describe('databases made before Kysely (schema_migrations)', () => {
       );
       const data = await store.publicData();
       assert.deepEqual(data.poles, [{ id: 'pole-a', name: 'Pôle A' }]);
+      // 0007 gave the poles already stored their revision 1.
+      const revisions = await store.db.selectFrom('pole_revisions').select(['pole_id', 'n', 'action', 'after']).execute();
+      assert.deepEqual(revisions, [{ pole_id: 'pole-a', n: 1, action: 'import', after: '{"id":"pole-a","name":"Pôle A"}' }]);
       assert.deepEqual(data.documents.get('charter'), { title: 'Charte' });
       assert.deepEqual(
         data.listed.map((s) => s.reference),

@@ -72,6 +72,7 @@ export function campaignSummary(referentiel: Referentiel, assessments: Assessmen
   return {
     referentielId: referentiel.id,
     referentielVersion: referentiel.version,
+    referentielStatus: referentiel.status,
     publishedAt,
     respondents: assessments.length,
     scaleMin: min,

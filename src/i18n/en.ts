@@ -21,6 +21,7 @@ export const en: Catalog = {
   'error.unsupported-version': 'This data source uses a version of the format ({version}) that this widget does not know.',
   'resource.poles': 'list of poles',
   'resource.referentiel': 'référentiel',
+  'resource.referentielVersions': 'versions of the référentiel',
   'resource.charter': 'charter',
   'resource.signatures': 'address for signatures',
   'resource.assessments': 'address for assessments',
@@ -60,6 +61,8 @@ export const en: Catalog = {
   'card.summary-detail': 'Mean per principal objective, on a scale from {min} to {max}.',
   'card.summary-answered': '{answered} / {total} questions answered',
   'card.summary-none': 'not answered',
+  'card.summary-version': 'Version {version} of the référentiel',
+  'card.summary-illustrative': 'illustrative content',
   'card.select': 'Show its profile',
   'card.actions': 'Projects and actions',
   'card.action-stage': 'Stage of development',
@@ -273,7 +276,10 @@ export const en: Catalog = {
   'over.unknown': '—',
   'over.other-pole': 'These two campaigns are about two different poles: they are not compared (a pole is never compared with another).',
   'over.other-version':
-    'These two campaigns are about two different versions of the référentiel: they cannot be compared question by question.',
+    'These two campaigns answered two versions of the référentiel ({before} and {after}), and version {after} does not say which objectives of version {before} its own continue: they are not compared.',
+  'over.mapped':
+    'The first campaign answered version {before} of the référentiel, the second version {after}: they are compared on the objectives that version {after} maps to those of version {before}.',
+  'over.new-objective': 'new objective, not compared',
   'over.need-two': 'Give two campaigns of the same pole (compare-campaigns="ID1 ID2") and their coordinator keys (key="KEY1 KEY2").',
   'action-form.title': 'Propose a fiche action',
   'action-form.intro':

@@ -3,6 +3,7 @@
 import type { onRequestAsyncHookHandler } from 'fastify';
 import * as z from 'zod/mini';
 import { signaturesCsv } from '../csv.js';
+import { decideSignature } from '../directory/signature-poles.js';
 import { fail } from '../http/errors.js';
 import type { Area } from '../http/schemas.js';
 import { listOutbox, type Mailer } from '../mail/mailer.js';
@@ -48,7 +49,7 @@ export const adminRoutes: Area<{ store: Store; cache: PublicCache; admin: onRequ
       `/api/admin/signatures/:reference/${verb}`,
       { schema: { params: z.object({ reference: z.string() }) } },
       async (request, reply) => {
-        const row = await store.decideSignature(request.params.reference, status);
+        const row = await decideSignature(store.db, request.params.reference, status, request.actor!);
         if (!row) return fail(reply, 404, 'no signature with this reference');
         // The public list shows the decision from the next request on.
         await cache.refresh();

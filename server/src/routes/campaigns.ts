@@ -44,11 +44,9 @@ export const campaignRoutes: Area<CampaignOptions> = async (app, { store, access
       const row = await access.asCoordinator(request, reply, request.params.id);
       if (!row) return reply;
       const rows = await store.campaignAssessments(row.id);
-      const current = access.referentiel();
-      const summary =
-        current?.id === row.referentiel_id && current.version === row.referentiel_version
-          ? campaignSummary(current, rows.map(assessmentOf), today())
-          : undefined;
+      // In the campaign's own version of the référentiel, whichever is current now.
+      const referentiel = await access.referentielOf(row);
+      const summary = referentiel ? campaignSummary(referentiel, rows.map(assessmentOf), today()) : undefined;
       if (request.query.download !== undefined) reply.header('Content-Disposition', `attachment; filename="${row.id}.json"`);
       return { campaign: campaignView(row, access.poles()), assessments: rows.map(assessmentOf), ...(summary ? { summary } : {}) };
     },
@@ -60,7 +58,7 @@ export const campaignRoutes: Area<CampaignOptions> = async (app, { store, access
     return reply
       .header('Content-Type', 'text/csv; charset=utf-8')
       .header('Content-Disposition', `attachment; filename="${row.id}.csv"`)
-      .send(answersCsv(access.referentiel(), await store.campaignAssessments(row.id)));
+      .send(answersCsv(await access.referentielOf(row), await store.campaignAssessments(row.id)));
   });
 
   app.delete(
@@ -69,8 +67,10 @@ export const campaignRoutes: Area<CampaignOptions> = async (app, { store, access
     async (request, reply) => {
       const row = await access.asCoordinator(request, reply, request.params.id);
       if (!row) return reply;
-      if (!(await access.deleteAnswers(row, request.params.reference)))
-        return refuse(reply, 404, 'not-found', 'no answer set with this reference in this campaign');
+      const removed = await access.deleteAnswers(row, request.params.reference);
+      if (removed === 'no-version')
+        return refuse(reply, 409, 'referentiel-changed', "this campaign's version of the référentiel is not on this server");
+      if (!removed) return refuse(reply, 404, 'not-found', 'no answer set with this reference in this campaign');
       return reply.code(204).send();
     },
   );
@@ -78,10 +78,9 @@ export const campaignRoutes: Area<CampaignOptions> = async (app, { store, access
   app.post('/api/campaigns/:id/publish', { schema: { params: OneCampaign, response: { 200: Published } } }, async (request, reply) => {
     const row = await access.asCoordinator(request, reply, request.params.id);
     if (!row) return reply;
-    const current = access.referentiel();
-    if (current?.id !== row.referentiel_id || current.version !== row.referentiel_version) {
-      return refuse(reply, 409, 'referentiel-changed', 'the server now has another version of the référentiel');
-    }
+    // Published in the campaign's own version, even after a newer one was uploaded.
+    const summarize = await access.summarizer(row);
+    if (!summarize) return refuse(reply, 409, 'referentiel-changed', "this campaign's version of the référentiel is not on this server");
     // One summary per pole: another campaign's is withdrawn first, with its own key (or by the administrator).
     const other = await access.otherPublished(row);
     if (other) {
@@ -92,7 +91,7 @@ export const campaignRoutes: Area<CampaignOptions> = async (app, { store, access
         `the summary of another campaign of this pole (${other.id}) is published: unpublish it first with its key`,
       );
     }
-    const summary = await access.publish(row);
+    const summary = await access.publish(row, summarize);
     if (!summary) return refuse(reply, 409, 'no-answers', 'nothing to publish: this campaign has no answers');
     return { campaign: campaignView((await store.campaign(row.id))!, access.poles()), summary };
   });

@@ -5,8 +5,15 @@ import type { PublicCache, Prepared } from '../public-documents.js';
 import { fail } from '../http/errors.js';
 import { openToEveryOrigin } from '../http/origins.js';
 import type { Area } from '../http/schemas.js';
+import { openDataLinks } from '../open-data/index.js';
 
-export const PUBLIC_DOCUMENTS = ['/ptce.json', '/poles.json', '/referentiel.json', '/charter.json'];
+export const PUBLIC_DOCUMENTS = [
+  '/ptce.json',
+  '/poles.json',
+  '/referentiel.json',
+  '/charter.json',
+  ...Object.values(openDataLinks()).map((path) => `/${path}`),
+];
 
 export const publicDocumentRoutes: Area<{ cache: PublicCache; cacheMaxAge?: number }> = async (app, { cache, cacheMaxAge }) => {
   const cacheControl = cacheMaxAge ? `public, max-age=${cacheMaxAge}` : 'public, no-cache';
@@ -36,7 +43,7 @@ function sendPrepared(request: FastifyRequest, reply: FastifyReply, document: Pr
   if (match && (match === '*' || match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === document.etag))) {
     return reply.code(304).send();
   }
-  reply.header('Content-Type', 'application/json; charset=utf-8');
+  reply.header('Content-Type', document.type);
   const encoding = encodingFor(request);
   if (encoding) reply.header('Content-Encoding', encoding);
   return reply.send(encoding ? document[encoding] : document.identity);

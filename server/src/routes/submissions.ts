@@ -33,7 +33,8 @@ export const submissionRoutes: Area<{ store: Store; cache: PublicCache; campaign
     // Answers to a campaign: its code opens it (or the answer is refused, already sent).
     const admitted = await campaigns.admitAssessment(request, reply, request.body);
     if (!admitted) return reply;
-    const referentiel = cache.document<Referentiel>('referentiel.json');
+    // A campaign's answers are checked against its own version; others against the current one.
+    const referentiel = admitted.campaignId ? admitted.referentiel : cache.document<Referentiel>('referentiel.json');
     const issues = referentiel
       ? assessmentIssues(referentiel, admitted.value)
       : [{ path: 'referentielId', message: 'no référentiel on this server' }];

@@ -11,6 +11,13 @@ export interface Database {
   actions: ActionsTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;
+  pole_revisions: PoleRevisionsTable;
+  owner_claims: OwnerClaimsTable;
+  owners: OwnersTable;
+  owner_links: OwnerTokensTable;
+  owner_sessions: OwnerTokensTable;
+  owner_edits: OwnerEditsTable;
+  referentiel_versions: ReferentielVersionsTable;
 }
 
 export type Decision = 'pending' | 'approved' | 'rejected';
@@ -27,6 +34,11 @@ export interface PolesTable {
   position: number;
   /** JSON of the pole. */
   body: string;
+  /** The number of its latest revision (pole_revisions.n). */
+  version: Generated<number>;
+  /** Set while the pole is archived (off the public list). */
+  archived_at: string | null;
+  updated_at: Generated<string>;
 }
 
 /** The columns every submission has (signatures, assessments, actions). */
@@ -50,6 +62,8 @@ export interface SignaturesTable extends SubmissionColumns {
   consent_to_list: number;
   place: string;
   signed_on: string;
+  /** The pole record its approval created (directory/signature-poles.ts), or null. */
+  pole_id: Generated<string | null>;
 }
 
 export interface AssessmentsTable extends SubmissionColumns {
@@ -64,6 +78,8 @@ export interface ActionsTable extends SubmissionColumns {
   decided_at: string | null;
   pole_id: string | null;
   pole_name: string;
+  /** Set when the pole withdrew the fiche (off the public list). */
+  withdrawn_at: Generated<string | null>;
 }
 
 /** One row (id 1): a counter bumped with every change to the public documents. */
@@ -118,4 +134,80 @@ export interface AuditLogTable {
   /** JSON, or null. */
   before: string | null;
   after: string | null;
+}
+
+export type RevisionAction = 'create' | 'update' | 'archive' | 'restore' | 'revert' | 'import' | 'owner';
+
+/** One change of a pole (directory/poles.ts): revision n brings the pole to version n. */
+export interface PoleRevisionsTable {
+  id: Generated<number>;
+  pole_id: string;
+  n: number;
+  at: string;
+  author_kind: string;
+  author_id: string | null;
+  author_label: string;
+  action: RevisionAction;
+  /** JSON of the pole before and after; before is null for a creation. */
+  before: string | null;
+  after: string | null;
+}
+
+/** "Je gère ce pôle" (directory/owners.ts). */
+export interface OwnerClaimsTable {
+  id: Generated<number>;
+  reference: string;
+  pole_id: string;
+  name: string;
+  email: string;
+  message: string | null;
+  status: Generated<Decision>;
+  received_at: string;
+  decided_at: string | null;
+  erased_at: string | null;
+  owner_id: number | null;
+}
+
+export interface OwnersTable {
+  id: Generated<number>;
+  pole_id: string;
+  name: string;
+  email: string;
+  /** 1: their edits apply at once (still a revision). */
+  trusted: Generated<number>;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+/** Owners' single-use links and sessions: the SHA-256 of the token, never the token. */
+export interface OwnerTokensTable {
+  token_hash: string;
+  owner_id: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface OwnerEditsTable {
+  id: Generated<number>;
+  pole_id: string;
+  owner_id: number;
+  received_at: string;
+  status: Generated<'pending' | 'decided'>;
+  /** The pole's version the owner edited. */
+  base_version: number;
+  /** JSON: [{ field, before, after, decision: 'pending' | 'accepted' | 'refused' }]. */
+  fields: string;
+  decided_at: string | null;
+}
+
+/** Every version of the référentiel kept (referentiels/versions.ts). */
+export interface ReferentielVersionsTable {
+  referentiel_id: string;
+  version: string;
+  /** JSON of the référentiel. */
+  body: string;
+  uploaded_at: string;
+  /** The actor's label (audit log), or `seed` for the version the database was seeded with. */
+  uploaded_by: string;
 }

@@ -74,8 +74,21 @@ export async function storeOne(
   throw new Error(`${table}: could not store a submission`);
 }
 
+/** Revision 1 of a pole the seed (or the demo) brings: by the system. */
+const seedRevision = (poleId: string, body: string, at: string) => ({
+  pole_id: poleId,
+  n: 1,
+  at,
+  author_kind: 'system',
+  author_id: null,
+  author_label: 'système',
+  action: 'import' as const,
+  before: null,
+  after: body,
+});
+
 /** The public documents change: every server process rebuilds its copy. */
-const bump = (trx: Transaction<Database>) =>
+export const bump = (trx: Transaction<Database>) =>
   trx
     .updateTable('public_revision')
     .set((eb) => ({ revision: eb('revision', '+', 1) }))
@@ -107,7 +120,17 @@ export class KyselyStore implements Store {
         .insertInto('documents')
         .values(seed.documents.map(([kind, body]) => ({ kind, body, updated_at: now })))
         .execute();
-      if (seed.poles.length) await trx.insertInto('poles').values(seed.poles).execute();
+      if (seed.poles.length) {
+        await trx
+          .insertInto('poles')
+          .values(seed.poles.map((pole) => ({ ...pole, updated_at: now })))
+          .execute();
+        // Each seeded pole's history starts here: revision 1, by the system.
+        await trx
+          .insertInto('pole_revisions')
+          .values(seed.poles.map((pole) => seedRevision(pole.id, pole.body, now)))
+          .execute();
+      }
       await bump(trx);
       return true;
     });
@@ -127,7 +150,10 @@ export class KyselyStore implements Store {
         const documents = new Map<string, unknown>();
         for (const row of await trx.selectFrom('documents').select(['kind', 'body']).execute())
           documents.set(row.kind, JSON.parse(row.body));
-        const poles = (await trx.selectFrom('poles').select('body').orderBy('position').execute()).map((r): Pole => JSON.parse(r.body));
+        // Archived records are off the public list (directory/poles.ts).
+        const poles = (await trx.selectFrom('poles').select('body').where('archived_at', 'is', null).orderBy('position').execute()).map(
+          (r): Pole => JSON.parse(r.body),
+        );
         const listed = await trx
           .selectFrom('signatures')
           .selectAll()
@@ -148,6 +174,8 @@ export class KyselyStore implements Store {
           .selectFrom('actions')
           .selectAll()
           .where('status', '=', 'approved')
+          // A fiche its pole withdrew is off the public list.
+          .where('withdrawn_at', 'is', null)
           .orderBy('decided_at')
           .orderBy('id')
           .execute();
@@ -202,7 +230,13 @@ export class KyselyStore implements Store {
         .onConflict((conflict) => conflict.column('id').doNothing())
         .executeTakeFirstOrThrow();
       const added = (numInsertedOrUpdatedRows ?? 0n) > 0n;
-      if (added) await bump(trx);
+      if (added) {
+        await trx
+          .insertInto('pole_revisions')
+          .values(seedRevision(id, body, new Date().toISOString()))
+          .execute();
+        await bump(trx);
+      }
       return added;
     });
   }

@@ -295,6 +295,13 @@ describe(`attack suite (${backEnd}, seed ${SEED})`, () => {
       '/api/admin/actions/FICHE-NONE-0000/reject',
       '/api/admin/campaigns',
       '/api/admin/campaigns/camp-none/close',
+      '/open-data/datapackage.json',
+      '/open-data/poles.csv',
+      '/open-data/poles.geojson',
+      '/open-data/poles.jsonld',
+      '/referentiels/referentiel-ptce-illustratif/0.1.json',
+      '/referentiels/%00/0.1.json',
+      '/api/admin/referentiels',
       // NUL in a path parameter (PostgreSQL cannot compare text holding it).
       '/api/campaigns/%00/assessments',
       `/api/campaigns/${id}/assessments/EVAL-%00`,

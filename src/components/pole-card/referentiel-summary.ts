@@ -17,6 +17,9 @@ export function renderReferentielSummary(summary: Summary, lang: string, heading
   return html`<section class="summary" part="summary">
     ${heading(headingLevel, 1, t('card.summary'))}
     <p class="muted">${t('card.summary-detail', { min, max })}</p>
+    <p class="muted" data-version>
+      ${t('card.summary-version', { version: summary.referentielVersion })}${summary.referentielStatus === 'illustrative' ? ` — ${t('card.summary-illustrative')}` : ''}
+    </p>
     <ul>
       ${summary.objectives.map((objective) => {
         const share = objective.mean === null ? 0 : Math.min(1, Math.max(0, (objective.mean - min) / (max - min || 1)));

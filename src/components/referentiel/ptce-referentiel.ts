@@ -142,7 +142,7 @@ export class PtceReferentiel extends PtceElement {
       const compareUi = this.mode === 'compare' ? import('./internal/compare.js') : undefined;
       const found = await client.document('referentiel', checkReferentiel, signal);
       if (!found.ok) return found;
-      const referentiel = found.value.value;
+      let referentiel = found.value.value;
       const issues = referentielIssues(referentiel);
       if (issues.length) return fail({ kind: 'invalid', url: found.value.url, issues });
       const canSend = (await client.locate('assessments', signal)).ok;
@@ -156,9 +156,11 @@ export class PtceReferentiel extends PtceElement {
           failureText: (failure) => this.describeFailure(failure).message,
           key: () => this.campaignOptions.coordinatorKey ?? '',
         });
-        const found = await ui.loadCampaignData(client, { ...this.campaignOptions, mode: this.mode }, signal);
+        const found = await ui.loadCampaignData(client, { ...this.campaignOptions, mode: this.mode }, referentiel, signal);
         if (!found.ok) return found;
         campaigns = found.value;
+        // A campaign is answered and read in its own version of the référentiel.
+        referentiel = campaigns.referentiel ?? referentiel;
       }
       if (compareUi && !this.compareUi) {
         this.compareUi = await compareUi;
@@ -334,7 +336,8 @@ export class PtceReferentiel extends PtceElement {
 
   private renderCompare(data: ReferentielData) {
     const { referentiel } = data;
-    if (data.history) return this.campaignUi!.renderOverTime(referentiel, data.history[0], data.history[1], this.view);
+    if (data.history)
+      return this.campaignUi!.renderOverTime(data.historyReferentiels ?? [referentiel, referentiel], data.history, this.view);
     if (this.compareCampaigns) return html`<p class="message error" role="alert">${this.t('over.need-two')}</p>`;
     const fromCampaign = this.coordinator?.answers?.assessments ?? [];
     const { comparedAssessments, renderCompare } = this.compareUi!;

@@ -39,6 +39,24 @@ export const Discovery = z.object({
   campaigns: z.optional(z.string().check(z.minLength(1))),
   /** Where `<ptce-action-form>` POSTs fiches action. */
   actions: z.optional(z.string().check(z.minLength(1))),
+  /**
+   * Where each version of the référentiel is, as a template: `{id}` and `{version}` replaced by
+   * the référentiel's id and version, percent-encoded (`referentiels/{id}/{version}.json`). A
+   * campaign answered on an earlier version is read in its own.
+   */
+  referentielVersions: z.optional(z.string().check(z.minLength(1))),
+  /**
+   * The public directory as open data: a Frictionless Data Package (`datapackage`) describing the
+   * CSV (`csv`, with its Table Schema), the GeoJSON (`geojson`) and the schema.org JSON-LD (`jsonld`).
+   */
+  openData: z.optional(
+    z.object({
+      datapackage: z.string().check(z.minLength(1)),
+      geojson: z.optional(z.string().check(z.minLength(1))),
+      csv: z.optional(z.string().check(z.minLength(1))),
+      jsonld: z.optional(z.string().check(z.minLength(1))),
+    }),
+  ),
 });
 export type Discovery = z.infer<typeof Discovery>;
 

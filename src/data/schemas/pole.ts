@@ -28,6 +28,8 @@ export type OpeningHours = z.infer<typeof OpeningHours>;
 export const ReferentielSummary = z.object({
   referentielId: NonEmptyText,
   referentielVersion: NonEmptyText,
+  /** "illustrative" when the référentiel answered is example content: the summary reads "contenu indicatif". */
+  referentielStatus: z.optional(z.enum(['official', 'illustrative'])),
   publishedAt: z.optional(IsoDate),
   respondents: z.optional(z.int().check(z.gte(1))),
   /** The scale's lowest and highest levels, to draw the means (default 1 and 4). */

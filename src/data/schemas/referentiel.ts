@@ -30,6 +30,21 @@ export const GeneralObjective = z.object({
 });
 
 /**
+ * How this version's principal objectives continue those of an earlier version (`version`, of the
+ * référentiel `referentielId`, by default this one's id): `objectives` maps a principal objective
+ * id of this version to the id of the earlier version's principal objective it continues. Two
+ * campaigns answered on the two versions are compared on the objectives mapped; an objective not
+ * listed is new and not compared. Without a mapping to the other campaign's version, campaigns on
+ * different versions are not compared (the widget says so).
+ */
+export const VersionMapping = z.object({
+  referentielId: z.optional(NonEmptyText),
+  version: NonEmptyText,
+  objectives: z.record(NonEmptyText, NonEmptyText),
+});
+export type VersionMapping = z.infer<typeof VersionMapping>;
+
+/**
  * The référentiel d'action: general objectives → principal objectives → indicators (questions),
  * with the answer scale. Any counts: the official one is 3 × 3 × 4, nothing here assumes it.
  */
@@ -50,6 +65,8 @@ export const Referentiel = z
     /** Roles a respondent can choose (coordinator, member enterprise, local authority…). */
     roles: z.optional(z.array(z.object({ id: NonEmptyText, label: LocalizedText }))),
     objectives: z.array(GeneralObjective).check(z.minLength(1)),
+    /** Earlier versions this one can be compared with over time (see VersionMapping). */
+    mappings: z.optional(z.array(VersionMapping).check(z.maxLength(20))),
   })
   .check(
     z.refine((r) => {

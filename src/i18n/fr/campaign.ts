@@ -51,6 +51,9 @@ export const campaign = {
   'over.other-pole':
     'Ces deux campagnes concernent deux pôles différents : elles ne sont pas comparées (un pôle n’est jamais comparé à un autre).',
   'over.other-version':
-    'Ces deux campagnes portent sur deux versions différentes du référentiel : elles ne sont pas comparables question par question.',
+    'Ces deux campagnes portent sur deux versions du référentiel ({before} et {after}), et la version {after} ne dit pas à quels objectifs de la version {before} correspondent les siens : elles ne sont pas comparées.',
+  'over.mapped':
+    'La première campagne a répondu à la version {before} du référentiel, la seconde à la version {after} : elles sont comparées sur les objectifs que la version {after} fait correspondre à ceux de la version {before}.',
+  'over.new-objective': 'nouvel objectif, non comparé',
   'over.need-two': 'Indiquez deux campagnes du même pôle (compare-campaigns="ID1 ID2") et leurs clés de coordination (key="CLÉ1 CLÉ2").',
 } as const satisfies Record<string, Message>;

@@ -34,6 +34,8 @@ export const card = {
   'card.summary-detail': 'Moyenne par objectif principal, sur une échelle de {min} à {max}.',
   'card.summary-answered': '{answered} / {total} questions renseignées',
   'card.summary-none': 'non renseigné',
+  'card.summary-version': 'Version {version} du référentiel',
+  'card.summary-illustrative': 'contenu indicatif',
   'card.select': 'Afficher sa fiche',
   'card.actions': 'Projets et actions',
   'card.action-stage': 'Stade de développement',

@@ -18,6 +18,7 @@ export const errors = {
   'error.unsupported-version': 'Cette source de données utilise une version du format ({version}) que ce composant ne connaît pas.',
   'resource.poles': 'liste des pôles',
   'resource.referentiel': 'référentiel',
+  'resource.referentielVersions': 'versions du référentiel',
   'resource.charter': 'charte',
   'resource.signatures': 'adresse d’envoi des signatures',
   'resource.assessments': 'adresse d’envoi des évaluations',

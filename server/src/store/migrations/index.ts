@@ -7,6 +7,9 @@ import * as campaigns from './0003-campaigns.js';
 import * as actions from './0004-actions.js';
 import * as outbox from './0005-outbox.js';
 import * as auditLog from './0006-audit.js';
+import * as poleRecords from './0007-pole-records.js';
+import * as owners from './0008-owners.js';
+import * as referentielVersions from './0014-referentiel-versions.js';
 
 /**
  * Schema changes, in order, for both back ends. Never edit a released one: add the next file and
@@ -20,6 +23,9 @@ const MIGRATIONS: [string, (db: Kysely<unknown>, dialect: Dialect) => Promise<vo
   ['0004-actions', actions.up],
   ['0005-outbox', outbox.up],
   ['0006-audit', auditLog.up],
+  ['0007-pole-records', poleRecords.up],
+  ['0008-owners', owners.up],
+  ['0014-referentiel-versions', referentielVersions.up],
 ];
 
 /** How many migrations this release has: a database brought up to date reports this version. */

@@ -1,5 +1,8 @@
 import { html, nothing } from 'lit';
 import { checkCampaign, checkCampaignAnswers } from '../../../data/checks/campaigns.js';
+import { checkReferentiel } from '../../../data/checks/referentiel.js';
+import { referentielIssues } from '../../../data/referentiel.js';
+import type { Referentiel } from '../../../data/schemas/referentiel.js';
 import type { PtceClient } from '../../../data/client.js';
 import { fail, ok, type Result } from '../../../data/failure.js';
 import type { Campaign, CampaignAnswers } from '../../../data/schemas/campaigns.js';
@@ -35,10 +38,75 @@ export interface CampaignData {
   answers?: CampaignAnswers;
   /** Over time: two campaigns of one pole, the earlier first. */
   history?: [CampaignAnswers, CampaignAnswers];
+  /** The campaign's own version of the référentiel, when it is not the current one. */
+  referentiel?: Referentiel;
+  /** Over time: each campaign's version of the référentiel, in the same order. */
+  historyReferentiels?: [Referentiel, Referentiel];
+}
+
+/**
+ * A version of the référentiel, from the discovery document's `referentielVersions` template
+ * (`referentiels/{id}/{version}.json`): a campaign answered on an earlier version is read in it.
+ */
+export async function loadReferentielVersion(
+  client: PtceClient,
+  id: string,
+  version: string,
+  signal?: AbortSignal,
+): Promise<Result<Referentiel>> {
+  const discovery = await client.discovery(signal);
+  if (!discovery.ok) return discovery;
+  const template = discovery.value.referentielVersions;
+  if (!template) return fail({ kind: 'no-resource', resource: 'referentielVersions' });
+  const url = new URL(
+    template.replace('{id}', encodeURIComponent(id)).replace('{version}', encodeURIComponent(version)),
+    discovery.value.url,
+  ).href;
+  const raw = await client.getJson(url, signal);
+  if (!raw.ok) return raw;
+  const checked = checkReferentiel(raw.value);
+  if (!checked.ok) return fail({ kind: 'invalid', url, issues: checked.issues });
+  const issues = [...referentielIssues(checked.value)];
+  if (checked.value.id !== id || checked.value.version !== version) issues.push({ path: 'version', message: `expected ${id} ${version}` });
+  return issues.length ? fail({ kind: 'invalid', url, issues }) : ok(checked.value);
+}
+
+/** The campaigns' versions of the référentiel (the current one is not fetched again). */
+async function withVersions(
+  client: PtceClient,
+  data: CampaignData,
+  current: Referentiel,
+  signal: AbortSignal,
+): Promise<Result<CampaignData>> {
+  const versionOf = (campaign: Campaign): Promise<Result<Referentiel>> =>
+    campaign.referentielId === current.id && campaign.referentielVersion === current.version
+      ? Promise.resolve(ok(current))
+      : loadReferentielVersion(client, campaign.referentielId, campaign.referentielVersion, signal);
+  const one = data.campaign ?? data.answers?.campaign;
+  if (one) {
+    const referentiel = await versionOf(one);
+    return referentiel.ok ? ok({ ...data, referentiel: referentiel.value }) : referentiel;
+  }
+  if (data.history) {
+    const both = await Promise.all(data.history.map((answers) => versionOf(answers.campaign)));
+    for (const version of both) if (!version.ok) return version;
+    return ok({ ...data, historyReferentiels: both.map((v) => (v as { value: Referentiel }).value) as [Referentiel, Referentiel] });
+  }
+  return ok(data);
 }
 
 /** What the element's campaign attributes ask for, loaded; nothing when it names no campaign. */
 export async function loadCampaignData(
+  client: PtceClient,
+  options: { mode: string; campaign?: string; coordinatorKey?: string; compareCampaigns?: string },
+  current: Referentiel,
+  signal: AbortSignal,
+): Promise<Result<CampaignData>> {
+  const found = await loadCampaigns(client, options, signal);
+  return found.ok ? withVersions(client, found.value, current, signal) : found;
+}
+
+async function loadCampaigns(
   client: PtceClient,
   options: { mode: string; campaign?: string; coordinatorKey?: string; compareCampaigns?: string },
   signal: AbortSignal,

@@ -2,6 +2,7 @@ import { html } from 'lit';
 import { heading } from '../../../base/heading.js';
 import { localize } from '../../../data/localize.js';
 import { campaignSummary } from '../../../data/referentiel.js';
+import { comparability, principalObjectives } from '../../../data/referentiel-versions.js';
 import type { CampaignAnswers } from '../../../data/schemas/campaigns.js';
 import type { PrincipalObjective, Referentiel } from '../../../data/schemas/referentiel.js';
 import { formatNumber } from '../../../i18n/index.js';
@@ -17,6 +18,8 @@ const SPREAD_STEP = 0.5;
 
 export interface ObjectiveChange {
   principal: PrincipalObjective;
+  /** Not in the earlier campaign's version (nor mapped to one of its objectives): not compared. */
+  isNew: boolean;
   before: number | null;
   after: number | null;
   /** after − before, null when either is unknown. */
@@ -29,25 +32,38 @@ export interface ObjectiveChange {
 
 const spreadOf = (s: { min: number | null; max: number | null }) => (s.min === null || s.max === null ? null : s.max - s.min);
 
-/** Per principal objective, from the earlier campaign to the later; the biggest moves first. */
-export function changesOverTime(referentiel: Referentiel, before: CampaignAnswers, after: CampaignAnswers): ObjectiveChange[] {
-  const means = (answers: CampaignAnswers) => campaignSummary(referentiel, answers.assessments, '')?.objectives ?? [];
-  const [meansBefore, meansAfter] = [means(before), means(after)];
+/**
+ * Per principal objective of the later campaign's version, from the earlier campaign to the later
+ * (each in its own version: `referentiels` in the same order; on two versions, the objectives the
+ * later maps to the earlier's); the biggest moves first. Undefined when the versions do not map.
+ */
+export function changesOverTime(
+  [referentielBefore, referentielAfter]: [Referentiel, Referentiel],
+  before: CampaignAnswers,
+  after: CampaignAnswers,
+): ObjectiveChange[] | undefined {
+  const pairs = comparability(referentielBefore, referentielAfter);
+  if (!pairs.ok) return undefined;
+  const means = (referentiel: Referentiel, answers: CampaignAnswers) =>
+    campaignSummary(referentiel, answers.assessments, '')?.objectives ?? [];
+  const [meansBefore, meansAfter] = [means(referentielBefore, before), means(referentielAfter, after)];
   const [spreadsBefore, spreadsAfter] = [
-    objectiveSpreads(referentiel, before.assessments),
-    objectiveSpreads(referentiel, after.assessments),
+    objectiveSpreads(referentielBefore, before.assessments),
+    objectiveSpreads(referentielAfter, after.assessments),
   ];
-  const principals = referentiel.objectives.flatMap((g) => g.principalObjectives);
-  return principals
-    .map((principal, index) => {
-      const b = meansBefore.find((o) => o.id === principal.id)?.mean ?? null;
+  const indexBefore = new Map(principalObjectives(referentielBefore).map((p, i) => [p.id, i]));
+  return pairs.pairs
+    .map(({ principal, previous }, index) => {
+      const earlier = previous ? indexBefore.get(previous.id) : undefined;
+      const b = previous ? (meansBefore.find((o) => o.id === previous.id)?.mean ?? null) : null;
       const a = meansAfter.find((o) => o.id === principal.id)?.mean ?? null;
-      const sb = spreadsBefore[index] ? spreadOf(spreadsBefore[index]) : null;
+      const sb = earlier !== undefined && spreadsBefore[earlier] ? spreadOf(spreadsBefore[earlier]) : null;
       const sa = spreadsAfter[index] ? spreadOf(spreadsAfter[index]) : null;
       const views: ObjectiveChange['views'] =
         sb === null || sa === null ? null : sa - sb <= -SPREAD_STEP ? 'converged' : sa - sb >= SPREAD_STEP ? 'diverged' : 'alike';
       return {
         principal,
+        isNew: !previous,
         before: b,
         after: a,
         delta: a === null || b === null ? null : Math.round((a - b) * 100) / 100,
@@ -62,31 +78,37 @@ export function changesOverTime(referentiel: Referentiel, before: CampaignAnswer
 }
 
 /** Why two campaigns cannot be compared, or undefined when they can. */
-export function overTimeRefusal(before: CampaignAnswers, after: CampaignAnswers): 'over.other-pole' | 'over.other-version' | undefined {
+export function overTimeRefusal(
+  referentiels: [Referentiel, Referentiel],
+  before: CampaignAnswers,
+  after: CampaignAnswers,
+): 'over.other-pole' | 'over.other-version' | undefined {
   if (before.campaign.poleId !== after.campaign.poleId) return 'over.other-pole';
-  if (
-    before.campaign.referentielId !== after.campaign.referentielId ||
-    before.campaign.referentielVersion !== after.campaign.referentielVersion
-  ) {
-    return 'over.other-version';
-  }
-  return undefined;
+  return comparability(...referentiels).ok ? undefined : 'over.other-version';
 }
 
-export function renderOverTime(referentiel: Referentiel, before: CampaignAnswers, after: CampaignAnswers, { lang, headingLevel, t }: View) {
-  const refusal = overTimeRefusal(before, after);
-  if (refusal) return html`<p class="message error" role="alert">${t(refusal)}</p>`;
-  const changes = changesOverTime(referentiel, before, after);
+export function renderOverTime(
+  referentiels: [Referentiel, Referentiel],
+  [before, after]: [CampaignAnswers, CampaignAnswers],
+  { lang, headingLevel, t }: View,
+) {
+  const versions = { before: referentiels[0].version, after: referentiels[1].version };
+  const refusal = overTimeRefusal(referentiels, before, after);
+  if (refusal) return html`<p class="message error" role="alert">${t(refusal, versions)}</p>`;
+  const changes = changesOverTime(referentiels, before, after)!;
+  const mapped = referentiels[0].version !== referentiels[1].version || referentiels[0].id !== referentiels[1].id;
   const fmt = (v: number | null) => (v === null ? t('over.unknown') : formatNumber(lang, v, { maximumFractionDigits: 2 }));
   const signed = (v: number) => `${v > 0 ? '+' : ''}${formatNumber(lang, v, { maximumFractionDigits: 2 })}`;
   const change = (c: ObjectiveChange) =>
-    c.delta === null
-      ? t('over.unknown')
-      : c.delta >= MOVE_STEP
-        ? t('over.up', { delta: signed(c.delta) })
-        : c.delta <= -MOVE_STEP
-          ? t('over.down', { delta: signed(c.delta) })
-          : t('over.steady');
+    c.isNew
+      ? t('over.new-objective')
+      : c.delta === null
+        ? t('over.unknown')
+        : c.delta >= MOVE_STEP
+          ? t('over.up', { delta: signed(c.delta) })
+          : c.delta <= -MOVE_STEP
+            ? t('over.down', { delta: signed(c.delta) })
+            : t('over.steady');
   const views = (c: ObjectiveChange) =>
     c.views === null
       ? t('over.unknown')
@@ -101,7 +123,7 @@ export function renderOverTime(referentiel: Referentiel, before: CampaignAnswers
     <p>
       ${t('over.intro', { before: before.campaign.title, after: after.campaign.title, countBefore: before.assessments.length, countAfter: after.assessments.length })}
     </p>
-    ${heading(headingLevel, 2, t('over.moved'))}
+    ${mapped ? html`<p class="muted" data-versions>${t('over.mapped', versions)}</p>` : ''} ${heading(headingLevel, 2, t('over.moved'))}
     ${
       moved.length
         ? html`<ol class="moved">
