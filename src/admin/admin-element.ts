@@ -42,7 +42,7 @@ export class AdminElement extends LitElement {
     if (failure.kind === 'network' || failure.kind === 'timeout') return this.t('fail.network');
     if (failure.kind !== 'http') return this.t('fail.not-json');
     const { status, issues } = failure;
-    const known = [400, 401, 403, 404, 409, 429] as const;
+    const known = [400, 401, 403, 404, 409, 422, 429] as const;
     const base = (known as readonly number[]).includes(status)
       ? this.t(`fail.${status}` as AdminKey)
       : this.t(status >= 500 ? 'fail.5xx' : 'fail.other', { status });
@@ -82,4 +82,3 @@ export class AdminElement extends LitElement {
     return html`<p class="status" id=${id} role="status" aria-live="polite">${text ?? nothing}</p>`;
   }
 }
-

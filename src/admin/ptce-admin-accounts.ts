@@ -86,7 +86,9 @@ export class PtceAdminAccounts extends AdminElement {
                       html`<tr>
                         <td>${account.email}${account.name ? html`<br />${account.name}` : nothing}</td>
                         <td>${this.t(`role.${account.role}`)}</td>
-                        <td>${account.role === 'admin' ? this.t('accounts.everywhere') : territoryText(account.regions, account.departements)}</td>
+                        <td>
+                          ${account.role === 'admin' ? this.t('accounts.everywhere') : territoryText(account.regions, account.departements)}
+                        </td>
                         <td>${this.t(account.disabled ? 'accounts.disabled' : 'accounts.active')}</td>
                         <td>
                           <button type="button" @click=${() => this.toggle(account)}>
@@ -116,7 +118,9 @@ export class PtceAdminAccounts extends AdminElement {
       departements: parseCodes(field('account-departements').value),
     };
     const created = await this.api!.post('api/admin/accounts', body);
-    this.said = created.ok ? this.t('accounts.created', { email }) : this.t('accounts.failed', { email, reason: this.failureText(created.failure) });
+    this.said = created.ok
+      ? this.t('accounts.created', { email })
+      : this.t('accounts.failed', { email, reason: this.failureText(created.failure) });
     if (created.ok) form.reset();
     await this.data.run();
   };
@@ -124,7 +128,9 @@ export class PtceAdminAccounts extends AdminElement {
   private async toggle(account: AccountRow): Promise<void> {
     const email = account.email;
     const changed = await this.api!.patch(`api/admin/accounts/${encodeURIComponent(account.id)}`, { disabled: !account.disabled });
-    this.said = changed.ok ? this.t('accounts.updated', { email }) : this.t('accounts.failed', { email, reason: this.failureText(changed.failure) });
+    this.said = changed.ok
+      ? this.t('accounts.updated', { email })
+      : this.t('accounts.failed', { email, reason: this.failureText(changed.failure) });
     await this.data.run();
   }
 }

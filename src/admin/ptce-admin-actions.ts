@@ -57,8 +57,7 @@ export class PtceAdminActions extends QueueSection<Loaded> {
     return html`<section aria-labelledby="actions-title">
       <h3 id="actions-title">${this.t('actions.title')}</h3>
       <p class="intro">${this.t('actions.intro')}</p>
-      ${this.renderStatus(this.said, 'actions-status')}
-      ${this.renderData(this.data, (loaded) => this.renderTable(loaded))}
+      ${this.renderStatus(this.said, 'actions-status')} ${this.renderData(this.data, (loaded) => this.renderTable(loaded))}
     </section>`;
   }
 

@@ -141,10 +141,12 @@ export class PtceAdminApp extends AdminElement {
           </label>
           ${
             session
-              ? html`<span id="who">${this.t('app.logged-in', {
-                    who: session.account.email ?? this.t('app.token-admin'),
-                    role: this.t(`role.${session.account.role}`),
-                  })}</span>
+              ? html`<span id="who"
+                    >${this.t('app.logged-in', {
+                      who: session.account.email ?? this.t('app.token-admin'),
+                      role: this.t(`role.${session.account.role}`),
+                    })}</span
+                  >
                   <button type="button" @click=${this.logout}>${this.t('app.logout')}</button>`
               : nothing
           }

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { QueueSection } from './queue-section.js';
 
 interface Claim {
-  id: string;
+  id: number | string;
   reference: string;
   poleId: string;
   poleName: string;
@@ -11,12 +11,17 @@ interface Claim {
   message?: string;
   status: string;
   receivedAt: string;
+  erased?: boolean;
+  /** The owner an approved claim made, and whether their edits apply without moderation. */
+  ownerId?: number | null;
+  trusted?: boolean;
 }
 
 /**
  * @tag ptce-admin-claims
  * @summary Claims to manage a pole ("Je gère ce pôle") in the moderation queue
- * (`/api/admin/claims`): approving one mails the claimant a single-use link to edit the card.
+ * (`/api/admin/claims`): approving one mails the claimant a single-use link to edit the card;
+ * the owner it made may be trusted (their edits then apply at once); a claim's personal data erased.
  */
 export class PtceAdminClaims extends QueueSection<{ claims: Claim[] }> {
   protected readonly path = 'api/admin/claims';
@@ -25,8 +30,7 @@ export class PtceAdminClaims extends QueueSection<{ claims: Claim[] }> {
     return html`<section aria-labelledby="claims-title">
       <h3 id="claims-title">${this.t('claims.title')}</h3>
       <p class="intro">${this.t('claims.intro')}</p>
-      ${this.renderStatus(this.said, 'claims-status')}
-      ${this.renderData(this.data, ({ claims }) => this.renderTable(claims))}
+      ${this.renderStatus(this.said, 'claims-status')} ${this.renderData(this.data, ({ claims }) => this.renderTable(claims))}
     </section>`;
   }
 
@@ -57,7 +61,7 @@ export class PtceAdminClaims extends QueueSection<{ claims: Claim[] }> {
                         <td>${claim.reference}</td>
                         <td>${this.when(claim.receivedAt)}</td>
                         <td>${claim.poleName}</td>
-                        <td>${claim.name}<br />${claim.email}</td>
+                        <td>${claim.erased ? this.t('claims.erased-label') : html`${claim.name}<br />${claim.email}`}</td>
                         <td>${claim.message ? html`<pre>${claim.message}</pre>` : nothing}</td>
                         <td>${this.statusLabel(claim.status)}</td>
                         <td>
@@ -73,6 +77,14 @@ export class PtceAdminClaims extends QueueSection<{ claims: Claim[] }> {
                                   ${this.t(`common.${verb}`)}
                                 </button>`,
                             )}
+                            ${claim.ownerId && !claim.erased ? this.trustButton(claim) : nothing}
+                            ${
+                              claim.erased
+                                ? nothing
+                                : html`<button type="button" @click=${() => this.erase(claim)}>
+                                    ${this.t('claims.erase', { reference: claim.reference })}
+                                  </button>`
+                            }
                           </div>
                         </td>
                       </tr>`,
@@ -84,12 +96,38 @@ export class PtceAdminClaims extends QueueSection<{ claims: Claim[] }> {
       }`;
   }
 
+  private trustButton(claim: Claim) {
+    const trusted = !!claim.trusted;
+    return html`<button type="button" aria-pressed=${trusted ? 'true' : 'false'} @click=${() => this.trust(claim, !trusted)}>
+      ${this.t(trusted ? 'claims.distrust' : 'claims.trust', { name: claim.name })}
+    </button>`;
+  }
+
+  private trust(claim: Claim, trusted: boolean) {
+    return this.decide(
+      `api/admin/owners/${encodeURIComponent(String(claim.ownerId))}/trust`,
+      { trusted },
+      () => this.t(trusted ? 'claims.trusted' : 'claims.distrusted', { name: claim.name }),
+      (reason) => this.t('claims.failed', { reference: claim.reference, reason }),
+    );
+  }
+
+  private erase(claim: Claim) {
+    return this.decide(
+      `api/admin/claims/${encodeURIComponent(String(claim.id))}/erase`,
+      undefined,
+      () => this.t('claims.erased', { reference: claim.reference }),
+      (reason) => this.t('claims.failed', { reference: claim.reference, reason }),
+    );
+  }
+
   private decideOn(claim: Claim, verb: 'approve' | 'reject') {
     const reference = claim.reference;
     return this.decide<{ status?: string }>(
-      `api/admin/claims/${encodeURIComponent(claim.id)}/${verb}`,
+      `api/admin/claims/${encodeURIComponent(String(claim.id))}/${verb}`,
       undefined,
-      (answer) => this.t('claims.decided', { reference, status: this.statusLabel(answer?.status ?? (verb === 'approve' ? 'approved' : 'rejected')) }),
+      (answer) =>
+        this.t('claims.decided', { reference, status: this.statusLabel(answer?.status ?? (verb === 'approve' ? 'approved' : 'rejected')) }),
       (reason) => this.t('claims.failed', { reference, reason }),
     );
   }

@@ -41,8 +41,9 @@ export class PtceAdminContributions extends QueueSection<{ contributions: Contri
       ${this.renderStatus(this.said, 'contrib-status')}
       ${this.renderData(
         this.data,
-        ({ contributions }) => html`<p class="count">${this.t('contrib.count', { count: contributions.length })}</p>
-          ${contributions.map((contribution) => this.renderOne(contribution))}`,
+        ({ contributions }) =>
+          html`<p class="count">${this.t('contrib.count', { count: contributions.length })}</p>
+            ${contributions.map((contribution) => this.renderOne(contribution))}`,
       )}
     </section>`;
   }
@@ -56,14 +57,17 @@ export class PtceAdminContributions extends QueueSection<{ contributions: Contri
       </h4>
       <p>${this.t('contrib.by', { name: c.contributor.name, email: c.contributor.email })} — ${this.statusLabel(c.status)}</p>
       ${c.poleId ? html`<p>${this.t('contrib.on-pole', { pole: c.poleId })}</p>` : nothing}
-      ${c.message ? html`<pre>${c.message}</pre>` : nothing}
-      ${c.pole ? renderDiff(this.t, {}, c.pole, Object.keys(c.pole)) : nothing}
+      ${c.message ? html`<pre>${c.message}</pre>` : nothing} ${c.pole ? renderDiff(this.t, {}, c.pole, Object.keys(c.pole)) : nothing}
       <h5>${this.t('contrib.duplicates')}</h5>
       ${
         c.duplicates.length
           ? html`<ul>
               ${c.duplicates.map(
-                (d) => html`<li>${d.name}${d.commune ? ` — ${d.commune}` : ''}${d.departements?.length ? ` (${d.departements.join(', ')})` : ''} : ${d.reason}</li>`,
+                (d) =>
+                  html`<li>
+                    ${d.name}${d.commune ? ` — ${d.commune}` : ''}${d.departements?.length ? ` (${d.departements.join(', ')})` : ''} :
+                    ${d.reason}
+                  </li>`,
               )}
             </ul>`
           : html`<p>${this.t('contrib.no-duplicates')}</p>`
@@ -78,7 +82,11 @@ export class PtceAdminContributions extends QueueSection<{ contributions: Contri
     return html`<div class="buttons">
         ${(['approve', 'reject'] as const).map(
           (verb) =>
-            html`<button type="button" aria-label=${this.t(`contrib.${verb}`, { reference: c.reference })} @click=${() => this.decideOn(c, verb)}>
+            html`<button
+              type="button"
+              aria-label=${this.t(`contrib.${verb}`, { reference: c.reference })}
+              @click=${() => this.decideOn(c, verb)}
+            >
               ${this.t(`common.${verb}`)}
             </button>`,
         )}
@@ -124,7 +132,11 @@ export class PtceAdminContributions extends QueueSection<{ contributions: Contri
     return this.decide<{ status?: string }>(
       `api/admin/contributions/${encodeURIComponent(c.id)}/${verb}`,
       undefined,
-      (answer) => this.t('contrib.decided', { reference, status: this.statusLabel(answer?.status ?? (verb === 'approve' ? 'approved' : 'rejected')) }),
+      (answer) =>
+        this.t('contrib.decided', {
+          reference,
+          status: this.statusLabel(answer?.status ?? (verb === 'approve' ? 'approved' : 'rejected')),
+        }),
       (reason) => this.t('contrib.failed', { reference, reason }),
     );
   }

@@ -156,7 +156,10 @@ export class PtceAdminLogin extends AdminElement {
 
   private refusal(failure: Failure): string {
     const status = failure.kind === 'http' ? failure.status : 0;
-    if (this.link) return this.t('password.refused', { reason: status === 400 || status === 404 || status === 410 ? this.t('password.expired') : this.failureText(failure) });
+    if (this.link)
+      return this.t('password.refused', {
+        reason: status === 400 || status === 404 || status === 410 ? this.t('password.expired') : this.failureText(failure),
+      });
     const mode = this.form.draft.mode;
     const reason =
       status === 401 || status === 403

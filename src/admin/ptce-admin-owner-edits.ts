@@ -6,7 +6,7 @@ interface OwnerEdit {
   id: string;
   poleId: string;
   poleName: string;
-  owner: { id?: string; name: string; email: string };
+  owner: { name: string; email: string };
   receivedAt: string;
   status: string;
   fields: { field: string; before: unknown; after: unknown; decision: 'pending' | 'accepted' | 'refused' }[];
@@ -17,7 +17,7 @@ type Choice = 'accept' | 'refuse';
  * @tag ptce-admin-owner-edits
  * @summary A pole manager's edits in the moderation queue (`/api/admin/owner-edits`): each field
  * before → after, accepted or refused one by one; the accepted ones become one revision signed
- * by the manager. A manager may be trusted, after which their edits apply at once.
+ * by the manager (a manager is trusted, or not, from their claim).
  */
 export class PtceAdminOwnerEdits extends QueueSection<{ edits: OwnerEdit[] }> {
   protected readonly path = 'api/admin/owner-edits';
@@ -31,8 +31,9 @@ export class PtceAdminOwnerEdits extends QueueSection<{ edits: OwnerEdit[] }> {
       ${this.renderStatus(this.said, 'edits-status')}
       ${this.renderData(
         this.data,
-        ({ edits }) => html`<p class="count">${this.t('edits.count', { count: edits.length })}</p>
-          ${edits.map((edit) => this.renderEdit(edit))}`,
+        ({ edits }) =>
+          html`<p class="count">${this.t('edits.count', { count: edits.length })}</p>
+            ${edits.map((edit) => this.renderEdit(edit))}`,
       )}
     </section>`;
   }
@@ -45,7 +46,9 @@ export class PtceAdminOwnerEdits extends QueueSection<{ edits: OwnerEdit[] }> {
     const pending = edit.fields.some((field) => field.decision === 'pending');
     const headingId = `edit-${edit.id}`;
     return html`<article class="card" aria-labelledby=${headingId}>
-      <h4 id=${headingId}>${this.t('edits.heading', { pole: edit.poleName, owner: `${edit.owner.name} (${edit.owner.email})`, date: this.when(edit.receivedAt) })}</h4>
+      <h4 id=${headingId}>
+        ${this.t('edits.heading', { pole: edit.poleName, owner: `${edit.owner.name} (${edit.owner.email})`, date: this.when(edit.receivedAt) })}
+      </h4>
       <div class="table-wrap">
         <table>
           <thead>
@@ -92,7 +95,6 @@ export class PtceAdminOwnerEdits extends QueueSection<{ edits: OwnerEdit[] }> {
       </div>
       <div class="buttons">
         ${pending ? html`<button type="button" class="primary" @click=${() => this.save(edit)}>${this.t('edits.decide', { pole: edit.poleName })}</button>` : nothing}
-        ${edit.owner.id ? html`<button type="button" @click=${() => this.trust(edit)}>${this.t('edits.trust', { owner: edit.owner.name })}</button>` : nothing}
       </div>
     </article>`;
   }
@@ -110,15 +112,6 @@ export class PtceAdminOwnerEdits extends QueueSection<{ edits: OwnerEdit[] }> {
       `api/admin/owner-edits/${encodeURIComponent(edit.id)}/decide`,
       { accept, refuse },
       () => this.t('edits.decided', { pole: edit.poleName }),
-      (reason) => this.t('edits.failed', { pole: edit.poleName, reason }),
-    );
-  }
-
-  private trust(edit: OwnerEdit) {
-    return this.decide(
-      `api/admin/owners/${encodeURIComponent(edit.owner.id!)}/trust`,
-      { trusted: true },
-      () => this.t('edits.trusted', { owner: edit.owner.name }),
       (reason) => this.t('edits.failed', { pole: edit.poleName, reason }),
     );
   }

@@ -74,7 +74,9 @@ export class PtceAdminPoleEditor extends AdminElement {
     if (!this.record) return [];
     const local = poleIssues(fromDraft(this.form.draft, this.record.pole)).map((issue) => ({
       path: issue.path,
-      message: this.form.draft[issue.path as PoleField].trim() ? this.t(INVALID[issue.path as PoleField] ?? 'editor.invalid') : this.t('editor.required'),
+      message: this.form.draft[issue.path as PoleField].trim()
+        ? this.t(INVALID[issue.path as PoleField] ?? 'editor.invalid')
+        : this.t('editor.required'),
     }));
     return this.form.issues(local);
   }
@@ -98,10 +100,15 @@ export class PtceAdminPoleEditor extends AdminElement {
         <div class="row">${this.text(issues, 'name', true)} ${this.text(issues, 'carrier')}</div>
         <div class="field">
           <label for=${fieldId('status')}>${this.t('field.status')}</label>
-          <select id=${fieldId('status')} aria-describedby="${fieldId('status')}-error" @change=${(e: Event) => form.input('status', { status: (e.target as HTMLSelectElement).value })}>
+          <select
+            id=${fieldId('status')}
+            aria-describedby="${fieldId('status')}-error"
+            @change=${(e: Event) => form.input('status', { status: (e.target as HTMLSelectElement).value })}
+          >
             <option value="" ?selected=${!form.draft.status}>${this.t('editor.status.none')}</option>
             ${(['established', 'emerging'] as const).map(
-              (status) => html`<option value=${status} ?selected=${form.draft.status === status}>${this.t(`pole-status.${status}`)}</option>`,
+              (status) =>
+                html`<option value=${status} ?selected=${form.draft.status === status}>${this.t(`pole-status.${status}`)}</option>`,
             )}
           </select>
           ${fieldError(form, issues, 'status')}
@@ -110,8 +117,10 @@ export class PtceAdminPoleEditor extends AdminElement {
         <div class="row">${this.text(issues, 'address')} ${this.text(issues, 'postcode')} ${this.text(issues, 'commune')}</div>
         ${this.text(issues, 'description', false, { multiline: true })}
         <div class="row">
-          ${this.text(issues, 'website', false, { type: 'url', autocomplete: 'off' })} ${this.text(issues, 'email', false, { type: 'email', autocomplete: 'off' })}
-          ${this.text(issues, 'phone', false, { type: 'tel', autocomplete: 'off' })} ${this.text(issues, 'foundedYear', false, { inputmode: 'numeric' })}
+          ${this.text(issues, 'website', false, { type: 'url', autocomplete: 'off' })}
+          ${this.text(issues, 'email', false, { type: 'email', autocomplete: 'off' })}
+          ${this.text(issues, 'phone', false, { type: 'tel', autocomplete: 'off' })}
+          ${this.text(issues, 'foundedYear', false, { inputmode: 'numeric' })}
         </div>
         ${submitButton(form, this.t('common.save'), this.t('common.saving'))}
       </form>

@@ -27,7 +27,12 @@ export class PtceAdminPoles extends AdminElement {
 
   private readonly data = new DataController<{ poles: PoleRecord[] }>(this, () => {
     const { q, region, departement, archived } = this.filter;
-    const query = new URLSearchParams({ ...(q ? { q } : {}), ...(region ? { region } : {}), ...(departement ? { departement } : {}), ...(archived ? { archived: 'true' } : {}) });
+    const query = new URLSearchParams({
+      ...(q ? { q } : {}),
+      ...(region ? { region } : {}),
+      ...(departement ? { departement } : {}),
+      ...(archived ? { archived: 'true' } : {}),
+    });
     return this.api!.get(`api/admin/poles${query.size ? `?${query}` : ''}`);
   });
 
@@ -63,7 +68,11 @@ export class PtceAdminPoles extends AdminElement {
           ${DEPARTEMENT_CHOICES.map(({ code, name }) => html`<option value=${code} ?selected=${f.departement === code}>${code} ${name}</option>`)}
         </select>
       </label>
-      <span class="inline"><input id="poles-archived" type="checkbox" .checked=${f.archived} /><label for="poles-archived">${this.t('poles.archived')}</label></span>
+      <span class="inline"
+        ><input id="poles-archived" type="checkbox" .checked=${f.archived} /><label for="poles-archived"
+          >${this.t('poles.archived')}</label
+        ></span
+      >
       <button type="submit">${this.t('poles.filter')}</button>
     </form>`;
   }
@@ -106,8 +115,12 @@ export class PtceAdminPoles extends AdminElement {
       <td>${record.archivedAt ? this.t('poles.archived-on', { date: this.when(record.archivedAt) }) : this.t('poles.active')}</td>
       <td>
         <div class="buttons">
-          <button type="button" aria-label=${this.t('poles.edit', { name })} @click=${() => this.open(record.id)}>${this.t('poles.edit-short')}</button>
-          <button type="button" @click=${() => this.archive(record)}>${this.t(record.archivedAt ? 'poles.unarchive' : 'poles.archive', { name })}</button>
+          <button type="button" aria-label=${this.t('poles.edit', { name })} @click=${() => this.open(record.id)}>
+            ${this.t('poles.edit-short')}
+          </button>
+          <button type="button" @click=${() => this.archive(record)}>
+            ${this.t(record.archivedAt ? 'poles.unarchive' : 'poles.archive', { name })}
+          </button>
         </div>
       </td>
     </tr>`;
@@ -162,7 +175,9 @@ export class PtceAdminPoles extends AdminElement {
     const verb = record.archivedAt ? 'restore' : 'archive';
     const done = await this.api!.post<PoleRecord>(`api/admin/poles/${encodeURIComponent(record.id)}/${verb}`);
     await this.data.run();
-    this.said = done.ok ? this.t(verb === 'archive' ? 'poles.archived-done' : 'poles.restored-done', { name }) : this.t('poles.failed', { name, reason: this.failureText(done.failure) });
+    this.said = done.ok
+      ? this.t(verb === 'archive' ? 'poles.archived-done' : 'poles.restored-done', { name })
+      : this.t('poles.failed', { name, reason: this.failureText(done.failure) });
   }
 }
 

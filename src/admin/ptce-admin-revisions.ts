@@ -38,8 +38,7 @@ export class PtceAdminRevisions extends AdminElement {
   protected override render() {
     return html`<section aria-labelledby="revisions-title">
       <h2 id="revisions-title">${this.t('revisions.title')}</h2>
-      ${this.renderStatus(this.said, 'revisions-status')}
-      ${this.renderData(this.data, ({ revisions }) => this.renderTable(revisions))}
+      ${this.renderStatus(this.said, 'revisions-status')} ${this.renderData(this.data, ({ revisions }) => this.renderTable(revisions))}
     </section>`;
   }
 
@@ -72,12 +71,16 @@ export class PtceAdminRevisions extends AdminElement {
                         <td>${this.when(revision.at)}</td>
                         <td>${revision.author.label}</td>
                         <td>${revision.action}</td>
-                        <td>${renderDiff(this.t, revision.before, revision.after, revision.changed?.length ? revision.changed : undefined)}</td>
+                        <td>
+                          ${renderDiff(this.t, revision.before, revision.after, revision.changed?.length ? revision.changed : undefined)}
+                        </td>
                         <td>
                           ${
                             revision.n === latest
                               ? nothing
-                              : html`<button type="button" @click=${() => this.restore(revision.n)}>${this.t('revisions.restore', { n: revision.n })}</button>`
+                              : html`<button type="button" @click=${() => this.restore(revision.n)}>
+                                  ${this.t('revisions.restore', { n: revision.n })}
+                                </button>`
                           }
                         </td>
                       </tr>`,

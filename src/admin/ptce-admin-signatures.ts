@@ -27,8 +27,7 @@ export class PtceAdminSignatures extends QueueSection<{ signatures: SignatureEnt
       <h3 id="signatures-title">${this.t('signatures.title')}</h3>
       <p class="intro">${this.t('signatures.intro')}</p>
       <p><button type="button" id="csv" @click=${this.download}>${this.t('signatures.csv')}</button></p>
-      ${this.renderStatus(this.said)}
-      ${this.renderData(this.data, ({ signatures }) => this.renderTable(signatures))}
+      ${this.renderStatus(this.said)} ${this.renderData(this.data, ({ signatures }) => this.renderTable(signatures))}
     </section>`;
   }
 

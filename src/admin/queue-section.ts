@@ -35,7 +35,12 @@ export abstract class QueueSection<T> extends AdminElement {
   }
 
   /** Sends a decision, then says how it went (`done` from the answer) and reloads the list. */
-  protected async decide<A>(path: string, body: unknown, done: (answer: A) => string, failed: (reason: string) => string): Promise<boolean> {
+  protected async decide<A>(
+    path: string,
+    body: unknown,
+    done: (answer: A) => string,
+    failed: (reason: string) => string,
+  ): Promise<boolean> {
     const result = await this.api!.post<A>(path, body);
     // Said once the list is loaded again, so that what it says and what it shows agree.
     await this.data.run();

@@ -27,7 +27,15 @@ async function mountPoles(lang = 'fr') {
     path: `${prefix}/api/admin/poles/bou-sol/revisions`,
     json: {
       revisions: [
-        { n: 1, at: '2026-11-01T09:00:00.000Z', author: { kind: 'system', label: 'système' }, action: 'create', before: null, after: { description: 'Premier texte' }, changed: ['description'] },
+        {
+          n: 1,
+          at: '2026-11-01T09:00:00.000Z',
+          author: { kind: 'system', label: 'système' },
+          action: 'create',
+          before: null,
+          after: { description: 'Premier texte' },
+          changed: ['description'],
+        },
         {
           n: 3,
           at: '2026-12-01T10:00:00.000Z',
@@ -43,7 +51,11 @@ async function mountPoles(lang = 'fr') {
   await mockRoute({ path: `${prefix}/api/admin/poles/bou-sol/revisions/1/restore`, json: { ...record, version: 4 } });
   const api = new AdminApi('a-token', () => {}, `${prefix}/`);
   const el = await fixture<PtceAdminPoles>(
-    html`<ptce-admin-poles lang=${lang} .api=${api} .account=${{ email: null, role: 'admin', regions: [], departements: [] }}></ptce-admin-poles>`,
+    html`<ptce-admin-poles
+      lang=${lang}
+      .api=${api}
+      .account=${{ email: null, role: 'admin', regions: [], departements: [] }}
+    ></ptce-admin-poles>`,
   );
   return { el, prefix };
 }
@@ -65,7 +77,9 @@ describe('admin page: poles (agreed routes, mocked)', () => {
     expect(summary.textContent).to.contain('Code postal : 5 chiffres attendus').and.to.contain('Site web : adresse web complète attendue');
     expect(editor.shadowRoot!.activeElement).to.equal(summary);
     await expect(editor).to.be.accessible();
-    expect((await mockRequests(`${prefix}/api/admin/poles/bou-sol`)).filter((r) => r.method === 'PATCH').length, 'nothing sent').to.equal(0);
+    expect((await mockRequests(`${prefix}/api/admin/poles/bou-sol`)).filter((r) => r.method === 'PATCH').length, 'nothing sent').to.equal(
+      0,
+    );
 
     await fill(postcode, '13002');
     await fill(inside<HTMLInputElement>(el.shadowRoot!, 'ptce-admin-pole-editor', '#f-website')!, 'https://bousol.example');
@@ -100,7 +114,10 @@ describe('admin page: poles (agreed routes, mocked)', () => {
     expect(summary.textContent).to.contain('Postcode: 5 digits expected'.replace(':', ' :'));
 
     await click(restore);
-    await until(() => revisions.shadowRoot!.querySelector('#revisions-status')?.textContent?.includes('Revision 1 restored: new version 4.'), 'restored');
+    await until(
+      () => revisions.shadowRoot!.querySelector('#revisions-status')?.textContent?.includes('Revision 1 restored: new version 4.'),
+      'restored',
+    );
     expect((await mockRequests(`${prefix}/api/admin/poles/bou-sol/revisions/1/restore`)).map((r) => r.method)).to.deep.equal(['POST']);
   });
 });

@@ -59,6 +59,7 @@ export const fr = {
   'fail.403': 'Cet élément n’est pas dans votre territoire, ou votre rôle ne le permet pas.',
   'fail.404': 'Introuvable sur ce serveur (élément supprimé, ou fonction absente de cette version du serveur).',
   'fail.409': 'Cet élément a été modifié entre-temps ou est déjà décidé : rechargez-le.',
+  'fail.422': 'Le serveur a refusé ces valeurs : elles ne respectent pas le format de l’annuaire.',
   'fail.429': 'Trop de tentatives : attendez quelques minutes.',
   'fail.5xx': 'Le serveur a rencontré une erreur (code {status}). Réessayez plus tard.',
   'fail.other': 'Le serveur a répondu par une erreur (code {status}).',
@@ -95,7 +96,8 @@ export const fr = {
 
   // Moderation queue
   'queue.title': 'File de modération',
-  'queue.intro': 'Ce qui attend une décision dans votre territoire : signatures de la charte, fiches action, demandes de gestion, modifications des pôles par leurs gestionnaires, contributions du public.',
+  'queue.intro':
+    'Ce qui attend une décision dans votre territoire : signatures de la charte, fiches action, demandes de gestion, modifications des pôles par leurs gestionnaires, contributions du public.',
   'signatures.title': 'Signatures de la charte',
   'signatures.intro':
     'Une fois approuvée, et si le pôle a accepté d’être listé, seuls son nom, la date et le lieu de signature sont publiés.',
@@ -128,7 +130,8 @@ export const fr = {
   'actions.decided-on': 'Fiche {reference} : {status}, sur le pôle {pole}.',
   'actions.failed': 'Fiche {reference} : {reason}',
   'claims.title': 'Demandes de gestion d’un pôle',
-  'claims.intro': 'Une personne dit gérer un pôle. Approuvée, elle reçoit par e-mail un lien à usage unique, valable 7 jours, pour modifier la fiche du pôle.',
+  'claims.intro':
+    'Une personne dit gérer un pôle. Approuvée, elle reçoit par e-mail un lien à usage unique, valable 7 jours, pour modifier la fiche du pôle.',
   'claims.caption': 'Demandes reçues',
   'claims.person': 'Demandeur',
   'claims.message': 'Message',
@@ -136,6 +139,13 @@ export const fr = {
   'claims.reject': 'Refuser la demande {reference}',
   'claims.decided': 'Demande {reference} : {status}.',
   'claims.failed': 'Demande {reference} : {reason}',
+  'claims.trust': 'Faire confiance à {name} (ses modifications s’appliqueront sans modération)',
+  'claims.distrust': 'Ne plus faire confiance à {name}',
+  'claims.trusted': '{name} : modifications appliquées sans modération désormais.',
+  'claims.distrusted': '{name} : modifications de nouveau modérées.',
+  'claims.erase': 'Effacer les données personnelles de la demande {reference}',
+  'claims.erased': 'Demande {reference} : données personnelles effacées.',
+  'claims.erased-label': '(effacé)',
   'claims.count': { zero: 'Aucune demande.', one: '1 demande.', other: '{count} demandes.' },
   'edits.title': 'Modifications proposées par les gestionnaires',
   'edits.intro': 'Acceptez ou refusez chaque champ ; les champs acceptés deviennent une révision du pôle, signée par son gestionnaire.',
@@ -144,13 +154,12 @@ export const fr = {
   'edits.accept': 'Accepter',
   'edits.refuse': 'Refuser',
   'edits.decide': 'Enregistrer les décisions sur la modification de {pole}',
-  'edits.trust': 'Faire confiance à {owner} (ses prochaines modifications s’appliqueront sans modération)',
-  'edits.trusted': '{owner} : modifications appliquées sans modération désormais.',
   'edits.decided': 'Modification de {pole} : décisions enregistrées.',
   'edits.failed': 'Modification de {pole} : {reason}',
   'edits.count': { zero: 'Aucune modification.', one: '1 modification.', other: '{count} modifications.' },
   'contrib.title': 'Contributions du public',
-  'contrib.intro': 'Propositions de nouveaux pôles et signalements d’erreurs. Les doublons possibles sont indiqués : fusionnez plutôt que d’ajouter un pôle deux fois.',
+  'contrib.intro':
+    'Propositions de nouveaux pôles et signalements d’erreurs. Les doublons possibles sont indiqués : fusionnez plutôt que d’ajouter un pôle deux fois.',
   'contrib.kind.new-pole': 'Nouveau pôle proposé',
   'contrib.kind.correction': 'Erreur signalée',
   'contrib.heading': '{kind} — {reference}, le {date}',
@@ -169,7 +178,8 @@ export const fr = {
 
   // Poles
   'poles.title': 'Pôles',
-  'poles.intro': 'Chaque modification est une révision : qui, quand, quels champs avant et après. Une fiche n’est jamais supprimée, elle est archivée.',
+  'poles.intro':
+    'Chaque modification est une révision : qui, quand, quels champs avant et après. Une fiche n’est jamais supprimée, elle est archivée.',
   'poles.search': 'Nom contient',
   'poles.region': 'Région',
   'poles.departement': 'Département',
@@ -254,7 +264,8 @@ export const fr = {
   'campaigns.copy-key': 'Copier la clé de coordination',
   'campaigns.snippet': 'À coller sur le site du pôle, pour que ses acteurs répondent :',
   'campaigns.copy-snippet': 'Copier le code à coller',
-  'campaigns.coordination': 'La coordination suit les réponses et publie la synthèse sur la page de coordination de ce serveur, avec cet identifiant et la clé, qu’elle tape :',
+  'campaigns.coordination':
+    'La coordination suit les réponses et publie la synthèse sur la page de coordination de ce serveur, avec cet identifiant et la clé, qu’elle tape :',
   'campaigns.coordination-link': 'Page de coordination',
   'campaigns.copied': 'Copié.',
   'campaigns.copy-failed': 'La copie a échoué : sélectionnez le texte et copiez-le.',
@@ -299,7 +310,8 @@ export const fr = {
 
   // Accounts
   'accounts.title': 'Comptes',
-  'accounts.intro': 'Un modérateur ne voit et ne décide que ce qui concerne son territoire (régions et départements). Un nouveau compte reçoit par e-mail un lien pour choisir son mot de passe.',
+  'accounts.intro':
+    'Un modérateur ne voit et ne décide que ce qui concerne son territoire (régions et départements). Un nouveau compte reçoit par e-mail un lien pour choisir son mot de passe.',
   'accounts.new': 'Créer un compte',
   'accounts.email': 'Adresse e-mail',
   'accounts.name': 'Nom',

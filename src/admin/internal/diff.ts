@@ -24,7 +24,12 @@ export function changedFields(before: unknown, after: unknown): string[] {
  * Before → after, field by field, as a small table (read as text: values from the server never
  * become markup). `fields` defaults to those that changed.
  */
-export function renderDiff(t: AdminTranslate, before: unknown, after: unknown, fields = changedFields(before, after)): TemplateResult | typeof nothing {
+export function renderDiff(
+  t: AdminTranslate,
+  before: unknown,
+  after: unknown,
+  fields = changedFields(before, after),
+): TemplateResult | typeof nothing {
   if (!fields.length) return nothing;
   const a = fieldsOf(before);
   const b = fieldsOf(after);
