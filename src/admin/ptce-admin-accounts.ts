@@ -5,19 +5,22 @@ import { AdminElement } from './admin-element.js';
 import { REGION_CHOICES, parseCodes, territoryText } from './internal/territory.js';
 
 interface AccountRow {
-  id: string;
+  id: number | string;
   email: string;
   name?: string;
   role: 'admin' | 'moderator';
   regions: string[];
   departements: string[];
   disabled?: boolean;
+  passwordSet?: boolean;
+  erased?: boolean;
 }
 
 /**
  * @tag ptce-admin-accounts
  * @summary The accounts, for admins (`/api/admin/accounts`): create one (its e-mail, role and
- * territory; it receives a link to choose its password), disable or enable it.
+ * territory; it receives a link to choose its password), disable or enable it, send the link
+ * again, erase it (its personal data).
  */
 export class PtceAdminAccounts extends AdminElement {
   @state() private said?: string;
@@ -89,12 +92,11 @@ export class PtceAdminAccounts extends AdminElement {
                         <td>
                           ${account.role === 'admin' ? this.t('accounts.everywhere') : territoryText(account.regions, account.departements)}
                         </td>
-                        <td>${this.t(account.disabled ? 'accounts.disabled' : 'accounts.active')}</td>
                         <td>
-                          <button type="button" @click=${() => this.toggle(account)}>
-                            ${this.t(account.disabled ? 'accounts.enable' : 'accounts.disable', { email: account.email })}
-                          </button>
+                          ${this.t(account.erased ? 'accounts.erased' : account.disabled ? 'accounts.disabled' : 'accounts.active')}
+                          ${account.passwordSet === false && !account.erased ? html`<br />${this.t('accounts.no-password')}` : nothing}
                         </td>
+                        <td>${account.erased ? nothing : this.renderActions(account)}</td>
                       </tr>`,
                   )}
                 </tbody>
@@ -102,6 +104,36 @@ export class PtceAdminAccounts extends AdminElement {
             </div>`
           : nothing
       }`;
+  }
+
+  private renderActions(account: AccountRow) {
+    const email = account.email;
+    return html`<div class="buttons">
+      <button type="button" @click=${() => this.toggle(account)}>
+        ${this.t(account.disabled ? 'accounts.enable' : 'accounts.disable', { email })}
+      </button>
+      ${
+        account.disabled
+          ? nothing
+          : html`<button type="button" @click=${() => this.act(account, 'password-link', 'accounts.link-sent')}>
+              ${this.t('accounts.send-link', { email })}
+            </button>`
+      }
+      <button type="button" @click=${() => this.act(account, 'erase', 'accounts.erased-done')}>
+        ${this.t('accounts.erase', { email })}
+      </button>
+    </div>`;
+  }
+
+  private async act(
+    account: AccountRow,
+    verb: 'password-link' | 'erase',
+    done: 'accounts.link-sent' | 'accounts.erased-done',
+  ): Promise<void> {
+    const email = account.email;
+    const result = await this.api!.post(`api/admin/accounts/${encodeURIComponent(account.id)}/${verb}`);
+    await this.data.run();
+    this.said = result.ok ? this.t(done, { email }) : this.t('accounts.failed', { email, reason: this.failureText(result.failure) });
   }
 
   private readonly create = async (event: Event): Promise<void> => {

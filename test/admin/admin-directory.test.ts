@@ -38,8 +38,9 @@ describe('admin page: the directory on the real server', () => {
     // Once filtered, the region's poles only (Bou'Sol is in Provence-Alpes-Côte d'Azur).
     const edit = await until(
       () =>
-        !find(poles(doc), `button[aria-label="Modifier Bou'Sol"]`) &&
-        find<HTMLButtonElement>(poles(doc), 'button[aria-label="Modifier InnoVales"]'),
+        (!find(poles(doc), `button[aria-label="Modifier Bou'Sol"]`) &&
+          find<HTMLButtonElement>(poles(doc), 'button[aria-label="Modifier InnoVales"]')) ||
+        undefined,
       'InnoVales alone in its region',
     );
     expect(await axeViolations(frame), 'poles loaded').to.deep.equal([]);

@@ -319,5 +319,11 @@ export const en: { readonly [K in AdminKey]: Message } = {
   'accounts.enable': 'Enable {email}',
   'accounts.updated': 'Account {email} updated.',
   'accounts.failed': 'Account {email}: {reason}',
+  'accounts.erased': 'erased',
+  'accounts.no-password': 'password not chosen yet',
+  'accounts.send-link': 'Send {email} the password link again',
+  'accounts.link-sent': 'Password link sent to {email}.',
+  'accounts.erase': 'Erase account {email}',
+  'accounts.erased-done': 'Account {email} erased.',
   'accounts.count': { zero: 'No accounts.', one: '1 account.', other: '{count} accounts.' },
 };

@@ -330,6 +330,12 @@ export const fr = {
   'accounts.enable': 'Réactiver {email}',
   'accounts.updated': 'Compte {email} mis à jour.',
   'accounts.failed': 'Compte {email} : {reason}',
+  'accounts.erased': 'effacé',
+  'accounts.no-password': 'mot de passe pas encore choisi',
+  'accounts.send-link': 'Renvoyer à {email} le lien du mot de passe',
+  'accounts.link-sent': 'Lien du mot de passe envoyé à {email}.',
+  'accounts.erase': 'Effacer le compte {email}',
+  'accounts.erased-done': 'Compte {email} effacé.',
   'accounts.count': { zero: 'Aucun compte.', one: '1 compte.', other: '{count} comptes.' },
 } as const satisfies Record<string, Message>;
 
