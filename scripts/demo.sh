@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The demo: reference endpoint server + SQLite database + a page with every widget, on
 # http://localhost:${PORT:-8080}. The database is data/ptce.sqlite, created and seeded from
-# demo/data/ on first start. Ctrl-C to stop.
+# demo/data/ on first start, with an admin account and a moderator per region whose passwords are
+# printed once (PTCE_DEMO_ACCOUNTS). Ctrl-C to stop.
 #
 # Quick on a fresh machine: when the development tools are not installed yet it installs only
 # what runs the demo (`npm ci --omit=dev`: the widgets' and the server's dependencies), and builds
@@ -20,4 +21,4 @@ if ! node scripts/npm-installed.mjs --omit=dev; then
 fi
 node scripts/build-demo.mjs
 # The quick bundles are served at /cdn/ from a folder of their own: dist/ keeps the rollup build.
-PTCE_CDN_DIR=dist-demo/cdn PTCE_DEMO_CAMPAIGN=${PTCE_DEMO_CAMPAIGN:-1} exec node --import tsx server/src/main.ts
+PTCE_CDN_DIR=dist-demo/cdn PTCE_DEMO_CAMPAIGN=${PTCE_DEMO_CAMPAIGN:-1} PTCE_DEMO_ACCOUNTS=${PTCE_DEMO_ACCOUNTS:-1} exec node --import tsx server/src/main.ts

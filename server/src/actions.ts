@@ -21,6 +21,8 @@ export function actionAdminView(row: ActionRow, listed: readonly Pole[]) {
   return {
     ...actionReceipt(row),
     decidedAt: row.decided_at,
+    /** Its contact was erased (accounts/erasure.ts). */
+    erased: row.erased_at !== null,
     /** False when the pole was typed, or is no longer listed: an approval then shows on no card. */
     poleListed: !!row.pole_id && listed.some((pole) => pole.id === row.pole_id),
     proposal,

@@ -7,12 +7,17 @@ import { rateLimits } from './http/rate-limits.js';
 import { zodSchemas } from './http/schemas.js';
 import { createMailer, type MailOptions } from './mail/mailer.js';
 import { discoveryDocument, PublicCache } from './public-documents.js';
+import { startMaintenance } from './accounts/maintenance.js';
+import { moderatorNotifier } from './accounts/notify.js';
+import { DEFAULT_PURGE_DAYS } from './accounts/erasure.js';
+import { accountRoutes } from './routes/accounts.js';
 import { actionRoutes } from './routes/actions.js';
 import { adminRoutes } from './routes/admin.js';
 import { adminPoleRoutes } from './routes/admin-poles.js';
 import { adminOwnerRoutes } from './routes/admin-owners.js';
 import { ownerRoutes } from './routes/owners.js';
 import { ownerPage } from './routes/owner-page.js';
+import { personalDataRoutes } from './routes/personal-data.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { coordinationPage } from './routes/coordination.js';
 import { healthRoutes } from './routes/health.js';
@@ -56,6 +61,8 @@ export interface AppOptions {
   mail?: MailOptions;
   /** The open data's licence and sources (PTCE_DATA_LICENCE, PTCE_DATA_SOURCES). */
   openData?: OpenDataOptions;
+  /** Days a rejected submission keeps its personal fields (PTCE_PURGE_DAYS, default 90). */
+  purgeDays?: number;
   /** Folders served as static files: the demo page and the embed bundle. */
   staticDirs?: StaticDir[];
   /** true: request and error logs; 'errors': errors only (PTCE_LOG=off); false: none (tests). */
@@ -119,19 +126,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const mailer = createMailer(store.db, options.mail);
   app.addHook('onClose', async () => mailer.close());
 
-  const admin = adminAuth(app, adminToken);
+  const admin = adminAuth(app, adminToken, store.db);
+  // Moderators hear of each new submission in their territory (accounts/notify.ts).
+  const notify = moderatorNotifier(store.db, mailer, options.publicUrl);
+  const purgeDays = options.purgeDays ?? DEFAULT_PURGE_DAYS;
+  startMaintenance(app, store.db, mailer, { purgeDays });
   const campaigns = new CampaignAccess(app, store, cache, options.secretAttempts, options.campaignMaxAnswers);
   // Everything else behind the origin policy and @fastify/cors (see http/origins.ts).
   await app.register(async (api) => {
     await api.register(originPolicy, { publicUrl: options.publicUrl, allowedOrigins: options.allowedOrigins });
-    await api.register(submissionRoutes, { store, cache, campaigns });
+    await api.register(submissionRoutes, { store, cache, campaigns, notify });
     await api.register(campaignRoutes, { store, access: campaigns, admin });
-    await api.register(actionRoutes, { store, cache, admin });
+    await api.register(actionRoutes, { store, cache, admin, notify });
     await api.register(adminRoutes, { store, cache, admin, mailer });
     await api.register(adminPoleRoutes, { db: store.db, cache, admin });
     await api.register(adminOwnerRoutes, { db: store.db, cache, admin, mailer, publicUrl: options.publicUrl });
     await api.register(ownerRoutes, { db: store.db, cache });
     await api.register(referentielRoutes, { store, cache, admin, cacheMaxAge: options.cacheMaxAge });
+    await api.register(accountRoutes, { store, admin, mailer, publicUrl: options.publicUrl });
+    await api.register(personalDataRoutes, { store, cache, admin, purgeDays });
     await api.register(coordinationPage);
     await api.register(ownerPage);
     await api.register(staticFiles, { dirs: options.staticDirs ?? [] });

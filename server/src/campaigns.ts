@@ -14,7 +14,7 @@ import { refuse } from './http/errors.js';
 import { FailedAttempts } from './http/rate-limits.js';
 import type { PublicCache } from './public-documents.js';
 import { referentielVersion } from './referentiels/versions.js';
-import { secretHash, type AssessmentRow, type CampaignListRow, type CampaignRow, type Store } from './store/types.js';
+import { secretHash, type AssessmentRow, type CampaignListRow, type CampaignRow, type Store, type Within } from './store/types.js';
 
 /** Wrong respondent codes or coordinator keys allowed per client address in 15 minutes, then 429. */
 const SECRET_FAILURES = 10;
@@ -194,7 +194,7 @@ export class CampaignAccess {
   }
 
   /** Opens a campaign: shared by the admin route and the coordinators' one. */
-  async create(reply: FastifyReply, wanted: CampaignRequest) {
+  async create(reply: FastifyReply, wanted: CampaignRequest, within?: Within<CampaignRow>) {
     const pole = this.poles().find((p) => p.id === wanted.poleId);
     if (!pole)
       return refuse(reply, 400, 'unknown-pole', 'invalid campaign', [{ path: 'poleId', message: `no pole with id ${wanted.poleId}` }]);
@@ -229,7 +229,7 @@ export class CampaignAccess {
       published_at: null,
       summary: null,
     };
-    await this.store.createCampaign(row);
+    await this.store.createCampaign(row, within);
     const created: CampaignCreated = { ...campaignView(row, this.poles()), respondentCode, coordinatorKey };
     return reply.code(201).header('Cache-Control', 'no-store').send(created);
   }
@@ -279,8 +279,8 @@ export class CampaignAccess {
     return removed;
   }
 
-  async unpublish(row: CampaignRow) {
-    await this.store.unpublishCampaign(row.id);
+  async unpublish(row: CampaignRow, within?: Within) {
+    await this.store.unpublishCampaign(row.id, within);
     await this.cache.refresh();
   }
 }

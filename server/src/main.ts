@@ -9,6 +9,7 @@ import { repo } from './paths.js';
 import { openStore } from './store/index.js';
 import { seedDemoCampaign } from './demo-campaign.js';
 import { openDataSettings } from './open-data/index.js';
+import { seedDemoAccounts } from './accounts/demo-accounts.js';
 
 const env = process.env;
 const production = env.NODE_ENV === 'production';
@@ -20,6 +21,9 @@ const fail = (message: string) => {
 if (production && env.PTCE_DEMO_CAMPAIGN === '1') {
   fail('PTCE_DEMO_CAMPAIGN=1 adds a campaign whose codes are public: for the demo only, never with NODE_ENV=production');
 }
+if (production && env.PTCE_DEMO_ACCOUNTS === '1') {
+  fail('PTCE_DEMO_ACCOUNTS=1 adds accounts whose passwords go to the console: for the demo only, never with NODE_ENV=production');
+}
 
 /** A number of milliseconds from the environment, or the default. */
 function milliseconds(name: string, fallback: number): number {
@@ -29,6 +33,8 @@ function milliseconds(name: string, fallback: number): number {
   if (!Number.isInteger(ms) || ms <= 0) fail(`${name} must be a whole number of milliseconds above 0`);
   return ms;
 }
+const purgeDays = Number(env.PTCE_PURGE_DAYS || 90);
+if (!Number.isInteger(purgeDays) || purgeDays < 1) fail('PTCE_PURGE_DAYS must be a whole number of days, 1 or more');
 const requestTimeoutMs = milliseconds('PTCE_REQUEST_TIMEOUT_MS', 30_000);
 const keepAliveTimeoutMs = milliseconds('PTCE_KEEP_ALIVE_TIMEOUT_MS', 72_000);
 
@@ -68,6 +74,9 @@ if (env.PTCE_DEMO_CAMPAIGN === '1' && (await seedDemoCampaign(store, seedDir))) 
   console.log('ptce: demo campaign added (fictitious pole and answers; its codes are in demo/data/campagne-demo.json)');
 }
 
+// The demo only (scripts/demo.sh): an admin and a moderator per region, on a database without accounts.
+const demoAccounts = env.PTCE_DEMO_ACCOUNTS === '1' ? await seedDemoAccounts(store.db) : [];
+
 // In production, of the demo folder only the admin page is served: not the demo pages, nor the
 // demo data (whose campagne-demo.json holds the demo campaign's codes).
 const ADMIN_PAGE = ['/admin.html', '/demo.css'];
@@ -95,6 +104,7 @@ const app = await buildApp({
   logger: env.PTCE_LOG === 'off' ? 'errors' : true,
   requestTimeoutMs,
   keepAliveTimeoutMs,
+  purgeDays,
   mail: { smtpUrl: env.PTCE_SMTP_URL || undefined, from: env.PTCE_MAIL_FROM || undefined },
   staticDirs: [
     { root: resolve(repo, env.PTCE_CDN_DIR ?? 'dist/cdn'), prefix: '/cdn/' },
@@ -124,6 +134,18 @@ process.on('uncaughtException', (error) => {
 });
 
 await app.listen({ port, host: env.HOST ?? 'localhost' });
+if (demoAccounts.length) {
+  const width = Math.max(...demoAccounts.map((account) => account.email.length));
+  console.log(
+    [
+      `ptce: demo accounts (shown this once; delete the database to get new ones). Log in at http://localhost:${port}/admin.html:`,
+      ...demoAccounts.map(
+        (account) =>
+          `  ${account.email.padEnd(width)}  ${account.password}  ${account.role === 'admin' ? 'admin' : `moderator, ${account.region}`}`,
+      ),
+    ].join('\n'),
+  );
+}
 console.log(
   production
     ? `ptce: listening on port ${port} (production) — endpoint /ptce.json, admin page /admin.html`

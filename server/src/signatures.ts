@@ -43,6 +43,8 @@ export function adminView(row: SignatureRow) {
   return {
     ...receiptOf(row),
     decidedAt: row.decided_at,
+    /** Its people's fields were erased (accounts/erasure.ts): "effacé" stands in their place. */
+    erased: row.erased_at !== null,
     consentToList: row.consent_to_list === 1,
     signature: JSON.parse(row.body) as Signature,
   };

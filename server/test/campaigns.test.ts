@@ -1,11 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { admin, post, repo, startApp, tempDatabase, type Running } from './helpers.js';
+import { admin, post, repo, startApp, type Running } from './helpers.js';
+import { legacyDatabase, run } from './legacy-schema.js';
 import { openStore } from '../src/store/index.js';
-import { KyselyStore } from '../src/store/store.js';
-import { sql } from 'kysely';
-import { assessmentSubmission } from '../src/signatures.js';
 import { seedDemoCampaign } from '../src/demo-campaign.js';
 import { SCHEMA_VERSION } from '../src/store/migrations/index.js';
 import { validate } from '../../src/data/validate.js';
@@ -323,42 +321,13 @@ describe('campaigns', () => {
 
 describe('migration 3 (campaigns)', () => {
   it('brings a version-2 database with answers up to date, keeping them outside any campaign', async () => {
-    const database = await tempDatabase();
-    const old = await openStore(database);
-    await old.seedIfEmpty(join(repo, 'demo/data'));
-    await old.storeOnce(
-      assessmentSubmission(
-        { referentielId: 'referentiel-ptce-illustratif', referentielVersion: '0.1', respondent: { role: 'coordination' }, answers: {} },
-        'before-campaigns',
-        null,
-      ),
+    // A database as version 2 left it (before campaigns), with an answer set.
+    const database = await legacyDatabase(2);
+    await run(
+      database,
+      `INSERT INTO assessments (reference, idempotency_key, request_hash, received_at, referentiel_id, referentiel_version, pole_id, body)
+         VALUES ('EVAL-AAAA-BBBB', 'before-campaigns', 'hash', '2026-05-05T00:00:00.000Z', 'referentiel-ptce-illustratif', '0.1', NULL, '{}');`,
     );
-    // Back to the schema as version 2 left it (before campaigns, then fiches action).
-    const downgrade = [
-      'DROP TABLE actions',
-      'DROP INDEX assessments_campaign',
-      'ALTER TABLE assessments DROP COLUMN campaign_id',
-      'DROP TABLE campaigns',
-      // And what the later migrations added (0005 on).
-      'DROP TABLE outbox',
-      'DROP TABLE audit_log',
-      'DROP TABLE pole_revisions',
-      'ALTER TABLE poles DROP COLUMN version',
-      'ALTER TABLE poles DROP COLUMN archived_at',
-      'ALTER TABLE poles DROP COLUMN updated_at',
-      'ALTER TABLE signatures DROP COLUMN pole_id',
-      'DROP TABLE owner_claims',
-      'DROP TABLE owners',
-      'DROP TABLE owner_links',
-      'DROP TABLE owner_sessions',
-      'DROP TABLE owner_edits',
-      'DROP TABLE referentiel_versions',
-      "DELETE FROM kysely_migration WHERE name >= '0003'",
-    ];
-    assert.ok(old instanceof KyselyStore);
-    for (const statement of downgrade) await sql.raw(statement).execute(old.db);
-    assert.equal(await old.schemaVersion(), 2);
-    await old.close();
     const store = await openStore(database);
     try {
       assert.equal(await store.schemaVersion(), SCHEMA_VERSION);

@@ -1,5 +1,9 @@
-// The admin routes' bearer token (PTCE_ADMIN_TOKEN), `Authorization: Bearer <token>` only.
-import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
+// The admin routes' bearer token, `Authorization: Bearer <token>` only: PTCE_ADMIN_TOKEN (the
+// bootstrap admin, for scripts) or a named account's session token (accounts/, POST /api/login).
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type { Kysely } from 'kysely';
+import { actorOf, sessionAccount } from '../accounts/accounts.js';
+import type { Database } from '../store/schema.js';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { TOKEN_ADMIN } from './actor.js';
 import { fail } from './errors.js';
@@ -10,7 +14,7 @@ export const MIN_ADMIN_TOKEN = 32;
 const ADMIN_FAILURES = 10;
 
 /** The hook of the admin scope: nothing there is cacheable, and nothing runs without the token. */
-export function adminAuth(app: FastifyInstance, adminToken: string): onRequestAsyncHookHandler {
+export function adminAuth(app: FastifyInstance, adminToken: string, db?: Kysely<Database>): onRequestAsyncHookHandler {
   // Digests compared, so that neither the content nor the length of the token shows in the timing.
   const digest = (text: string) => createHash('sha256').update(text).digest();
   const expected = digest(adminToken);
@@ -23,6 +27,12 @@ export function adminAuth(app: FastifyInstance, adminToken: string): onRequestAs
       request.actor = TOKEN_ADMIN;
       return;
     }
+    // A session's token: its account's role and territory (a disabled account's sessions fail here).
+    const account = given && db ? await sessionAccount(db, given) : undefined;
+    if (account) {
+      request.actor = actorOf(account);
+      return;
+    }
     const wait = await failures.failed(request, 'admin');
     if (wait) {
       reply.header('Retry-After', String(wait));
@@ -31,4 +41,11 @@ export function adminAuth(app: FastifyInstance, adminToken: string): onRequestAs
     reply.header('WWW-Authenticate', 'Bearer');
     return fail(reply, 401, 'admin token required');
   };
+}
+
+/** For the routes only admins may use (accounts, audit): a moderator is answered 403. */
+export function adminOnly(request: FastifyRequest, reply: FastifyReply): boolean {
+  if (request.actor?.role === 'admin') return true;
+  fail(reply, 403, 'for administrators only');
+  return false;
 }

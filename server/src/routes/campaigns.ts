@@ -1,13 +1,17 @@
 // Campaigns ("regards croisés"), see ../campaigns.ts: the respondents' view, the coordinators'
 // routes (their key in `Authorization: Bearer`), and the administrator's.
-import type { onRequestAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type { Transaction } from 'kysely';
 import * as z from 'zod/mini';
 import { campaignSummary } from '../../../src/data/referentiel.js';
 import { Campaign, CampaignAnswers, CampaignCreated, CampaignRequest } from '../../../src/data/schemas/campaigns.js';
 import { ReferentielSummary } from '../../../src/data/schemas/pole.js';
 import { adminCampaignView, answersCsv, assessmentOf, campaignView, today, type CampaignAccess } from '../campaigns.js';
+import { mayModerate, poleDepartements } from '../accounts/territory.js';
+import { audit } from '../http/audit.js';
 import { refuse } from '../http/errors.js';
 import type { Area, ZodTypeProvider } from '../http/schemas.js';
+import type { Database } from '../store/schema.js';
 import type { Store } from '../store/types.js';
 
 export interface CampaignOptions {
@@ -118,25 +122,43 @@ export const campaignRoutes: Area<CampaignOptions> = async (app, { store, access
     },
   );
 
-  // The administrator's: the admin token (checked by the shared admin hook).
+  // The administrator's: the admin token or a session (the shared admin hook); a moderator, for the
+  // poles of their territory only. Each decision is in the audit log.
   await app.register(async (instance) => {
     const scope = instance.withTypeProvider<ZodTypeProvider>();
     scope.addHook('onRequest', admin);
+    const inTerritory = (request: FastifyRequest, poleId: string) => mayModerate(request, poleDepartements(access.poles(), poleId));
+    const outside = (reply: FastifyReply) => refuse(reply, 403, 'outside-territory', 'outside your territory');
+    const audited = (request: FastifyRequest, verb: string, id: string, after?: unknown) => (trx: Transaction<Database>) =>
+      audit(trx, request.actor!, { action: `campaign.${verb}`, subject: { type: 'campaign', id }, after });
     scope.post(
       '/api/admin/campaigns',
       { schema: { body: CampaignRequest, response: { 201: CampaignCreated } }, config: invalidCampaign },
-      (request, reply) => access.create(reply, request.body),
+      async (request, reply) => {
+        // An unknown pole is the creation's own 400; a known one outside the territory, 403.
+        if (access.poles().some((pole) => pole.id === request.body.poleId) && !inTerritory(request, request.body.poleId))
+          return outside(reply);
+        return access.create(reply, request.body, (trx, row) =>
+          audited(request, 'create', row.id, { poleId: row.pole_id, title: row.title })(trx),
+        );
+      },
     );
-    scope.get('/api/admin/campaigns', async () => ({
-      campaigns: (await store.listCampaigns()).map((row) => adminCampaignView(row, access.poles())),
+    scope.get('/api/admin/campaigns', async (request) => ({
+      campaigns: (await store.listCampaigns())
+        .filter((row) => inTerritory(request, row.pole_id))
+        .map((row) => adminCampaignView(row, access.poles())),
     }));
     scope.post(
       '/api/admin/campaigns/:id/close',
       { schema: { params: OneCampaign, response: { 200: Campaign } } },
       async (request, reply) => {
-        const row = await store.closeCampaign(request.params.id, new Date().toISOString());
-        if (!row) return refuse(reply, 404, 'not-found', 'no campaign with this id');
-        return campaignView(row, access.poles());
+        const current = await store.campaign(request.params.id);
+        if (!current) return refuse(reply, 404, 'not-found', 'no campaign with this id');
+        if (!inTerritory(request, current.pole_id)) return outside(reply);
+        const row = await store.closeCampaign(current.id, new Date().toISOString(), (trx, after) =>
+          audited(request, 'close', current.id, { closedAt: after.closed_at })(trx),
+        );
+        return campaignView(row!, access.poles());
       },
     );
     // Withdraws a campaign's summary, e.g. one published by a coordinator who lost the key.
@@ -146,7 +168,8 @@ export const campaignRoutes: Area<CampaignOptions> = async (app, { store, access
       async (request, reply) => {
         const row = await store.campaign(request.params.id);
         if (!row) return refuse(reply, 404, 'not-found', 'no campaign with this id');
-        await access.unpublish(row);
+        if (!inTerritory(request, row.pole_id)) return outside(reply);
+        await access.unpublish(row, audited(request, 'unpublish', row.id, { publishedAt: null }));
         return campaignView((await store.campaign(row.id))!, access.poles());
       },
     );

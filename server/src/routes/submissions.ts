@@ -7,6 +7,8 @@ import type { Charter } from '../../../src/data/schemas/charter.js';
 import type { PolesDocument } from '../../../src/data/schemas/pole.js';
 import type { Referentiel } from '../../../src/data/schemas/referentiel.js';
 import { Assessment, AssessmentReceipt, Signature, SignatureReceipt } from '../../../src/data/schemas/submissions.js';
+import type { Notifier } from '../accounts/notify.js';
+import { signatureDepartements } from '../accounts/territory.js';
 import type { CampaignAccess } from '../campaigns.js';
 import { fail } from '../http/errors.js';
 import { idempotencyKey, storeOnce, submission } from '../http/idempotency.js';
@@ -15,9 +17,9 @@ import type { PublicCache } from '../public-documents.js';
 import { assessmentReceipt, assessmentSubmission, poleIssues, receiptOf, signatureSubmission } from '../signatures.js';
 import type { AssessmentRow, SignatureRow, Store } from '../store/types.js';
 
-export const submissionRoutes: Area<{ store: Store; cache: PublicCache; campaigns: CampaignAccess }> = async (
+export const submissionRoutes: Area<{ store: Store; cache: PublicCache; campaigns: CampaignAccess; notify?: Notifier }> = async (
   app,
-  { store, cache, campaigns },
+  { store, cache, campaigns, notify },
 ) => {
   app.post('/api/signatures', submission(Signature, 'signature', SignatureReceipt), async (request, reply) => {
     const issues = [
@@ -26,6 +28,13 @@ export const submissionRoutes: Area<{ store: Store; cache: PublicCache; campaign
     ];
     if (issues.length) return fail(reply, 400, 'invalid signature', issues);
     const stored = await storeOnce<SignatureRow>(store, reply, 'signature', signatureSubmission(request.body, idempotencyKey(request)));
+    if (stored?.status === 201) {
+      notify?.(request, {
+        departements: signatureDepartements(stored.row, cache.document<PolesDocument>('poles.json')?.poles ?? []),
+        subject: `Charte : nouvelle signature de ${stored.row.pole_name}`,
+        text: `${stored.row.pole_name} (${request.body.pole.city}) a signé la charte : référence ${stored.row.reference}.`,
+      });
+    }
     return stored ? reply.code(stored.status).send(receiptOf(stored.row)) : reply;
   });
 

@@ -11,6 +11,10 @@ export interface Database {
   actions: ActionsTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;
+  accounts: AccountsTable;
+  password_links: PasswordLinksTable;
+  sessions: SessionsTable;
+  digest_items: DigestItemsTable;
   pole_revisions: PoleRevisionsTable;
   owner_claims: OwnerClaimsTable;
   owners: OwnersTable;
@@ -52,6 +56,8 @@ interface SubmissionColumns {
   received_at: string;
   /** JSON of what was sent. */
   body: string;
+  /** When its personal fields were erased (accounts/erasure.ts), or null. */
+  erased_at: Generated<string | null>;
 }
 
 export interface SignaturesTable extends SubmissionColumns {
@@ -210,4 +216,49 @@ export interface ReferentielVersionsTable {
   uploaded_at: string;
   /** The actor's label (audit log), or `seed` for the version the database was seeded with. */
   uploaded_by: string;
+}
+
+/** A named admin or moderator (accounts/). */
+export interface AccountsTable {
+  id: Generated<number>;
+  /** Case-folded; null once erased. */
+  email: string | null;
+  name: string | null;
+  role: 'admin' | 'moderator';
+  /** JSON lists of INSEE region codes and département codes. */
+  regions: string;
+  departements: string;
+  /** `scrypt$N$r$p$salt$hash` (accounts/passwords.ts), or null until set through a link. */
+  password_hash: string | null;
+  disabled: number;
+  notify: 'immediate' | 'daily' | 'off';
+  created_at: string;
+  digest_sent_at: string | null;
+  erased_at: string | null;
+}
+
+/** A single-use link to set an account's password, stored as the SHA-256 of its token. */
+export interface PasswordLinksTable {
+  token_hash: string;
+  account_id: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** A login's Bearer token, stored as its SHA-256. */
+export interface SessionsTable {
+  token_hash: string;
+  account_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+/** A notification kept for an account's daily digest. */
+export interface DigestItemsTable {
+  id: Generated<number>;
+  account_id: number;
+  created_at: string;
+  subject: string;
+  body: string;
 }

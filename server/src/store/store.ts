@@ -28,6 +28,7 @@ import {
   type StoreResult,
   type Submission,
   type Summarize,
+  type Within,
 } from './types.js';
 
 export type SubmissionRow = Selectable<Database[SubmissionTable]>;
@@ -198,7 +199,7 @@ export class KyselyStore implements Store {
     return this.db.selectFrom('assessments').selectAll().orderBy('id').execute();
   }
 
-  decideSignature(reference: string, status: 'approved' | 'rejected'): Promise<SignatureRow | undefined> {
+  decideSignature(reference: string, status: 'approved' | 'rejected', within?: Within<SignatureRow>): Promise<SignatureRow | undefined> {
     return this.db.transaction().execute(async (trx) => {
       const row = await trx
         .updateTable('signatures')
@@ -207,6 +208,7 @@ export class KyselyStore implements Store {
         .returningAll()
         .executeTakeFirst();
       if (row) await bump(trx);
+      if (row && within) await within(trx, row);
       return row;
     });
   }
@@ -241,8 +243,11 @@ export class KyselyStore implements Store {
     });
   }
 
-  async createCampaign(row: CampaignRow): Promise<void> {
-    await this.db.insertInto('campaigns').values(row).execute();
+  async createCampaign(row: CampaignRow, within?: Within<CampaignRow>): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('campaigns').values(row).execute();
+      if (within) await within(trx, row);
+    });
   }
 
   listCampaigns(): Promise<CampaignListRow[]> {
@@ -265,13 +270,17 @@ export class KyselyStore implements Store {
     return this.db.selectFrom('campaigns').selectAll().where('respondent_code_hash', '=', hash).executeTakeFirst();
   }
 
-  closeCampaign(id: string, at: string): Promise<CampaignRow | undefined> {
-    return this.db
-      .updateTable('campaigns')
-      .set((eb) => ({ closed_at: eb.fn.coalesce('closed_at', eb.val(at)) }))
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirst();
+  closeCampaign(id: string, at: string, within?: Within<CampaignRow>): Promise<CampaignRow | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('campaigns')
+        .set((eb) => ({ closed_at: eb.fn.coalesce('closed_at', eb.val(at)) }))
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+      if (row && within) await within(trx, row);
+      return row;
+    });
   }
 
   campaignAssessments(campaignId: string): Promise<AssessmentRow[]> {
@@ -313,10 +322,11 @@ export class KyselyStore implements Store {
     });
   }
 
-  unpublishCampaign(id: string): Promise<void> {
+  unpublishCampaign(id: string, within?: Within): Promise<void> {
     return this.db.transaction().execute(async (trx) => {
       await trx.updateTable('campaigns').set({ summary: null, published_at: null }).where('id', '=', id).execute();
       await bump(trx);
+      if (within) await within(trx, id);
     });
   }
 
@@ -353,7 +363,12 @@ export class KyselyStore implements Store {
   }
 
   /** `pole`: the listed pole a fiche joins when its proposer typed a name the list lacked. */
-  decideAction(reference: string, status: 'approved' | 'rejected', pole?: { id: string; name: string }): Promise<ActionRow | undefined> {
+  decideAction(
+    reference: string,
+    status: 'approved' | 'rejected',
+    pole?: { id: string; name: string },
+    within?: Within<ActionRow>,
+  ): Promise<ActionRow | undefined> {
     return this.db.transaction().execute(async (trx) => {
       const row = await trx
         .updateTable('actions')
@@ -362,6 +377,7 @@ export class KyselyStore implements Store {
         .returningAll()
         .executeTakeFirst();
       if (row) await bump(trx);
+      if (row && within) await within(trx, row);
       return row;
     });
   }

@@ -5,7 +5,7 @@ import { Charter } from '../../../src/data/schemas/charter.js';
 import { PolesDocumentStrict, type Pole } from '../../../src/data/schemas/pole.js';
 import { Referentiel } from '../../../src/data/schemas/referentiel.js';
 import { validate, type Schema } from '../../../src/data/validate.js';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { ActionsTable, Database, AssessmentsTable, CampaignsTable, SignaturesTable, SubmissionTable } from './schema.js';
 
 /** The rows as the database gives them back (schema.ts). */
@@ -75,6 +75,12 @@ export interface PublicData {
   actions: ActionRow[];
 }
 
+/**
+ * More writes for a decision's own transaction (its audit entry, http/audit.ts), given the row as
+ * the decision left it: they commit or fail together.
+ */
+export type Within<Row = unknown> = (trx: Transaction<Database>, row: Row) => Promise<void>;
+
 /** A campaign's summary of these answer sets, published at `at` (JSON), or null for none. */
 export type Summarize = (rows: AssessmentRow[], at: string) => string | null;
 
@@ -101,14 +107,14 @@ export interface Store {
   storeOnce<Row extends { request_hash: string }>(submission: Submission): Promise<StoreResult<Row>>;
   listSignatures(status?: string): Promise<SignatureRow[]>;
   listAssessments(): Promise<AssessmentRow[]>;
-  decideSignature(reference: string, status: 'approved' | 'rejected'): Promise<SignatureRow | undefined>;
+  decideSignature(reference: string, status: 'approved' | 'rejected', within?: Within<SignatureRow>): Promise<SignatureRow | undefined>;
   /** Adds a pole at the end of the list unless one has its id (the demo's fictitious pole); true if added. */
   addPole(id: string, body: string): Promise<boolean>;
-  createCampaign(row: CampaignRow): Promise<void>;
+  createCampaign(row: CampaignRow, within?: Within<CampaignRow>): Promise<void>;
   listCampaigns(): Promise<CampaignListRow[]>;
   campaign(id: string): Promise<CampaignRow | undefined>;
   campaignByCode(respondentCodeHash: string): Promise<CampaignRow | undefined>;
-  closeCampaign(id: string, at: string): Promise<CampaignRow | undefined>;
+  closeCampaign(id: string, at: string, within?: Within<CampaignRow>): Promise<CampaignRow | undefined>;
   /** One campaign's answer sets, oldest first. */
   campaignAssessments(campaignId: string): Promise<AssessmentRow[]>;
   /** How many answer sets this campaign holds. */
@@ -127,9 +133,14 @@ export interface Store {
    */
   publishCampaign(id: string, summarize: Summarize): Promise<string | null>;
   /** Takes the campaign's summary off its pole's public record. */
-  unpublishCampaign(id: string): Promise<void>;
+  unpublishCampaign(id: string, within?: Within): Promise<void>;
   listActions(status?: string): Promise<ActionRow[]>;
-  decideAction(reference: string, status: 'approved' | 'rejected', pole?: { id: string; name: string }): Promise<ActionRow | undefined>;
+  decideAction(
+    reference: string,
+    status: 'approved' | 'rejected',
+    pole?: { id: string; name: string },
+    within?: Within<ActionRow>,
+  ): Promise<ActionRow | undefined>;
   close(): Promise<void>;
 }
 

@@ -10,6 +10,8 @@ import * as auditLog from './0006-audit.js';
 import * as poleRecords from './0007-pole-records.js';
 import * as owners from './0008-owners.js';
 import * as referentielVersions from './0014-referentiel-versions.js';
+import * as accounts from './0010-accounts.js';
+import * as digestErasure from './0011-digest-erasure.js';
 
 /**
  * Schema changes, in order, for both back ends. Never edit a released one: add the next file and
@@ -25,6 +27,8 @@ const MIGRATIONS: [string, (db: Kysely<unknown>, dialect: Dialect) => Promise<vo
   ['0006-audit', auditLog.up],
   ['0007-pole-records', poleRecords.up],
   ['0008-owners', owners.up],
+  ['0010-accounts', accounts.up],
+  ['0011-digest-erasure', digestErasure.up],
   ['0014-referentiel-versions', referentielVersions.up],
 ];
 
