@@ -7,9 +7,9 @@ import { click, fill } from '../support/input.js';
 import { mockRequests, mockRoute, uniquePrefix } from '../support/mock.js';
 import { until } from '../support/wait.js';
 
-// The poles section (list, editor, revisions) against the routes agreed for issue 27
-// (notes: GET|PATCH /api/admin/poles/{id}, revisions and their restore), served here by the test
-// server's mock until the records' routes are on main: what the page sends and shows.
+// The poles section (list, editor, revisions) with the routes of docs/directory.md answered by the
+// test server's mock, to choose their answers (a stale version, a server error, a dropped
+// connection): what the page sends and shows. admin-directory.test.ts runs it on the real server.
 
 const record = {
   id: 'bou-sol',
@@ -60,7 +60,7 @@ async function mountPoles(lang = 'fr') {
   return { el, prefix };
 }
 
-describe('admin page: poles (agreed routes, mocked)', () => {
+describe('admin page: poles (routes mocked)', () => {
   it("edits a pole: the contract's checks in French, only the changed fields sent with the version, a stale version refused readably", async () => {
     const { el, prefix } = await mountPoles();
     const edit = await until(() => find<HTMLButtonElement>(el.shadowRoot!, `button[aria-label="Modifier Bou'Sol"]`), 'the list');
@@ -119,5 +119,26 @@ describe('admin page: poles (agreed routes, mocked)', () => {
       'restored',
     );
     expect((await mockRequests(`${prefix}/api/admin/poles/bou-sol/revisions/1/restore`)).map((r) => r.method)).to.deep.equal(['POST']);
+  });
+
+  it('says a server error and an unreachable server in a sentence, and loads again with "Réessayer"', async () => {
+    const prefix = uniquePrefix('admin-poles-down');
+    await mockRoute({ path: `${prefix}/api/admin/poles`, status: 500, json: { error: 'internal error' } });
+    const api = new AdminApi('a-token', () => {}, `${prefix}/`);
+    const el = await fixture<PtceAdminPoles>(
+      html`<ptce-admin-poles .api=${api} .account=${{ email: null, role: 'admin', regions: [], departements: [] }}></ptce-admin-poles>`,
+    );
+    const alert = await until(() => find(el.shadowRoot!, '[role="alert"]'), 'the error');
+    expect(alert.textContent).to.contain('Le serveur a rencontré une erreur (code 500). Réessayez plus tard.');
+    await expect(el).to.be.accessible();
+
+    await mockRoute({ path: `${prefix}/api/admin/poles`, drop: true });
+    await click(find(alert, 'button')!);
+    await until(() => find(el.shadowRoot!, '[role="alert"]')?.textContent?.includes('Le serveur est injoignable.'), 'unreachable');
+
+    await mockRoute({ path: `${prefix}/api/admin/poles`, json: { poles: [record] } });
+    await click(find(el.shadowRoot!, '[role="alert"] button')!);
+    await until(() => find(el.shadowRoot!, `button[aria-label="Modifier Bou'Sol"]`), 'the list');
+    expect(!find(el.shadowRoot!, '[role="alert"]'), 'no error left').to.equal(true);
   });
 });
