@@ -7,6 +7,8 @@ interface ActionEntry {
   reference: string;
   status: string;
   receivedAt: string;
+  /** Its personal fields were erased. */
+  erased?: boolean;
   poleName: string;
   poleListed: boolean;
   proposal: {
@@ -118,6 +120,13 @@ export class PtceAdminActions extends QueueSection<Loaded> {
                 ${this.t(`common.${verb}`)}
               </button>`,
           )}
+          ${
+            entry.erased
+              ? nothing
+              : html`<button type="button" @click=${() => this.erase(entry.reference)}>
+                  ${this.t('actions.erase', { reference: entry.reference })}
+                </button>`
+          }
         </div>
       </td>
     </tr>`;
@@ -139,6 +148,15 @@ export class PtceAdminActions extends QueueSection<Loaded> {
         }
         <optgroup label=${this.t('actions.all-poles')}>${all.map((p) => html`<option value=${p.id}>${p.name}</option>`)}</optgroup>
       </select>`;
+  }
+
+  private erase(reference: string) {
+    return this.decide(
+      `api/admin/actions/${encodeURIComponent(reference)}/erase`,
+      undefined,
+      () => this.t('actions.erased', { reference }),
+      (reason) => this.t('actions.failed', { reference, reason }),
+    );
   }
 
   private decideOn(reference: string, verb: 'approve' | 'reject') {

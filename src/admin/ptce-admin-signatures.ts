@@ -1,10 +1,12 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { QueueSection } from './queue-section.js';
 
 interface SignatureEntry {
   reference: string;
   status: string;
   receivedAt: string;
+  /** Its personal fields were erased. */
+  erased?: boolean;
   consentToList: boolean;
   signature: {
     pole: { name: string; postcode?: string; city?: string };
@@ -86,9 +88,25 @@ export class PtceAdminSignatures extends QueueSection<{ signatures: SignatureEnt
                 ${this.t(`common.${verb}`)}
               </button>`,
           )}
+          ${
+            entry.erased
+              ? nothing
+              : html`<button type="button" @click=${() => this.erase(entry.reference)}>
+                  ${this.t('signatures.erase', { reference: entry.reference })}
+                </button>`
+          }
         </div>
       </td>
     </tr>`;
+  }
+
+  private erase(reference: string) {
+    return this.decide(
+      `api/admin/signatures/${encodeURIComponent(reference)}/erase`,
+      undefined,
+      () => this.t('signatures.erased', { reference }),
+      (reason) => this.t('signatures.failed', { reference, reason }),
+    );
   }
 
   private decideOn(reference: string, verb: 'approve' | 'reject') {

@@ -49,7 +49,7 @@ describe('admin page', () => {
     expect(!find(doc, 'ptce-admin-queue'), 'the queue is gone').to.equal(true);
   });
 
-  it('lists a signature whose names hold markup as text, approves it, and exports the CSV link', async () => {
+  it('lists a signature whose names hold markup as text, approves it, and erases its personal data', async () => {
     const server = await realServer();
     const tag = Date.now().toString(36);
     const hostile = `Pôle <img src=x onerror="window.parent.__pwned='${tag}'"> ${tag}`;
@@ -74,9 +74,20 @@ describe('admin page', () => {
     const decided = await shown<HTMLButtonElement>(doc, `button[aria-label="Approuver la signature ${reference}"]`);
     expect(decided.disabled).to.equal(true);
     expect(await axeViolations(frame), 'every status').to.deep.equal([]);
+
+    // Erasure: the signer's fields go, from the page and the database.
+    const email = validSignature.representative.email;
+    expect(decided.closest('tr')!.textContent).to.contain(email);
+    await click(
+      find(doc, `button[aria-label="Approuver la signature ${reference}"]`)!.closest('tr')!.querySelector('button:last-of-type')!,
+    );
+    await until(() => find(doc, '#status')?.textContent?.includes(`Signature ${reference} : données personnelles effacées.`), 'erased');
+    expect(find(doc, `button[aria-label="Approuver la signature ${reference}"]`)!.closest('tr')!.textContent).not.to.contain(email);
+    const { body: after } = await realServerAdmin('/api/admin/signatures');
+    expect(after.signatures.find((s: { reference: string }) => s.reference === reference).erased).to.equal(true);
   });
 
-  it('speaks English when switched, shows the outbox, and a section the server lacks as a readable error', async () => {
+  it('speaks English when switched: the queue, the outbox, the campaigns and the audit log', async () => {
     const server = await realServer();
     const { frame, doc } = await loggedInAdminPage(server.token);
     await choose(find<HTMLSelectElement>(doc, 'header select')!, 'en');
@@ -93,17 +104,10 @@ describe('admin page', () => {
     await shown(doc, '#new-campaign', 'the campaigns');
     expect(await axeViolations(frame), 'campaigns').to.deep.equal([]);
 
-    // The audit log's route comes with the accounts (issue 27): until then, a readable 404.
     await click(find(doc, 'nav button[data-section="audit"]')!);
-    const failed = await until(() => {
-      const block = inside(doc, 'ptce-admin-audit', '[role="alert"]');
-      const loaded = inside(doc, 'ptce-admin-audit', 'table, .count');
-      return block ?? loaded;
-    }, 'the audit section');
-    if (failed.getAttribute('role') === 'alert') {
-      expect(failed.textContent).to.contain('Not found on this server');
-      expect(await axeViolations(frame), 'a section in error').to.deep.equal([]);
-    }
+    const audit = await until(() => inside(doc, 'ptce-admin-audit', '#audit'), 'the audit log');
+    expect(audit.querySelector('caption')!.textContent).to.contain('Decisions, latest first');
+    expect(await axeViolations(frame), 'audit log').to.deep.equal([]);
     expect(pageText(doc)).not.to.contain('undefined');
   });
 });

@@ -106,6 +106,8 @@ export const en: { readonly [K in AdminKey]: Message } = {
   'signatures.approve': 'Approve signature {reference}',
   'signatures.reject': 'Reject signature {reference}',
   'signatures.decided': 'Signature {reference}: {status}.',
+  'signatures.erase': 'Erase the personal data of signature {reference}',
+  'signatures.erased': 'Signature {reference}: personal data erased.',
   'signatures.failed': 'Signature {reference}: {reason}',
   'actions.title': 'Fiches action',
   'actions.intro':
@@ -124,6 +126,8 @@ export const en: { readonly [K in AdminKey]: Message } = {
   'actions.reject': 'Reject fiche {reference}',
   'actions.decided': 'Fiche {reference}: {status}.',
   'actions.decided-on': 'Fiche {reference}: {status}, on pole {pole}.',
+  'actions.erase': 'Erase the contact of fiche {reference}',
+  'actions.erased': 'Fiche {reference}: contact erased.',
   'actions.failed': 'Fiche {reference}: {reason}',
   'claims.title': 'Claims to manage a pole',
   'claims.intro':

@@ -110,6 +110,8 @@ export const fr = {
   'signatures.approve': 'Approuver la signature {reference}',
   'signatures.reject': 'Refuser la signature {reference}',
   'signatures.decided': 'Signature {reference} : {status}.',
+  'signatures.erase': 'Effacer les données personnelles de la signature {reference}',
+  'signatures.erased': 'Signature {reference} : données personnelles effacées.',
   'signatures.failed': 'Signature {reference} : {reason}',
   'actions.title': 'Fiches action',
   'actions.intro':
@@ -128,6 +130,8 @@ export const fr = {
   'actions.reject': 'Refuser la fiche {reference}',
   'actions.decided': 'Fiche {reference} : {status}.',
   'actions.decided-on': 'Fiche {reference} : {status}, sur le pôle {pole}.',
+  'actions.erase': 'Effacer le contact de la fiche {reference}',
+  'actions.erased': 'Fiche {reference} : contact effacé.',
   'actions.failed': 'Fiche {reference} : {reason}',
   'claims.title': 'Demandes de gestion d’un pôle',
   'claims.intro':
