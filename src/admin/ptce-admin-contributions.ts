@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { renderDiff } from './internal/diff.js';
+import { renderFields } from './internal/diff.js';
 import type { AdminKey } from './i18n/index.js';
 import { QueueSection } from './queue-section.js';
 
@@ -57,7 +57,7 @@ export class PtceAdminContributions extends QueueSection<{ contributions: Contri
       </h4>
       <p>${this.t('contrib.by', { name: c.contributor.name, email: c.contributor.email })} — ${this.statusLabel(c.status)}</p>
       ${c.poleId ? html`<p>${this.t('contrib.on-pole', { pole: c.poleId })}</p>` : nothing}
-      ${c.message ? html`<pre>${c.message}</pre>` : nothing} ${c.pole ? renderDiff(this.t, {}, c.pole, Object.keys(c.pole)) : nothing}
+      ${c.message ? html`<pre>${c.message}</pre>` : nothing} ${c.pole ? renderFields(this.t, c.pole) : nothing}
       <h5>${this.t('contrib.duplicates')}</h5>
       ${
         c.duplicates.length

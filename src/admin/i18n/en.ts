@@ -38,6 +38,7 @@ export const en: { readonly [K in AdminKey]: Message } = {
   'common.reference': 'Reference',
   'common.pole': 'Pole',
   'common.field': 'Field',
+  'common.value': 'Value',
   'common.before': 'Before',
   'common.after': 'After',
   'status.pending': 'Pending',

@@ -39,6 +39,7 @@ export const fr = {
   'common.reference': 'Référence',
   'common.pole': 'Pôle',
   'common.field': 'Champ',
+  'common.value': 'Valeur',
   'common.before': 'Avant',
   'common.after': 'Après',
   'status.pending': 'En attente',

@@ -53,3 +53,24 @@ export function renderDiff(
     </tbody>
   </table>`;
 }
+
+/** A record's fields and values (a proposed pole), as a small table read as text. */
+export function renderFields(t: AdminTranslate, record: Record<string, unknown>): TemplateResult {
+  return html`<table class="diff-table">
+    <thead>
+      <tr>
+        <th scope="col">${t('common.field')}</th>
+        <th scope="col">${t('common.value')}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${Object.entries(record).map(
+        ([field, value]) =>
+          html`<tr>
+            <th scope="row">${field}</th>
+            <td>${shown(value, t)}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
