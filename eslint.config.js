@@ -14,6 +14,8 @@ export default tseslint.config(
       '**/node_modules/',
       'dist/',
       'dist-demo/',
+      // The bundle npm run build copies into the WordPress plugin.
+      'integrations/wordpress/ptce-widgets/assets/',
       'storybook-static/',
       'test-results/',
       'custom-elements.json',

@@ -87,6 +87,12 @@ export default [
     // Everything in one file, except what loads on demand (the map's basemap, list adapters).
     output: { dir: 'dist/cdn', format: 'es', sourcemap: true, chunkFileNames: 'lazy/[name]-[hash].js' },
   },
+  // The configurator (the server's /configurer page): a file of its own, never in the embed bundle.
+  {
+    input: { 'ptce-configurator': 'src/configurator/define.ts' },
+    plugins: [resolveForBrowsers(), ts(), minifyTemplates(), minify()],
+    output: { dir: 'dist/configurator', format: 'es', sourcemap: true },
+  },
   // The admin page's application (src/admin/): a bundle of its own, served at /admin/ by the
   // reference server, so none of its elements reach the public embed bundles.
   {

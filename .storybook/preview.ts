@@ -1,10 +1,14 @@
 import type { Preview } from '@storybook/web-components-vite';
+import { html } from 'lit';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 // Made by `npm run analyze` (the storybook scripts run it first): attributes, properties, events,
 // slots, parts and CSS custom properties of every element, for the docs pages and the controls.
 import manifest from '../custom-elements.json';
 
 setCustomElementsManifest(manifest);
+
+/** What most sites set on their body: the system's sans-serif and a comfortable line height. */
+const HOST_PAGE_STYLE = "font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; line-height: 1.5";
 
 const preview: Preview = {
   globalTypes: {
@@ -40,7 +44,10 @@ const preview: Preview = {
       const dark = context.globals.theme === 'dark';
       document.body.style.background = dark ? '#111416' : '';
       document.body.style.color = dark ? '#eceff1' : '';
-      return story();
+      // Docs pages wrap each story in an element with lang="en" (Storybook's own); the widgets take
+      // the closest lang, so the toolbar's language is set right around the story. And a typical
+      // host page's font (a system stack, nothing downloaded) rather than the browser's serif.
+      return html`<div class="ptce-story-host" lang=${root.lang} dir=${root.dir} style=${HOST_PAGE_STYLE}>${story()}</div>`;
     },
   ],
   parameters: {

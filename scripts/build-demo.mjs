@@ -6,6 +6,7 @@
 // (rollup), and the tests check it.
 import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { writeIntegrity } from './cdn-release.mjs';
 
 // esbuild: the project's own (full install), else the one tsx brings (runtime-only install).
 async function loadEsbuild() {
@@ -41,11 +42,10 @@ await build({
   logLevel: 'warning',
 });
 // The admin page's application (src/admin/), a bundle of its own beside the embed ones.
-const adminOutdir = 'dist-demo/admin';
-rmSync(adminOutdir, { recursive: true, force: true });
+rmSync('dist-demo/admin', { recursive: true, force: true });
 await build({
   entryPoints: { 'ptce-admin': 'src/admin/define.ts' },
-  outdir: adminOutdir,
+  outdir: 'dist-demo/admin',
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -57,4 +57,19 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+// The configurator's page script (the server's /configurer.js), apart from the embed bundles.
+rmSync('dist-demo/configurator', { recursive: true, force: true });
+await build({
+  entryPoints: { 'ptce-configurator': 'src/configurator/define.ts' },
+  outdir: 'dist-demo/configurator',
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  platform: 'browser',
+  conditions: ['production'],
+  tsconfig: 'tsconfig.json',
+  logLevel: 'warning',
+});
+// The SRI hashes the configurator puts in its snippets (cdn/integrity.json).
+writeIntegrity(outdir);
 console.log(`demo bundles built in ${Date.now() - started} ms`);

@@ -4,7 +4,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 
 const engines = (process.env.PTCE_BROWSERS || 'chromium firefox webkit').split(/[\s,]+/).filter(Boolean);
-const expected = [...engines.map((engine) => `browser-${engine}`), 'server', 'server-postgres', 'attack', 'attack-postgres', 'package'];
+const expected = [
+  ...engines.map((engine) => `browser-${engine}`),
+  'server',
+  'server-postgres',
+  'attack',
+  'attack-postgres',
+  'package',
+  'wordpress',
+];
 const totals = { passed: 0, failed: 0, skipped: 0 };
 for (const name of expected) {
   const file = `test-results/${name}.json`;

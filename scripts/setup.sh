@@ -19,6 +19,12 @@ if [ "${1:-}" != "--no-browser" ]; then
   done
   # The server's tests run a throwaway PostgreSQL cluster too (scripts/with-postgres.sh).
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+  # The WordPress plugin's test (test/wordpress/) runs Debian's WordPress on MariaDB and PHP;
+  # the build packs the plugin with zip.
+  [ -f /usr/share/wordpress/wp-settings.php ] || missing+=(wordpress)
+  command -v mariadbd >/dev/null 2>&1 || missing+=(mariadb-server)
+  command -v php >/dev/null 2>&1 && php -m 2>/dev/null | grep -qx mysqli || missing+=(php-cli php-mysql)
+  command -v zip >/dev/null 2>&1 || missing+=(zip)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]} (Debian packages)…"

@@ -114,7 +114,41 @@ await Promise.all(
     while (queue.length) await check(queue.shift());
   }),
 );
+
+/**
+ * A docs page speaks the toolbar's language (Storybook wraps docs stories in lang="en"; the preview's
+ * decorator sets the chosen one around each story), and previews sit in a host page's sans-serif.
+ */
+async function checkDocsLanguage(lang, expected) {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${origin}/iframe.html?id=api-ptce-pole-map--docs&viewMode=docs&globals=lang:${lang}`, { waitUntil: 'load' });
+    const shown = await page.waitForFunction(
+      (expected) => {
+        const map = document.querySelector('ptce-pole-map');
+        const text = map?.shadowRoot?.textContent ?? '';
+        return text.includes(expected) && { font: getComputedStyle(map).fontFamily };
+      },
+      { timeout: 60_000 },
+      expected,
+    );
+    const { font } = await shown.jsonValue();
+    if (/serif/.test(font) && !/sans-serif/.test(font)) throw new Error(`the preview's font is ${font}`);
+    console.log(`✓ docs page in "${lang}" (${expected}; ${font.split(',')[0]})`);
+  } catch (error) {
+    failed++;
+    console.log(`✗ docs page in "${lang}": ${error.message}`);
+  } finally {
+    await page.close();
+  }
+}
+if (!filter) {
+  await checkDocsLanguage('fr', 'Rechercher un pôle');
+  await checkDocsLanguage('en', 'Search for a pole');
+}
 await browser.close();
 server.close();
-console.log(`storybook a11y: ${stories.length - failed} passed, ${failed} failed (${stories.length} stories)`);
+console.log(
+  `storybook a11y: ${stories.length - failed} passed, ${failed} failed (${stories.length} stories, and the docs pages' language)`,
+);
 process.exit(failed || stories.length === 0 ? 1 : 0);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # All the tests: the browser suite in Chromium, Firefox and WebKit in turn (web-test-runner, one
 # run per engine), then the reference server's tests (node:test, real HTTP and database) and its
-# attack suite (generated hostile requests against real server processes). Sets up
+# attack suite (generated hostile requests against real server processes), the package and the
+# WordPress plugin. Sets up
 # what is missing first and builds dist/ (some browser tests load the built bundles), so it works
 # on a fresh clone. Prints each engine's tally, then one line "N passed, N failed" for everything.
 #
@@ -36,5 +37,9 @@ done
 npm run --silent test:server || status=$?
 npm run --silent test:attack || status=$?
 npm run --silent test:package || status=$?
+# The WordPress plugin in Debian's WordPress (MariaDB, PHP's built-in server) read by Chromium.
+start=$(date +%s)
+npm run --silent test:wordpress || status=$?
+echo "wordpress took $(( $(date +%s) - start )) s"
 PTCE_BROWSERS="$engines" node scripts/count-results.mjs || status=1
 exit $status

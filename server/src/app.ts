@@ -1,8 +1,10 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { join } from 'node:path';
 import { CampaignAccess } from './campaigns.js';
 import { adminAuth, MIN_ADMIN_TOKEN } from './http/admin-auth.js';
 import { BODY_LIMIT, errorReplies, frameworkErrors } from './http/errors.js';
 import { originPolicy, proxyTrust } from './http/origins.js';
+import { repo } from './paths.js';
 import { rateLimits } from './http/rate-limits.js';
 import { zodSchemas } from './http/schemas.js';
 import { createMailer, type MailOptions } from './mail/mailer.js';
@@ -19,6 +21,7 @@ import { ownerRoutes } from './routes/owners.js';
 import { ownerPage } from './routes/owner-page.js';
 import { personalDataRoutes } from './routes/personal-data.js';
 import { campaignRoutes } from './routes/campaigns.js';
+import { configuratorPage } from './routes/configurator.js';
 import { coordinationPage } from './routes/coordination.js';
 import { healthRoutes } from './routes/health.js';
 import { publicDocumentRoutes } from './routes/public-documents.js';
@@ -65,6 +68,8 @@ export interface AppOptions {
   purgeDays?: number;
   /** Folders served as static files: the demo page and the embed bundle. */
   staticDirs?: StaticDir[];
+  /** The configurator's bundle (/configurer.js); default dist/configurator/ptce-configurator.js. */
+  configuratorBundle?: string;
   /** true: request and error logs; 'errors': errors only (PTCE_LOG=off); false: none (tests). */
   logger?: boolean | 'errors';
   /** Time a client has to send a whole request, headers and body (default 30 s); also the longest silence on a connection with a request open. */
@@ -147,6 +152,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(personalDataRoutes, { store, cache, admin, purgeDays });
     await api.register(coordinationPage);
     await api.register(ownerPage);
+    await api.register(configuratorPage, {
+      bundle: options.configuratorBundle ?? join(repo, 'dist', 'configurator', 'ptce-configurator.js'),
+    });
     await api.register(staticFiles, { dirs: options.staticDirs ?? [] });
   });
   return app;

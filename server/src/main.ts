@@ -12,6 +12,7 @@ import { openDataSettings } from './open-data/index.js';
 import { seedDemoAccounts } from './accounts/demo-accounts.js';
 
 const env = process.env;
+const packageVersion = (JSON.parse(readFileSync(`${repo}/package.json`, 'utf8')) as { version: string }).version;
 const production = env.NODE_ENV === 'production';
 const fail = (message: string) => {
   console.error(`ptce: ${message}`);
@@ -106,8 +107,12 @@ const app = await buildApp({
   keepAliveTimeoutMs,
   purgeDays,
   mail: { smtpUrl: env.PTCE_SMTP_URL || undefined, from: env.PTCE_MAIL_FROM || undefined },
+  // Beside the embed bundles' folder: dist/configurator/ (npm run build) or dist-demo/configurator/.
+  configuratorBundle: resolve(repo, env.PTCE_CDN_DIR ?? 'dist/cdn', '..', 'configurator', 'ptce-configurator.js'),
   staticDirs: [
     { root: resolve(repo, env.PTCE_CDN_DIR ?? 'dist/cdn'), prefix: '/cdn/' },
+    // The same files under the versioned path a page pins with its SRI hash (README "Embed").
+    { root: resolve(repo, env.PTCE_CDN_DIR ?? 'dist/cdn'), prefix: `/ptce-widgets@${packageVersion}/cdn/`, immutable: production },
     // The admin application's bundle, built beside the embed bundles (dist/admin, dist-demo/admin).
     { root: resolve(repo, env.PTCE_CDN_DIR ?? 'dist/cdn', '../admin'), prefix: '/admin/' },
     ...(production

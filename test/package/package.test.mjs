@@ -53,6 +53,7 @@ test('the tarball holds only what a user needs', () => {
     /^custom-elements\.json$/,
     /^schemas\/[\w.-]+\.json$/,
     /^dist\/.+\.(js|d\.ts)$/,
+    /^dist\/cdn\/integrity\.json$/,
   ];
   const stray = files.filter((f) => !allowed.some((re) => re.test(f)));
   assert.deepEqual(stray, [], 'files a user does not need');
