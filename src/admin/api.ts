@@ -103,14 +103,8 @@ export async function login(email: string, password: string): Promise<Result<{ t
   return new AdminApi('').post('api/login', { email, password });
 }
 
-/**
- * The account behind a token. The bootstrap token (PTCE_ADMIN_TOKEN) is an admin with no e-mail;
- * a server without `/api/me` yet (no accounts) is asked one admin route instead.
- */
+/** The account behind a token (`GET /api/me`); the bootstrap token is an admin with no e-mail. */
 export async function whoIs(api: AdminApi): Promise<Result<Account>> {
   const me = await api.get<{ account: Account }>('api/me');
-  if (me.ok) return ok(me.value.account);
-  if (me.failure.kind !== 'http' || me.failure.status !== 404) return me;
-  const probe = await api.get<unknown>('api/admin/outbox');
-  return probe.ok ? ok({ email: null, role: 'admin', regions: [], departements: [] }) : probe;
+  return me.ok ? ok(me.value.account) : me;
 }
