@@ -33,7 +33,7 @@ describe('admin page: accounts on the real server', () => {
 
     sessionStorage.removeItem('ptce-admin-token');
     const frame = await fixture<HTMLIFrameElement>(
-      html`<iframe src="/real/admin.html#mot-de-passe=${link}" title="admin" style="width:1000px;height:600px;border:0"></iframe>`,
+      html`<iframe src="/real/admin.html#mot-de-passe=${link}" title="admin" style="width:780px;height:560px;border:0"></iframe>`,
     );
     const doc = await until(
       () => (frame.contentDocument && find(frame.contentDocument, '#f-newPassword') ? frame.contentDocument : undefined),

@@ -36,7 +36,7 @@ export function pageText(doc: Document): string {
 }
 
 /** The real server's admin page in a frame, logged out (a fresh tab: no session stored). */
-export async function adminPage(size = 'width:1000px;height:600px'): Promise<{ frame: HTMLIFrameElement; doc: Document }> {
+export async function adminPage(size = 'width:780px;height:560px'): Promise<{ frame: HTMLIFrameElement; doc: Document }> {
   // The admin page keeps its session for the tab: an earlier test's would log this one in.
   sessionStorage.removeItem('ptce-admin-token');
   const frame = await fixture<HTMLIFrameElement>(html`<iframe src="/real/admin.html" title="admin" style="${size};border:0"></iframe>`);
@@ -61,7 +61,7 @@ export async function logInWithToken(doc: Document, token: string): Promise<void
  */
 export async function loggedInAdminPage(
   token: string,
-  size = 'width:1000px;height:600px',
+  size = 'width:780px;height:560px',
 ): Promise<{ frame: HTMLIFrameElement; doc: Document }> {
   const { frame, doc } = await adminPage(size);
   await logInWithToken(doc, token);
