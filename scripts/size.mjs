@@ -36,6 +36,7 @@ const CEILINGS = {
   'elements/ptce-charter.js': 25.2,
   'elements/ptce-referentiel.js': 25.6,
   'elements/ptce-action-form.js': 23.7,
+  'elements/ptce-pole-form.js': 25.3,
   'ptce-widgets.js': 91.7,
 };
 
@@ -48,6 +49,7 @@ const WIDGETS = {
   'ptce-charter': `<ptce-charter endpoint="${endpoint}"></ptce-charter>`,
   'ptce-referentiel': `<ptce-referentiel endpoint="${endpoint}" mode="answer" pole-id="domb-innov"></ptce-referentiel>`,
   'ptce-action-form': `<ptce-action-form endpoint="${endpoint}"></ptce-action-form>`,
+  'ptce-pole-form': `<ptce-pole-form endpoint="${endpoint}"></ptce-pole-form>`,
 };
 const PAGES = {
   ...Object.fromEntries(Object.entries(WIDGETS).map(([tag, markup]) => [`elements/${tag}.js`, markup])),

@@ -9,6 +9,7 @@ export { PtceCharter } from './components/charter/define.js';
 export { PtcePoleMap } from './components/pole-map/define.js';
 export { PtceReferentiel } from './components/referentiel/define.js';
 export { PtceActionForm } from './components/action-form/define.js';
+export { PtcePoleForm } from './components/pole-form/define.js';
 export { PtceClient, clientFor } from './data/client.js';
 export { loadPoles } from './data/poles.js';
 export { registerLocale } from './i18n/index.js';

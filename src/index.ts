@@ -8,6 +8,7 @@ export { PtceCharter } from './components/charter/define.js';
 export { PtcePoleMap } from './components/pole-map/define.js';
 export { PtceReferentiel } from './components/referentiel/define.js';
 export { PtceActionForm } from './components/action-form/define.js';
+export { PtcePoleForm } from './components/pole-form/define.js';
 
 export { PtceElement } from './base/ptce-element.js';
 export { define } from './base/define.js';

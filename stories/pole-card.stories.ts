@@ -181,3 +181,20 @@ export const Largeurs: Story = {
       )}
     </div>`,
 };
+
+/** The opt-in requests (`report-error`, `claim`, `contact`): sending needs a server (see the browser tests). */
+export const AvecDemandes: Story = {
+  name: 'Avec « Signaler une erreur », « Je gère ce pôle », « Contacter ce pôle »',
+  args: { poleId: 'bou-sol' },
+  render: ({ poleId, width }, { globals }) =>
+    html`<div style="max-width:${width}px">
+      <ptce-pole-card
+        endpoint="/story-data/ptce-directory.json"
+        pole-id=${poleId}
+        report-error
+        claim
+        contact
+        theme=${globals.theme}
+      ></ptce-pole-card>
+    </div>`,
+};

@@ -17,11 +17,17 @@ import { actionRoutes } from './routes/actions.js';
 import { adminRoutes } from './routes/admin.js';
 import { adminPoleRoutes } from './routes/admin-poles.js';
 import { adminOwnerRoutes } from './routes/admin-owners.js';
+import { adminImportRoutes } from './routes/admin-imports.js';
+import { cronScheduler } from './imports/scheduler.js';
+import { startSourceSync } from './imports/sources.js';
 import { ownerRoutes } from './routes/owners.js';
 import { ownerPage } from './routes/owner-page.js';
 import { personalDataRoutes } from './routes/personal-data.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { configuratorPage } from './routes/configurator.js';
+import { notifyModerators } from './accounts/notify.js';
+import { contactRoutes } from './routes/contact.js';
+import { contributionRoutes } from './routes/contributions.js';
 import { coordinationPage } from './routes/coordination.js';
 import { healthRoutes } from './routes/health.js';
 import { publicDocumentRoutes } from './routes/public-documents.js';
@@ -56,6 +62,8 @@ export interface AppOptions {
   allowedOrigins?: string[];
   /** POSTs allowed per client address and minute. */
   postsPerMinute?: number;
+  /** Contact messages ("Contacter ce pôle") one client address may send per hour (default 10). */
+  contactsPerHour?: number;
   /** Answer sets one campaign takes at most (default 500). */
   campaignMaxAnswers?: number;
   /** Wrong campaign codes or coordinator keys allowed per client address in 15 minutes (default 10). */
@@ -76,6 +84,8 @@ export interface AppOptions {
   requestTimeoutMs?: number;
   /** How long an idle keep-alive connection stays open (default 72 s: longer than the usual proxies'). */
   keepAliveTimeoutMs?: number;
+  /** How often to look for sources due to re-import (PTCE_SOURCES_CHECK_SECONDS); absent or 0: never (tests). */
+  sourceCheckMs?: number;
 }
 
 /**
@@ -147,9 +157,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(adminPoleRoutes, { db: store.db, cache, admin });
     await api.register(adminOwnerRoutes, { db: store.db, cache, admin, mailer, publicUrl: options.publicUrl });
     await api.register(ownerRoutes, { db: store.db, cache });
+    await api.register(adminImportRoutes, { db: store.db, cache, admin });
     await api.register(referentielRoutes, { store, cache, admin, cacheMaxAge: options.cacheMaxAge });
     await api.register(accountRoutes, { store, admin, mailer, publicUrl: options.publicUrl });
     await api.register(personalDataRoutes, { store, cache, admin, purgeDays });
+    await api.register(contributionRoutes, {
+      store,
+      cache,
+      admin,
+      notify: async (departements, subject, text) => void (await notifyModerators(store.db, mailer, { departements, subject, text })),
+    });
+    await api.register(contactRoutes, { store, cache, admin, mailer, contactsPerHour: options.contactsPerHour });
     await api.register(coordinationPage);
     await api.register(ownerPage);
     await api.register(configuratorPage, {
@@ -157,5 +175,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
     await api.register(staticFiles, { dirs: options.staticDirs ?? [] });
   });
+  if (options.sourceCheckMs) {
+    const sync = startSourceSync(store.db, cronScheduler(), options.sourceCheckMs, () => cache.refresh());
+    app.addHook('onClose', () => sync.stop());
+  }
   return app;
 }

@@ -9,6 +9,7 @@ import { Assessment } from '../../src/data/schemas/submissions.js';
 import { validate } from '../../src/data/validate.js';
 import * as z from 'zod/mini';
 import { assessmentSubmission } from './signatures.js';
+import { setPrivateContact } from './directory/contact.js';
 import { secretHash, type Store } from './store/types.js';
 
 const DemoCampaign = z.object({
@@ -30,6 +31,8 @@ export async function seedDemoCampaign(store: Store, dir: string): Promise<boole
   const { pole, campaign, assessments } = checked.value;
   if (await store.campaign(campaign.id)) return false;
   await store.addPole(pole.id, JSON.stringify(pole));
+  // Its "Contacter ce pôle" works in the demo: the messages land in the outbox, for a fictitious address.
+  await setPrivateContact(store.db, pole.id, { email: `contact@${pole.id}.invalid`, name: pole.name });
   const [first] = assessments;
   await store.createCampaign({
     id: campaign.id,

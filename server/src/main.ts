@@ -100,6 +100,7 @@ const app = await buildApp({
     .map((o) => o.trim())
     .filter(Boolean),
   postsPerMinute: Number(env.PTCE_POSTS_PER_MINUTE ?? 20),
+  contactsPerHour: Number(env.PTCE_CONTACTS_PER_HOUR || 10),
   campaignMaxAnswers: Number(env.PTCE_CAMPAIGN_MAX_ANSWERS || 500),
   // Off: no request logs, but errors still (an answer 5xx, a crash).
   logger: env.PTCE_LOG === 'off' ? 'errors' : true,
@@ -109,6 +110,8 @@ const app = await buildApp({
   mail: { smtpUrl: env.PTCE_SMTP_URL || undefined, from: env.PTCE_MAIL_FROM || undefined },
   // Beside the embed bundles' folder: dist/configurator/ (npm run build) or dist-demo/configurator/.
   configuratorBundle: resolve(repo, env.PTCE_CDN_DIR ?? 'dist/cdn', '..', 'configurator', 'ptce-configurator.js'),
+  // Sources kept in step: checked every minute by default (0: off).
+  sourceCheckMs: Number(env.PTCE_SOURCES_CHECK_SECONDS ?? 60) * 1000,
   staticDirs: [
     { root: resolve(repo, env.PTCE_CDN_DIR ?? 'dist/cdn'), prefix: '/cdn/' },
     // The same files under the versioned path a page pins with its SRI hash (README "Embed").

@@ -55,6 +55,11 @@ export function discoveryDocument(apiBase: string | null = '') {
           assessments: `${apiBase}api/assessments`,
           campaigns: `${apiBase}api/campaigns`,
           actions: `${apiBase}api/actions`,
+          contributions: `${apiBase}api/contributions`,
+          duplicates: `${apiBase}api/duplicates`,
+          contact: `${apiBase}api/poles/{id}/contact`,
+          claim: `${apiBase}api/poles/{id}/claim`,
+          owner: `${apiBase}api/owner`,
         }),
   };
 }

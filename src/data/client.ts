@@ -1,7 +1,7 @@
 import { fail, ok, type Failure, type Result } from './failure.js';
 import type { Check, DroppedField, SkippedRecord } from './validate.js';
 import { CONTRACT_VERSION } from './contract-version.js';
-import type { Discovery, ListFormat, ReadableResource, ResourceLink, WritableResource } from './schemas/discovery.js';
+import type { Discovery, ListFormat, DirectoryResource, ReadableResource, ResourceLink, WritableResource } from './schemas/discovery.js';
 import { checkDiscovery } from './checks/discovery.js';
 
 export interface ClientOptions {
@@ -133,7 +133,7 @@ export class PtceClient {
 
   /** Absolute URL (and list format) of a resource named by the discovery document. */
   async locate(
-    resource: ReadableResource | WritableResource,
+    resource: ReadableResource | WritableResource | DirectoryResource,
     signal?: AbortSignal,
   ): Promise<Result<Located>> {
     const found = await this.discovery(signal);

@@ -5,6 +5,7 @@ import { Referentiel } from './schemas/referentiel.js';
 import { Charter } from './schemas/charter.js';
 import { Campaign, CampaignAnswers, CampaignCreated, CampaignRequest } from './schemas/campaigns.js';
 import { ActionProposal, ActionReceipt } from './schemas/action.js';
+import { ContactMessage, ContactReceipt, ContributionReceipt, CorrectionContribution, Duplicates, NewPoleContribution } from './schemas/contribution.js';
 import { Assessment, AssessmentBundle, AssessmentReceipt, Signature, SignatureReceipt } from './schemas/submissions.js';
 
 /** The schemas published as JSON Schema in `schemas/<name>.schema.json`, with their titles. */
@@ -25,6 +26,12 @@ export const PUBLISHED_SCHEMAS = {
   'campaign-answers': [CampaignAnswers, "One campaign's answers, for its coordinator"],
   'action-proposal': [ActionProposal, 'Fiche action proposed by a pole (POST body)'],
   'action-receipt': [ActionReceipt, 'Fiche action receipt'],
+  'new-pole-contribution': [NewPoleContribution, 'A new pole proposed by the public (POST body of the contributions URL)'],
+  'correction-contribution': [CorrectionContribution, 'An error reported on a listed pole (POST body of the contributions URL)'],
+  'contribution-receipt': [ContributionReceipt, 'Contribution receipt, with the possible duplicates'],
+  duplicates: [Duplicates, 'Listed poles that may be the same as a proposed one'],
+  'contact-message': [ContactMessage, 'A message relayed to a pole (POST body)'],
+  'contact-receipt': [ContactReceipt, 'Contact message receipt'],
 } as const;
 
 export type PublishedSchemaName = keyof typeof PUBLISHED_SCHEMAS;

@@ -8,6 +8,8 @@ import { referentiel } from './fr/referentiel.js';
 import { campaign } from './fr/campaign.js';
 import { compare } from './fr/compare.js';
 import { actionForm } from './fr/action-form.js';
+import { poleForm } from './fr/pole-form.js';
+import { poleRequest } from './fr/pole-request.js';
 
 /**
  * French, the default language, in one object: the reference every other catalog must match
@@ -25,4 +27,6 @@ export const fr = {
   ...compare,
   ...campaign,
   ...actionForm,
+  ...poleForm,
+  ...poleRequest,
 } as const;

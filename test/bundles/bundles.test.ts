@@ -126,7 +126,7 @@ describe('built bundles (dist/cdn)', () => {
     );
     await settle(doc, 'ptce-pole-card', 'PHARES - Pôle d');
     const registry = doc.defaultView!.customElements;
-    for (const name of ['provider', 'pole-card', 'pole-map', 'charter', 'referentiel', 'action-form']) {
+    for (const name of ['provider', 'pole-card', 'pole-map', 'charter', 'referentiel', 'action-form', 'pole-form']) {
       expect(registry.get(`ptce-${name}`), name).to.not.equal(undefined);
     }
   });

@@ -98,7 +98,15 @@ const hasZod = ({ inputs, text }) => inputs.some((i) => /node_modules\/zod\//.te
 
 test('the main entry and the element entries bundle without zod; the schemas entry brings it', async () => {
   assert.equal(hasZod(await bundle('main', "import 'ptce-widgets';\n")), false, 'main entry has no zod');
-  for (const element of ['ptce-pole-card', 'ptce-charter', 'ptce-pole-map', 'ptce-referentiel', 'ptce-provider', 'ptce-action-form']) {
+  for (const element of [
+    'ptce-pole-card',
+    'ptce-charter',
+    'ptce-pole-map',
+    'ptce-referentiel',
+    'ptce-provider',
+    'ptce-action-form',
+    'ptce-pole-form',
+  ]) {
     assert.equal(hasZod(await bundle(element, `import 'ptce-widgets/${element}.js';\n`)), false, `${element} has no zod`);
   }
   // The check can see zod when it is there.

@@ -15,7 +15,7 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const work = mkdtempSync(join(tmpdir(), 'ptce-size-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
-const elements = ['provider', 'pole-card', 'pole-map', 'charter', 'referentiel', 'action-form'];
+const elements = ['provider', 'pole-card', 'pole-map', 'charter', 'referentiel', 'action-form', 'pole-form'];
 // Hex of random bytes gzips to about half its length: 2 KB of text per KB gzipped, roughly.
 const padding = (kb) => `export const pad = "${randomBytes(Math.round(kb * 1024)).toString('hex')}";\n`;
 

@@ -12,6 +12,8 @@ import { SYSTEM, type Actor } from '../http/actor.js';
 import { audit } from '../http/audit.js';
 import type { Database } from '../store/schema.js';
 import type { AccountRow } from './accounts.js';
+import { purgeContactLog } from '../directory/contact.js';
+import { purgeRejectedContributions } from '../directory/contributions.js';
 
 export const ERASED = 'effacé';
 
@@ -139,5 +141,8 @@ export async function purgeRejected(db: Kysely<Database>, days: number, now = Da
       if ((await eraseSubmission(db, SYSTEM, table, reference, 'purge'))?.erased_at) count++;
     }
   }
+  // Rejected contributions' contributors, and the senders of contact messages as old.
+  count += await purgeRejectedContributions(db, before);
+  await purgeContactLog(db, before);
   return count;
 }

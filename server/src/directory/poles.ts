@@ -165,15 +165,18 @@ async function writeRevision(
   await bumpPublicRevision(db);
 }
 
-/** A new pole, at the end of the list: its id made from its name (made unique), revision 1. */
+/** A new pole, at the end of the list: its id made from its name (made unique) unless `keepId` is free, revision 1. */
 export function createPole(
   db: Db,
   pole: Omit<Pole, 'id'> & { id?: string },
   actor: Actor,
   action: RevisionAction = 'create',
+  options: { keepId?: string } = {},
 ): Promise<PoleRecord> {
   return inTransaction(db, async (trx) => {
-    const id = await freeId(trx, String(pole.name ?? ''));
+    // An import keeps the id its file gives when no record has it (so a copy of a directory keeps its ids).
+    const kept = options.keepId && !(await getPoleRecord(trx, options.keepId)) ? options.keepId : undefined;
+    const id = kept ?? (await freeId(trx, String(pole.name ?? '')));
     const created = checked({ ...pole, id });
     const at = new Date().toISOString();
     const last = await trx

@@ -18,10 +18,16 @@ export interface Database {
   pole_revisions: PoleRevisionsTable;
   owner_claims: OwnerClaimsTable;
   owners: OwnersTable;
+  imports: ImportsTable;
+  pole_source_ids: PoleSourceIdsTable;
+  import_sources: ImportSourcesTable;
   owner_links: OwnerTokensTable;
   owner_sessions: OwnerTokensTable;
   owner_edits: OwnerEditsTable;
   referentiel_versions: ReferentielVersionsTable;
+  contributions: ContributionsTable;
+  pole_contacts: PoleContactsTable;
+  contact_log: ContactLogTable;
 }
 
 export type Decision = 'pending' | 'approved' | 'rejected';
@@ -261,4 +267,93 @@ export interface DigestItemsTable {
   created_at: string;
   subject: string;
   body: string;
+}
+
+/** A contribution from the public (directory/contributions.ts); the contributor's fields go on erasure. */
+export interface ContributionsTable {
+  id: Generated<number>;
+  /** Shown to the contributor: CON-7K2M-QX9D. */
+  reference: string;
+  idempotency_key: string;
+  request_hash: string;
+  kind: 'new-pole' | 'correction';
+  status: Generated<'pending' | 'approved' | 'rejected' | 'merged'>;
+  received_at: string;
+  decided_at: string | null;
+  /** A correction's pole; the pole created (approve) or merged into (merge). */
+  pole_id: string | null;
+  /** JSON list of the département codes it concerns (a moderator's territory). */
+  departements: string;
+  /** JSON: `{pole}` for a new pole, `{message}` for a correction (without the contributor). */
+  body: string;
+  contributor_name: string | null;
+  contributor_email: string | null;
+  erased_at: string | null;
+}
+
+/** A pole's private contact: where contact messages are relayed, never in poles.json. */
+export interface PoleContactsTable {
+  pole_id: string;
+  email: string;
+  name: string | null;
+  updated_at: string;
+}
+
+/** One contact message relayed: who, when, to which pole; never its text. */
+export interface ContactLogTable {
+  id: Generated<number>;
+  reference: string;
+  at: string;
+  pole_id: string;
+  sender_name: string | null;
+  sender_email: string | null;
+  offer: string | null;
+}
+
+/** An import into the directory (imports/): previewed, then applied, discarded or held. */
+export interface ImportsTable {
+  id: string;
+  status: 'preview' | 'held' | 'applied' | 'discarded' | 'failed';
+  format: string;
+  /** What the source's own ids are kept under: the source's URL, a name given, or `file:<format>`. */
+  source_key: string;
+  /** The scheduled source that ran it, if any. */
+  source_id: number | null;
+  /** JSON of the Actor who previewed it. */
+  actor: string;
+  created_at: string;
+  decided_at: string | null;
+  rows_read: number;
+  matched: number;
+  written: number;
+  /** JSON of the preview (imports/preview.ts), with what apply writes. */
+  preview: string;
+  error: string | null;
+}
+
+/** Which pole a source's own id became (the second matching rule of imports). */
+export interface PoleSourceIdsTable {
+  source_key: string;
+  external_id: string;
+  pole_id: string;
+}
+
+/** A source kept in step: re-imported every period (imports/sources.ts). */
+export interface ImportSourcesTable {
+  id: Generated<number>;
+  name: string;
+  url: string;
+  format: string;
+  taxonomy_url: string | null;
+  period_minutes: number;
+  /** A run that would archive more than this share of the source's poles is held (0.2 by default). */
+  max_archive_share: number;
+  created_at: string;
+  next_run_at: string;
+  last_success_at: string | null;
+  last_failure_at: string | null;
+  last_failure: string | null;
+  last_import_id: string | null;
+  lock_owner: string | null;
+  lock_expires_at: string | null;
 }

@@ -182,8 +182,33 @@ export const poleStyles = css`
       align-items: start;
     }
     .card.full > header,
-    .card.full > .lead {
+    .card.full > .lead,
+    .card.full > .requests {
       grid-column: 1 / -1;
     }
+  }
+  .request-buttons {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .request-buttons button {
+    font: inherit;
+    font-size: 0.9em;
+    min-block-size: 2.75rem;
+    padding: 0.4rem 0.8rem;
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: transparent;
+    color: var(--_accent);
+    cursor: pointer;
+  }
+  .request-buttons button[aria-expanded='true'] {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .request-buttons button:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
   }
 `;

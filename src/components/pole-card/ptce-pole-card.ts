@@ -1,4 +1,4 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PtceElement } from '../../base/ptce-element.js';
 import { DEFAULT_HEADING_LEVEL } from '../../base/heading.js';
@@ -10,6 +10,7 @@ import { fail, ok, type Result } from '../../data/failure.js';
 import { chunk } from '../../data/chunk.js';
 import type { Pole, Theme } from '../../data/schemas/pole.js';
 import { cardStyles } from './ptce-pole-card.styles.js';
+import type { RequestKind } from './internal/pole-request.js';
 
 type PoleView = typeof import('./internal/pole-view.js');
 
@@ -64,8 +65,11 @@ declare module '../../base/events.js' {
  * @csspart contact - Website, email and phone.
  * @csspart links - Social networks and the pole's page in the directory it comes from.
  * @csspart skeleton - The loading placeholder.
+ * @csspart requests - The opt-in requests' buttons and their open form (`report-error`, `claim`, `contact`).
+ * @csspart request-button - One of those buttons ("Signaler une erreur", "Je gère ce pôle", "Contacter ce pôle").
  *
  * @fires ptce-pole-select - A compact card was activated (click, Enter or Space); `detail` is `{id, name}`.
+ * @fires ptce-pole-request-sent - A request of the card was received; `detail` is `{kind, poleId, reference}`.
  */
 export class PtcePoleCard extends PtceElement {
   static override styles = [...(PtceElement.styles as []), cardStyles];
@@ -85,7 +89,18 @@ export class PtcePoleCard extends PtceElement {
   /** Level of the card's heading (1–6, default 2 like every element's top heading), to fit the page's outline. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel: number = DEFAULT_HEADING_LEVEL;
 
+  /** Offer "Signaler une erreur": a correction sent to the endpoint's `contributions` URL (off by default). */
+  @property({ type: Boolean, attribute: 'report-error' }) reportError = false;
+
+  /** Offer "Je gère ce pôle": the pole's manager asks for a link to edit its card (the `claim` URL). */
+  @property({ type: Boolean }) claim = false;
+
+  /** Offer "Contacter ce pôle": a message relayed to the pole, whose address stays hidden (the `contact` URL). */
+  @property({ type: Boolean }) contact = false;
+
   @state() private expanded = false;
+  /** The request whose form is open, once its module is loaded. */
+  @state() private openRequest?: RequestKind;
 
   readonly data = new DataController<CardData>(
     this,
@@ -171,6 +186,7 @@ export class PtcePoleCard extends PtceElement {
               toggleExpanded: this.toggleExpanded,
               select: this.select,
               onCardClick: this.onCardClick,
+              requests: this.renderRequests(pole),
             },
             pole,
             themes,
@@ -178,6 +194,55 @@ export class PtcePoleCard extends PtceElement {
           )
         : this.renderEmpty(this.t('card.not-found', { id: this.poleId ?? '' })),
     );
+  }
+
+  /** The opt-in requests' buttons (a disclosure each) and the open one's form, for a card with an endpoint. */
+  private renderRequests(pole: Pole) {
+    const offered: Record<RequestKind, boolean> = { correction: this.reportError, claim: this.claim, contact: this.contact };
+    const kinds = (Object.keys(offered) as RequestKind[]).filter((kind) => offered[kind]);
+    const client = this.client;
+    if (!kinds.length || !client) return nothing;
+    const open = this.openRequest;
+    return html`<div class="requests" part="requests">
+      <div class="request-buttons">
+        ${kinds.map(
+          (kind) =>
+            html`<button
+              type="button"
+              part="request-button"
+              aria-expanded=${open === kind ? 'true' : 'false'}
+              aria-controls=${open === kind ? 'request-panel' : nothing}
+              @click=${() => this.toggleRequest(kind)}
+            >
+              ${this.t(`request.${kind}`)}
+            </button>`,
+        )}
+      </div>
+      ${
+        open
+          ? html`<div id="request-panel">
+              <ptce-pole-request
+                kind=${open}
+                pole-id=${pole.id}
+                endpoint=${client.endpoint}
+                lang=${this.resolvedLang}
+                .offers=${(pole.actions ?? []).map((action) => action.title)}
+              ></ptce-pole-request>
+            </div>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private async toggleRequest(kind: RequestKind): Promise<void> {
+    if (this.openRequest === kind) {
+      this.openRequest = undefined;
+      return;
+    }
+    await import('./internal/pole-request.js');
+    this.openRequest = kind;
+    await this.updateComplete;
+    await this.renderRoot.querySelector('ptce-pole-request')?.focusFirst();
   }
 
   private toggleExpanded = () => {

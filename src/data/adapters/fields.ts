@@ -105,15 +105,7 @@ function trimLineEnd(line: string): string {
   return line.slice(0, end);
 }
 
-/** A theme id from its name: "Économie circulaire" → "economie-circulaire", "Культура" → "культура". */
-export function slug(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-|-$/g, '');
-}
+export { slug } from '../fold.js';
 
 export function prune<T extends Record<string, unknown>>(record: T): Partial<T> {
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as Partial<T>;

@@ -57,8 +57,20 @@ export const Discovery = z.object({
       jsonld: z.optional(z.string().check(z.minLength(1))),
     }),
   ),
+  /** Where `<ptce-pole-form>` and the card's "Signaler une erreur" POST contributions. */
+  contributions: z.optional(z.string().check(z.minLength(1))),
+  /** Listed poles that may be the same as a proposed one (`?name=&departement=&commune=&website=`). */
+  duplicates: z.optional(z.string().check(z.minLength(1))),
+  /** A pole's contact form, `{id}` replaced by the pole's id ("Contacter ce pôle"). */
+  contact: z.optional(z.string().check(z.minLength(1))),
+  /** A pole's claim by its manager, `{id}` replaced by the pole's id ("Je gère ce pôle"). */
+  claim: z.optional(z.string().check(z.minLength(1))),
+  /** The owner's routes (`{owner}/session`, `{owner}/pole`): `<ptce-pole-form mode="owner">`. */
+  owner: z.optional(z.string().check(z.minLength(1))),
 });
 export type Discovery = z.infer<typeof Discovery>;
 
 export type ReadableResource = 'poles' | 'referentiel' | 'charter';
-export type WritableResource = 'signatures' | 'assessments' | 'campaigns' | 'actions';
+export type WritableResource = 'signatures' | 'assessments' | 'campaigns' | 'actions' | 'contributions';
+/** Resources whose URL the widgets complete themselves (a query, a pole's id, a sub-path). */
+export type DirectoryResource = 'duplicates' | 'contact' | 'claim' | 'owner';

@@ -6,3 +6,4 @@ export * from './charter.js';
 export * from './submissions.js';
 export * from './campaigns.js';
 export * from './action.js';
+export * from './contribution.js';

@@ -12,6 +12,10 @@ import * as owners from './0008-owners.js';
 import * as referentielVersions from './0014-referentiel-versions.js';
 import * as accounts from './0010-accounts.js';
 import * as digestErasure from './0011-digest-erasure.js';
+import * as contributions from './0012-contributions.js';
+import * as poleContact from './0013-pole-contact.js';
+import * as imports from './0016-imports.js';
+import * as importSources from './0017-import-sources.js';
 
 /**
  * Schema changes, in order, for both back ends. Never edit a released one: add the next file and
@@ -29,7 +33,11 @@ const MIGRATIONS: [string, (db: Kysely<unknown>, dialect: Dialect) => Promise<vo
   ['0008-owners', owners.up],
   ['0010-accounts', accounts.up],
   ['0011-digest-erasure', digestErasure.up],
+  ['0012-contributions', contributions.up],
+  ['0013-pole-contact', poleContact.up],
   ['0014-referentiel-versions', referentielVersions.up],
+  ['0016-imports', imports.up],
+  ['0017-import-sources', importSources.up],
 ];
 
 /** How many migrations this release has: a database brought up to date reports this version. */

@@ -7,6 +7,7 @@ import type { OpeningHours, Pole, Theme } from '../../../data/schemas/pole.js';
 import { formatDate, formatEuros, registerMessages, type Translate } from '../../../i18n/index.js';
 import { card } from '../../../i18n/fr/card.js';
 import { pole as poleMessages } from '../../../i18n/fr/pole.js';
+import { poleRequest } from '../../../i18n/fr/pole-request.js';
 import { renderReferentielSummary } from '../referentiel-summary.js';
 import { actionStyles, renderActions, renderOffersLine } from '../pole-actions.js';
 import { poleStyles } from '../ptce-pole-card.styles.js';
@@ -14,7 +15,7 @@ import { poleStyles } from '../ptce-pole-card.styles.js';
 // What draws a loaded pole: its own chunk, requested beside the data (ptce-pole-card.ts), so that
 // the element's file holds only what its loading state needs.
 
-registerMessages('fr', { ...poleMessages, ...card });
+registerMessages('fr', { ...poleMessages, ...card, ...poleRequest });
 
 export const viewStyles = css`
   ${poleStyles}${actionStyles}
@@ -31,6 +32,8 @@ export interface CardView {
   toggleExpanded: () => void;
   select: () => void;
   onCardClick: (event: MouseEvent) => void;
+  /** The opt-in requests' buttons and form (full card only), drawn by the card. */
+  requests?: unknown;
 }
 
 export function renderPole(view: CardView, pole: Pole, themes: Theme[], origin: string) {
@@ -74,6 +77,7 @@ export function renderPole(view: CardView, pole: Pole, themes: Theme[], origin: 
             ${renderContact(view, pole)} ${renderLinks(view, pole)}
           </div>`
     }
+    ${compact ? nothing : (view.requests ?? nothing)}
     <slot name="actions"></slot>
     <slot name="footer"></slot>
   </article>`;

@@ -1,0 +1,186 @@
+/**
+ * Contributions from the public: "Proposer un pôle" (a new pole) and "Signaler une erreur" (a
+ * correction), stored pending once per idempotency key, with the listed poles they may duplicate.
+ * The contributor's name and e-mail are in columns of their own, so that erasure blanks them.
+ */
+import { createHash } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import { fold } from '../../../src/data/fold.js';
+import type { Contribution, PoleProposal, PossibleDuplicate } from '../../../src/data/schemas/contribution.js';
+import type { Pole } from '../../../src/data/schemas/pole.js';
+import type { ContributionsTable, Database } from '../store/schema.js';
+import { newReference } from '../store/types.js';
+
+export type ContributionRow = Selectable<ContributionsTable>;
+
+/** What a duplicate is looked for by: any of them may be missing. */
+export interface DuplicateQuery {
+  name?: string;
+  departements?: readonly string[];
+  commune?: string;
+  website?: string;
+}
+
+/** A website as compared: its host without `www.`, and its path without the final slash. */
+export function websiteKey(url: string | undefined): string {
+  if (!url) return '';
+  try {
+    const { hostname, pathname } = new URL(url.trim());
+    return `${hostname.replace(/^www\./, '')}${pathname.replace(/\/+$/, '')}`.toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The listed poles that may be the one described: the same folded name in the same département or
+ * commune (or anywhere, when neither is given yet), or the same website. Public fields only.
+ */
+export function findDuplicates(poles: readonly Pole[], query: DuplicateQuery, limit = 10): PossibleDuplicate[] {
+  const name = fold(query.name);
+  const commune = fold(query.commune);
+  const departements = query.departements ?? [];
+  const website = websiteKey(query.website);
+  const found: PossibleDuplicate[] = [];
+  for (const pole of poles) {
+    const samePlace =
+      (!departements.length && !commune) ||
+      departements.some((code) => pole.departments?.includes(code)) ||
+      (!!commune && fold(pole.commune) === commune);
+    const reason =
+      name && fold(pole.name) === name && samePlace ? 'name' : website && websiteKey(pole.website) === website ? 'website' : undefined;
+    if (!reason) continue;
+    found.push({
+      id: pole.id,
+      name: pole.name,
+      ...(pole.commune ? { commune: pole.commune } : {}),
+      departements: pole.departments ?? [],
+      reason,
+    });
+    if (found.length === limit) break;
+  }
+  return found;
+}
+
+/** The duplicates of a stored contribution: a new pole's, or none for a correction. */
+export function duplicatesOf(row: ContributionRow, poles: readonly Pole[]): PossibleDuplicate[] {
+  const proposed = proposalOf(row);
+  if (!proposed) return [];
+  return findDuplicates(poles, {
+    name: proposed.name,
+    departements: proposed.departments,
+    commune: proposed.commune,
+    website: proposed.website,
+  });
+}
+
+/** The pole a new-pole contribution proposes. */
+export function proposalOf(row: ContributionRow): PoleProposal | undefined {
+  return row.kind === 'new-pole' ? (JSON.parse(row.body) as { pole: PoleProposal }).pole : undefined;
+}
+
+export type Stored = { kind: 'created' | 'replayed'; row: ContributionRow } | { kind: 'key-reused' };
+
+/**
+ * Stores a contribution unless its idempotency key was seen (then the first one, or `key-reused`
+ * when the body differs). `departements`: whom it concerns (a correction's, its pole's).
+ */
+export async function storeContribution(
+  db: Kysely<Database>,
+  contribution: Contribution,
+  idempotencyKey: string,
+  departements: readonly string[],
+): Promise<Stored> {
+  const { website: _honeypot, contributor, ...rest } = contribution;
+  const hash = createHash('sha256')
+    .update(JSON.stringify({ ...rest, contributor }))
+    .digest('hex');
+  const body = rest.kind === 'new-pole' ? { pole: rest.pole } : { message: rest.message };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const created = await db
+      .insertInto('contributions')
+      .values({
+        reference: newReference('CON'),
+        idempotency_key: idempotencyKey,
+        request_hash: hash,
+        kind: rest.kind,
+        received_at: new Date().toISOString(),
+        pole_id: rest.kind === 'correction' ? rest.poleId : null,
+        departements: JSON.stringify(departements),
+        body: JSON.stringify(body),
+        contributor_name: contributor.name,
+        contributor_email: contributor.email,
+      })
+      .onConflict((conflict) => conflict.doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (created) return { kind: 'created', row: created };
+    const existing = await db.selectFrom('contributions').selectAll().where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
+    // Else the random reference collided: draw another.
+    if (existing) return existing.request_hash === hash ? { kind: 'replayed', row: existing } : { kind: 'key-reused' };
+  }
+  throw new Error('contributions: could not store a contribution');
+}
+
+export const STATUSES = ['pending', 'approved', 'rejected', 'merged'] as const;
+export type ContributionStatus = (typeof STATUSES)[number];
+
+export async function listContributions(db: Kysely<Database>, status?: string): Promise<ContributionRow[]> {
+  const all = db.selectFrom('contributions').selectAll().orderBy('id');
+  if (!status) return all.execute();
+  return (STATUSES as readonly string[]).includes(status) ? all.where('status', '=', status as ContributionStatus).execute() : [];
+}
+
+export const getContribution = (db: Kysely<Database>, id: number) =>
+  db.selectFrom('contributions').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const departementsOf = (row: ContributionRow): string[] => JSON.parse(row.departements) as string[];
+
+/** A contribution as the moderators see it (the contributor null once erased). */
+export function adminView(row: ContributionRow, poles: readonly Pole[]) {
+  const body = JSON.parse(row.body) as { pole?: PoleProposal; message?: string | null };
+  return {
+    id: row.id,
+    reference: row.reference,
+    kind: row.kind,
+    status: row.status,
+    receivedAt: row.received_at,
+    decidedAt: row.decided_at,
+    departements: departementsOf(row),
+    ...(row.pole_id ? { poleId: row.pole_id } : {}),
+    ...(body.pole ? { pole: body.pole } : {}),
+    ...(row.kind === 'correction' ? { message: body.message ?? null } : {}),
+    contributor: row.erased_at ? null : { name: row.contributor_name, email: row.contributor_email },
+    erasedAt: row.erased_at,
+    duplicates: duplicatesOf(row, poles),
+  };
+}
+
+/** What the audit log keeps of a contribution: no contributor, no message. */
+export const auditView = (row: ContributionRow) => ({ reference: row.reference, kind: row.kind, status: row.status, poleId: row.pole_id });
+
+/**
+ * Personal data kept no longer than needed: the contributors of contributions rejected before
+ * `before` (an ISO date) lose their name, e-mail and a correction's message. How many were purged.
+ * For the scheduled purge of rejected submissions (PTCE_PURGE_DAYS).
+ */
+export async function purgeRejectedContributions(db: Kysely<Database>, before: string): Promise<number> {
+  const purged = await db
+    .updateTable('contributions')
+    .set((eb) => ({
+      contributor_name: null,
+      contributor_email: null,
+      body: eb
+        .case()
+        .when('kind', '=', 'correction')
+        .then(JSON.stringify({ message: null }))
+        .else(eb.ref('body'))
+        .end(),
+      erased_at: new Date().toISOString(),
+    }))
+    .where('status', '=', 'rejected')
+    .where('decided_at', '<', before)
+    .where('erased_at', 'is', null)
+    .executeTakeFirst();
+  return Number(purged.numUpdatedRows);
+}
