@@ -11,15 +11,16 @@ interface Duplicate {
   reason: string;
 }
 interface Contribution {
-  id: string;
+  id: number | string;
   reference: string;
   kind: 'new-pole' | 'correction';
   status: string;
   receivedAt: string;
   poleId?: string;
   pole?: Record<string, unknown>;
-  message?: string;
-  contributor: { name: string; email: string };
+  message?: string | null;
+  /** Null once erased. */
+  contributor: { name: string; email: string } | null;
   duplicates: Duplicate[];
 }
 
@@ -32,7 +33,7 @@ interface Contribution {
 export class PtceAdminContributions extends QueueSection<{ contributions: Contribution[] }> {
   protected readonly path = 'api/admin/contributions';
   /** For each contribution: the pole to merge into and the fields to take. */
-  private readonly merges = new Map<string, { into?: string; fields: Set<string> }>();
+  private readonly merges = new Map<number | string, { into?: string; fields: Set<string> }>();
 
   protected override render() {
     return html`<section aria-labelledby="contrib-title">
@@ -55,7 +56,10 @@ export class PtceAdminContributions extends QueueSection<{ contributions: Contri
       <h4 id=${headingId}>
         ${this.t('contrib.heading', { kind: this.t(`contrib.kind.${c.kind}` as AdminKey), reference: c.reference, date: this.when(c.receivedAt) })}
       </h4>
-      <p>${this.t('contrib.by', { name: c.contributor.name, email: c.contributor.email })} — ${this.statusLabel(c.status)}</p>
+      <p>
+        ${c.contributor ? this.t('contrib.by', { name: c.contributor.name, email: c.contributor.email }) : this.t('contrib.erased')} —
+        ${this.statusLabel(c.status)}
+      </p>
       ${c.poleId ? html`<p>${this.t('contrib.on-pole', { pole: c.poleId })}</p>` : nothing}
       ${c.message ? html`<pre>${c.message}</pre>` : nothing} ${c.pole ? renderFields(this.t, c.pole) : nothing}
       <h5>${this.t('contrib.duplicates')}</h5>
@@ -66,13 +70,18 @@ export class PtceAdminContributions extends QueueSection<{ contributions: Contri
                 (d) =>
                   html`<li>
                     ${d.name}${d.commune ? ` — ${d.commune}` : ''}${d.departements?.length ? ` (${d.departements.join(', ')})` : ''} :
-                    ${d.reason}
+                    ${this.reason(d.reason)}
                   </li>`,
               )}
             </ul>`
           : html`<p>${this.t('contrib.no-duplicates')}</p>`
       }
       ${pending ? this.renderDecision(c) : nothing}
+      ${
+        c.contributor
+          ? html`<p><button type="button" @click=${() => this.erase(c)}>${this.t('contrib.erase', { reference: c.reference })}</button></p>`
+          : nothing
+      }
     </article>`;
   }
 
@@ -120,6 +129,20 @@ export class PtceAdminContributions extends QueueSection<{ contributions: Contri
             </fieldset>`
           : nothing
       }`;
+  }
+
+  private reason(reason: string): string {
+    return reason === 'name' || reason === 'website' ? this.t(`contrib.reason.${reason}`) : reason;
+  }
+
+  private erase(c: Contribution) {
+    const reference = c.reference;
+    return this.decide(
+      `api/admin/contributions/${encodeURIComponent(c.id)}/erase`,
+      undefined,
+      () => this.t('contrib.erased-done', { reference }),
+      (reason) => this.t('contrib.failed', { reference, reason }),
+    );
   }
 
   private mergeOf(c: Contribution) {

@@ -174,6 +174,11 @@ export const en: { readonly [K in AdminKey]: Message } = {
   'contrib.merge': 'Merge contribution {reference}',
   'contrib.decided': 'Contribution {reference}: {status}.',
   'contrib.failed': 'Contribution {reference}: {reason}',
+  'contrib.reason.name': 'similar name',
+  'contrib.reason.website': 'same website',
+  'contrib.erased': '(contributor erased)',
+  'contrib.erase': 'Erase the personal data of contribution {reference}',
+  'contrib.erased-done': 'Contribution {reference}: personal data erased.',
   'contrib.count': { zero: 'No contributions.', one: '1 contribution.', other: '{count} contributions.' },
 
   'poles.title': 'Poles',

@@ -179,6 +179,11 @@ export const fr = {
   'contrib.merge': 'Fusionner la contribution {reference}',
   'contrib.decided': 'Contribution {reference} : {status}.',
   'contrib.failed': 'Contribution {reference} : {reason}',
+  'contrib.reason.name': 'nom semblable',
+  'contrib.reason.website': 'même site web',
+  'contrib.erased': '(contributeur effacé)',
+  'contrib.erase': 'Effacer les données personnelles de la contribution {reference}',
+  'contrib.erased-done': 'Contribution {reference} : données personnelles effacées.',
   'contrib.count': { zero: 'Aucune contribution.', one: '1 contribution.', other: '{count} contributions.' },
 
   // Poles
