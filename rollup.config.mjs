@@ -93,6 +93,15 @@ export default [
     plugins: [resolveForBrowsers(), ts(), minifyTemplates(), minify()],
     output: { dir: 'dist/configurator', format: 'es', sourcemap: true },
   },
+  // The server-rendered pages' script (server/src/ssr/, src/ssr/hydrate.ts): their elements with
+  // Lit's hydration support. Its templates are not minified: hydrating matches them with the
+  // server's, rendered from the sources.
+  {
+    input: { hydrate: 'src/ssr/hydrate.ts' },
+    preserveEntrySignatures: 'allow-extension',
+    plugins: [resolveForBrowsers(), ts(), retryQuery(), minify()],
+    output: { dir: 'dist/cdn/ssr', format: 'es', sourcemap: true, chunkFileNames: 'lazy/[name]-[hash].js' },
+  },
   // The admin page's application (src/admin/): a bundle of its own, served at /admin/ by the
   // reference server, so none of its elements reach the public embed bundles.
   {

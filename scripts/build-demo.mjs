@@ -41,6 +41,22 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+// The server-rendered pages' script, built alone: Lit's hydration support must run before Lit,
+// which a chunk shared with the other bundles would not guarantee.
+await build({
+  entryPoints: { hydrate: 'src/ssr/hydrate.ts' },
+  outdir: `${outdir}/ssr`,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  target: 'es2022',
+  platform: 'browser',
+  conditions: ['production'],
+  chunkNames: 'lazy/[name]-[hash]',
+  tsconfig: 'tsconfig.json',
+  sourcemap: true,
+  logLevel: 'warning',
+});
 // The admin page's application (src/admin/), a bundle of its own beside the embed ones.
 rmSync('dist-demo/admin', { recursive: true, force: true });
 await build({

@@ -30,6 +30,7 @@ import { contactRoutes } from './routes/contact.js';
 import { contributionRoutes } from './routes/contributions.js';
 import { coordinationPage } from './routes/coordination.js';
 import { healthRoutes } from './routes/health.js';
+import { pagesRoutes } from './routes/pages.js';
 import { publicDocumentRoutes } from './routes/public-documents.js';
 import { referentielRoutes } from './routes/referentiels.js';
 import { staticFiles } from './routes/static-files.js';
@@ -126,6 +127,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
+    // Framed by no site: only the embed pages (routes/pages.ts) say otherwise.
+    reply.header('X-Frame-Options', 'DENY');
+  });
+  // The same for browsers that read only the policy, on the answers that set none of their own.
+  app.addHook('onSend', async (_request, reply) => {
+    if (!reply.hasHeader('Content-Security-Policy') && !reply.raw.hasHeader('Content-Security-Policy')) {
+      reply.header('Content-Security-Policy', "frame-ancestors 'none'");
+    }
   });
   await app.register(healthRoutes, { store });
   await app.register(rateLimits, { postsPerMinute: options.postsPerMinute ?? 20 });
@@ -137,6 +146,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   cache.watch(options.revisionPollMs ?? 1000);
   app.addHook('onClose', async () => cache.stop());
   await app.register(publicDocumentRoutes, { cache, cacheMaxAge: options.cacheMaxAge });
+  // The server-rendered pages and the embed pages (src/ssr/).
+  await app.register(pagesRoutes, { cache, publicUrl: options.publicUrl });
 
   const mailer = createMailer(store.db, options.mail);
   app.addHook('onClose', async () => mailer.close());

@@ -1,7 +1,9 @@
 // `npm run export -- <folder> [--api https://server.example.org/]`: writes the public endpoint —
 // the discovery document and every public document, each with .gz and .br twins for hosts that
 // serve pre-compressed files — so that any web host or CDN can serve the reads. With --api, the
-// discovery document sends submissions to that server; without, the export is read-only.
+// discovery document sends submissions to that server; without, the export is read-only. And the
+// server-rendered pages (src/ssr/static-site.ts): poles, maps, charter, embed pages, linked by
+// relative links; --base-url names where the folder will be published (canonical links, JSON-LD).
 // The database is the server's (PTCE_DATABASE_URL or PTCE_DB, as for `npm start`), and must exist:
 // a mistyped one is refused, never created and seeded with the demo's poles.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -13,10 +15,14 @@ import { discoveryDocument, prepare, publicDocuments } from './public-documents.
 import { openStore } from './store/index.js';
 import { openDataSettings } from './open-data/index.js';
 import { referentielVersionDocuments } from './referentiels/versions.js';
+import { writeStaticSite } from './ssr/static-site.js';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { api: { type: 'string' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { api: { type: 'string' }, 'base-url': { type: 'string' } },
+});
 if (positionals.length !== 1) {
-  console.error('usage: npm run export -- <folder> [--api <URL of the server taking POSTs>]');
+  console.error('usage: npm run export -- <folder> [--api <URL of the server taking POSTs>] [--base-url <where the folder is published>]');
   process.exit(2);
 }
 let apiBase: string | null = null;
@@ -54,6 +60,10 @@ try {
     writeFileSync(join(folder, `${name}.br`), prepared.br);
   }
   console.log(`ptce: ${documents.size} documents written to ${folder}${apiBase ? `, submissions to ${apiBase}` : ' (read-only)'}`);
+  const cdnDir = resolve(repo, process.env.PTCE_CDN_DIR ?? 'dist/cdn');
+  const site = await writeStaticSite(folder, documents, { baseUrl: values['base-url'], cdnDir });
+  console.log(`ptce: ${site.pages} pages written${site.scripts ? '' : ` without their scripts (no ${cdnDir}: run npm run build)`}`);
+  if (site.leftOut.length) console.warn(`ptce: no page for the poles whose id is not a file name: ${site.leftOut.join(', ')}`);
 } finally {
   await store.close();
 }

@@ -22,6 +22,15 @@ export class DataController<T> implements ReactiveController {
     host.addController(this);
   }
 
+  /**
+   * Ready at once with a value loaded elsewhere (a server rendering the element was given it):
+   * no load, no loading state.
+   */
+  settle(value: T): void {
+    this.#generation++;
+    this.state = { status: 'ready', value };
+  }
+
   async run(): Promise<void> {
     this.#abort?.abort();
     const abort = (this.#abort = new AbortController());

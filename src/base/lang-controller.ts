@@ -56,6 +56,15 @@ export class LangController implements ReactiveController {
     return supportedLang(this.fallback()) ?? DEFAULT_LANG;
   }
 
+  /**
+   * On a server (no parents to walk, no observers): the host's own `lang`, else the fallback's;
+   * its catalog must be loaded already (see server/src/ssr).
+   */
+  resolveOnServer(): void {
+    const lang = supportedLang(this.host.getAttribute('lang')) ?? supportedLang(this.fallback()) ?? DEFAULT_LANG;
+    if (isLangLoaded(lang)) this.lang = lang;
+  }
+
   /** Resolves again; loads the catalog first when needed (a failed load keeps the current language). */
   refresh(): void {
     const lang = this.resolve();

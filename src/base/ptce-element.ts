@@ -1,9 +1,9 @@
-import { LitElement, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, isServer, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { VERSION } from '../version.js';
 import { tokens, stateStyles } from '../styles/tokens.js';
-import { translate, type MessageKey, type Params } from '../i18n/index.js';
+import { loadLang, translate, type MessageKey, type Params } from '../i18n/index.js';
 import { clientFor, type LoadedList, type PtceClient } from '../data/client.js';
 import { fail, type Failure, type Result } from '../data/failure.js';
 import { ensureContextRoot, providerContext, type ProviderValue } from './provider-context.js';
@@ -64,6 +64,19 @@ export class PtceElement extends LitElement {
 
   readonly #lang = new LangController(this, () => this.provided?.lang);
 
+  /**
+   * Server rendering (server/src/ssr): what the element's data load would give, set by the server
+   * before the element renders, so that it renders the data rather than its loading state. @internal
+   */
+  serverData?: unknown;
+
+  /**
+   * The element came with its shadow root rendered by a server (declarative shadow DOM) and
+   * hydrates it: its first render must be the server's, so measurements and the URL wait until
+   * after it. @internal
+   */
+  protected readonly serverRendered = !isServer && this.shadowRoot !== null;
+
   override connectedCallback(): void {
     // Before the controllers ask for a provider: the root keeps a request no provider answers yet.
     // (Here rather than in the constructor: a server rendering the element has no document.)
@@ -77,7 +90,34 @@ export class PtceElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('provided' as keyof PtceElement)) this.#lang.refresh();
+    if (isServer) this.#lang.resolveOnServer();
+    else if (changed.has('provided' as keyof PtceElement)) this.#lang.refresh();
+  }
+
+  /**
+   * Before a server-rendered element hydrates (its `defer-hydration` removed): its language's
+   * catalog and its data, loaded as the element would, so that its first render is the server's.
+   * `load` is the element's main data load. @internal
+   */
+  async prepareHydration(): Promise<void> {
+    await loadLang(this.#lang.resolve()).catch(() => {});
+    this.#lang.refresh();
+    const data = (this as unknown as { data?: DataController<unknown> }).data;
+    if (data && this.clientChanged()) await data.run();
+    this.#prepared = true;
+  }
+
+  #prepared = false;
+
+  /** Starts the element's data load; on a server, takes the data it was given instead (or stays loading). */
+  protected startLoad<T>(data: DataController<T>): void {
+    if (isServer) {
+      if (this.serverData !== undefined) data.settle(this.serverData as T);
+      return;
+    }
+    // Prepared for hydration: the first render shows what was loaded then.
+    if (this.#prepared && !this.hasUpdated) return;
+    void data.run();
   }
 
   /**
@@ -99,6 +139,12 @@ export class PtceElement extends LitElement {
    * `endpoint`, or its provider's). Data widgets reload when it says so.
    */
   protected clientChanged(): boolean {
+    // A server has no clients (no document to resolve URLs against): its data is given.
+    if (isServer) {
+      const first = this.#lastClient === null;
+      this.#lastClient = undefined;
+      return first;
+    }
     const client = this.client;
     if (client === this.#lastClient) return false;
     this.#lastClient = client;

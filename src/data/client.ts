@@ -101,6 +101,16 @@ export class PtceClient {
     return this.#get(url, 'json', signal, maxBytes);
   }
 
+  /**
+   * Takes a document the page already holds, as if fetched from `url` (a server-rendered page
+   * carries the documents its elements were rendered from): no request, the same data.
+   */
+  prime(url: string, value: unknown): void {
+    const href = new URL(url, this.endpoint).href;
+    const promise = Promise.resolve(ok(value));
+    this.#cache.set(href, { promise, controller: new AbortController(), waiters: 0, settled: true, expires: Date.now() + this.ttlMs });
+  }
+
   /** Forgets cached responses (all, or one URL), e.g. after the data is known to have changed. */
   invalidate(url?: string): void {
     if (url) this.#cache.delete(url);

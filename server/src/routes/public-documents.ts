@@ -28,7 +28,7 @@ export const publicDocumentRoutes: Area<{ cache: PublicCache; cacheMaxAge?: numb
 };
 
 /** The best encoding the client accepts (a `q=0` refuses one). */
-function encodingFor(request: FastifyRequest): 'br' | 'gzip' | undefined {
+export function encodingFor(request: FastifyRequest): 'br' | 'gzip' | undefined {
   const accepted = String(request.headers['accept-encoding'] ?? '')
     .split(',')
     .map((part) => part.trim().toLowerCase())

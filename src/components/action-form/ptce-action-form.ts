@@ -136,7 +136,7 @@ export class PtceActionForm extends PtceElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.clientChanged()) void this.data.run();
+    if (this.clientChanged()) this.startLoad(this.data);
   }
 
   protected override render() {
@@ -146,7 +146,7 @@ export class PtceActionForm extends PtceElement {
   }
 
   private renderReadOnly() {
-    const where = safeHttpUrl(this.sendUrl, document.baseURI);
+    const where = safeHttpUrl(this.sendUrl, globalThis.document?.baseURI);
     return html`<p class="notice" part="read-only">
       ${this.t('action-form.read-only')}
       ${where ? html`<a href=${where}>${this.t('action-form.read-only-where')}</a>` : this.t('action-form.read-only-contact')}

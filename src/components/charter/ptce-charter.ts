@@ -94,13 +94,27 @@ export class PtceCharter extends PtceElement {
   }
 
   private loaded({ charter, endpoint }: CharterData): void {
+    // Server-rendered: the first render is the server's (text open, empty form); the draft after it.
+    if (this.serverRendered && !this.hasUpdated) {
+      this.form.open(undefined);
+      return;
+    }
     this.narrow = this.getBoundingClientRect().width < 560;
+    this.openForm(charter, endpoint);
+  }
+
+  private openForm(charter: Charter, endpoint: string): void {
     this.form.open(this.noDraft ? undefined : `ptce-charter-draft:${endpoint}:${charter.id}:${charter.version}`);
+  }
+
+  protected override firstUpdated(): void {
+    const state = this.data.state;
+    if (this.serverRendered && state.status === 'ready') this.openForm(state.value.charter, state.value.endpoint);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.clientChanged()) void this.data.run();
+    if (this.clientChanged()) this.startLoad(this.data);
   }
 
   protected override render() {
@@ -135,7 +149,7 @@ export class PtceCharter extends PtceElement {
     const lang = this.resolvedLang;
     const d = form.draft;
     const region = d.pole.department && regionOf(d.pole.department);
-    const privacy = safeHttpUrl(this.privacyUrl, document.baseURI);
+    const privacy = safeHttpUrl(this.privacyUrl, globalThis.document?.baseURI);
     return html`<form
       part="form"
       novalidate

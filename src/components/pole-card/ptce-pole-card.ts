@@ -22,6 +22,13 @@ let poleView: PoleView | undefined;
 const loadPoleView = chunk((retry) => (retry ? import(`./internal/pole-view.js${retry}`) : import('./internal/pole-view.js')));
 void loadPoleView();
 
+/** What draws a pole, loaded now: a server calls it before rendering cards. @internal */
+export async function loadCardView(): Promise<PoleView> {
+  const view = await loadPoleView();
+  if (!view.ok) throw new Error(`the card's drawing did not load (${view.failure.kind})`);
+  return (poleView = view.value);
+}
+
 interface CardData {
   pole?: Pole;
   themes: Theme[];
@@ -113,7 +120,8 @@ export class PtcePoleCard extends PtceElement {
     if (!result.ok) return result;
     if (!view.ok) return view;
     poleView = view.value;
-    if (!this.styled) addChunkStyles(this, view.value.viewStyles);
+    // Server-rendered: the server's styles hold the drawing's already (server/src/ssr/elements.ts).
+    if (!this.styled && !this.serverRendered) addChunkStyles(this, view.value.viewStyles);
     this.styled = true;
     return result;
   }
@@ -150,7 +158,7 @@ export class PtcePoleCard extends PtceElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.refocus = changed.get('variant') === 'compact' && this.shadowRoot?.activeElement?.getAttribute('part') === 'select';
-    if (this.clientChanged() || changed.has('poleId') || changed.has('pole') || changed.has('themes')) void this.data.run();
+    if (this.clientChanged() || changed.has('poleId') || changed.has('pole') || changed.has('themes')) this.startLoad(this.data);
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -46,6 +46,15 @@ export const mapStyles = css`
     grid-template-columns: minmax(0, 3fr) minmax(14rem, 2fr);
     align-items: start;
   }
+  /* Server-rendered (no tabs): the list goes under the map when the element is narrow. */
+  .layout.fluid {
+    container-type: inline-size;
+  }
+  @container (max-width: 719px) {
+    .body.split.fluid {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
   .filters button:hover {
     background: color-mix(in srgb, var(--_accent) 14%, var(--_surface, transparent));
   }
@@ -63,7 +72,8 @@ export const mapStyles = css`
     max-block-size: 32rem;
     overflow: auto;
   }
-  .list li button {
+  .list li button,
+  .list li a {
     all: unset;
     box-sizing: border-box;
     display: grid;
@@ -73,7 +83,12 @@ export const mapStyles = css`
     cursor: pointer;
     border-inline-start: 4px solid transparent;
   }
-  .list li button:hover {
+  .list li a .name {
+    color: var(--_accent);
+    text-decoration: underline;
+  }
+  .list li button:hover,
+  .list li a:hover {
     background: color-mix(in srgb, var(--_accent) 12%, transparent);
   }
   /* Selected: a bar at 3:1 beside a tint, and the name underlined, so it shows without colour and in forced colours. */
@@ -85,7 +100,8 @@ export const mapStyles = css`
     text-decoration: underline;
     text-underline-offset: 0.2em;
   }
-  .list li button:focus-visible {
+  .list li button:focus-visible,
+  .list li a:focus-visible {
     outline: 3px solid var(--_focus);
   }
   .list .name {

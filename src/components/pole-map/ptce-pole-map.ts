@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PtceElement } from '../../base/ptce-element.js';
 import { DEFAULT_HEADING_LEVEL } from '../../base/heading.js';
@@ -70,6 +70,11 @@ export class PtcePoleMap extends PtceElement {
   @property() mode: 'markers' | 'density' = 'markers';
   /** Keep filters, focus and selection in the URL hash, so a link reopens the same view. */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+  /**
+   * Where a pole's page is, `{id}` standing for its id (`/poles/{id}`): the list's entries are then
+   * links to those pages, which work without JavaScript (the server's pages set it).
+   */
+  @property({ attribute: 'pole-url' }) poleUrl?: string;
   /** Level of the panel card's heading (default 2, like every element's top heading). */
   @property({ attribute: 'heading-level', type: Number }) headingLevel: number = DEFAULT_HEADING_LEVEL;
 
@@ -89,7 +94,7 @@ export class PtcePoleMap extends PtceElement {
 
   private opener?: { source: 'map' | 'list'; id: string };
   /** The element's width, for the narrow layout (the map measures its own). */
-  private resize = new ResizeObserver(([entry]) => (this.width = entry.contentRect.width));
+  private resize = isServer ? undefined : new ResizeObserver(([entry]) => (this.width = entry.contentRect.width));
 
   readonly data = new DataController<MapData>(
     this,
@@ -102,6 +107,8 @@ export class PtcePoleMap extends PtceElement {
   }
 
   private loaded(_data: MapData): void {
+    // Server-rendered: the first render must be the server's (no width, no URL); see firstUpdated.
+    if (this.serverRendered && !this.hasUpdated) return;
     // Before the first render with data, so that the layout (tabs or not) is chosen once: the
     // element's width is known from its loading state (measured now only if the observer has not
     // reported yet, when the element holds no more than that state).
@@ -111,19 +118,24 @@ export class PtcePoleMap extends PtceElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.resize.observe(this);
+    this.resize?.observe(this);
     window.addEventListener('hashchange', this.applyHash);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.resize.disconnect();
+    this.resize?.disconnect();
     window.removeEventListener('hashchange', this.applyHash);
+  }
+
+  protected override firstUpdated(): void {
+    // Hydrated: now the URL may change what the server showed.
+    if (this.serverRendered) this.applyHash();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.clientChanged()) void this.data.run();
+    if (this.clientChanged()) this.startLoad(this.data);
     if (changed.has('region') || changed.has('department')) {
       this.filters = { ...this.filters, region: this.region || undefined, department: this.department || undefined };
       this.frame++;
@@ -190,11 +202,14 @@ export class PtcePoleMap extends PtceElement {
     return this.renderData(this.data, (data) => {
       const visible = this.visible;
       const { unplaced, departments } = this.tally(visible);
-      const narrow = this.view === 'both' && this.width > 0 && this.width < 720;
+      // Rendered by a server, which knows no width: no tabs, the list goes under the map when
+      // narrow (a container query), so that hydrating never moves the layout.
+      const fluid = isServer || this.serverRendered;
+      const narrow = !fluid && this.view === 'both' && this.width > 0 && this.width < 720;
       const showMap = this.view === 'map' || (this.view === 'both' && (!narrow || this.tab === 'map'));
       const showList = this.view === 'list' || (this.view === 'both' && (!narrow || this.tab === 'list'));
       const selected = this.selectedId ? data.placed.find((p) => p.pole.id === this.selectedId) : undefined;
-      return html`<div class="layout" @keydown=${selected ? this.onPanelKey : nothing}>
+      return html`<div class="layout ${fluid ? 'fluid' : ''}" @keydown=${selected ? this.onPanelKey : nothing}>
         ${renderFilters(
           {
             filters: this.filters,
@@ -224,7 +239,7 @@ export class PtcePoleMap extends PtceElement {
               )
             : nothing
         }
-        <div class="body ${showMap && showList ? 'split' : ''}">
+        <div class="body ${showMap && showList ? 'split' : ''} ${fluid ? 'fluid' : ''}">
           ${
             showMap
               ? html`<ptce-pole-map-view
@@ -273,6 +288,7 @@ export class PtcePoleMap extends PtceElement {
                             limit: this.listLimit,
                             selectedId: this.selectedId,
                             role: narrow ? 'tabpanel' : undefined,
+                            poleUrl: this.poleUrl,
                             select: (item) => void this.select(item, 'list'),
                             more: () => (this.listLimit += LIST_PAGE),
                           },

@@ -1,4 +1,4 @@
-import { LitElement, html, css } from 'lit';
+import { LitElement, html, css, isServer } from 'lit';
 import { property } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { VERSION } from '../../version.js';
@@ -44,7 +44,8 @@ export class PtceProvider extends LitElement {
   }
 
   protected override willUpdate(): void {
-    const client = this.endpoint ? clientFor(this.endpoint) : undefined;
+    // A server has no clients (no document to resolve the endpoint against): the widgets are given their data.
+    const client = this.endpoint && !isServer ? clientFor(this.endpoint) : undefined;
     const lang = this.getAttribute('lang') ?? undefined;
     if (client !== this.shared.client || lang !== this.shared.lang) this.shared = { client, lang };
   }

@@ -182,7 +182,7 @@ export class PtceReferentiel extends PtceElement {
     const campaignChanged = (['campaign', 'coordinatorKey', 'coordinatorKeyAlias', 'compareCampaigns', 'mode'] as const).some((name) =>
       changed.has(name),
     );
-    if (this.clientChanged() || changed.has('assessmentsSrc') || (campaignChanged && this.hasUpdated)) void this.data.run();
+    if (this.clientChanged() || changed.has('assessmentsSrc') || (campaignChanged && this.hasUpdated)) this.startLoad(this.data);
   }
 
   protected override render() {

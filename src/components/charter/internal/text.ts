@@ -31,7 +31,7 @@ export function renderCharterText(charter: Charter, { lang, headingLevel, open }
 
 /** In place of the form when the endpoint takes no signatures: where to sign instead. */
 export function renderReadOnly(signUrl: string | undefined, t: Translate) {
-  const where = safeHttpUrl(signUrl, document.baseURI);
+  const where = safeHttpUrl(signUrl, globalThis.document?.baseURI);
   return html`<p class="notice" part="read-only">
     ${t('charter.read-only')} ${where ? html`<a href=${where}>${t('charter.read-only-where')}</a>` : t('charter.read-only-contact')}
   </p>`;

@@ -3,7 +3,7 @@
 // demand with the basemap's geometry, in one chunk fetched beside the poles; the element's own
 // file holds the filters, the list and the panel, which work without it. The map talks to
 // <ptce-pole-map> through properties and events only.
-import { LitElement, html, type PropertyValues } from 'lit';
+import { LitElement, html, isServer, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { RegionGeneration } from '../../../data/regions-2015.js';
 import { DEFAULT_LANG, translate, type MessageKey, type Params } from '../../../i18n/index.js';
@@ -23,6 +23,8 @@ export { placePole, spreadSameSpot } from './model.js';
 export const basemap = createBasemap();
 
 const MARKER_RADIUS_PX = 8;
+/** The width a map is drawn for before it is measured (on a server, never). */
+const SERVER_WIDTH = 600;
 /** At most this many marks in view (model.ts, `Crowding`); a map of a few dozen poles never has them. */
 const MOST_MARKS = 100;
 
@@ -69,7 +71,15 @@ export class PtcePoleMapView extends LitElement {
   private lastClusters?: { visible: readonly PlacedPole[]; radius: number; result: Cluster[] };
   /** The pole selected last: focus() goes back to its mark once its panel is closed. */
   private lastSelected?: string;
-  private resize = new ResizeObserver(([entry]) => (this.width = widthStep(entry.contentRect.width - 2)));
+  private resize = isServer ? undefined : new ResizeObserver(([entry]) => (this.width = widthStep(entry.contentRect.width - 2)));
+  /** Rendered by a server (declarative shadow DOM): the first render is the server's, without a measured width. */
+  private readonly serverRendered = !isServer && this.shadowRoot !== null;
+  /**
+   * The server's view, while the person has not moved it: its marks stay grouped as the server
+   * grouped them (which a server, not knowing the width, did for a map 600 px wide), so that the
+   * legend, which names the kinds of marks shown, does not change under the reader's eyes.
+   */
+  private serverView?: Box;
 
   private t = (key: MessageKey, params?: Params) => translate(this.language, key, params);
 
@@ -79,12 +89,12 @@ export class PtcePoleMapView extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.resize.observe(this);
+    this.resize?.observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.resize.disconnect();
+    this.resize?.disconnect();
   }
 
   /**
@@ -102,8 +112,9 @@ export class PtcePoleMapView extends LitElement {
     // Measured once here, before the first clustering (the observer keeps it afterwards, without
     // reading sizes after each render).
     // (The map's border: 2 px.)
-    this.width ||= widthStep(this.getBoundingClientRect().width - 2);
+    if (!isServer && !(this.serverRendered && !this.hasUpdated)) this.width ||= widthStep(this.getBoundingClientRect().width - 2);
     if (!this.viewBox || changed.has('frame')) this.viewBox = this.focusBox();
+    if ((isServer || this.serverRendered) && !this.hasUpdated) this.serverView = this.viewBox;
     if (this.selectedId) this.lastSelected = this.selectedId;
   }
 
@@ -143,13 +154,14 @@ export class PtcePoleMapView extends LitElement {
     const visible = this.poles;
     const density = this.mode === 'density' ? densityClasses(visible, this.regions, focus as Set<string> | undefined) : undefined;
     const b = this.viewBox;
-    const unit = b.w / (this.width || 600);
+    const unit = b.w / (this.width || SERVER_WIDTH);
     const radius = MARKER_RADIUS_PX * unit;
     // Clustered over all the poles shown (marks stay put while panning), but only the marks in view
     // (and a margin) go into the DOM: a zoomed-in map of 50,000 poles holds a few hundred nodes.
     const margin = 2 * radius;
     const inView = (c: Cluster) => c.x > b.x - margin && c.x < b.x + b.w + margin && c.y > b.y - margin && c.y < b.y + b.h + margin;
-    const clusters = density ? [] : this.clustersOf(visible, radius, inView).filter(inView);
+    const groupedAs = this.viewBox === this.serverView ? (MARKER_RADIUS_PX * b.w) / SERVER_WIDTH : radius;
+    const clusters = density ? [] : this.clustersOf(visible, groupedAs, inView).filter(inView);
     this.shown = new Map(clusters.map((c) => [clusterKey(c), c]));
     // One marker is in the tab order (roving tabindex): the last one focused if still shown.
     const keys = [...this.shown.keys()];

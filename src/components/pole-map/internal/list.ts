@@ -17,12 +17,14 @@ export interface PoleList {
   selectedId?: string;
   /** A tab panel, labelled by its tab, when the map and list are shown as tabs. */
   role?: 'tabpanel';
+  /** Each entry a link to the pole's page (`{id}` replaced), rather than a button opening the panel. */
+  poleUrl?: string;
   select: (item: PlacedPole) => void;
   more: () => void;
 }
 
 /** The list of poles shown: a complete alternative to the map, in alphabetical order. */
-export function renderList({ visible, limit, selectedId, role, select, more }: PoleList, t: Translate) {
+export function renderList({ visible, limit, selectedId, role, poleUrl, select, more }: PoleList, t: Translate) {
   const shown = visible.slice(0, limit);
   // Entries not keyed: a filter change rewrites them in place instead of replacing them all.
   return html`<section
@@ -38,17 +40,20 @@ export function renderList({ visible, limit, selectedId, role, select, more }: P
             ${shown.map(
               (item) =>
                 html`<li>
-                  <button
-                    type="button"
-                    data-id=${item.pole.id}
-                    aria-current=${item.pole.id === selectedId ? 'true' : 'false'}
-                    @click=${() => select(item)}
-                  >
-                    <span class="name">${item.pole.name}</span>
-                    <span class="where"
-                      >${[territoryOf(item), item.point ? '' : t('map.unplaced-item'), offersAction(item.pole.actions) ? t('map.offers-action') : ''].filter(Boolean).join(' · ')}</span
-                    >
-                  </button>
+                  ${
+                    poleUrl
+                      ? html`<a href=${poleUrl.replace('{id}', encodeURIComponent(item.pole.id))} data-id=${item.pole.id}
+                          >${entry(item, t)}</a
+                        >`
+                      : html`<button
+                          type="button"
+                          data-id=${item.pole.id}
+                          aria-current=${item.pole.id === selectedId ? 'true' : 'false'}
+                          @click=${() => select(item)}
+                        >
+                          ${entry(item, t)}
+                        </button>`
+                  }
                 </li>`,
             )}
           </ul>`
@@ -62,4 +67,12 @@ export function renderList({ visible, limit, selectedId, role, select, more }: P
         : nothing
     }
   </section>`;
+}
+
+/** An entry's name and where the pole is. */
+function entry(item: PlacedPole, t: Translate) {
+  return html`<span class="name">${item.pole.name}</span>
+    <span class="where"
+      >${[territoryOf(item), item.point ? '' : t('map.unplaced-item'), offersAction(item.pole.actions) ? t('map.offers-action') : ''].filter(Boolean).join(' · ')}</span
+    >`;
 }

@@ -2,8 +2,8 @@ import { offersAction } from '../../../data/actions.js';
 import type { LoadedList, PtceClient } from '../../../data/client.js';
 import { ok, type Result } from '../../../data/failure.js';
 import { loadPoles, yieldToPage } from '../../../data/poles.js';
-import type { Theme } from '../../../data/schemas/pole.js';
-import { loadMapKit } from '../basemap.js';
+import type { PoleCollection, Theme } from '../../../data/schemas/pole.js';
+import { loadMapKit, type MapKit } from '../basemap.js';
 import type { PlacedPole } from '../drawing/model.js';
 import { actionThemes, filterableThemes, sortByName } from '../selection.js';
 
@@ -49,15 +49,25 @@ export async function loadMapData(
   if (placed.length > SLICE) await yieldToPage();
   kit.spreadSameSpot(placed);
   if (placed.length > SLICE) await yieldToPage();
-  // Sorted once here: filtering keeps the order, so the list never needs sorting again.
-  const sorted = sortByName(placed, lang);
-  const { themes } = poles.value.value;
-  return ok({
-    placed: sorted,
+  return ok(assemble(placed, poles.value, lang));
+}
+
+/** The same at once, from poles loaded and a drawing loaded: a server rendering the map. */
+export function mapDataOf(kit: MapKit, poles: LoadedList<PoleCollection>, lang: string): MapData {
+  const placed = poles.value.poles.map((pole) => kit.placePole(pole, kit.basemap));
+  kit.spreadSameSpot(placed);
+  return assemble(placed, poles, lang);
+}
+
+function assemble(placed: PlacedPole[], poles: LoadedList<PoleCollection>, lang: string): MapData {
+  const { themes, poles: list } = poles.value;
+  return {
+    // Sorted once here: filtering keeps the order, so the list never needs sorting again.
+    placed: sortByName(placed, lang),
     themes,
     filterThemes: filterableThemes(themes, list),
     actionThemes: actionThemes(themes, list),
     offering: list.some((pole) => offersAction(pole.actions)),
-    skipped: poles.value.skipped.length,
-  });
+    skipped: poles.skipped.length,
+  };
 }
