@@ -102,6 +102,14 @@ export default [
     plugins: [resolveForBrowsers(), ts(), retryQuery(), minify()],
     output: { dir: 'dist/cdn/ssr', format: 'es', sourcemap: true, chunkFileNames: 'lazy/[name]-[hash].js' },
   },
+  // The admin page's application (src/admin/): a bundle of its own, served at /admin/ by the
+  // reference server, so none of its elements reach the public embed bundles.
+  {
+    input: { 'ptce-admin': 'src/admin/define.ts' },
+    preserveEntrySignatures: false,
+    plugins: [resolveForBrowsers(), ts(), retryQuery(), minifyTemplates(), minify()],
+    output: { dir: 'dist/admin', format: 'es', sourcemap: true, chunkFileNames: 'lazy/[name]-[hash].js' },
+  },
   // One build per element, so each file holds everything its element needs (Lit included): one
   // request, and no bytes of the other elements. Only on-demand parts (English, the basemap) are
   // separate files, identical across elements and so shared by name.

@@ -1,5 +1,6 @@
 // The demo's quick build: the embed bundles the demo pages load (ptce-widgets.js and
-// elements/ptce-<name>.js in dist-demo/cdn/, served at /cdn/), made by esbuild in about a second.
+// elements/ptce-<name>.js in dist-demo/cdn/, served at /cdn/) and the admin page's application
+// (dist-demo/admin/, served at /admin/), made by esbuild in about a second.
 // It needs only the runtime dependencies and esbuild (which the server's tsx brings), so
 // `npm start` on a fresh machine skips the development tools. Not minified and not the published build: `npm run build` makes that
 // (rollup), and the tests check it.
@@ -45,6 +46,22 @@ await build({
 await build({
   entryPoints: { hydrate: 'src/ssr/hydrate.ts' },
   outdir: `${outdir}/ssr`,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  target: 'es2022',
+  platform: 'browser',
+  conditions: ['production'],
+  chunkNames: 'lazy/[name]-[hash]',
+  tsconfig: 'tsconfig.json',
+  sourcemap: true,
+  logLevel: 'warning',
+});
+// The admin page's application (src/admin/), a bundle of its own beside the embed ones.
+rmSync('dist-demo/admin', { recursive: true, force: true });
+await build({
+  entryPoints: { 'ptce-admin': 'src/admin/define.ts' },
+  outdir: 'dist-demo/admin',
   bundle: true,
   splitting: true,
   format: 'esm',

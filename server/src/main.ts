@@ -80,7 +80,7 @@ const demoAccounts = env.PTCE_DEMO_ACCOUNTS === '1' ? await seedDemoAccounts(sto
 
 // In production, of the demo folder only the admin page is served: not the demo pages, nor the
 // demo data (whose campagne-demo.json holds the demo campaign's codes).
-const ADMIN_PAGE = ['/admin.html', '/admin.js', '/admin-actions.js', '/demo.css'];
+const ADMIN_PAGE = ['/admin.html', '/demo.css'];
 const port = Number(env.PORT ?? 8080);
 let openData: ReturnType<typeof openDataSettings> | undefined;
 try {
@@ -116,6 +116,8 @@ const app = await buildApp({
     { root: resolve(repo, env.PTCE_CDN_DIR ?? 'dist/cdn'), prefix: '/cdn/' },
     // The same files under the versioned path a page pins with its SRI hash (README "Embed").
     { root: resolve(repo, env.PTCE_CDN_DIR ?? 'dist/cdn'), prefix: `/ptce-widgets@${packageVersion}/cdn/`, immutable: production },
+    // The admin application's bundle, built beside the embed bundles (dist/admin, dist-demo/admin).
+    { root: resolve(repo, env.PTCE_CDN_DIR ?? 'dist/cdn', '../admin'), prefix: '/admin/' },
     ...(production
       ? [{ root: `${repo}/demo`, prefix: '/', only: ADMIN_PAGE }]
       : [

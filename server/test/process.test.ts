@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -123,13 +123,20 @@ describe('the server process (main.ts)', () => {
   });
 
   it('serves neither the demo pages nor the demo data in production, but the admin page', async () => {
-    const server = await startProcess(await tempDatabase(), { NODE_ENV: 'production' });
+    // The admin page's application is built beside the embed bundles (dist/admin beside dist/cdn).
+    const built = mkdtempSync(join(tmpdir(), 'ptce-built-'));
+    mkdirSync(join(built, 'cdn'));
+    mkdirSync(join(built, 'admin'));
+    writeFileSync(join(built, 'admin', 'ptce-admin.js'), 'export {};\n');
+    const server = await startProcess(await tempDatabase(), { NODE_ENV: 'production', PTCE_CDN_DIR: join(built, 'cdn') });
     try {
       for (const path of ['/', '/index.html', '/cress.html', '/demo-data/campagne-demo.json', '/demo-data/ptce.json']) {
         assert.equal(await status(`${server.url}${path}`), 404, path);
       }
-      for (const path of ['/admin.html', '/admin.js', '/admin-actions.js', '/demo.css'])
+      for (const path of ['/admin.html', '/admin/ptce-admin.js', '/demo.css'])
         assert.equal(await status(`${server.url}${path}`), 200, path);
+      // The former plain scripts are gone: the application replaced them.
+      for (const path of ['/admin.js', '/admin-actions.js']) assert.equal(await status(`${server.url}${path}`), 404, path);
       const respondent = { headers: { 'Campaign-Code': demo.campaign.respondentCode } };
       assert.notEqual(await status(`${server.url}/api/campaigns/respondent`, respondent), 200);
       assert.equal(await status(`${server.url}/ptce.json`), 200);

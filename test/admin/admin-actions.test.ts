@@ -1,26 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { loggedInAdminPage } from '../support/admin-page.js';
+import { axeViolations, find, loggedInAdminPage, shown } from '../support/admin-page.js';
 import { realServer, realServerAdmin } from '../support/mock.js';
 import { until } from '../support/wait.js';
 import { choose, click } from '../support/input.js';
-
-/** axe run inside the admin page's own frame (its document, its styles), answering the violations. */
-async function axeViolations(frame: HTMLIFrameElement, selector: string): Promise<{ id: string; help: string }[]> {
-  const win = frame.contentWindow as Window & {
-    axe?: { run: (context: Element) => Promise<{ violations: { id: string; help: string }[] }> };
-  };
-  if (!win.axe) {
-    const script = win.document.createElement('script');
-    script.src = '/node_modules/axe-core/axe.min.js';
-    const loaded = new Promise((resolve, reject) => {
-      script.onload = resolve;
-      script.onerror = reject;
-    });
-    win.document.head.append(script);
-    await loaded;
-  }
-  return (await win.axe!.run(win.document.querySelector(selector)!)).violations;
-}
 
 describe('admin page: fiches action', () => {
   it('attaches a fiche whose pole was typed to the pole the moderator chooses, close names first, and shows it on that pole', async () => {
@@ -38,28 +20,28 @@ describe('admin page: fiches action', () => {
     const { reference } = proposed.body;
 
     const { frame, doc } = await loggedInAdminPage(server.token);
-    const select = await until(() => doc.querySelector<HTMLSelectElement>(`#pole-${reference}`), 'a choice of pole for the typed one');
+    const select = await shown<HTMLSelectElement>(doc, `#pole-${reference}`, 'a choice of pole for the typed one');
 
     // Its label names the fiche; the close name comes first, then every listed pole.
-    expect(doc.querySelector(`label[for="pole-${reference}"]`)!.textContent).to.contain(reference);
+    expect(find(doc, `label[for="pole-${reference}"]`)!.textContent).to.contain(reference);
     const groups = [...select.querySelectorAll('optgroup')];
     expect(groups.map((group) => group.label)).to.deep.equal(['Correspondances possibles', 'Tous les pôles']);
     expect([...groups[0].querySelectorAll('option')].map((option) => option.textContent)).to.deep.equal(["Domb'Innov"]);
     expect(groups[1].querySelectorAll('option').length).to.be.greaterThan(30);
-    expect(await axeViolations(frame, '#actions')).to.deep.equal([]);
+    expect(await axeViolations(frame)).to.deep.equal([]);
 
     select.scrollIntoView({ block: 'center' });
     await choose(select, 'domb-innov');
     await until(() => select.value === 'domb-innov', 'pole chosen');
-    const approve = doc.querySelector<HTMLButtonElement>(`#actions button[aria-label="Approuver la fiche ${reference}"]`)!;
+    const approve = find<HTMLButtonElement>(doc, `#actions button[aria-label="Approuver la fiche ${reference}"]`)!;
     approve.scrollIntoView({ block: 'center' });
     await click(approve);
     await until(
-      () => doc.querySelector('#actions-status')!.textContent!.includes(`Fiche ${reference} : Approuvée, sur le pôle Domb'Innov.`),
+      () => find(doc, '#actions-status')!.textContent!.includes(`Fiche ${reference} : Approuvée, sur le pôle Domb'Innov.`),
       'approved on the chosen pole',
     );
-    expect(doc.querySelector(`#pole-${reference}`), 'no choice once decided').to.equal(null);
-    expect(await axeViolations(frame, '#actions')).to.deep.equal([]);
+    expect(!find(doc, `#pole-${reference}`), 'no choice once decided').to.equal(true);
+    expect(await axeViolations(frame)).to.deep.equal([]);
 
     const poles = (await (await fetch(`${server.url}/poles.json`)).json()) as { poles: { id: string; actions?: { title: string }[] }[] };
     const onPole = poles.poles.find((pole) => pole.id === 'domb-innov')!.actions!.map((action) => action.title);

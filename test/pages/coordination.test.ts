@@ -2,6 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { realServer, realServerAdmin } from '../support/mock.js';
 import { until } from '../support/wait.js';
 import { click, fill } from '../support/input.js';
+import { find, loggedInAdminPage, shown } from '../support/admin-page.js';
+import { deepQueryAll } from '../support/a11y.js';
 
 // The coordinator's page of the real server (GET /coordination, issue 30): the key is typed in a
 // password field, never written into the page; the answers are read, one is deleted, the summary
@@ -131,32 +133,21 @@ describe('the coordinator page (/coordination)', () => {
 
   it("gives the pole's site a snippet with the respondent side only, and sends the coordinator here", async () => {
     const server = await realServer();
-    // The admin page remembers the token for the tab and loads at once with it; an earlier test's
-    // token would start a second load racing the one the login starts.
-    sessionStorage.removeItem('ptce-admin-token');
-    const frame = await fixture<HTMLIFrameElement>(
-      html`<iframe src="/real/admin.html" title="admin" style="width:780px;height:500px;border:0"></iframe>`,
-    );
-    const doc = await until(() => {
-      const loaded = frame.contentDocument;
-      return loaded?.readyState === 'complete' && loaded.querySelector('#token') ? loaded : undefined;
-    }, 'admin page');
-    frame.scrollIntoView({ block: 'start' });
-    await fill(doc.querySelector<HTMLInputElement>('#token')!, server.token);
-    await click(doc.querySelector('#login button[type="submit"]')!);
+    const { doc } = await loggedInAdminPage(server.token, 'width:780px;height:500px');
+    await click(await shown(doc, 'nav button[data-section="campaigns"]', 'the campaigns section'));
     const title = await until(() => {
-      const field = doc.querySelector<HTMLInputElement>('#campaign-title');
-      return field?.checkVisibility() && doc.querySelector<HTMLSelectElement>('#campaign-pole')!.options.length ? field : undefined;
+      const field = find<HTMLInputElement>(doc, '#campaign-title');
+      return field?.checkVisibility() && find<HTMLSelectElement>(doc, '#campaign-pole')!.options.length ? field : undefined;
     }, 'the campaign form');
     await fill(title, `Snippet ${Date.now()}`);
-    await click(doc.querySelector('#new-campaign button[type="submit"]')!);
-    const key = await until(() => doc.querySelector('#created-key')?.textContent || undefined, 'the created campaign');
-    const code = doc.querySelector('#created-code')!.textContent!;
-    const snippet = doc.querySelector<HTMLTextAreaElement>('#created-snippet')!.value;
+    await click(find(doc, '#new-campaign button[type="submit"]')!);
+    const key = await until(() => find(doc, '#created-key')?.textContent || undefined, 'the created campaign');
+    const code = find(doc, '#created-code')!.textContent!;
+    const snippet = find<HTMLTextAreaElement>(doc, '#created-snippet')!.value;
     expect(snippet).to.contain(`campaign="${code}"`).and.to.contain('mode="answer"');
     expect(snippet).to.not.contain(key);
-    for (const field of doc.querySelectorAll<HTMLTextAreaElement>('textarea')) expect(field.value).to.not.contain(key);
-    expect(doc.querySelector<HTMLAnchorElement>('#created-coordination')!.href).to.match(/\/coordination$/);
-    expect(doc.querySelector('#created-id')!.textContent).to.match(/^camp-/);
+    for (const field of deepQueryAll(doc, 'textarea') as HTMLTextAreaElement[]) expect(field.value).to.not.contain(key);
+    expect(find<HTMLAnchorElement>(doc, '#created-coordination')!.href).to.match(/\/coordination$/);
+    expect(find(doc, '#created-id')!.textContent).to.match(/^camp-/);
   });
 });

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { loggedInAdminPage } from '../../../test/support/admin-page.js';
+import { find, loggedInAdminPage } from '../../../test/support/admin-page.js';
 import './define.js';
 import '../pole-card/define.js';
 import type { PtceActionForm } from './ptce-action-form.js';
@@ -226,12 +226,12 @@ describe('<ptce-action-form>', () => {
     el.remove();
     const { doc } = await loggedInAdminPage(server.token);
     const approve = await until(
-      () => doc.querySelector<HTMLButtonElement>(`#actions button[aria-label="Approuver la fiche ${detail.reference}"]`),
+      () => find<HTMLButtonElement>(doc, `#actions button[aria-label="Approuver la fiche ${detail.reference}"]`),
       'the fiche in the admin list',
     );
     approve.scrollIntoView({ block: 'center' });
     await click(approve);
-    await until(() => doc.querySelector('#actions-status')!.textContent!.includes(`Fiche ${detail.reference} : Approuvée.`), 'approved');
+    await until(() => find(doc, '#actions-status')!.textContent!.includes(`Fiche ${detail.reference} : Approuvée.`), 'approved');
 
     clientFor(endpoint).invalidate();
     const card = await fixture<PtcePoleCard>(html`<ptce-pole-card endpoint=${endpoint} pole-id="bou-sol"></ptce-pole-card>`);
