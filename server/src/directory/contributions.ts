@@ -156,6 +156,18 @@ export function adminView(row: ContributionRow, poles: readonly Pole[]) {
   };
 }
 
+/**
+ * A contribution's body once erased: a correction loses its message, a proposed pole its own
+ * e-mail and phone (a person's, often); the rest of the proposal is about the pole.
+ */
+export function erasedBody(row: ContributionRow): string {
+  if (row.kind === 'correction') return JSON.stringify({ message: null });
+  const body = JSON.parse(row.body) as { pole?: Record<string, unknown> };
+  if (!body.pole) return row.body;
+  const { email: _email, phone: _phone, ...pole } = body.pole;
+  return JSON.stringify({ ...body, pole });
+}
+
 /** What the audit log keeps of a contribution: no contributor, no message. */
 export const auditView = (row: ContributionRow) => ({ reference: row.reference, kind: row.kind, status: row.status, poleId: row.pole_id });
 
