@@ -11,6 +11,7 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { mockServer } from './test/support/mock-server.mjs';
 import { countReporter } from './test/support/count-reporter.mjs';
 import { realServer } from './test/support/real-server.mjs';
+import { realMailServer } from './test/support/real-mail-server.mjs';
 import { startWebKitDriver } from './test/support/webkit-driver.mjs';
 import { engineCommands } from './test/support/engine-commands.mjs';
 
@@ -27,6 +28,7 @@ function typescriptFor(ctx, next) {
 }
 const mock = mockServer();
 const real = realServer();
+const realMail = realMailServer();
 
 async function browserFor(name) {
   if (name === 'chromium') {
@@ -98,8 +100,8 @@ export default {
   testFramework: { config: { timeout: 120_000 } },
   testsFinishTimeout: 900_000,
   browserStartTimeout: 120_000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), mock.plugin, real, engineCommands()],
-  middleware: [mock.middleware, typescriptFor, real.middleware],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), mock.plugin, real, realMail, engineCommands()],
+  middleware: [mock.middleware, typescriptFor, real.middleware, realMail.middleware],
   browsers: [await browserFor(engine)],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter(`browser-${engine}`)],
 };

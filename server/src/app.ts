@@ -170,7 +170,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(adminRoutes, { store, cache, admin, mailer });
     await api.register(adminPoleRoutes, { db: store.db, cache, admin });
     await api.register(adminOwnerRoutes, { db: store.db, cache, admin, mailer, publicUrl: options.publicUrl });
-    await api.register(ownerRoutes, { db: store.db, cache });
+    await api.register(ownerRoutes, { db: store.db, cache, notify });
     await api.register(adminImportRoutes, { db: store.db, cache, admin });
     await api.register(referentielRoutes, { store, cache, admin, cacheMaxAge: options.cacheMaxAge });
     await api.register(accountRoutes, { store, admin, mailer, publicUrl: options.publicUrl });

@@ -201,6 +201,30 @@ describe('admin: contributions', () => {
     assert.ok(!row.body.includes('0612345678'));
     assert.ok(row.erased_at);
   });
+
+  it('erases a proposed pole’s own e-mail and phone with the contributor, and keeps the rest of the proposal', async () => {
+    const { reference } = await (
+      await send(
+        newPole('Pôle Effaçable', {
+          email: 'perso.effacable@example.org',
+          phone: '06 98 76 54 32',
+          website: 'https://effacable.example.org/',
+        }),
+      )
+    ).json();
+    const id = (await rows()).find((r) => r.reference === reference)!.id;
+    const response = await admin(`${server.url}/api/admin/contributions/${id}/erase`, { method: 'POST' });
+    assert.equal(response.status, 200);
+    const view = await response.json();
+    assert.equal(view.contributor, null);
+    assert.deepEqual(
+      [view.pole.name, view.pole.website, view.pole.email, view.pole.phone],
+      ['Pôle Effaçable', 'https://effacable.example.org/', undefined, undefined],
+    );
+    const row = (await rows()).find((r) => r.id === id)!;
+    assert.ok(!row.body.includes('perso.effacable') && !row.body.includes('98 76 54 32'), 'gone from the database');
+    assert.ok(row.body.includes('Pôle Effaçable'));
+  });
 });
 
 describe('purge of rejected contributions', () => {

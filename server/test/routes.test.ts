@@ -390,6 +390,37 @@ describe('HTTP hygiene', () => {
     assert.equal(fromAllowed.headers.get('access-control-allow-origin'), 'https://cress.example.org');
   });
 
+  it("lets an owner's form on an allowed site PATCH the owner's routes, and no other site", async () => {
+    const preflight = (origin: string, path = '/api/owner/pole') =>
+      fetch(`${server.url}${path}`, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': 'PATCH',
+          'Access-Control-Request-Headers': 'authorization, content-type',
+        },
+      });
+    const allowed = await preflight('https://cress.example.org');
+    assert.equal(allowed.status, 204);
+    assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://cress.example.org');
+    assert.match(allowed.headers.get('access-control-allow-methods') ?? '', /PATCH/);
+    assert.match(allowed.headers.get('access-control-allow-headers') ?? '', /Authorization/);
+    assert.equal((await preflight('https://cress.example.org', '/api/owner/actions/FA-1')).status, 204);
+    assert.equal((await preflight('https://evil.example.net')).status, 403);
+    assert.equal((await preflight('https://cress.example.org', '/api/admin/poles/bou-sol')).status, 403, 'not the admin routes');
+
+    const patch = (origin: string) =>
+      fetch(`${server.url}/api/owner/pole`, {
+        method: 'PATCH',
+        headers: { Origin: origin, 'Content-Type': 'application/json', Authorization: 'Bearer not-a-session' },
+        body: JSON.stringify({ changes: {}, version: 1 }),
+      });
+    const fromAllowed = await patch('https://cress.example.org');
+    assert.equal(fromAllowed.status, 401, 'through the origin policy, to the session check');
+    assert.equal(fromAllowed.headers.get('access-control-allow-origin'), 'https://cress.example.org');
+    assert.equal((await patch('https://evil.example.net')).status, 403);
+  });
+
   it('sends security headers, and a Content-Security-Policy on pages', async () => {
     const json = await get('/ptce.json');
     assert.equal(json.headers.get('x-content-type-options'), 'nosniff');

@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const freePort = () =>
+export const freePort = () =>
   new Promise((resolve) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const { port } = probe.address();
@@ -26,49 +26,16 @@ export function realServer() {
      */
     async middleware(ctx, next) {
       if (!ctx.path.startsWith('/real/') || !info) return next();
-      const chunks = [];
-      for await (const chunk of ctx.req) chunks.push(chunk);
-      const headers = {};
-      for (const name of ['authorization', 'content-type', 'idempotency-key', 'origin']) if (ctx.get(name)) headers[name] = ctx.get(name);
-      const response = await fetch(`${info.url}${ctx.url.slice('/real'.length)}`, {
-        method: ctx.method,
-        headers,
-        body: chunks.length ? Buffer.concat(chunks) : undefined,
-      });
-      ctx.status = response.status;
-      ctx.type = response.headers.get('content-type') ?? 'application/octet-stream';
-      ctx.body = Buffer.from(await response.arrayBuffer());
+      await proxy(ctx, `${info.url}${ctx.url.slice('/real'.length)}`);
     },
     name: 'ptce-real-server',
     async serverStart({ config }) {
-      const port = await freePort();
       const token = `test-${randomBytes(24).toString('hex')}`;
-      const dir = mkdtempSync(join(tmpdir(), 'ptce-wtr-'));
       // The server's own pages (the coordinator's) load the embed bundle from /cdn/: the quick one.
       execFileSync(process.execPath, ['scripts/build-demo.mjs'], { stdio: 'ignore' });
-      child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-        env: {
-          ...process.env,
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          PTCE_DB: join(dir, 'ptce.sqlite'),
-          PTCE_ADMIN_TOKEN: token,
-          PTCE_ALLOWED_ORIGINS: `http://localhost:${config.port},http://127.0.0.1:${config.port}`,
-          PTCE_LOG: 'off',
-          PTCE_CDN_DIR: 'dist-demo/cdn',
-          // Several test files send answers to this one server within a minute.
-          PTCE_POSTS_PER_MINUTE: '1000',
-        },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
-      const url = `http://127.0.0.1:${port}`;
-      for (let i = 0; i < 200; i++) {
-        try {
-          if ((await fetch(`${url}/ptce.json`)).ok) break;
-        } catch {
-          await new Promise((r) => setTimeout(r, 100));
-        }
-      }
+      const started = await startRealServer(config.port, { PTCE_ADMIN_TOKEN: token });
+      child = started.child;
+      const url = started.url;
       info = { url, token };
     },
     async serverStop() {
@@ -88,4 +55,49 @@ export function realServer() {
       return undefined;
     },
   };
+}
+
+/**
+ * One instance of the real server on a free port with a fresh database, allowing writes from the
+ * test page's origin (`webPort`); `env` adds or overrides variables. Resolves once it answers.
+ */
+export async function startRealServer(webPort, env = {}) {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'ptce-wtr-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PTCE_DB: join(dir, 'ptce.sqlite'),
+      PTCE_ALLOWED_ORIGINS: `http://localhost:${webPort},http://127.0.0.1:${webPort}`,
+      PTCE_LOG: 'off',
+      PTCE_CDN_DIR: 'dist-demo/cdn',
+      // Several test files send answers to this one server within a minute.
+      PTCE_POSTS_PER_MINUTE: '1000',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${url}/ptce.json`)).ok) break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return { child, url };
+}
+
+/** Answers the test server's request with the real server's answer to the same request at `target`. */
+export async function proxy(ctx, target) {
+  const chunks = [];
+  for await (const chunk of ctx.req) chunks.push(chunk);
+  const headers = {};
+  for (const name of ['authorization', 'content-type', 'idempotency-key', 'origin']) if (ctx.get(name)) headers[name] = ctx.get(name);
+  const response = await fetch(target, { method: ctx.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
+  ctx.status = response.status;
+  ctx.type = response.headers.get('content-type') ?? 'application/octet-stream';
+  ctx.body = Buffer.from(await response.arrayBuffer());
 }

@@ -5,57 +5,30 @@
  */
 import { createHash } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import { fold } from '../../../src/data/fold.js';
 import type { Contribution, PoleProposal, PossibleDuplicate } from '../../../src/data/schemas/contribution.js';
 import type { Pole } from '../../../src/data/schemas/pole.js';
 import type { ContributionsTable, Database } from '../store/schema.js';
 import { newReference } from '../store/types.js';
+import { duplicateOf, type DuplicateQuery } from './duplicates.js';
 
 export type ContributionRow = Selectable<ContributionsTable>;
 
-/** What a duplicate is looked for by: any of them may be missing. */
-export interface DuplicateQuery {
-  name?: string;
-  departements?: readonly string[];
-  commune?: string;
-  website?: string;
-}
-
-/** A website as compared: its host without `www.`, and its path without the final slash. */
-export function websiteKey(url: string | undefined): string {
-  if (!url) return '';
-  try {
-    const { hostname, pathname } = new URL(url.trim());
-    return `${hostname.replace(/^www\./, '')}${pathname.replace(/\/+$/, '')}`.toLowerCase();
-  } catch {
-    return '';
-  }
-}
-
 /**
- * The listed poles that may be the one described: the same folded name in the same département or
- * commune (or anywhere, when neither is given yet), or the same website. Public fields only.
+ * The listed poles that may be the one described, by the rules of ./duplicates.ts. Public fields only.
  */
 export function findDuplicates(poles: readonly Pole[], query: DuplicateQuery, limit = 10): PossibleDuplicate[] {
-  const name = fold(query.name);
-  const commune = fold(query.commune);
-  const departements = query.departements ?? [];
-  const website = websiteKey(query.website);
+  const match = duplicateOf(query);
   const found: PossibleDuplicate[] = [];
   for (const pole of poles) {
-    const samePlace =
-      (!departements.length && !commune) ||
-      departements.some((code) => pole.departments?.includes(code)) ||
-      (!!commune && fold(pole.commune) === commune);
-    const reason =
-      name && fold(pole.name) === name && samePlace ? 'name' : website && websiteKey(pole.website) === website ? 'website' : undefined;
+    const reason = match(pole);
     if (!reason) continue;
     found.push({
       id: pole.id,
       name: pole.name,
       ...(pole.commune ? { commune: pole.commune } : {}),
       departements: pole.departments ?? [],
-      reason,
+      // The public answer says which kind of rule only.
+      reason: reason === 'same-website' ? 'website' : 'name',
     });
     if (found.length === limit) break;
   }
@@ -154,6 +127,18 @@ export function adminView(row: ContributionRow, poles: readonly Pole[]) {
     erasedAt: row.erased_at,
     duplicates: duplicatesOf(row, poles),
   };
+}
+
+/**
+ * A contribution's body once erased: a correction loses its message, a proposed pole its own
+ * e-mail and phone (a person's, often); the rest of the proposal is about the pole.
+ */
+export function erasedBody(row: ContributionRow): string {
+  if (row.kind === 'correction') return JSON.stringify({ message: null });
+  const body = JSON.parse(row.body) as { pole?: Record<string, unknown> };
+  if (!body.pole) return row.body;
+  const { email: _email, phone: _phone, ...pole } = body.pole;
+  return JSON.stringify({ ...body, pole });
 }
 
 /** What the audit log keeps of a contribution: no contributor, no message. */

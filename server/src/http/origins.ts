@@ -1,5 +1,5 @@
 // Who may call the server from a browser, in one place: reads are open to every origin; writes
-// (POST, and DELETE on a campaign's answers) only from the server's own origin and the allowed
+// (POST, DELETE on a campaign's answers, PATCH of an owner's edits) only from the server's own origin and the allowed
 // ones. @fastify/cors sends the headers; it never refuses a request, it only leaves the headers
 // out, so the refusals (403, before anything is parsed or counted) are ours, decided here too.
 // The public documents (the busiest reads by far, the same for every origin) stay off the plugin:
@@ -20,6 +20,8 @@ export interface OriginOptions {
 const isAdmin = (url: string) => url.startsWith('/api/admin');
 const READ_METHODS = new Set(['GET', 'HEAD']);
 const WRITE_METHODS = new Set(['POST', 'DELETE']);
+/** An owner's edits (PATCH /api/owner/…) come from `<ptce-pole-form mode="owner">` on a partner's site too. */
+const isOwnerPatch = (method: string, url: string) => method === 'PATCH' && url.startsWith('/api/owner/');
 /** A read that every origin may make, answered without the plugin. */
 export const openToEveryOrigin = (reply: FastifyReply) => reply.header('Access-Control-Allow-Origin', '*');
 
@@ -41,7 +43,7 @@ export const originPolicy = unencapsulated<FastifyPluginAsync<OriginOptions>>(as
     const { method, url } = request;
     const origin = request.headers.origin;
     if (READ_METHODS.has(method)) return { origin: isAdmin(url) ? false : '*' };
-    if (WRITE_METHODS.has(method)) return mayWrite(request) ? { origin: origin ?? false } : notAllowed();
+    if (WRITE_METHODS.has(method) || isOwnerPatch(method, url)) return mayWrite(request) ? { origin: origin ?? false } : notAllowed();
     if (method !== 'OPTIONS') return { origin: false };
     // A preflight. `strictPreflight` is off: one without an Origin is answered as before, not with 400.
     const wanted = String(request.headers['access-control-request-method'] ?? '').toUpperCase();
@@ -50,11 +52,11 @@ export const originPolicy = unencapsulated<FastifyPluginAsync<OriginOptions>>(as
       const headers = url.startsWith('/api/campaigns/') ? 'Authorization, Campaign-Code' : [];
       return { origin: '*', methods: 'GET', allowedHeaders: headers, strictPreflight: false };
     }
-    const writes = wanted === 'POST' || (wanted === 'DELETE' && url.startsWith('/api/campaigns/'));
+    const writes = wanted === 'POST' || (wanted === 'DELETE' && url.startsWith('/api/campaigns/')) || isOwnerPatch(wanted, url);
     if (writes && url.startsWith('/api/') && !isAdmin(url) && mayWrite(request)) {
       return {
         origin: origin ?? '*',
-        methods: 'POST, DELETE',
+        methods: isOwnerPatch(wanted, url) ? 'PATCH' : 'POST, DELETE',
         allowedHeaders: 'Content-Type, Idempotency-Key, Authorization, Campaign-Code',
         maxAge: 600,
         strictPreflight: false,

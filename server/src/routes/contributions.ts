@@ -16,6 +16,7 @@ import {
   auditView,
   departementsOf,
   duplicatesOf,
+  erasedBody,
   findDuplicates,
   getContribution,
   listContributions,
@@ -212,7 +213,7 @@ export const contributionRoutes: Area<{
       const row = await find(request, reply);
       if (!row) return reply;
       const erased = await db.transaction().execute(async (trx) => {
-        const body = row.kind === 'correction' ? JSON.stringify({ message: null }) : row.body;
+        const body = erasedBody(row);
         const updated = await trx
           .updateTable('contributions')
           .set({ contributor_name: null, contributor_email: null, body, erased_at: new Date().toISOString() })

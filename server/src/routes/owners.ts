@@ -19,6 +19,7 @@ import {
   submitEdit,
   type OwnerRow,
 } from '../directory/owners.js';
+import type { Notifier } from '../accounts/notify.js';
 import { getPoleRecord, updatePole } from '../directory/poles.js';
 import { fail, refuse } from '../http/errors.js';
 import { FailedAttempts } from '../http/rate-limits.js';
@@ -47,7 +48,7 @@ declare module 'fastify' {
   }
 }
 
-export const ownerRoutes: Area<{ db: Kysely<Database>; cache: PublicCache }> = async (app, { db, cache }) => {
+export const ownerRoutes: Area<{ db: Kysely<Database>; cache: PublicCache; notify?: Notifier }> = async (app, { db, cache, notify }) => {
   app.post(
     '/api/poles/:id/claim',
     { schema: { params: z.object({ id: z.string().check(z.maxLength(120)) }), body: Claim } },
@@ -58,6 +59,12 @@ export const ownerRoutes: Area<{ db: Kysely<Database>; cache: PublicCache }> = a
       const record = await getPoleRecord(db, request.params.id);
       if (!record || record.archivedAt) return fail(reply, 404, `no pole ${request.params.id}`);
       const claim = await createClaim(db, record.id, { name, email, message });
+      // The moderators of the pole's départements hear of it; the claimant's name and e-mail stay out of the mail.
+      notify?.(request, {
+        departements: record.pole.departments ?? [],
+        subject: `Demande de gestion d'un pôle : ${record.pole.name}`,
+        text: `Quelqu'un demande à gérer la fiche « ${record.pole.name} ».\nRéférence : ${claim.reference}`,
+      });
       return reply.code(202).send({ reference: claim.reference });
     },
   );
@@ -132,6 +139,11 @@ export const ownerRoutes: Area<{ db: Kysely<Database>; cache: PublicCache }> = a
         if (!checked.ok) return fail(reply, 422, 'invalid pole', checked.issues);
         const id = await submitEdit(db, owner, record, fields);
         const [edit] = await listEdits(db, { id });
+        notify?.(request, {
+          departements: record.pole.departments ?? [],
+          subject: `Modification proposée par un pôle : ${record.pole.name}`,
+          text: `Le gestionnaire de la fiche « ${record.pole.name} » propose de modifier : ${fields.map((f) => f.field).join(', ')}.`,
+        });
         return reply.code(202).send({ edit: publicEdit(edit) });
       } catch (error) {
         return poleRefusal(reply, error);
