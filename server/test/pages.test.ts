@@ -181,6 +181,37 @@ describe(`server-rendered pages (${backEnd})`, () => {
     assert.match(referentiel, /src="..\/cdn\/elements\/ptce-referentiel.js"/);
   });
 
+  it('takes the configurator’s colours (`ptce-color-accent=%23aa3300`) as the element’s inline custom properties, and drops any other value', async () => {
+    const html = await (await get('/embed/carte?region=84&ptce-color-accent=%23aa3300&ptce-color-border=%23abc')).text();
+    const map = /<ptce-pole-map([^>]*)>/.exec(html)![1];
+    assert.match(map, /style="--ptce-color-accent: #aa3300; --ptce-color-border: #abc"/);
+    assert.match(map, /region="84"/);
+    for (const path of ['/embed/poles/domb-innov', '/embed/charte']) {
+      const page = await (await get(`${path}?ptce-color-text=%23102030`)).text();
+      assert.match(/<ptce-(?:pole-card|charter)([^>]*)>/.exec(page)![1], /style="--ptce-color-text: #102030"/, path);
+    }
+    const referentiel = await (await get('/embed/referentiel?ptce-color-surface=%23FFFFFF')).text();
+    assert.match(referentiel, /<ptce-referentiel [^>]*style="--ptce-color-surface: #FFFFFF"/);
+
+    // A value that is not #rrggbb or #rgb is dropped, never written into the page.
+    const hostile = `red;}</style><script>alert(1)</script>`;
+    const query = new URLSearchParams({
+      region: '84',
+      'ptce-color-accent': hostile,
+      'ptce-color-text': 'url(https://evil.example/x)',
+      'ptce-color-border': '#aa3300;color:red',
+    });
+    const dropped = await get(`/embed/carte?${query}`);
+    assert.equal(dropped.status, 200);
+    const page = await dropped.text();
+    assert.doesNotMatch(/<ptce-pole-map([^>]*)>/.exec(page)![1], /style=/);
+    assert.ok(!page.includes('<script>alert'), 'no script from the query');
+    assert.ok(!page.includes('evil.example') && !page.includes('color:red'), 'nothing of the values in the page');
+    // Only the four colours the configurator offers: another custom property is ignored.
+    const other = await (await get('/embed/carte?ptce-color-danger=%23aa3300&--ptce-color-accent=%23aa3300')).text();
+    assert.doesNotMatch(/<ptce-pole-map([^>]*)>/.exec(other)![1], /style=/);
+  });
+
   it('sends the pages compressed when the client accepts it', async () => {
     const response = await get('/carte/84', { 'Accept-Encoding': 'br' });
     assert.equal(response.headers.get('content-encoding'), 'br');

@@ -48,7 +48,8 @@ export const ELEMENTS: Record<WidgetKind, string> = {
   referentiel: 'ptce-referentiel',
 };
 
-export const isColor = (value: string) => /^#[0-9a-f]{6}$/i.test(value);
+/** `#rrggbb` or `#rgb`, as the embed pages (server/src/ssr/embed-options.ts) and the WordPress plugin take them. */
+export const isColor = (value: string) => /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(value);
 
 /** The element's attributes, in a stable order, defaults left out (endpoint first). */
 export function elementAttributes(config: Config, endpoint: string): [string, string][] {

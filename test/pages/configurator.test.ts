@@ -27,7 +27,13 @@ async function settledText(widget: Element, expected: string): Promise<string> {
   return until(() => {
     const root = widget.shadowRoot;
     if (!root || root.querySelector('[part~="state-loading"]')) return undefined;
-    const shown = text(root);
+    // Its text, not its styles' nor Lit's markers (server-rendered: <style> elements and comments in the shadow root).
+    const shown = [...root.childNodes]
+      .filter((node) => node.nodeType === Node.TEXT_NODE || (node.nodeType === Node.ELEMENT_NODE && node.nodeName !== 'STYLE'))
+      .map((node) => text(node))
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     return shown.includes(expected) ? shown : undefined;
   }, `${widget.localName} shows "${expected}"`);
 }
@@ -45,6 +51,33 @@ async function pasted(snippet: string, tag: string): Promise<Element> {
     const widget = frame.contentDocument?.querySelector(tag);
     return widget && frame.contentWindow!.customElements.get(tag) ? widget : undefined;
   }, `${tag} defined by the pasted script`);
+}
+
+/** The iframe snippet pasted into a blank page: the widget of the /embed/ page it frames, once hydrated. */
+async function framed(snippet: string, tag: string): Promise<Element> {
+  const frame = document.createElement('iframe');
+  frame.title = 'blank page';
+  frame.style.cssText = 'width: 780px; height: 560px; border: 0';
+  frame.srcdoc = `<!doctype html><html><head><meta charset="utf-8"><title>Blank</title></head><body>${snippet}</body></html>`;
+  document.body.append(frame);
+  // The snippet's frame loads lazily: in view.
+  frame.scrollIntoView({ block: 'start' });
+  return until(() => {
+    const widget = frame.contentDocument?.querySelector('iframe')?.contentDocument?.querySelector(tag);
+    return widget?.shadowRoot && !widget.hasAttribute('defer-hydration') ? widget : undefined;
+  }, `${tag} hydrated in the framed /embed/ page`);
+}
+
+/** The colours a widget's own parts are painted with (text, background, borders, SVG), by element. */
+function paintedColours(widget: Element): Set<string> {
+  const colours = new Set<string>();
+  const view = widget.ownerDocument.defaultView!;
+  for (const element of widget.shadowRoot!.querySelectorAll('*')) {
+    const style = view.getComputedStyle(element);
+    for (const name of ['color', 'background-color', 'border-top-color', 'border-left-color', 'fill', 'stroke'])
+      colours.add(style.getPropertyValue(name));
+  }
+  return colours;
 }
 
 async function sha384(url: string): Promise<string> {
@@ -135,6 +168,20 @@ describe('the configurator page (/configurer)', () => {
       'ptce-color-accent': '#8a2be2',
     });
     expect(snippet()).to.contain("event.data?.type !== 'ptce:height'");
+    // Pasted into a blank page, the frame shows the same widget, in the chosen colour, after hydration.
+    const inFrame = await framed(snippet(), 'ptce-pole-map');
+    expect(inFrame.getAttribute('style')).to.equal(preview().getAttribute('style'));
+    expect(await settledText(inFrame, 'poles')).to.equal(previewText);
+    const frameView = inFrame.ownerDocument.defaultView!;
+    for (const [widget, view] of [
+      [preview(), configurator.ownerDocument.defaultView!],
+      [inFrame, frameView],
+    ] as const) {
+      expect(view.getComputedStyle(widget).getPropertyValue('--ptce-color-accent').trim()).to.equal('#8a2be2');
+      expect(view.getComputedStyle(widget).getPropertyValue('--_accent').trim()).to.equal('#8a2be2');
+    }
+    expect(paintedColours(inFrame)).to.include('rgb(138, 43, 226)');
+    expect(paintedColours(preview())).to.include('rgb(138, 43, 226)');
     // WordPress: the plugin's French names and values.
     await click($('input[name="format"][value="shortcode"]'));
     await until(() => snippet().startsWith('[ptce_carte'), 'the shortcode');

@@ -5,7 +5,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { PublicCache } from '../public-documents.js';
 import { encodingFor } from './public-documents.js';
-import type { EmbedWidget } from '../ssr/embed-options.js';
+import { embedStyle, type EmbedWidget } from '../ssr/embed-options.js';
 import { FRAME_HEIGHT_SCRIPT } from '../ssr/frame-height.js';
 import { pageLang } from '../ssr/page-text.js';
 import {
@@ -131,17 +131,19 @@ export const pagesRoutes: FastifyPluginAsync<{ cache: PublicCache; publicUrl?: s
     );
   });
 
-  // ——— Embed pages: the widgets' options in the query, named as the elements' attributes ———
+  // ——— Embed pages: the widgets' options in the query, named as the elements' attributes, and
+  // their colours named as the custom properties (`ptce-color-accent`) ———
 
   const options = (widget: EmbedWidget, query: Record<string, unknown>) => {
     const attributes = embedAttributes(widget, query);
     const headingLevel = attributes['heading-level'] ? Number(attributes['heading-level']) : undefined;
-    return { attributes, lang: pageLang(attributes.lang), theme: attributes.theme, headingLevel };
+    const style = embedStyle(query);
+    return { attributes, lang: pageLang(attributes.lang), theme: attributes.theme, headingLevel, style };
   };
 
   app.get<Query>('/embed/carte', (request, reply) => {
     const { attributes: a, ...common } = options('carte', request.query);
-    const key = `embed map ${JSON.stringify(a)}`;
+    const key = `embed map ${JSON.stringify(a)} ${common.style ?? ''}`;
     const render = (where: Site) =>
       mapPage(docs, where, {
         ...common,
@@ -158,7 +160,7 @@ export const pagesRoutes: FastifyPluginAsync<{ cache: PublicCache; publicUrl?: s
   app.get<WithId>('/embed/poles/:id', (request, reply) => {
     const { id } = request.params;
     const { attributes, ...common } = options('poles', request.query);
-    const key = `embed pole ${JSON.stringify(attributes)} ${id}`;
+    const key = `embed pole ${JSON.stringify(attributes)} ${common.style ?? ''} ${id}`;
     return send(
       reply,
       rendered(request, key, (where) => polePage(docs, where, id, { ...common, embed: true })),
@@ -168,7 +170,7 @@ export const pagesRoutes: FastifyPluginAsync<{ cache: PublicCache; publicUrl?: s
 
   app.get<Query>('/embed/charte', (request, reply) => {
     const { attributes, ...common } = options('charte', request.query);
-    const key = `embed charter ${JSON.stringify(attributes)}`;
+    const key = `embed charter ${JSON.stringify(attributes)} ${common.style ?? ''}`;
     return send(
       reply,
       rendered(request, key, (where) => charterPage(docs, where, { ...common, embed: true })),
@@ -177,11 +179,11 @@ export const pagesRoutes: FastifyPluginAsync<{ cache: PublicCache; publicUrl?: s
   });
 
   app.get<Query>('/embed/referentiel', (request, reply) => {
-    const { attributes, lang } = options('referentiel', request.query);
-    const key = `embed referentiel ${JSON.stringify(attributes)}`;
+    const { attributes, lang, style } = options('referentiel', request.query);
+    const key = `embed referentiel ${JSON.stringify(attributes)} ${style ?? ''}`;
     return send(
       reply,
-      rendered(request, key, (where) => referentielEmbed(where, attributes, lang)),
+      rendered(request, key, (where) => referentielEmbed(where, style ? { ...attributes, style } : attributes, lang)),
       true,
     );
   });

@@ -124,6 +124,8 @@ export interface PoleOptions {
   lang?: PageLang;
   theme?: string;
   headingLevel?: number;
+  /** The element's inline custom properties (embed pages' colours), already validated: embed-options.ts. */
+  style?: string;
   embed?: boolean;
 }
 
@@ -145,6 +147,7 @@ export function polePage(docs: Documents, site: Site, id: string, options: PoleO
       heading-level=${headingLevel}
       lang=${lang}
       theme=${options.theme ?? nothing}
+      style=${options.style ?? nothing}
       .serverData=${{ pole, themes: loaded.value.themes, origin: site.origin }}
     ></ptce-pole-card>`,
   );
@@ -195,6 +198,8 @@ export interface MapOptions {
   lang?: PageLang;
   theme?: string;
   headingLevel?: number;
+  /** The element's inline custom properties (embed pages' colours), already validated: embed-options.ts. */
+  style?: string;
   embed?: boolean;
 }
 
@@ -221,6 +226,7 @@ export function mapPage(docs: Documents, site: Site, options: MapOptions = {}): 
       lang=${lang}
       theme=${options.theme ?? nothing}
       heading-level=${options.headingLevel ?? nothing}
+      style=${options.style ?? nothing}
       pole-url=${options.embed ? nothing : site.page('poles/{id}')}
       ?sync-url=${options.embed}
       .serverData=${data}
@@ -249,6 +255,8 @@ export interface CharterOptions {
   lang?: PageLang;
   theme?: string;
   headingLevel?: number;
+  /** The element's inline custom properties (embed pages' colours), already validated: embed-options.ts. */
+  style?: string;
   embed?: boolean;
 }
 
@@ -268,6 +276,7 @@ export function charterPage(docs: Documents, site: Site, options: CharterOptions
       lang=${lang}
       theme=${options.theme ?? nothing}
       heading-level=${options.headingLevel ?? (options.embed ? 2 : 1)}
+      style=${options.style ?? nothing}
       .serverData=${{ charter: checked.value, canSign: 'signatures' in discovery, endpoint: absoluteEndpoint }}
     ></ptce-charter>`,
   );

@@ -210,8 +210,10 @@ export class PtcePoleCard extends PtceElement {
   private renderRequests(pole: Pole) {
     const offered: Record<RequestKind, boolean> = { correction: this.reportError, claim: this.claim, contact: this.contact };
     const kinds = (Object.keys(offered) as RequestKind[]).filter((kind) => offered[kind]);
+    // No request offered: no client read either (on the server, where there is no document to resolve the endpoint against).
+    if (!kinds.length) return nothing;
     const client = this.client;
-    if (!kinds.length || !client) return nothing;
+    if (!client) return nothing;
     const open = this.openRequest;
     return html`<div class="requests" part="requests">
       <div class="request-buttons">
