@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { DataController } from '../base/data-controller.js';
 import { ok } from '../data/failure.js';
 import { AdminElement } from './admin-element.js';
@@ -62,8 +63,10 @@ export class PtceAdminSources extends AdminElement {
     return html`<form id="source-form" class="card" @submit=${this.save}>
       <fieldset class="filters">
         <legend>${source ? this.t('sources.edit-title', { name: source.name }) : this.t('sources.new')}</legend>
-        <label>${this.t('sources.name')} <input id="source-name" required autocomplete="off" .value=${source?.name ?? ''} /></label>
-        <label>${this.t('sources.url')} <input id="source-url" type="url" required autocomplete="off" .value=${source?.url ?? ''} /></label>
+        <label>${this.t('sources.name')} <input id="source-name" required autocomplete="off" .value=${live(source?.name ?? '')} /></label>
+        <label
+          >${this.t('sources.url')} <input id="source-url" type="url" required autocomplete="off" .value=${live(source?.url ?? '')}
+        /></label>
         <label>
           ${this.t('imports.format')}
           <select id="source-format">
@@ -75,7 +78,7 @@ export class PtceAdminSources extends AdminElement {
         </label>
         <label>
           ${this.t('sources.period')}
-          <input id="source-period" type="number" min="5" max="44640" required .value=${String(source?.periodMinutes ?? 1440)} />
+          <input id="source-period" type="number" min="5" max="44640" required .value=${live(String(source?.periodMinutes ?? 1440))} />
         </label>
         <button type="submit" class="primary">${this.t(source ? 'sources.save' : 'sources.create')}</button>
         ${source ? html`<button type="button" @click=${() => (this.editing = undefined)}>${this.t('sources.cancel')}</button>` : nothing}
