@@ -13,7 +13,7 @@ export interface Account {
   departements: string[];
 }
 
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 /**
  * The admin routes, with the session's bearer token: each call gives a Result, never throws. A
@@ -38,6 +38,10 @@ export class AdminApi {
 
   patch<T>(path: string, body: unknown): Promise<Result<T>> {
     return this.call<T>('PATCH', path, body);
+  }
+
+  delete(path: string): Promise<Result<undefined>> {
+    return this.call<undefined>('DELETE', path);
   }
 
   /** A file of an admin route (the signatures' CSV), as a Blob. */

@@ -16,6 +16,9 @@ import { PtceAdminPoleEditor } from './ptce-admin-pole-editor.js';
 import { PtceAdminRevisions } from './ptce-admin-revisions.js';
 import { PtceAdminAudit } from './ptce-admin-audit.js';
 import { PtceAdminAccounts } from './ptce-admin-accounts.js';
+import { PtceAdminImports } from './ptce-admin-imports.js';
+import { PtceAdminSources } from './ptce-admin-sources.js';
+import { PtceAdminReferentiel } from './ptce-admin-referentiel.js';
 
 define('ptce-admin-login', PtceAdminLogin);
 define('ptce-admin-signatures', PtceAdminSignatures);
@@ -31,4 +34,7 @@ define('ptce-admin-audit', PtceAdminAudit);
 define('ptce-admin-accounts', PtceAdminAccounts);
 define('ptce-admin-campaigns', PtceAdminCampaigns);
 define('ptce-admin-outbox', PtceAdminOutbox);
+define('ptce-admin-imports', PtceAdminImports);
+define('ptce-admin-sources', PtceAdminSources);
+define('ptce-admin-referentiel', PtceAdminReferentiel);
 define('ptce-admin-app', PtceAdminApp);

@@ -5,11 +5,15 @@ import { AdminApi, TOKEN_KEY, whoIs, type Account } from './api.js';
 import type { AdminKey } from './i18n/index.js';
 import type { Session } from './ptce-admin-login.js';
 
-type Section = 'queue' | 'poles' | 'campaigns' | 'audit' | 'outbox' | 'accounts';
+type Section = 'queue' | 'poles' | 'imports' | 'sources' | 'referentiel' | 'campaigns' | 'audit' | 'outbox' | 'accounts';
 /** The sections, and those only an admin sees (the server refuses them to moderators too). */
 const SECTIONS: { id: Section; adminOnly: boolean }[] = [
   { id: 'queue', adminOnly: false },
   { id: 'poles', adminOnly: false },
+  // Moderators import into their territory; sources and the référentiel are admins'.
+  { id: 'imports', adminOnly: false },
+  { id: 'sources', adminOnly: true },
+  { id: 'referentiel', adminOnly: true },
   { id: 'campaigns', adminOnly: true },
   { id: 'audit', adminOnly: true },
   { id: 'outbox', adminOnly: true },
@@ -20,7 +24,7 @@ const SECTIONS: { id: Section; adminOnly: boolean }[] = [
  * @tag ptce-admin-app
  * @summary The admin page: the login, then the sections a role may see — the moderation queue
  * (signatures, fiches action, claims, owners' edits, contributions), the poles with their editor
- * and revisions, campaigns, the audit log, the outbox and the accounts. The session's token lives
+ * and revisions, imports, sources, the référentiel's versions, campaigns, the audit log, the outbox and the accounts. The session's token lives
  * in the tab's sessionStorage (gone with the tab); a `401` brings the login back. French by
  * default, English with `lang="en"` (on the element or the page) or its language switch.
  */
@@ -195,6 +199,12 @@ export class PtceAdminApp extends AdminElement {
         return html`<ptce-admin-queue .api=${api} .account=${account}></ptce-admin-queue>`;
       case 'poles':
         return html`<ptce-admin-poles .api=${api} .account=${account}></ptce-admin-poles>`;
+      case 'imports':
+        return html`<ptce-admin-imports .api=${api} .account=${account}></ptce-admin-imports>`;
+      case 'sources':
+        return html`<ptce-admin-sources .api=${api} .account=${account}></ptce-admin-sources>`;
+      case 'referentiel':
+        return html`<ptce-admin-referentiel .api=${api} .account=${account}></ptce-admin-referentiel>`;
       case 'campaigns':
         return html`<ptce-admin-campaigns .api=${api} .account=${account}></ptce-admin-campaigns>`;
       case 'audit':

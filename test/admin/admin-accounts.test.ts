@@ -59,7 +59,7 @@ describe('admin page: accounts on the real server', () => {
     await shown(doc, 'ptce-admin-queue', 'the queue');
     expect(find(doc, '#who')!.textContent).to.contain(`${email} (modérateur)`);
     const sections = [...find(doc, 'nav')!.querySelectorAll('button')].map((button) => button.dataset.section);
-    expect(sections).to.deep.equal(['queue', 'poles']);
+    expect(sections).to.deep.equal(['queue', 'poles', 'imports']);
     expect(await axeViolations(frame), 'moderator').to.deep.equal([]);
 
     await click(find(doc, 'nav button[data-section="poles"]')!);
