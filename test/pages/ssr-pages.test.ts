@@ -113,6 +113,8 @@ describe('server-rendered pages', () => {
       expect(await axeViolations(frame)).to.deep.equal([]);
 
       const domb = links.find((a) => a.textContent!.includes("Domb'Innov"))!;
+      // The list runs below the window (the filters above it grow with the data's facets).
+      domb.scrollIntoView({ block: 'center' });
       await click(domb);
       await until(() => frame.contentDocument?.title.startsWith("Domb'Innov"), 'the pole’s page');
       await until(() => frame.contentDocument!.querySelector('ptce-pole-card')?.shadowRoot, 'its card');
@@ -159,11 +161,14 @@ describe('server-rendered pages', () => {
       const frame = await openPage('/carte');
       await hydrated(frame);
       const count = () => shadow(frame).querySelector('[part="count"]')!.textContent!.trim();
-      expect(count()).to.match(/^40 pôles/);
+      // Every listed pole (other test files may have added some to the shared server).
+      const all = count();
+      const total = Number(/^(\d+) pôles/.exec(all)?.[1]);
+      expect(total).to.be.greaterThan(30);
       // The first filter after the search: the region.
       await choose(shadow(frame).querySelectorAll<HTMLSelectElement>('.filters select')[0], '84');
-      await until(() => !count().startsWith('40 pôles'), 'the list filtered');
-      expect(shadow(frame).querySelectorAll('.list a').length).to.be.lessThan(40);
+      await until(() => count() !== all, 'the list filtered');
+      expect(shadow(frame).querySelectorAll('.list a').length).to.be.lessThan(total);
       expect(probe(frame).__errors).to.deep.equal([]);
     });
 
