@@ -6,6 +6,11 @@
 
 /** After the next frame's paint: the callback of a task queued from requestAnimationFrame. */
 const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+/**
+ * A traced run given `trace:<ms>` (--trace-settle) pauses that long after each step: the raster
+ * work a step causes, done on other threads after its frame, is then charged to it, not to the next.
+ */
+const settle = (run) => String(run).startsWith('trace:') && new Promise((resolve) => setTimeout(resolve, Number(String(run).slice(6))));
 const host = () => document.getElementById('host');
 const json = async (url) => (await fetch(url)).json();
 const normalize = (text) =>
@@ -71,6 +76,7 @@ async function ptceMap(n, view, run, whole = false) {
   // Today's measure: the rest of the list may be drawn after the first paint; the filter starts once it is.
   await el.updateComplete;
   const complete = performance.now() - start;
+  await settle(run);
 
   const input = el.shadowRoot.querySelector('input[type="search"]');
   const filters = [];
@@ -85,6 +91,7 @@ async function ptceMap(n, view, run, whole = false) {
     await painted();
     filters.push(performance.now() - t);
     performance.mark('bench-filter-painted');
+    await settle(run);
   }
   performance.mark('bench-zoom');
   const t = performance.now();
@@ -93,6 +100,7 @@ async function ptceMap(n, view, run, whole = false) {
   await painted();
   const zoom = performance.now() - t;
   performance.mark('bench-zoom-painted');
+  await settle(run);
   const marks = drawing().shadowRoot.querySelectorAll('.marker').length;
   const nodes = countNodes(host());
   // The client keeps responses for 5 minutes: let this run's go.
@@ -139,6 +147,7 @@ async function leaflet(n, kind, run, whole = false) {
   await painted();
   const first = performance.now() - start;
   performance.mark('bench-first-painted');
+  await settle(run);
 
   const filters = [];
   for (const text of ['ecologie', '']) {
@@ -155,6 +164,7 @@ async function leaflet(n, kind, run, whole = false) {
     await painted();
     filters.push(performance.now() - t);
     performance.mark('bench-filter-painted');
+    await settle(run);
   }
   performance.mark('bench-zoom');
   const t = performance.now();
@@ -162,6 +172,7 @@ async function leaflet(n, kind, run, whole = false) {
   await painted();
   const zoom = performance.now() - t;
   performance.mark('bench-zoom-painted');
+  await settle(run);
   const marks = div.querySelectorAll('.leaflet-marker-icon').length;
   const nodes = countNodes(host());
   map.remove();

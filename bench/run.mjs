@@ -11,7 +11,7 @@
 //
 //   node bench/run.mjs [--sizes 2000,10000,50000] [--reps 1] [--no-cold | --cold-only] [--waterfall]
 //                      [--profile 10000 [--profile-peer 'map (map + list)']]
-//                      [--trace 2000 [--tasks] [--trace-runs 5] [--trace-peers 'whole: map']]
+//                      [--trace 2000 [--tasks] [--trace-runs 5] [--trace-peers 'whole: map'] [--trace-settle 400]]
 // --reps scales the repetitions (21, 15 and 9 at 2,000, 10,000 and 50,000); --profile writes a CPU
 // profile of this map's runs at that size (map only, unless --profile-peer names another peer) to
 // bench-profile-<n>.cpuprofile (open it in DevTools).
@@ -25,7 +25,10 @@
 // its floor is one painted frame.
 // --trace prints where the main thread spends one more run of each peer at that size (scripting,
 // style, layout, paint: from a browser trace), its first paint and first filter, after the timed
-// runs; --tasks lists that run's tasks.
+// runs; --tasks lists that run's tasks. Rasterizing (on other threads) ends after the frame that
+// "painted" waits for: without a pause it is counted in the next step (a first view's in the
+// filter). --trace-settle MS pauses that long after each step of a traced run and counts each step
+// until the next begins, so that each step is charged its own raster; raster is also given by layer.
 import { createServer } from 'node:http';
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
@@ -42,6 +45,7 @@ const sizes = coldOnly ? [] : option('--sizes', '2000,10000,50000').split(',').m
 const repsScale = Number(option('--reps', '1'));
 const profileAt = Number(option('--profile', '0'));
 const traceAt = Number(option('--trace', '0'));
+const traceSettle = Number(option('--trace-settle', '0'));
 const root = resolve('.');
 const types = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html', '.css': 'text/css', '.png': 'image/png' };
 const generated = new Map();
@@ -189,7 +193,7 @@ const REPS = { 2000: 21, 10000: 15, 50000: 9 };
 /** One more run of a peer under a browser trace: main-thread time by kind of work, for its first paint and its first filter. */
 async function traceRun(peer, n) {
   await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'cc'] });
-  const result = await page.evaluate((peer, n) => window.bench[peer](n, 'trace'), peer, n);
+  const result = await page.evaluate((peer, n, run) => window.bench[peer](n, run), peer, n, traceSettle ? `trace:${traceSettle}` : 'trace');
   const all = JSON.parse(Buffer.from(await page.tracing.stop()).toString()).traceEvents;
   // The renderer's main thread: the one that ran the most tasks.
   const perThread = new Map();
@@ -221,13 +225,26 @@ async function traceRun(peer, n) {
     };
     const layouts = events.filter((e) => e.name === 'Layout').length;
     // Rasterizing runs on other threads: the next frame waits for it all the same.
-    const raster =
-      all.filter((e) => e.ph === 'X' && e.dur && e.name === 'RasterTask' && e.ts >= from && e.ts <= to).reduce((sum, e) => sum + e.dur, 0) /
-      1000;
+    const rasters = all.filter((e) => e.ph === 'X' && e.dur && e.name === 'RasterTask' && e.ts >= from && e.ts <= to);
+    const raster = rasters.reduce((sum, e) => sum + e.dur, 0) / 1000;
+    // By composited layer, the four costliest (the map's basemap and marks are layers of their own): ms / tiles.
+    const byLayer = new Map();
+    for (const e of rasters) {
+      const layer = e.args?.tileData?.layerId ?? '?';
+      const [ms, tiles] = byLayer.get(layer) ?? [0, 0];
+      byLayer.set(layer, [ms + e.dur / 1000, tiles + 1]);
+    }
+    const layers = [...byLayer.values()]
+      .sort((a, b) => b[0] - a[0])
+      .slice(0, 4)
+      .map(([ms, tiles]) => `${ms.toFixed(1)}/${tiles}`)
+      .join(', ');
     say(
       `  trace ${peer} at ${n}, ${label} ${ms.toFixed(0)} ms: ${Object.entries(kinds)
         .map(([kind, names]) => `${kind} ${time(names).toFixed(1)}`)
-        .join(', ')} ms of main thread (${layouts} layouts), raster ${raster.toFixed(1)} ms`,
+        .join(
+          ', ',
+        )} ms of main thread (${layouts} layouts), raster ${raster.toFixed(1)} ms${layers ? ` (by layer, ms/tiles: ${layers})` : ''}`,
     );
     if (args.includes('--tasks')) {
       // Each main-thread task (ms since the start, duration) and its longest parts.
@@ -245,6 +262,14 @@ async function traceRun(peer, n) {
       }
     }
   };
+  if (traceSettle) {
+    // Each step until the next begins (its pause included): its own raster with it.
+    const filters = all.filter((e) => e.name === 'bench-filter').map((e) => e.ts);
+    breakdown('first paint, settled', mark('bench-start'), filters[0], result.first);
+    breakdown('filter, settled', filters[0], filters[1], result.filters[0]);
+    if (mark('bench-zoom')) breakdown('zoom, settled', mark('bench-zoom'), mark('bench-zoom-painted') + traceSettle * 1000, result.zoom);
+    return;
+  }
   breakdown('first paint', mark('bench-start'), mark('bench-first-painted'), result.first);
   breakdown('filter', mark('bench-filter'), mark('bench-filter-painted'), result.filters[0]);
   if (mark('bench-zoom')) breakdown('zoom', mark('bench-zoom'), mark('bench-zoom-painted'), result.zoom);

@@ -18,8 +18,9 @@ for (const theme of ['light', 'dark']) {
       let below = over(parse(getComputedStyle(el).backgroundColor), parse(getComputedStyle(document.body).backgroundColor));
       below = over(parse(style('.map').backgroundColor), below);
       const land = over(parse(style('.dept[data-code="15"]').fill), below);
-      const tinted = over(parse(style('.dept[data-code="63"]').fill), below);
-      expect(style('.dept[data-code="63"]').fill, 'a department with poles is tinted').to.not.equal(style('.dept[data-code="15"]').fill);
+      // A department with poles: its tint (a layer over the basemap) over its land.
+      const tinted = over(parse(style('.tint[data-code="63"]').fill), over(parse(style('.dept[data-code="63"]').fill), below));
+      expect(style('.tint[data-code="63"]').fill, 'a department with poles is tinted').to.not.equal(style('.dept[data-code="15"]').fill);
 
       const chosen = style('.region-edge.selected').stroke;
       expect(against(chosen, land), 'chosen region border').to.be.at.least(3);

@@ -308,8 +308,9 @@ describe('<ptce-pole-map>', () => {
     expect(box.y + box.height).to.be.closeTo(Math.max(...members.map((b) => b.y + b.height)), 0.5);
     const style = (code: string) => getComputedStyle(q(el, `.dept[data-code="${code}"]`));
     // Le Damier is in the Puy-de-Dôme, no pole in the Cantal: tinted, not outlined.
-    expect(q(el, '.dept[data-code="63"]').classList.contains('has-poles')).to.equal(true);
-    expect(style('63').fill).to.not.equal(style('15').fill);
+    expect(q(el, '.tint[data-code="63"]'), 'the Puy-de-Dôme tinted').to.exist;
+    expect(q(el, '.tint[data-code="15"]'), 'the Cantal not tinted').to.not.exist;
+    expect(getComputedStyle(q(el, '.tint[data-code="63"]')).fill).to.not.equal(style('15').fill);
     expect(style('63').strokeWidth).to.equal(style('15').strokeWidth);
     expect(getComputedStyle(edge).stroke, 'the chosen border in the accent colour').to.not.equal(
       getComputedStyle(q(el, '.region-edge.out')).stroke,
@@ -344,7 +345,7 @@ describe('<ptce-pole-map>', () => {
       expect(marker.classList.contains('approximate'), `${name} placed by its coordinates`).to.equal(false);
       const [x, y] = ['cx', 'cy'].map((a) => Number(marker.getAttribute(a)));
       expect(territory.isPointInFill(new DOMPoint(x, y)), `${name} on its island`).to.equal(true);
-      expect(territory.classList.contains('has-poles')).to.equal(true);
+      expect(q(el, `.tint[data-code="${code}"]`), `${code} tinted`).to.exist;
     }
     await choose(el, 'Région', '04');
     expect(q(el, '.inset.selected text').textContent).to.equal('La Réunion');

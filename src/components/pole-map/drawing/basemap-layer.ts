@@ -1,4 +1,4 @@
-import { svg } from 'lit';
+import { nothing, svg } from 'lit';
 import { REGION_NAMES, regionIn, type RegionGeneration } from '../../../data/regions-2015.js';
 import type { Basemap } from '../basemap.js';
 import { INSETS } from '../projection.js';
@@ -10,15 +10,13 @@ export interface BasemapView {
   region?: string;
   /** The departments in focus; the others are dimmed. */
   focus?: Set<string>;
-  /** Density mode: each department's class. Otherwise departments with poles are tinted. */
+  /** Density mode: each department's class. */
   density?: Density;
-  withPoles?: Set<string>;
 }
 
 /** Departments, region borders and the overseas insets: decoration, hidden from assistive technology. */
-export function renderBasemap(basemap: Basemap, { generation, region, focus, density, withPoles }: BasemapView) {
-  const deptClass = (code: string) =>
-    `dept${focus && !focus.has(code) ? ' out' : ''} ${density ? (density.byDepartment.get(code) ?? '') : withPoles?.has(code) ? 'has-poles' : ''}`;
+export function renderBasemap(basemap: Basemap, { generation, region, focus, density }: BasemapView) {
+  const deptClass = (code: string) => `dept${focus && !focus.has(code) ? ' out' : ''} ${density?.byDepartment.get(code) ?? ''}`;
   // Region borders on top of the departments, the chosen region's last so that it is never covered.
   const outlines = Object.keys(REGION_NAMES[generation])
     .sort((a, b) => Number(a === region) - Number(b === region))
@@ -37,4 +35,15 @@ export function renderBasemap(basemap: Basemap, { generation, region, focus, den
       </g>`,
     )}
   </g>`;
+}
+
+/**
+ * Markers mode: the departments with poles shown, tinted, in a layer of their own over the basemap.
+ * A filter changes only this layer: the browser rasterizes these fills again, not the whole basemap.
+ */
+export function renderTints(basemap: Basemap, withPoles: ReadonlySet<string>, focus?: ReadonlySet<string>) {
+  return [...withPoles].sort().map((code) => {
+    const dept = basemap.departments.get(code) ?? basemap.overseas.get(code);
+    return dept ? svg`<path d=${dept.path} data-code=${code} class="tint${focus && !focus.has(code) ? ' out' : ''}"></path>` : nothing;
+  });
 }

@@ -43,7 +43,8 @@ export const mapViewStyles = css`
     vector-effect: non-scaling-stroke;
   }
   /* Poles here: a tint, not a line (a line would read as a border). */
-  .dept.has-poles {
+  .tint,
+  .swatch-tint {
     fill: var(--ptce-map-land-poles, color-mix(in srgb, var(--_accent) 22%, transparent));
   }
   .out {
@@ -193,9 +194,12 @@ export const mapViewStyles = css`
       forced-color-adjust: none;
     }
     .dept,
-    .dept.has-poles,
+    .swatch-tint,
     .inset rect {
       fill: Canvas;
+    }
+    .map > svg.tints {
+      display: none;
     }
     :is(.marker, .swatch circle) {
       fill: CanvasText;

@@ -3,14 +3,14 @@
 // demand with the basemap's geometry, in one chunk fetched beside the poles; the element's own
 // file holds the filters, the list and the panel, which work without it. The map talks to
 // <ptce-pole-map> through properties and events only.
-import { LitElement, html, isServer, type PropertyValues } from 'lit';
+import { LitElement, html, isServer, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import type { RegionGeneration } from '../../../data/regions-2015.js';
 import { DEFAULT_LANG, translate, type MessageKey, type Params } from '../../../i18n/index.js';
 import { tokens } from '../../../styles/tokens.js';
 import { INSETS } from '../projection.js';
-import { renderBasemap } from './basemap-layer.js';
+import { renderBasemap, renderTints } from './basemap-layer.js';
 import { createBasemap } from './geometry.js';
 import { mapViewStyles } from './map-view.styles.js';
 import { clusterKey, densityClasses, namesOf, renderLegend, renderMark, type Density } from './marks.js';
@@ -199,16 +199,14 @@ export class PtcePoleMapView extends LitElement {
              (a filter) do not make the browser paint the departments again. -->
         <svg class="basemap" viewBox="${b.x} ${b.y} ${b.w} ${b.h}" aria-hidden="true">
           <!-- The basemap written again only when what it shows changes (not while panning or zooming). -->
-          ${guard([this.regions, this.region, focus, density, density ? undefined : this.withPoles], () =>
-            renderBasemap(basemap, {
-              generation: this.regions,
-              region: this.region,
-              focus: focus as Set<string> | undefined,
-              density,
-              // Markers mode: departments with poles are tinted (not outlined: a line reads as a border).
-              withPoles: density ? undefined : (this.withPoles as Set<string>),
-            }),
+          ${guard([this.regions, this.region, focus, density], () =>
+            renderBasemap(basemap, { generation: this.regions, region: this.region, focus: focus as Set<string> | undefined, density }),
           )}
+        </svg>
+        <!-- Markers mode: departments with poles tinted (not outlined: a line reads as a border), in
+             a layer of their own, so that a filter does not make the browser paint the basemap again. -->
+        <svg class="basemap tints" viewBox="${b.x} ${b.y} ${b.w} ${b.h}" aria-hidden="true">
+          ${guard([density, this.withPoles, focus], () => (density ? nothing : renderTints(basemap, this.withPoles, focus)))}
         </svg>
         <div class="controls">
           <!-- Named by their title (also the tooltip), said once: no description repeating the name. -->

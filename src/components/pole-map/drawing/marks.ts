@@ -120,6 +120,6 @@ export function renderLegend(clusters: readonly Cluster[], density: Density | un
     ${singles.some((p) => p.precision === 'source') ? item(swatch('source'), t('map.key-source')) : nothing}
     ${singles.some((p) => p.precision === 'department') ? item(swatch('approximate'), t('map.key-approximate')) : nothing}
     ${clusters.some((c) => c.members.length > 1) ? item(swatch('bubble'), t('map.key-bubble')) : nothing}
-    ${item(html`<svg viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" class="dept has-poles"></rect></svg>`, t('map.key-tint'))}
+    ${item(html`<svg viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" class="dept swatch-tint"></rect></svg>`, t('map.key-tint'))}
   </ul>`;
 }
