@@ -85,6 +85,20 @@ export interface Preview {
   archiveShare?: { share: number; max: number };
 }
 
+/**
+ * A CSV or a GoGoCarto export cannot say a place's precision nor the figures' kinds and years: an
+ * unchanged place keeps its precision, and a record with dated figures (`keyFigures`) keeps them
+ * rather than taking the format's undated `figures` beside them.
+ */
+function keepWhatTheSourceCannotSay(fields: Record<string, unknown>, before: Record<string, unknown>): Record<string, unknown> {
+  const kept = { ...fields };
+  const geo = fields.geo as { lat?: number; lon?: number; precision?: string } | undefined;
+  const known = before.geo as { lat?: number; lon?: number; precision?: string } | undefined;
+  if (geo && known && geo.precision === undefined && geo.lat === known.lat && geo.lon === known.lon) kept.geo = known;
+  if (before.keyFigures !== undefined && !('keyFigures' in fields)) delete kept.figures;
+  return kept;
+}
+
 /** JSON with keys in order: two values read from different places compare equal when they are. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
@@ -195,7 +209,7 @@ export async function buildPreview(db: Db, document: ReadDocument, actor: Actor,
     }
     matchedBy.set(record.id, row);
     const before = record.pole as Record<string, unknown>;
-    const changes = Object.entries(fields)
+    const changes = Object.entries(keepWhatTheSourceCannotSay(fields, before))
       .filter(([field, value]) => canonical(before[field]) !== canonical(value))
       .map(([field, after]) => ({ field, before: before[field] ?? null, after }));
     const matched: MatchedRow = {
