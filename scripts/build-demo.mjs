@@ -21,71 +21,40 @@ const { build } = await loadEsbuild();
 
 const elements = JSON.parse(readFileSync('src/elements.json', 'utf8'));
 const started = Date.now();
+// The options every bundle here shares: ES modules for browsers, Lit's production build.
+const bundle = (entryPoints, outdir, split = true) =>
+  build({
+    entryPoints,
+    outdir,
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    platform: 'browser',
+    conditions: ['production'],
+    tsconfig: 'tsconfig.json',
+    logLevel: 'warning',
+    ...(split ? { splitting: true, chunkNames: 'lazy/[name]-[hash]', sourcemap: true } : {}),
+  });
+
 // Not over dist/: a size check, a bench or a pack after `npm start` must find rollup's build there.
 const outdir = 'dist-demo/cdn';
 rmSync(outdir, { recursive: true, force: true });
-await build({
-  entryPoints: {
+await bundle(
+  {
     'ptce-widgets': 'src/embed.ts',
     ...Object.fromEntries(elements.map((name) => [`elements/ptce-${name}`, `src/components/${name}/define.ts`])),
   },
   outdir,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  target: 'es2022',
-  platform: 'browser',
-  conditions: ['production'],
-  chunkNames: 'lazy/[name]-[hash]',
-  tsconfig: 'tsconfig.json',
-  sourcemap: true,
-  logLevel: 'warning',
-});
+);
 // The server-rendered pages' script, built alone: Lit's hydration support must run before Lit,
 // which a chunk shared with the other bundles would not guarantee.
-await build({
-  entryPoints: { hydrate: 'src/ssr/hydrate.ts' },
-  outdir: `${outdir}/ssr`,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  target: 'es2022',
-  platform: 'browser',
-  conditions: ['production'],
-  chunkNames: 'lazy/[name]-[hash]',
-  tsconfig: 'tsconfig.json',
-  sourcemap: true,
-  logLevel: 'warning',
-});
+await bundle({ hydrate: 'src/ssr/hydrate.ts' }, `${outdir}/ssr`);
 // The admin page's application (src/admin/), a bundle of its own beside the embed ones.
 rmSync('dist-demo/admin', { recursive: true, force: true });
-await build({
-  entryPoints: { 'ptce-admin': 'src/admin/define.ts' },
-  outdir: 'dist-demo/admin',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  target: 'es2022',
-  platform: 'browser',
-  conditions: ['production'],
-  chunkNames: 'lazy/[name]-[hash]',
-  tsconfig: 'tsconfig.json',
-  sourcemap: true,
-  logLevel: 'warning',
-});
+await bundle({ 'ptce-admin': 'src/admin/define.ts' }, 'dist-demo/admin');
 // The configurator's page script (the server's /configurer.js), apart from the embed bundles.
 rmSync('dist-demo/configurator', { recursive: true, force: true });
-await build({
-  entryPoints: { 'ptce-configurator': 'src/configurator/define.ts' },
-  outdir: 'dist-demo/configurator',
-  bundle: true,
-  format: 'esm',
-  target: 'es2022',
-  platform: 'browser',
-  conditions: ['production'],
-  tsconfig: 'tsconfig.json',
-  logLevel: 'warning',
-});
+await bundle({ 'ptce-configurator': 'src/configurator/define.ts' }, 'dist-demo/configurator', false);
 // The SRI hashes the configurator puts in its snippets (cdn/integrity.json).
 writeIntegrity(outdir);
 console.log(`demo bundles built in ${Date.now() - started} ms`);
