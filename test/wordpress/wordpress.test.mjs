@@ -287,7 +287,7 @@ test('an Author\'s post with [ptce_carte region="84"] shows the region\'s poles 
   const shown = await shownText(page, 'ptce-pole-map');
   for (const name of elsewhere) assert.ok(!shown.includes(name), `${name} is not in the region`);
   assert.equal(await page.$eval('ptce-pole-map', (map) => map.getAttribute('endpoint')), `${ptce}/ptce.json`);
-  assert.deepEqual(errors, []);
+  assert.deepEqual(errors, [], 'no script error in the editor');
   await page.close();
 });
 
@@ -346,10 +346,13 @@ test('the block editor offers the four blocks, with the options in their setting
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${site.url}/wp-login.php`, { waitUntil: 'load' });
+  // The login page focuses and selects the name field 200 ms after it loads: typing before that
+  // would have the first letters selected, then replaced.
+  await page.waitForFunction(() => document.activeElement?.id === 'user_login', { timeout: 60_000 });
   await page.type('#user_login', author.login);
   await page.type('#user_pass', loginPassword);
   await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#wp-submit')]);
-  assert.match(new URL(page.url()).pathname, /^\/wp-admin\//, 'logged in');
+  assert.match(new URL(page.url()).pathname, /^\/wp-admin\//, `logged in (at ${page.url()})`);
   await page.goto(`${site.url}/wp-admin/post-new.php`, { waitUntil: 'load' });
   const blocks = await (
     await page.waitForFunction(
@@ -372,6 +375,6 @@ test('the block editor offers the four blocks, with the options in their setting
   for (const option of ['region', 'departement', 'vue', 'endpoint', 'langue', 'niveau_titre', 'couleur_accent']) {
     assert.ok(blocks[0].options.includes(option), option);
   }
-  assert.deepEqual(errors, []);
+  assert.deepEqual(errors, [], 'no script error in the editor');
   await page.close();
 });
