@@ -140,12 +140,13 @@ describe('admin routes of the poles', () => {
         [1, 'import', { kind: 'system', label: 'système' }, revisions[0].changed],
         [2, 'archive', { kind: 'token', label: 'PTCE_ADMIN_TOKEN' }, []],
         [3, 'restore', { kind: 'token', label: 'PTCE_ADMIN_TOKEN' }, []],
-        [4, 'update', { kind: 'token', label: 'PTCE_ADMIN_TOKEN' }, ['description']],
+        [4, 'update', { kind: 'token', label: 'PTCE_ADMIN_TOKEN' }, ['description', 'provenance']],
       ],
     );
     assert.ok(revisions[0].changed.includes('name') && revisions[0].before === null);
     assert.equal(revisions[3].before.description, original!.description);
     assert.equal(revisions[3].after.description, 'Changée');
+    assert.deepEqual([revisions[3].after.provenance.by, revisions[3].after.provenance.editedAt], ['publisher', revisions[3].at]);
     const reverted = await call('/api/admin/poles/ecoop-arc/revisions/1/restore', 'POST');
     assert.equal(reverted.status, 200);
     assert.equal((await reverted.json()).version, 5);

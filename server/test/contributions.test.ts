@@ -304,7 +304,13 @@ describe('admin: contributions in a moderator’s territory, approve and merge',
     assert.deepEqual([view.status, view.poleId], ['approved', 'pole-phoceen']);
     // A pole record, revision 1 by the moderator, public from now on.
     const record = (await getPoleRecord(server.store.db, 'pole-phoceen'))!;
-    assert.deepEqual(record.pole, { id: 'pole-phoceen', name: 'Pôle phocéen', departments: ['13'], commune: 'Marseille' });
+    assert.deepEqual(record.pole, {
+      id: 'pole-phoceen',
+      name: 'Pôle phocéen',
+      departments: ['13'],
+      commune: 'Marseille',
+      provenance: { editedAt: record.updatedAt, by: 'publisher' },
+    });
     const [revision] = await listRevisions(server.store.db, 'pole-phoceen');
     assert.equal(revision.author.label, 'paca@example.org');
     await until(async () => (await (await get('/poles.json')).text()).includes('Pôle phocéen'));

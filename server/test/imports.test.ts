@@ -395,6 +395,12 @@ describe('sources kept in step', () => {
     assert.ok(first.source.lastSuccessAt);
     const ofSource = async () => (await publicPoles()).filter((p) => p.name.startsWith('Pôle de la source')).length;
     assert.equal(await ofSource(), 10);
+    // Each pole says where it comes from and when: the source's name, an import (its address is a
+    // machine of this test's, which the contract's public URLs leave out).
+    const imported = (await publicPoles()).find((p) => p.name === 'Pôle de la source 1')!;
+    const { importedAt, ...provenance } = imported.provenance!;
+    assert.deepEqual(provenance, { source: 'CRESS test', by: 'import' });
+    assert.ok(importedAt! >= first.import.createdAt && importedAt! <= new Date().toISOString());
 
     files['/rennes.csv'] = sourceSheet(4);
     const shrunk = await (await call(`/api/admin/sources/${source.id}/run`, 'POST')).json();

@@ -207,8 +207,11 @@ describe('owners', () => {
     const last = revisions.at(-1);
     assert.deepEqual(
       [last.action, last.author, last.changed],
-      ['owner', { kind: 'owner', label: 'camille@bousol.example.org' }, ['description']],
+      ['owner', { kind: 'owner', label: 'camille@bousol.example.org' }, ['description', 'provenance']],
     );
+    // The public record says the pole itself edited it, never who.
+    assert.equal(shown?.provenance?.by, 'pole');
+    assert.ok(!JSON.stringify(shown).includes('camille@'));
     assert.equal((await asAdmin(`/api/admin/owner-edits/${edit.id}/decide`, 'POST', { accept: ['description'] })).status, 422);
   });
 

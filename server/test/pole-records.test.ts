@@ -58,7 +58,10 @@ describe('pole records', () => {
     assert.equal(revision.action, 'create');
     assert.equal(revision.author.label, 'PTCE_ADMIN_TOKEN');
     assert.equal(revision.before, null);
-    assert.deepEqual(revision.changed, ['commune', 'departments', 'id', 'name']);
+    assert.deepEqual(revision.changed, ['commune', 'departments', 'id', 'name', 'provenance']);
+    // Its public provenance: edited now, by the directory's publisher (a role, never a person).
+    assert.equal(first.pole.provenance?.by, 'publisher');
+    assert.equal(first.pole.provenance?.editedAt, revision.at);
     const audited = await server.store.db.selectFrom('audit_log').selectAll().where('subject_id', '=', first.id).execute();
     assert.deepEqual(
       audited.map((entry) => entry.action),
@@ -104,7 +107,13 @@ describe('pole records', () => {
     await restorePole(db, id, SYSTEM);
     const reverted = await restoreRevision(db, id, 1, TOKEN_ADMIN);
     assert.equal(reverted.version, 5);
-    assert.deepEqual(reverted.pole, original.pole);
+    const { provenance, ...asBefore } = reverted.pole;
+    const { provenance: originalProvenance, ...originalFields } = original.pole;
+    assert.deepEqual(asBefore, originalFields);
+    // The revert is an edit of its own: where the data came from stays, its date and author are the revert's.
+    assert.equal(provenance?.source, originalProvenance?.source);
+    assert.equal(provenance?.by, 'publisher');
+    assert.ok(provenance!.editedAt! > edited.pole.provenance!.editedAt!);
     shown = (await publicListUntil((poles) => poles.find((p) => p.id === id)?.description === original.pole.description)).find(
       (p) => p.id === id,
     )!;
@@ -143,6 +152,7 @@ describe('pole records', () => {
       commune: 'Arles',
       postcode: '13200',
       departments: ['13'],
+      provenance: { editedAt: record.updatedAt, by: 'publisher' },
     });
     const charterOn = async (id: string) => (await publicPoles()).find((p) => p.id === id)?.charter?.date;
     assert.equal(await charterOn('pole-naissant'), '2026-11-25');

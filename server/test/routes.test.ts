@@ -243,6 +243,7 @@ describe('administration', () => {
       departments: ['2B'],
       website: 'https://hautes-collines.example.org/',
       charter: { date: '2026-11-21', place: 'Corte' },
+      provenance: { editedAt: (listed.provenance as { editedAt: string }).editedAt, by: 'publisher' },
     });
     assert.equal(approved.signature.pole.name, name);
     const record = await (await admin(`${server.url}/api/admin/poles/ptce-des-hautes-collines`)).json();

@@ -156,7 +156,9 @@ describe('Issue 27, end to end: a moderator, an owner, an edit, revisions', () =
     // The revisions list both: the record as it was first written, and the owner's edit, by the owner.
     const { body: history } = await api(paca, '/api/admin/poles/bou-sol/revisions');
     const last = history.revisions.at(-1);
-    expect(last.changed).to.deep.equal(['description']);
+    expect(last.changed).to.deep.equal(['description', 'provenance']);
+    // The public record says the pole edited it (a role), never who.
+    expect(last.after.provenance).to.deep.include({ by: 'pole', editedAt: last.at });
     expect(last.author).to.deep.include({ kind: 'owner', label: ownerEmail });
     expect([last.before.description, last.after.description]).to.deep.equal([oldText, newText]);
     const first = history.revisions.find((r: { after: { description?: string } }) => r.after.description === oldText);

@@ -12,6 +12,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DataIssue } from '../../../src/data/failure.js';
 import { regionOf } from '../../../src/data/geography.js';
+import { HttpUrl } from '../../../src/data/schemas/common.js';
 import { Pole } from '../../../src/data/schemas/pole.js';
 import { validate } from '../../../src/data/validate.js';
 import type { Actor } from '../http/actor.js';
@@ -165,20 +166,45 @@ async function writeRevision(
   await bumpPublicRevision(db);
 }
 
+/** Where an import's poles come from: a source's name and address, for their provenance. */
+export interface ImportOrigin {
+  source?: string;
+  url?: string;
+}
+
+/**
+ * The pole with its public provenance brought up to date by this change: an import names its
+ * origin and date; an edit keeps where the data came from and adds its date and who made it, as a
+ * role (`pole`: its owner; `publisher`: the directory's moderation), never a person. The
+ * system's own writes (the demo data's seeding) keep the provenance they are given.
+ */
+function stamped(pole: Record<string, unknown>, actor: Actor, action: RevisionAction, at: string, origin?: ImportOrigin) {
+  if (action === 'import') {
+    const source = origin?.source?.trim().slice(0, 300);
+    // An address the contract refuses (a machine on the operator's network) is left out, not the pole.
+    const url = origin?.url && HttpUrl.safeParse(origin.url).success ? origin.url : undefined;
+    return { ...pole, provenance: { ...(source && { source }), ...(url && { url }), importedAt: at, by: 'import' } };
+  }
+  if (actor.kind === 'system') return pole;
+  const { source, url, importedAt } = (pole.provenance ?? {}) as Pole['provenance'] & object;
+  const by = actor.role === 'owner' ? 'pole' : 'publisher';
+  return { ...pole, provenance: { ...(source && { source }), ...(url && { url }), ...(importedAt && { importedAt }), editedAt: at, by } };
+}
+
 /** A new pole, at the end of the list: its id made from its name (made unique) unless `keepId` is free, revision 1. */
 export function createPole(
   db: Db,
   pole: Omit<Pole, 'id'> & { id?: string },
   actor: Actor,
   action: RevisionAction = 'create',
-  options: { keepId?: string } = {},
+  options: { keepId?: string; origin?: ImportOrigin } = {},
 ): Promise<PoleRecord> {
   return inTransaction(db, async (trx) => {
     // An import keeps the id its file gives when no record has it (so a copy of a directory keeps its ids).
     const kept = options.keepId && !(await getPoleRecord(trx, options.keepId)) ? options.keepId : undefined;
     const id = kept ?? (await freeId(trx, String(pole.name ?? '')));
-    const created = checked({ ...pole, id });
     const at = new Date().toISOString();
+    const created = checked(stamped({ ...pole, id }, actor, action, at, options.origin));
     const last = await trx
       .selectFrom('poles')
       .select((eb) => eb.fn.max('position').as('position'))
@@ -204,8 +230,8 @@ async function nextVersion(
   archivedAt: string | null,
   actor: Actor,
   action: RevisionAction,
+  at = new Date().toISOString(),
 ): Promise<PoleRecord> {
-  const at = new Date().toISOString();
   const row = await db
     .updateTable('poles')
     .set({ body: JSON.stringify(pole), version: current.version + 1, archived_at: archivedAt, updated_at: at })
@@ -235,7 +261,7 @@ export function updatePole(
   id: string,
   changes: Partial<Record<keyof Pole, unknown>>,
   actor: Actor,
-  options: { expectedVersion?: number; action?: RevisionAction } = {},
+  options: { expectedVersion?: number; action?: RevisionAction; origin?: ImportOrigin } = {},
 ): Promise<PoleRecord> {
   return inTransaction(db, async (trx) => {
     const record = await current(trx, id, options.expectedVersion);
@@ -245,7 +271,10 @@ export function updatePole(
       if (value === null || value === undefined) delete merged[field];
       else merged[field] = value;
     }
-    return nextVersion(trx, record, checked(merged), record.archivedAt, actor, options.action ?? 'update');
+    const action = options.action ?? 'update';
+    const at = new Date().toISOString();
+    const pole = checked(stamped(merged, actor, action, at, options.origin));
+    return nextVersion(trx, record, pole, record.archivedAt, actor, action, at);
   });
 }
 
@@ -301,7 +330,8 @@ export function restoreRevision(db: Db, id: string, n: number, actor: Actor, exp
     const record = await current(trx, id, expectedVersion);
     const row = await trx.selectFrom('pole_revisions').selectAll().where('pole_id', '=', id).where('n', '=', n).executeTakeFirst();
     if (!row?.after) throw new NoSuchPole(`no revision ${n} of pole ${id}`);
-    const pole = checked({ ...JSON.parse(row.after), id });
-    return nextVersion(trx, record, pole, record.archivedAt, actor, 'revert');
+    const at = new Date().toISOString();
+    const pole = checked(stamped({ ...JSON.parse(row.after), id }, actor, 'revert', at));
+    return nextVersion(trx, record, pole, record.archivedAt, actor, 'revert', at);
   });
 }

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { Theme } from '../../../src/data/schemas/pole.js';
-import { archivePole, createPole, updatePole } from '../directory/poles.js';
+import { archivePole, createPole, updatePole, type ImportOrigin } from '../directory/poles.js';
 import type { Actor } from '../http/actor.js';
 import { audit } from '../http/audit.js';
 import type { Database, ImportsTable } from '../store/schema.js';
@@ -146,6 +146,26 @@ export async function discardImport(db: Db, id: string, actor: Actor): Promise<I
 }
 
 /**
+ * What the imported poles' provenance names: a scheduled source's name and address; a file
+ * fetched from an address, that address (named by its host unless the import was given a name);
+ * an uploaded file, the name it was given, if any.
+ */
+async function originOf(db: Db, view: ImportView): Promise<ImportOrigin> {
+  if (view.sourceId !== null) {
+    const source = await db.selectFrom('import_sources').select(['name', 'url']).where('id', '=', view.sourceId).executeTakeFirst();
+    if (source) return { source: source.name, url: source.url };
+  }
+  if (view.source.startsWith('file:')) return {};
+  try {
+    const url = new URL(view.source);
+    if (/^https?:$/.test(url.protocol)) return { source: url.host, url: url.href };
+  } catch {
+    // a name given to the import, not an address
+  }
+  return { source: view.source };
+}
+
+/**
  * Writes the preview as one batch, in one transaction, by `actor`: the changed poles (each
  * checked to be at the version previewed, else StaleVersion and nothing is written), the new ones,
  * the possible duplicates named in `create`, the archives of a scheduled source, the new themes,
@@ -166,6 +186,7 @@ export async function applyImport(
     options.onProgress?.({ ...progress });
   };
   running.set(id, progress);
+  const origin = await originOf(db, view);
   try {
     await db.transaction().execute(async (trx) => {
       await decide(trx, id, 'applied', actor);
@@ -176,14 +197,14 @@ export async function applyImport(
       };
       for (const row of preview.changed) {
         const changes = Object.fromEntries(row.fields.map(({ field, after }) => [field, after]));
-        await updatePole(trx, row.id, changes, actor, { expectedVersion: row.version, action: 'import' });
+        await updatePole(trx, row.id, changes, actor, { expectedVersion: row.version, action: 'import', origin });
         await link(row.externalId, row.id);
         wrote();
       }
       for (const row of preview.unchanged) await link(row.externalId, row.id);
       const wanted = new Set(options.create ?? []);
       for (const row of [...preview.new, ...preview.duplicates.filter((duplicate) => wanted.has(duplicate.row))]) {
-        const record = await createPole(trx, row.pole, actor, 'import', { keepId: row.keepId });
+        const record = await createPole(trx, row.pole, actor, 'import', { keepId: row.keepId, origin });
         await link(row.externalId, record.id);
         wrote();
       }

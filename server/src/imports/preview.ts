@@ -25,7 +25,8 @@ type Db = Kysely<Database>;
  * fiches and published référentiel summary come from their own workflows (the public poles.json
  * adds them to each pole: importing it back must not copy them into the records).
  */
-const NOT_IMPORTED = new Set(['id', 'updatedAt', 'actions', 'referentielSummary']);
+// A record's provenance is the directory's own: the import writes it (batch.ts), not the file.
+const NOT_IMPORTED = new Set(['id', 'updatedAt', 'actions', 'referentielSummary', 'provenance']);
 
 export type MatchRule = 'id' | 'source-id' | 'name';
 export type RejectReason = 'invalid' | 'outside-territory' | 'same-pole-as-row' | 'invalid-after-merge';
