@@ -3,16 +3,19 @@
 // drives it with autocannon for a bounded time per scenario (BENCH_SECONDS, default 10):
 //   1. GETs alone  2. POSTs alone  3. GETs during POSTs  4. two processes on one file, 8 + 8
 //   writers  5. SIGKILL in the middle of a POST burst, then the acknowledged writes are counted
-//   after a restart. Prints req/s, p99 and "acknowledged N, lost N" for each.
+//   after a restart. Prints req/s, p99 and "acknowledged N, lost N" for each, and the server
+//   process's CPU time per request (from /proc: steadier than req/s when the machine is shared,
+//   since autocannon and the server take turns on the same cores).
+// BENCH_REPO=<another checkout> runs that checkout's server under this same bench (a base to compare).
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { validSignature } from '../test/contract/cases.ts';
 
-const repo = resolve(import.meta.dirname, '..');
+const repo = resolve(process.env.BENCH_REPO || resolve(import.meta.dirname, '..'));
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const token = 'bench-admin-token-0123456789-abcdefghijklmn';
 const folders = [];
@@ -96,10 +99,29 @@ function posting(url, acknowledged, connections = 10, duration = seconds) {
 const getting = (url, path, duration = seconds) =>
   autocannon({ url: `${url}${path}`, connections: 10, duration, headers: { 'accept-encoding': 'br, gzip' } });
 
+/** The process's CPU time so far (user + system), in ms: /proc/<pid>/stat fields 14 and 15, in ticks of 10 ms. */
+function cpuMs(server) {
+  try {
+    const fields = readFileSync(`/proc/${server.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN; // no /proc (not Linux)
+  }
+}
+
+/** Runs the loads at once; returns their results and the servers' CPU µs per request of all of them. */
+async function measured(servers, ...loads) {
+  const before = servers.map(cpuMs);
+  const results = await Promise.all(loads);
+  const used = servers.reduce((sum, server, i) => sum + cpuMs(server) - before[i], 0);
+  const requests = results.reduce((sum, result) => sum + result.requests.total, 0);
+  return { results, cpu: Number.isFinite(used) ? Math.round((used * 1000) / requests) : undefined };
+}
+
 const fivexx = (result) => result['5xx'] ?? 0;
-const line = (what, result) =>
+const line = (what, result, cpu) =>
   console.log(
-    `${what.padEnd(44)} ${String(Math.round(result.requests.average)).padStart(7)} req/s   p99 ${String(result.latency.p99).padStart(4)} ms   5xx ${fivexx(result)}   errors ${result.errors + result.timeouts}`,
+    `${what.padEnd(44)} ${String(Math.round(result.requests.average)).padStart(7)} req/s   p99 ${String(result.latency.p99).padStart(4)} ms   5xx ${fivexx(result)}   errors ${result.errors + result.timeouts}${cpu === undefined ? '' : `   server CPU ${String(cpu).padStart(4)} µs/req`}`,
   );
 
 async function lostOf(url, acknowledged) {
@@ -124,16 +146,20 @@ try {
     await autocannon({ url: `${server.url}${path}`, connections: 10, amount: 20000, headers: { 'accept-encoding': 'br, gzip' } });
   }
   await posting(server.url, [], 10, 2);
-  line('GET /poles.json alone', await getting(server.url, '/poles.json'));
-  line('GET /ptce.json alone', await getting(server.url, '/ptce.json'));
+  for (const path of ['/poles.json', '/ptce.json']) {
+    const { results, cpu } = await measured([server], getting(server.url, path));
+    line(`GET ${path} alone`, results[0], cpu);
+  }
   const alone = [];
-  const posts = await posting(server.url, alone);
-  line('POST /api/signatures alone', posts);
+  const posts = await measured([server], posting(server.url, alone));
+  line('POST /api/signatures alone', posts.results[0], posts.cpu);
   console.log(`${''.padEnd(44)} acknowledged ${alone.length}, lost ${await lostOf(server.url, alone)}`);
   const during = [];
-  const [reads, writes] = await Promise.all([getting(server.url, '/ptce.json'), posting(server.url, during)]);
+  const mixed = await measured([server], getting(server.url, '/ptce.json'), posting(server.url, during));
+  const [reads, writes] = mixed.results;
   line('GET /ptce.json during POSTs', reads);
   line('POST /api/signatures during GETs', writes);
+  console.log(`${''.padEnd(44)} server CPU ${mixed.cpu} µs per request of either kind`);
   console.log(`${''.padEnd(44)} acknowledged ${during.length}, lost ${await lostOf(server.url, during)}`);
   await stop(server);
 
@@ -142,9 +168,11 @@ try {
   const first = await start(db);
   const second = await start(db);
   const shared = [];
-  const [a, b] = await Promise.all([posting(first.url, shared, 8), posting(second.url, shared, 8)]);
+  const both = await measured([first, second], posting(first.url, shared, 8), posting(second.url, shared, 8));
+  const [a, b] = both.results;
   line('POST, process 1 of 2 (8 writers)', a);
   line('POST, process 2 of 2 (8 writers)', b);
+  console.log(`${''.padEnd(44)} server CPU ${both.cpu} µs per request (both processes)`);
   console.log(
     `${'two processes, one file'.padEnd(44)} 5xx ${fivexx(a) + fivexx(b)}, acknowledged ${shared.length}, lost ${await lostOf(first.url, shared)}`,
   );

@@ -304,6 +304,28 @@ describe('imports into the directory', () => {
     assert.equal(p.counts.unchanged, JSON.parse(own).poles.length - 1);
   });
 
+  it('keeps a record’s detailed figures when a sheet’s dated figures agree with them, takes them when they differ', async () => {
+    const sheet = (jobs: number) =>
+      `identifiant;nom;départements;structures;emplois;périmètre économique;année des chiffres\ndomb-innov;Domb'Innov;01;14;${jobs};9 000 000;2014\n`;
+    const same = await preview({ format: 'csv', content: sheet(300) });
+    assert.deepEqual(
+      same.preview.changed.map((row: { fields: { field: string }[] }) => row.fields.map((f) => f.field)),
+      [],
+      'members by kind and their source stay',
+    );
+    const other = await preview({ format: 'csv', content: sheet(310) });
+    const fields = other.preview.changed[0].fields;
+    assert.deepEqual(
+      fields.map((f: { field: string }) => f.field),
+      ['keyFigures'],
+    );
+    assert.deepEqual(
+      fields[0].after.find((f: { kind: string }) => f.kind === 'jobs'),
+      { kind: 'jobs', value: 310, year: 2014 },
+    );
+    for (const id of [same.id, other.id]) await call(`/api/admin/imports/${id}/discard`, 'POST');
+  });
+
   it('refuses to apply a preview made before the pole changed (409), and applies nothing of it', async () => {
     const content =
       'identifiant;nom;départements;description\nle-damier;Le Damier;63;Une autre description\nnouveau-pole-z;Nouveau pôle Z;63;\n';

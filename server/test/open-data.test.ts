@@ -28,7 +28,7 @@ const FILES = ['open-data/datapackage.json', 'open-data/poles.geojson', 'open-da
 
 let server: Running;
 let bodies: Map<string, string>;
-let poles: { id: string; name: string; geo?: { lat: number; lon: number } }[];
+let poles: { id: string; name: string; geo?: { lat: number; lon: number; precision?: string }; stage?: string }[];
 
 before(async () => {
   server = await startApp();
@@ -174,11 +174,21 @@ describe('open data', () => {
     const read = fromCsv(csv, 'https://example.org/poles.csv');
     assert.ok(read.ok);
     const back = (read.value as { poles: { id: string; name: string; geo?: unknown; departments?: string[] }[] }).poles;
-    // The template's columns: coordinates, not their precision (the GeoJSON and JSON files say it).
+    // Coordinates with their precision, the typology, and the figures of their latest year.
     assert.deepEqual(
       back.map((p) => [p.id, p.name, p.geo ?? null]),
-      poles.map((p) => [p.id, p.name, p.geo ? { lat: p.geo.lat, lon: p.geo.lon } : null]),
+      poles.map((p) => [p.id, p.name, p.geo ?? null]),
     );
+    const rowOf = (id: string) => Object.fromEntries(header.map((name, i) => [name, rows.find((r) => r[0] === id)![i]]));
+    const domb = rowOf('domb-innov');
+    assert.deepEqual(
+      [domb.structures, domb.emplois, domb['périmètre économique'], domb['année des chiffres']],
+      ['14', '300', '9000000', '2014'],
+    );
+    assert.match(domb['source des chiffres'], /2e Journée nationale des PTCE/);
+    assert.equal(rowOf('le-damier')['précision du lieu'], 'commune');
+    const laureate = poles.find((p) => p.stage === 'laureate')!;
+    assert.equal(rowOf(laureate.id)['étape'], 'lauréat');
   });
 
   it('Data Package: follows the Data Package and Table Schema specifications, and describes the files as served', async () => {

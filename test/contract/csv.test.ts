@@ -94,8 +94,18 @@ describe('spreadsheet (CSV) poles', () => {
       origin: 'citizen',
       address: '12 rue des Coopératives',
       postcode: '26400',
-      geo: { lat: 44.7286, lon: 5.0225 },
-      figures: { structures: 12, jobs: 40, fte: 32.5, turnoverEuros: 1200000 },
+      geo: { lat: 44.7286, lon: 5.0225, precision: 'address' },
+      stage: 'engaged',
+      scope: 'multisectoral',
+      functions: ['hosting', 'promotion'],
+      legalForm: 'Association',
+      // Dated figures, each with its kind, year and source (the sheet's "année des chiffres").
+      keyFigures: [
+        { kind: 'members', value: 12, year: 2025, source: { by: 'document', name: "Rapport d'activité 2025" } },
+        { kind: 'jobs', value: 40, year: 2025, source: { by: 'document', name: "Rapport d'activité 2025" } },
+        { kind: 'fte', value: 32.5, year: 2025, source: { by: 'document', name: "Rapport d'activité 2025" } },
+        { kind: 'turnover', value: 1200000, year: 2025, source: { by: 'document', name: "Rapport d'activité 2025" } },
+      ],
       website: 'https://www.exemple.org/',
       openingHours: { note: 'Du lundi au vendredi, 9 h – 17 h' },
       social: ['https://www.facebook.com/exemple'],
@@ -104,6 +114,42 @@ describe('spreadsheet (CSV) poles', () => {
       updatedAt: '2026-11-25',
     });
     expect(list.value.themes.map((t) => t.label)).to.deep.equal(['Emploi et insertion', 'Alimentation']);
+    expect(list.value.poles[0]).not.to.have.property('figures');
+  });
+
+  it('reads the typology, the place precision and dated figures in words, and keeps undated figures as before', async () => {
+    const list = await loadCsv(
+      [
+        'nom;départements;latitude;longitude;précision du lieu;étape;Sectoriel ou multisectoriel;fonctions;forme juridique;emplois;périmètre économique;année des chiffres',
+        'Pôle A;69;45,76;4,83;Commune;Lauréat;sectoriel;Centre multi-fonctions;SCIC;25;9 000 000;2014',
+        'Pôle B;35;48,1;-1,68;centre du département;identifié;multisectoriel;hébergement | sensibilisation;;12;;',
+        'Pôle C;13;43,3;5,4;au hasard;quelque part;;;;;;',
+      ].join('\n'),
+    );
+    const [a, b, c] = list.value.poles;
+    expect(a).to.deep.include({
+      geo: { lat: 45.76, lon: 4.83, precision: 'commune' },
+      stage: 'laureate',
+      scope: 'sectoral',
+      functions: ['multi-function'],
+      legalForm: 'SCIC',
+      keyFigures: [
+        { kind: 'jobs', value: 25, year: 2014 },
+        { kind: 'economic-scope', value: 9000000, year: 2014 },
+      ],
+    });
+    expect(b).to.deep.include({
+      geo: { lat: 48.1, lon: -1.68, precision: 'department' },
+      stage: 'identified',
+      functions: ['hosting', 'promotion'],
+      figures: { jobs: 12 },
+    });
+    // A stage in words the contract does not know: left out, the row kept, and said so; a
+    // precision it does not know leaves the place without one (never a precision it did not say).
+    expect(c.name).to.equal('Pôle C');
+    expect(c).not.to.have.property('stage');
+    expect(c.geo).to.deep.equal({ lat: 43.3, lon: 5.4 });
+    expect(list.dropped.map((d) => [d.id, d.field])).to.deep.equal([['pole-c', 'stage']]);
   });
 
   it("takes `;`- or `|`-separated themes, tabs, any header case or accents, and keeps a row's pole when a cell is unusable", async () => {

@@ -10,7 +10,7 @@
 import type { Kysely } from 'kysely';
 import type { DataIssue } from '../../../src/data/failure.js';
 import { lenient } from '../../../src/data/lenient.js';
-import { Pole, type Theme } from '../../../src/data/schemas/pole.js';
+import { Pole, type KeyFigure, type Theme } from '../../../src/data/schemas/pole.js';
 import { validate, zodCheck } from '../../../src/data/validate.js';
 import { listPoleRecords, type PoleRecord } from '../directory/poles.js';
 import { inTerritory, type Actor } from '../http/actor.js';
@@ -97,7 +97,33 @@ function keepWhatTheSourceCannotSay(fields: Record<string, unknown>, before: Rec
   const known = before.geo as { lat?: number; lon?: number; precision?: string } | undefined;
   if (geo && known && geo.precision === undefined && geo.lat === known.lat && geo.lon === known.lon) kept.geo = known;
   if (before.keyFigures !== undefined && !('keyFigures' in fields)) delete kept.figures;
+  if (
+    before.keyFigures !== undefined &&
+    Array.isArray(fields.keyFigures) &&
+    saysNothingNew(fields.keyFigures, before.keyFigures as KeyFigure[])
+  )
+    kept.keyFigures = before.keyFigures;
   return kept;
+}
+
+/** Figures added up by kind and year (a sheet has one "structures" cell for members of every kind). */
+const totals = (figures: KeyFigure[]) => {
+  const sums = new Map<string, number>();
+  for (const { kind, year, value } of figures) sums.set(`${kind} ${year ?? ''}`, (sums.get(`${kind} ${year ?? ''}`) ?? 0) + value);
+  return sums;
+};
+
+/**
+ * Whether a sheet's figures are the record's, as a sheet can write them (one year, members not
+ * by kind, a source's name or none): the record's more detailed ones then stay.
+ */
+function saysNothingNew(given: KeyFigure[], known: KeyFigure[]): boolean {
+  const have = totals(known);
+  const sourceNames = new Set(known.map((figure) => figure.source?.name));
+  return (
+    [...totals(given)].every(([key, value]) => have.get(key) === value) &&
+    given.every((figure) => !figure.source || sourceNames.has(figure.source.name))
+  );
 }
 
 /** JSON with keys in order: two values read from different places compare equal when they are. */

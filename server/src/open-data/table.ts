@@ -20,6 +20,36 @@ const list = (values: (string | number)[] | undefined) => (values?.length ? valu
 const STATUS = { established: 'confirmé', emerging: 'en émergence' } as const;
 const ORIGIN = { entrepreneurial: 'entrepreneuriale', citizen: 'citoyenne', 'local-authority': 'collectivité' } as const;
 
+const PRECISION = { address: 'adresse', commune: 'commune', department: 'département' } as const;
+const STAGE = { identified: 'identifié', engaged: 'engagé', laureate: 'lauréat' } as const;
+const SCOPE = { sectoral: 'sectoriel', multisectoral: 'multisectoriel' } as const;
+const FUNCTION = { promotion: 'sensibilisation', hosting: 'hébergement', 'multi-function': 'multifonctions' } as const;
+
+type Counted = 'members' | 'jobs' | 'fte' | 'turnover' | 'economic-scope';
+
+/**
+ * The figures a row gives, with their year: the key figures of the latest year they name (the
+ * members of every kind added up), or the older undated figures. Other years stay in the GeoJSON
+ * and the JSON-LD, which keep every figure.
+ */
+function figuresOf(pole: OpenPole): { year?: number; values: Partial<Record<Counted, number>>; source?: string } {
+  const dated = pole.keyFigures ?? [];
+  if (!dated.length) {
+    const f = pole.figures ?? {};
+    return { values: { members: f.structures, jobs: f.jobs, fte: f.fte, turnover: f.turnoverEuros } };
+  }
+  const years = dated.map((figure) => figure.year ?? 0);
+  const latest = Math.max(...years);
+  const values: Partial<Record<Counted, number>> = {};
+  let source: string | undefined;
+  for (const figure of dated.filter((figure) => (figure.year ?? 0) === latest)) {
+    if (figure.kind === 'budget') continue;
+    values[figure.kind] = (figure.kind === 'members' ? (values.members ?? 0) : 0) + figure.value;
+    source ??= figure.source?.name;
+  }
+  return { year: latest || undefined, values, source };
+}
+
 export const COLUMNS: Column[] = [
   {
     name: 'identifiant',
@@ -45,6 +75,27 @@ export const COLUMNS: Column[] = [
     constraints: { enum: Object.values(ORIGIN) },
   },
   {
+    name: 'étape',
+    type: 'string',
+    description: 'Étape du pôle dans la démarche (identifié, engagé, lauréat d’un appel national)',
+    value: (p) => (p.stage ? STAGE[p.stage] : undefined),
+    constraints: { enum: Object.values(STAGE) },
+  },
+  {
+    name: 'sectoriel ou multisectoriel',
+    type: 'string',
+    description: 'Pôle sectoriel ou multisectoriel',
+    value: (p) => (p.scope ? SCOPE[p.scope] : undefined),
+    constraints: { enum: Object.values(SCOPE) },
+  },
+  {
+    name: 'fonctions',
+    type: 'string',
+    description: `Fonctions du pôle (sensibilisation, hébergement, multifonctions), séparées par "${LIST.trim()}"`,
+    value: (p) => list(p.functions?.map((f) => FUNCTION[f])),
+  },
+  { name: 'forme juridique', type: 'string', description: 'Forme juridique de la structure porteuse', value: (p) => p.legalForm },
+  {
     name: 'départements',
     type: 'string',
     description: `Codes INSEE des départements, séparés par "${LIST.trim()}"`,
@@ -68,6 +119,13 @@ export const COLUMNS: Column[] = [
     value: (p) => p.geo?.lon,
     constraints: { minimum: -180, maximum: 180 },
   },
+  {
+    name: 'précision du lieu',
+    type: 'string',
+    description: 'Ce que placent latitude et longitude : l’adresse du pôle, sa commune, ou le centre de son département',
+    value: (p) => (p.geo && p.placePrecision ? PRECISION[p.placePrecision] : undefined),
+    constraints: { enum: Object.values(PRECISION) },
+  },
   { name: 'description', type: 'string', description: 'Présentation du pôle', value: (p) => p.description },
   { name: 'thèmes', type: 'string', description: `Thèmes, séparés par "${LIST.trim()}"`, value: (p) => list(p.themes) },
   { name: 'année de création', type: 'integer', description: 'Année de création', value: (p) => p.foundedYear },
@@ -75,18 +133,38 @@ export const COLUMNS: Column[] = [
     name: 'structures',
     type: 'number',
     description: 'Nombre de structures membres',
-    value: (p) => p.figures?.structures,
+    value: (p) => figuresOf(p).values.members,
     constraints: { minimum: 0 },
   },
-  { name: 'emplois', type: 'number', description: 'Nombre d’emplois', value: (p) => p.figures?.jobs, constraints: { minimum: 0 } },
-  { name: 'etp', type: 'number', description: 'Équivalents temps plein', value: (p) => p.figures?.fte, constraints: { minimum: 0 } },
+  { name: 'emplois', type: 'number', description: 'Nombre d’emplois', value: (p) => figuresOf(p).values.jobs, constraints: { minimum: 0 } },
+  {
+    name: 'etp',
+    type: 'number',
+    description: 'Équivalents temps plein',
+    value: (p) => figuresOf(p).values.fte,
+    constraints: { minimum: 0 },
+  },
   {
     name: "chiffre d'affaires",
     type: 'number',
     description: "Chiffre d'affaires en euros",
-    value: (p) => p.figures?.turnoverEuros,
+    value: (p) => figuresOf(p).values.turnover,
     constraints: { minimum: 0 },
   },
+  {
+    name: 'périmètre économique',
+    type: 'number',
+    description: 'Périmètre économique en euros, tel que la source le donne',
+    value: (p) => figuresOf(p).values['economic-scope'],
+    constraints: { minimum: 0 },
+  },
+  {
+    name: 'année des chiffres',
+    type: 'integer',
+    description: 'Année des chiffres de la ligne (vide : non datés)',
+    value: (p) => figuresOf(p).year,
+  },
+  { name: 'source des chiffres', type: 'string', description: 'Source des chiffres de la ligne', value: (p) => figuresOf(p).source },
   { name: 'site web', type: 'string', format: 'uri', description: 'Site web du pôle', value: (p) => p.website },
   { name: 'horaires', type: 'string', description: "Horaires d'ouverture, en clair", value: (p) => p.openingHours },
   {

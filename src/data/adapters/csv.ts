@@ -53,6 +53,14 @@ column('nationalCalls', 'appels nationaux', 'lauréat', 'laureat', 'appels à pr
 column('hours', 'horaires', "heures d'ouverture", 'opening hours', 'hours');
 column('social', 'réseaux sociaux', 'reseaux sociaux', 'social links', 'social networks', 'facebook', 'linkedin', 'mastodon', 'instagram');
 column('sourceUrl', 'fiche', 'page', 'lien', 'source', 'source url');
+column('precision', 'précision du lieu', 'précision', 'place precision', 'geo precision');
+column('economicScope', 'périmètre économique', 'economic scope');
+column('figuresYear', 'année des chiffres', 'figures year');
+column('figuresSource', 'source des chiffres', 'figures source');
+column('stage', 'étape', 'stage');
+column('scope', 'sectoriel ou multisectoriel', 'secteurs', 'scope');
+column('functions', 'fonctions', 'functions');
+column('legalForm', 'forme juridique', 'legal form');
 column('updatedAt', 'mis à jour', 'mise à jour', 'date de mise à jour', 'updated', 'updated at', 'last updated');
 
 /** The separator the header line uses most: `;` (Excel in French), `,`, tab or `|`. */
@@ -87,6 +95,44 @@ const STATUS: Record<string, 'established' | 'emerging'> = {
   emergent: 'emerging',
   enemergence: 'emerging',
 };
+const PRECISION: Record<string, 'address' | 'commune' | 'department'> = {
+  address: 'address',
+  adresse: 'address',
+  commune: 'commune',
+  ville: 'commune',
+  department: 'department',
+  departement: 'department',
+  centredudepartement: 'department',
+};
+const STAGE: Record<string, 'identified' | 'engaged' | 'laureate'> = {
+  identified: 'identified',
+  identifie: 'identified',
+  engaged: 'engaged',
+  engage: 'engaged',
+  laureate: 'laureate',
+  laureat: 'laureate',
+};
+const SCOPE: Record<string, 'sectoral' | 'multisectoral'> = {
+  sectoral: 'sectoral',
+  sectoriel: 'sectoral',
+  multisectoral: 'multisectoral',
+  multisectoriel: 'multisectoral',
+};
+const FUNCTION: Record<string, 'promotion' | 'hosting' | 'multi-function'> = {
+  promotion: 'promotion',
+  sensibilisation: 'promotion',
+  sensibilisationetpromotion: 'promotion',
+  hosting: 'hosting',
+  hebergement: 'hosting',
+  hoteldactivites: 'hosting',
+  multifunction: 'multi-function',
+  multifonction: 'multi-function',
+  multifonctions: 'multi-function',
+  centremultifonctions: 'multi-function',
+};
+/** A value written in words ("Lauréat", "multisectoriel") → the contract's, or as written (then refused as such). */
+const term = <T extends string>(terms: Record<string, T>, value: string | undefined) => (value ? (terms[normalise(value)] ?? value) : undefined);
+
 const ORIGIN: Record<string, 'entrepreneurial' | 'citizen' | 'local-authority'> = {
   entrepreneurial: 'entrepreneurial',
   entrepreneuriale: 'entrepreneurial',
@@ -144,7 +190,25 @@ export function fromCsv(source: string, url: string): Result<unknown> {
     const departments = written.length ? written : fromPostcode ? [fromPostcode] : undefined;
     const lat = number(cell.lat);
     const lon = number(cell.lon);
-    const figures = prune({ structures: number(cell.structures), jobs: number(cell.jobs), fte: number(cell.fte), turnoverEuros: number(cell.turnoverEuros) });
+    const counts = { structures: number(cell.structures), jobs: number(cell.jobs), fte: number(cell.fte), turnoverEuros: number(cell.turnoverEuros) };
+    // Figures with a year, a source or an economic scope are key figures, each with its kind;
+    // bare ones stay the older undated `figures`.
+    const year = number(cell.figuresYear);
+    const keyFigures =
+      year !== undefined || cell.figuresSource || cell.economicScope
+        ? (
+            [
+              ['members', counts.structures],
+              ['jobs', counts.jobs],
+              ['fte', counts.fte],
+              ['turnover', counts.turnoverEuros],
+              ['economic-scope', number(cell.economicScope)],
+            ] as const
+          )
+            .filter(([, value]) => value !== undefined)
+            .map(([kind, value]) => prune({ kind, value, year, source: cell.figuresSource ? { by: 'document', name: cell.figuresSource } : undefined }))
+        : undefined;
+    const figures = keyFigures ? {} : prune(counts);
     const themeIds = list(cell.themes).map((label) => {
       const id = slug(label) || label;
       if (!themes.has(id)) themes.set(id, { id, label });
@@ -162,12 +226,17 @@ export function fromCsv(source: string, url: string): Result<unknown> {
       commune: text(cell.commune),
       address: text(cell.address),
       postcode: postcode ?? text(cell.postcode),
-      geo: lat !== undefined || lon !== undefined ? { lat, lon } : undefined,
+      geo: lat !== undefined || lon !== undefined ? prune({ lat, lon, precision: PRECISION[normalise(cell.precision ?? '')] }) : undefined,
       description: plainText(cell.description),
       themes: themeIds.length ? themeIds : undefined,
       origin: cell.origin ? (ORIGIN[normalise(cell.origin)] ?? cell.origin) : undefined,
+      scope: term(SCOPE, cell.scope),
+      functions: cell.functions ? list(cell.functions).map((value) => term(FUNCTION, value)) : undefined,
+      legalForm: text(cell.legalForm),
+      stage: term(STAGE, cell.stage),
       foundedYear: founded,
       figures: Object.keys(figures).length ? figures : undefined,
+      keyFigures: keyFigures?.length ? keyFigures : undefined,
       website: websiteOf(cell.website),
       email: cleanEmail(cell.email),
       phone: absent(cell.phone),
