@@ -127,17 +127,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   errorReplies(app);
   zodSchemas(app);
   // Every answer, whoever asks: no guessing its type, no referrer sent from a page of the server.
-  app.addHook('onRequest', async (_request, reply) => {
+  // (Hooks with a callback, not async: a promise per hook per request is measurable on the busiest routes.)
+  app.addHook('onRequest', (_request, reply, done) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     // Framed by no site: only the embed pages (routes/pages.ts) say otherwise.
     reply.header('X-Frame-Options', 'DENY');
+    done();
   });
   // The same for browsers that read only the policy, on the answers that set none of their own.
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (!reply.hasHeader('Content-Security-Policy') && !reply.raw.hasHeader('Content-Security-Policy')) {
       reply.header('Content-Security-Policy', "frame-ancestors 'none'");
     }
+    done(null, payload);
   });
   await app.register(healthRoutes, { store });
   await app.register(rateLimits, { postsPerMinute: options.postsPerMinute ?? 20 });
