@@ -228,19 +228,28 @@ describe('admin: contributions', () => {
 });
 
 describe('purge of rejected contributions', () => {
-  it('blanks the contributors of those rejected before the date, and no others', async () => {
+  it('blanks the contributors of those rejected before the date, a proposed pole’s own e-mail and phone, and no others', async () => {
     const rejected = await (
       await send({ kind: 'correction', poleId: 'bou-sol', message: 'Téléphone perso 0611223344', contributor })
     ).json();
+    const proposal = await (
+      await send(newPole('Pôle refusé à purger', { email: 'camille.perso@purge.example.org', phone: '06 55 44 33 22' }))
+    ).json();
     const kept = await (await send(newPole('Pôle en attente de purge'))).json();
-    const id = (await rows()).find((r) => r.reference === rejected.reference)!.id;
-    assert.equal((await admin(`${server.url}/api/admin/contributions/${id}/reject`, { method: 'POST' })).status, 200);
+    for (const reference of [rejected.reference, proposal.reference]) {
+      const id = (await rows()).find((r) => r.reference === reference)!.id;
+      assert.equal((await admin(`${server.url}/api/admin/contributions/${id}/reject`, { method: 'POST' })).status, 200);
+    }
     assert.equal(await purgeRejectedContributions(server.store.db, '2000-01-01T00:00:00Z'), 0, 'none rejected that long ago');
     assert.ok((await purgeRejectedContributions(server.store.db, new Date(Date.now() + 1000).toISOString())) >= 1);
     const all = await rows();
     const purged = all.find((r) => r.reference === rejected.reference)!;
     assert.deepEqual([purged.contributor_name, purged.contributor_email], [null, null]);
     assert.ok(!purged.body.includes('0611223344'));
+    const refused = all.find((r) => r.reference === proposal.reference)!;
+    assert.deepEqual([refused.contributor_email, refused.erased_at !== null], [null, true]);
+    assert.ok(!refused.body.includes('camille.perso') && !refused.body.includes('55 44 33 22'), 'the proposed pole’s contact is gone');
+    assert.ok(refused.body.includes('Pôle refusé à purger'));
     const pending = all.find((r) => r.reference === kept.reference)!;
     assert.equal(pending.contributor_email, contributor.email, 'a pending one is kept');
   });

@@ -150,22 +150,22 @@ export const auditView = (row: ContributionRow) => ({ reference: row.reference, 
  * For the scheduled purge of rejected submissions (PTCE_PURGE_DAYS).
  */
 export async function purgeRejectedContributions(db: Kysely<Database>, before: string): Promise<number> {
-  const purged = await db
-    .updateTable('contributions')
-    .set((eb) => ({
-      contributor_name: null,
-      contributor_email: null,
-      body: eb
-        .case()
-        .when('kind', '=', 'correction')
-        .then(JSON.stringify({ message: null }))
-        .else(eb.ref('body'))
-        .end(),
-      erased_at: new Date().toISOString(),
-    }))
+  const rows = await db
+    .selectFrom('contributions')
+    .selectAll()
     .where('status', '=', 'rejected')
     .where('decided_at', '<', before)
     .where('erased_at', 'is', null)
-    .executeTakeFirst();
-  return Number(purged.numUpdatedRows);
+    .execute();
+  const at = new Date().toISOString();
+  // Row by row, as a single erasure does: a proposed pole loses its own e-mail and phone too.
+  for (const row of rows) {
+    await db
+      .updateTable('contributions')
+      .set({ contributor_name: null, contributor_email: null, body: erasedBody(row), erased_at: at })
+      .where('id', '=', row.id)
+      .where('erased_at', 'is', null)
+      .execute();
+  }
+  return rows.length;
 }
