@@ -74,4 +74,49 @@ describe('admin page: accounts on the real server', () => {
     await until(() => find(doc, '#notice')?.textContent?.includes('Vous êtes déconnecté.'), 'logged out');
     expect((await fetch('/real/api/me', { headers: { Authorization: `Bearer ${token}` } })).status, 'no session left').to.equal(401);
   });
+
+  it('changes an account’s name, role and territory in a form under its row', async () => {
+    const server = await realServer();
+    const email = `territoire-${Date.now().toString(36)}@example.org`;
+    const created = await realServerAdmin('/api/admin/accounts', {
+      method: 'POST',
+      body: { email, role: 'moderator', regions: [], departements: ['69'] },
+    });
+    expect(created.status).to.equal(201);
+    const admin = await loggedInAdminPage(server.token);
+    await click(find(admin.doc, 'nav button[data-section="accounts"]')!);
+    const accounts = () => find(admin.doc, 'ptce-admin-accounts')!.shadowRoot!;
+    const edit = await until(
+      () =>
+        find<HTMLButtonElement>(accounts(), `button[aria-expanded]`) &&
+        [...accounts().querySelectorAll<HTMLButtonElement>('button[aria-expanded]')].find((b) => b.textContent!.includes(email)),
+      'the change button of the account',
+    );
+    await click(edit);
+    // The form opens under the row, with the account's values, its first field focused.
+    const form = await until(() => find<HTMLFormElement>(accounts(), '#edit-account'), 'the form');
+    expect(form.querySelector('legend')!.textContent).to.contain(email);
+    expect(find<HTMLInputElement>(accounts(), '#edit-departements')!.value).to.equal('69');
+    expect(edit.getAttribute('aria-expanded')).to.equal('true');
+    expect(await axeViolations(admin.frame), 'the form open').to.deep.equal([]);
+    await fill(find<HTMLInputElement>(accounts(), '#edit-name')!, 'Camille, modération Alpes');
+    await fill(find<HTMLInputElement>(accounts(), '#edit-departements')!, '38, 73');
+    await click(find(form, 'button[type="submit"]')!);
+    await until(() => find(accounts(), '#accounts-status')?.textContent?.includes(`Compte ${email} mis à jour.`), 'updated');
+    expect(find(accounts(), '#edit-account'), 'the form closes').to.equal(null);
+    const row = [...accounts().querySelectorAll('#accounts tbody tr')].find((tr) => tr.textContent!.includes(email))!;
+    expect(row.textContent).to.contain('Camille, modération Alpes').and.to.contain('38, 73');
+    // As stored.
+    const { body } = await realServerAdmin('/api/admin/accounts');
+    const stored = body.accounts.find((account: { email: string }) => account.email === email);
+    expect([stored.name, stored.role, stored.departements]).to.deep.equal(['Camille, modération Alpes', 'moderator', ['38', '73']]);
+
+    // A territory the server refuses: said, and the form stays open with what was typed.
+    await click([...accounts().querySelectorAll<HTMLButtonElement>('button[aria-expanded]')].find((b) => b.textContent!.includes(email))!);
+    await fill(await until(() => find<HTMLInputElement>(accounts(), '#edit-departements'), 'the form again'), '');
+    await click(find(accounts(), '#edit-account button[type="submit"]')!);
+    await until(() => find(accounts(), '#accounts-status')?.textContent?.includes(`Compte ${email} :`), 'refused');
+    expect(find(accounts(), '#edit-account'), 'still open').to.not.equal(null);
+    expect(await axeViolations(admin.frame), 'the refusal').to.deep.equal([]);
+  });
 });

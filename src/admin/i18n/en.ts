@@ -338,6 +338,8 @@ export const en: { readonly [K in AdminKey]: Message } = {
   'accounts.link-sent': 'Password link sent to {email}.',
   'accounts.erase': 'Erase account {email}',
   'accounts.erased-done': 'Account {email} erased.',
+  'accounts.edit': 'Change the role and territory of {email}',
+  'accounts.edit-legend': 'Role and territory of {email}',
   'accounts.count': { zero: 'No accounts.', one: '1 account.', other: '{count} accounts.' },
   'imports.title': 'Imports',
   'imports.intro': 'Import poles into the directory from a file or an address: a preview first, nothing is written before “Apply”.',

@@ -349,6 +349,8 @@ export const fr = {
   'accounts.link-sent': 'Lien du mot de passe envoyé à {email}.',
   'accounts.erase': 'Effacer le compte {email}',
   'accounts.erased-done': 'Compte {email} effacé.',
+  'accounts.edit': 'Modifier le rôle et le territoire de {email}',
+  'accounts.edit-legend': 'Rôle et territoire de {email}',
   'accounts.count': { zero: 'Aucun compte.', one: '1 compte.', other: '{count} comptes.' },
   'imports.title': 'Imports',
   'imports.intro':
