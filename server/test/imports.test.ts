@@ -451,10 +451,22 @@ describe('sources kept in step', () => {
     );
     assert.equal(await ofSource(), 9);
 
-    // Held again, then applied by an admin after review.
+    // Held again, twice (the next period's run): the newer one replaces the older, then an admin
+    // applies it after review.
+    files['/rennes.csv'] = sourceSheet(2);
+    const older = await (await call(`/api/admin/sources/${source.id}/run`, 'POST')).json();
+    assert.equal(older.status, 'held');
     files['/rennes.csv'] = sourceSheet(3);
     const held = await (await call(`/api/admin/sources/${source.id}/run`, 'POST')).json();
     assert.equal(held.status, 'held');
+    assert.equal((await (await call(`/api/admin/imports/${older.import.id}`)).json()).status, 'discarded');
+    const waiting = (await (await call('/api/admin/imports')).json()).imports.filter(
+      (i: { sourceId: number; status: string }) => i.sourceId === source.id && i.status === 'held',
+    );
+    assert.deepEqual(
+      waiting.map((i: { id: string }) => i.id),
+      [held.import.id],
+    );
     const applied = await (await call(`/api/admin/imports/${held.import.id}/apply`, 'POST')).json();
     assert.equal(applied.status, 'applied');
     assert.equal(await ofSource(), 3);

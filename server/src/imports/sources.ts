@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Actor } from '../http/actor.js';
 import type { Database, ImportSourcesTable } from '../store/schema.js';
-import { applyImport, previewImport, type ImportView } from './batch.js';
+import { applyImport, discardImport, previewImport, type ImportView } from './batch.js';
 import type { ImportFormat } from './read.js';
 import type { Scheduler } from './scheduler.js';
 
@@ -184,6 +184,8 @@ export async function runSource(db: Db, id: number, options: { owner?: string; f
       { sourceId: id, archiveMissing: true, maxArchiveShare: source.maxArchiveShare },
     );
     const at = new Date().toISOString();
+    // A newer run supersedes the held ones: one import waits for review per source, never one per period.
+    await discardHeld(db, id, previewed.id, actor);
     if (previewed.status === 'held') {
       const { archived, archiveShare } = previewed.preview;
       await record({
@@ -209,6 +211,18 @@ export async function runSource(db: Db, id: number, options: { owner?: string; f
       .where('lock_owner', '=', owner)
       .execute();
   }
+}
+
+/** Discards the source's held imports but `keep` (their previews are older than the file now). */
+async function discardHeld(db: Db, id: number, keep: string, actor: Actor): Promise<void> {
+  const held = await db
+    .selectFrom('imports')
+    .select('id')
+    .where('source_id', '=', id)
+    .where('status', '=', 'held')
+    .where('id', '!=', keep)
+    .execute();
+  for (const row of held) await discardImport(db, row.id, actor);
 }
 
 /** Keeps the source's last KEEP_IMPORTS applied or discarded imports (held ones stay until decided). */
