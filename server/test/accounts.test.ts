@@ -262,20 +262,30 @@ describe('login throttle', () => {
     assert.equal((await as(target.token, url('/api/me'))).status, 200);
   });
 
-  it('lets a right password in again once the window has passed (never locked for good)', () => {
-    const throttle = new LoginThrottle({ perAccountAndAddress: 3, perAddress: 10, perAccount: 20 });
-    const t0 = 1_000_000;
-    for (let i = 0; i < 3; i++) throttle.failed('192.0.2.1', 'a@example.org', t0);
-    assert.ok(throttle.blocked('192.0.2.1', 'a@example.org', t0 + 1000) > 0);
-    assert.equal(throttle.blocked('192.0.2.2', 'a@example.org', t0 + 1000), 0, 'another address may try');
-    assert.equal(throttle.blocked('192.0.2.1', 'a@example.org', t0 + 15 * 60_000), 0, 'the window ends');
+  it('lets a right password in again once the window has passed (never locked for good)', async () => {
+    const limits = { perAccountAndAddress: 3, perAddress: 10, perAccount: 20 };
+    // Two throttles on one database: two server processes count the same attempts.
+    const one = new LoginThrottle(server.store.db, limits);
+    const other = new LoginThrottle(server.store.db, limits);
+    const t0 = Date.now() + 3600_000;
+    for (let i = 0; i < 3; i++) await (i % 2 ? other : one).failed('192.0.2.1', 'a@example.org', t0);
+    assert.ok((await one.blocked('192.0.2.1', 'a@example.org', t0 + 1000)) > 0);
+    assert.ok((await other.blocked('192.0.2.1', 'a@example.org', t0 + 1000)) > 0, 'the other process refuses too');
+    assert.equal(await one.blocked('192.0.2.2', 'a@example.org', t0 + 1000), 0, 'another address may try');
+    assert.equal(await one.blocked('192.0.2.1', 'a@example.org', t0 + 15 * 60_000), 0, 'the window ends');
+    // A wrong password after the window starts a new one, at 1.
+    await one.failed('192.0.2.1', 'a@example.org', t0 + 15 * 60_000);
+    assert.equal(await one.blocked('192.0.2.1', 'a@example.org', t0 + 15 * 60_000 + 1000), 0);
     // Per address over many accounts, and per account over many addresses.
-    for (let i = 0; i < 10; i++) throttle.failed('198.51.100.7', `x${i}@example.org`, t0);
-    assert.ok(throttle.blocked('198.51.100.7', 'new@example.org', t0) > 0);
-    for (let i = 0; i < 20; i++) throttle.failed(`203.0.113.${i}`, 'b@example.org', t0);
-    assert.ok(throttle.blocked('203.0.113.200', 'b@example.org', t0) > 0);
+    for (let i = 0; i < 10; i++) await one.failed('198.51.100.7', `x${i}@example.org`, t0);
+    assert.ok((await one.blocked('198.51.100.7', 'new@example.org', t0)) > 0);
+    for (let i = 0; i < 20; i++) await other.failed(`203.0.113.${i}`, 'b@example.org', t0);
+    assert.ok((await one.blocked('203.0.113.200', 'b@example.org', t0)) > 0);
     // IPv6 neighbours in one /64 count as one address.
-    for (let i = 0; i < 3; i++) throttle.failed(`2001:db8::${i + 1}`, 'c@example.org', t0);
-    assert.ok(throttle.blocked('2001:db8::ffff', 'c@example.org', t0) > 0);
+    for (let i = 0; i < 3; i++) await one.failed(`2001:db8::${i + 1}`, 'c@example.org', t0);
+    assert.ok((await one.blocked('2001:db8::ffff', 'c@example.org', t0)) > 0);
+    // Neither an e-mail nor an address is stored, only hashes.
+    const stored = JSON.stringify(await server.store.db.selectFrom('login_attempts').selectAll().execute());
+    for (const clear of ['a@example.org', '192.0.2.1', '203.0.113', '2001:db8']) assert.ok(!stored.includes(clear), clear);
   });
 });

@@ -1,13 +1,17 @@
 /**
  * Login attempts, throttled per client address, per account from that address, and per account
- * from all addresses (fixed windows of 15 minutes, in memory). Unlike the secrets of
- * http/rate-limits.ts (long random tokens, compared first), a password can be guessed: once a
- * limit is over, every attempt it covers is refused 429 *before* the password is compared, or the
- * answer would still tell a right guess. Refused attempts are not counted, so the block ends with
- * the window: a correct password is never refused for more than 15 minutes after the last wrong
- * attempt, and never for good.
+ * from all addresses (fixed windows of 15 minutes). Unlike the secrets of http/rate-limits.ts
+ * (long random tokens, compared first), a password can be guessed: once a limit is over, every
+ * attempt it covers is refused 429 *before* the password is compared, or the answer would still
+ * tell a right guess. Refused attempts are not counted, so the block ends with the window: a
+ * correct password is never refused for more than 15 minutes after the last wrong attempt, and
+ * never for good. The counts are in the database (table login_attempts), so several server
+ * processes or machines do not each allow their own share of guesses; their keys are hashes.
  */
+import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
 import { addressKey } from '../http/rate-limits.js';
+import type { Database } from '../store/schema.js';
 
 const WINDOW_MS = 15 * 60_000;
 
@@ -22,45 +26,67 @@ export interface ThrottleLimits {
 
 export const LOGIN_LIMITS: ThrottleLimits = { perAccountAndAddress: 5, perAddress: 30, perAccount: 100 };
 
-export class LoginThrottle {
-  readonly #counts = new Map<string, { count: number; resetAt: number }>();
+const hashed = (key: string) => createHash('sha256').update(`ptce-login|${key}`).digest('base64url');
 
-  constructor(readonly limits: ThrottleLimits = LOGIN_LIMITS) {}
+export class LoginThrottle {
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly limits: ThrottleLimits = LOGIN_LIMITS,
+  ) {}
 
   #keys(ip: string, email: string): [string, number][] {
     const address = addressKey(ip);
     return [
-      [`${email}|${address}`, this.limits.perAccountAndAddress],
-      [`*|${address}`, this.limits.perAddress],
-      [`${email}|*`, this.limits.perAccount],
+      [hashed(`${email}|${address}`), this.limits.perAccountAndAddress],
+      [hashed(`*|${address}`), this.limits.perAddress],
+      [hashed(`${email}|*`), this.limits.perAccount],
     ];
   }
 
   /** Seconds to wait before this address may try this account again; 0 if it may now. */
-  blocked(ip: string, email: string, now = Date.now()): number {
+  async blocked(ip: string, email: string, now = Date.now()): Promise<number> {
+    const keys = this.#keys(ip, email);
+    const rows = await this.db
+      .selectFrom('login_attempts')
+      .selectAll()
+      .where(
+        'key',
+        'in',
+        keys.map(([key]) => key),
+      )
+      .where('reset_at', '>', new Date(now).toISOString())
+      .execute();
     let wait = 0;
-    for (const [key, max] of this.#keys(ip, email)) {
-      const entry = this.#counts.get(key);
-      if (entry && entry.resetAt > now && entry.count >= max) wait = Math.max(wait, Math.ceil((entry.resetAt - now) / 1000));
+    for (const row of rows) {
+      const max = keys.find(([key]) => key === row.key)![1];
+      if (row.failures >= max) wait = Math.max(wait, Math.ceil((Date.parse(row.reset_at) - now) / 1000));
     }
     return wait;
   }
 
-  failed(ip: string, email: string, now = Date.now()): void {
-    if (this.#counts.size > 50_000) this.#prune(now);
-    for (const [key] of this.#keys(ip, email)) {
-      const entry = this.#counts.get(key);
-      if (entry && entry.resetAt > now) entry.count++;
-      else this.#counts.set(key, { count: 1, resetAt: now + WINDOW_MS });
-    }
+  /** Counts a wrong password against its three keys (a new window where the last one ended). */
+  async failed(ip: string, email: string, now = Date.now()): Promise<void> {
+    const at = new Date(now).toISOString();
+    const reset = new Date(now + WINDOW_MS).toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('login_attempts').where('reset_at', '<=', at).execute();
+      for (const [key] of this.#keys(ip, email)) {
+        await trx
+          .insertInto('login_attempts')
+          .values({ key, failures: 1, reset_at: reset })
+          .onConflict((conflict) =>
+            conflict.column('key').doUpdateSet({
+              failures: sql`CASE WHEN login_attempts.reset_at > ${at} THEN login_attempts.failures + 1 ELSE 1 END`,
+              reset_at: sql`CASE WHEN login_attempts.reset_at > ${at} THEN login_attempts.reset_at ELSE ${reset} END`,
+            }),
+          )
+          .execute();
+      }
+    });
   }
 
   /** A right password from this address forgets its wrong ones for this account. */
-  succeeded(ip: string, email: string): void {
-    this.#counts.delete(this.#keys(ip, email)[0][0]);
-  }
-
-  #prune(now: number) {
-    for (const [key, entry] of this.#counts) if (entry.resetAt <= now) this.#counts.delete(key);
+  async succeeded(ip: string, email: string): Promise<void> {
+    await this.db.deleteFrom('login_attempts').where('key', '=', this.#keys(ip, email)[0][0]).execute();
   }
 }

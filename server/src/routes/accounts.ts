@@ -86,7 +86,7 @@ const TOKEN_ACCOUNT = { id: null, email: null, name: null, role: 'admin', region
 
 export const accountRoutes: Area<AccountOptions> = async (app, { store, admin, mailer, publicUrl }) => {
   const { db } = store;
-  const throttle = new LoginThrottle();
+  const throttle = new LoginThrottle(db);
   const originOf = (request: FastifyRequest) => publicUrl ?? `${request.protocol}://${request.host}`;
   /** Mails the link; false (logged) if the mail could not leave: the admin sends a new one. */
   const sendLink = async (request: FastifyRequest, account: AccountRow, link: string) => {
@@ -102,7 +102,7 @@ export const accountRoutes: Area<AccountOptions> = async (app, { store, admin, m
   app.post('/api/login', { schema: { body: Login } }, async (request, reply) => {
     reply.header('Cache-Control', 'no-store');
     const email = request.body.email.trim().toLowerCase();
-    const wait = throttle.blocked(request.ip, email);
+    const wait = await throttle.blocked(request.ip, email);
     if (wait) {
       reply.header('Retry-After', String(wait));
       return fail(reply, 429, 'too many failed attempts');
@@ -111,10 +111,10 @@ export const accountRoutes: Area<AccountOptions> = async (app, { store, admin, m
     // Always one scrypt, account or not: the timing does not tell which addresses have one.
     const right = await verifyPassword(request.body.password, account?.password_hash ?? null);
     if (!account || !right || account.disabled || account.erased_at) {
-      throttle.failed(request.ip, email);
+      await throttle.failed(request.ip, email);
       return fail(reply, 401, 'wrong e-mail or password');
     }
-    throttle.succeeded(request.ip, email);
+    await throttle.succeeded(request.ip, email);
     const session = await openSession(db, account.id);
     return { token: session.token, expiresAt: session.expiresAt, account: accountView(account) };
   });

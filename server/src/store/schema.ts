@@ -21,6 +21,7 @@ export interface Database {
   imports: ImportsTable;
   pole_source_ids: PoleSourceIdsTable;
   import_sources: ImportSourcesTable;
+  login_attempts: LoginAttemptsTable;
   owner_links: OwnerTokensTable;
   owner_sessions: OwnerTokensTable;
   owner_edits: OwnerEditsTable;
@@ -356,4 +357,11 @@ export interface ImportSourcesTable {
   last_import_id: string | null;
   lock_owner: string | null;
   lock_expires_at: string | null;
+}
+
+/** Wrong passwords in the current window, per hashed key (accounts/throttle.ts). */
+export interface LoginAttemptsTable {
+  key: string;
+  failures: number;
+  reset_at: string;
 }

@@ -16,6 +16,7 @@ import * as contributions from './0012-contributions.js';
 import * as poleContact from './0013-pole-contact.js';
 import * as imports from './0016-imports.js';
 import * as importSources from './0017-import-sources.js';
+import * as loginAttempts from './0018-login-attempts.js';
 
 /**
  * Schema changes, in order, for both back ends. Never edit a released one: add the next file and
@@ -38,6 +39,7 @@ const MIGRATIONS: [string, (db: Kysely<unknown>, dialect: Dialect) => Promise<vo
   ['0014-referentiel-versions', referentielVersions.up],
   ['0016-imports', imports.up],
   ['0017-import-sources', importSources.up],
+  ['0018-login-attempts', loginAttempts.up],
 ];
 
 /** How many migrations this release has: a database brought up to date reports this version. */
