@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import '../src/components/pole-map/define.js';
 import type { PtcePoleMap } from '../src/components/pole-map/ptce-pole-map.js';
 
@@ -20,6 +20,7 @@ type Args = {
   mode: PtcePoleMap['mode'];
   width: number;
   syncUrl: boolean;
+  poleUrl: string;
 };
 const meta: Meta<Args> = {
   title: 'Widgets/Carte des pôles (ptce-pole-map)',
@@ -33,6 +34,7 @@ const meta: Meta<Args> = {
     mode: 'markers',
     width: 1000,
     syncUrl: false,
+    poleUrl: '',
   },
   argTypes: {
     regions: { control: 'inline-radio', options: ['current', '2015'] },
@@ -40,7 +42,7 @@ const meta: Meta<Args> = {
     mode: { control: 'inline-radio', options: ['markers', 'density'] },
     width: { control: { type: 'range', min: 320, max: 1200, step: 20 } },
   },
-  render: ({ endpoint, region, department, regions, view, mode, width, syncUrl }, { globals }) =>
+  render: ({ endpoint, region, department, regions, view, mode, width, syncUrl, poleUrl }, { globals }) =>
     html`<div style="max-width:${width}px">
       <ptce-pole-map
         endpoint=${endpoint}
@@ -50,6 +52,7 @@ const meta: Meta<Args> = {
         view=${view}
         mode=${mode}
         ?sync-url=${syncUrl}
+        pole-url=${poleUrl || nothing}
         theme=${globals.theme}
       ></ptce-pole-map>
     </div>`,
@@ -79,6 +82,11 @@ export const LienPartageable: Story = {
 export const Densite: Story = { name: 'Densité par région', args: { mode: 'density' } };
 export const Telephone: Story = { name: 'Étroite (320 px) : onglets', args: { width: 320 } };
 export const ListeSeule: Story = { name: 'Liste seule', args: { view: 'list', width: 480 } };
+/** `pole-url`: each entry of the list is a link to the pole's own page (`{id}` is its id), as on the server's pages. */
+export const PagesDesPoles: Story = {
+  name: 'Liste reliée aux pages des pôles (pole-url)',
+  args: { view: 'list', width: 480, poleUrl: '/poles/{id}' },
+};
 export const FichesInvalides: Story = {
   name: 'Source avec des fiches invalides (signalées, pas affichées) et des champs écartés',
   args: { endpoint: '/story-data/ptce-invalid-records.json', width: 800 },
