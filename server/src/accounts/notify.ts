@@ -5,10 +5,10 @@
  * Messages name the item and where to moderate it, never the sender's personal data.
  */
 import type { FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely, Selectable } from 'kysely';
 import { inTerritory } from '../http/actor.js';
 import type { Mailer } from '../mail/mailer.js';
-import type { Database } from '../store/schema.js';
+import type { AccountsTable, Database } from '../store/schema.js';
 import { actorOf } from './accounts.js';
 
 export interface Notification {
@@ -20,21 +20,32 @@ export interface Notification {
 
 export const DAY_MS = 24 * 3600_000;
 
+/** The accounts that hear of new items, as a query built once per database (it runs on every submission). */
+const notifiable = new WeakMap<Kysely<Database>, CompiledQuery<Selectable<AccountsTable>>>();
+function notifiableQuery(db: Kysely<Database>): CompiledQuery<Selectable<AccountsTable>> {
+  let query = notifiable.get(db);
+  if (!query) {
+    query = db
+      .selectFrom('accounts')
+      .selectAll()
+      .where('disabled', '=', 0)
+      .where('erased_at', 'is', null)
+      .where('email', 'is not', null)
+      .where('notify', '!=', 'off')
+      .orderBy('id')
+      .compile();
+    notifiable.set(db, query);
+  }
+  return query;
+}
+
 /** Mails or queues the notification for every account whose territory covers it: how many of each. */
 export async function notifyModerators(
   db: Kysely<Database>,
   mailer: Mailer,
   { departements, subject, text }: Notification,
 ): Promise<{ mailed: number; queued: number; failed: number }> {
-  const accounts = await db
-    .selectFrom('accounts')
-    .selectAll()
-    .where('disabled', '=', 0)
-    .where('erased_at', 'is', null)
-    .where('email', 'is not', null)
-    .where('notify', '!=', 'off')
-    .orderBy('id')
-    .execute();
+  const { rows: accounts } = await db.executeQuery(notifiableQuery(db));
   const result = { mailed: 0, queued: 0, failed: 0 };
   for (const account of accounts.filter((row) => inTerritory(actorOf(row), departements))) {
     if (account.notify === 'daily') {

@@ -16,8 +16,11 @@ const distinct = (codes: (string | undefined)[]) => [...new Set(codes.filter((co
 export const poleDepartements = (poles: readonly Pole[], id: string | null | undefined): string[] =>
   (id ? poles.find((pole) => pole.id === id)?.departments : undefined) ?? [];
 
-export function signatureDepartements(row: SignatureRow, poles: readonly Pole[]): string[] {
-  const { pole } = JSON.parse(row.body) as Signature;
+export const signatureDepartements = (row: SignatureRow, poles: readonly Pole[]): string[] =>
+  departementsOfSignature(JSON.parse(row.body) as Signature, poles);
+
+/** The same from the signature itself (a new one: its body is at hand, not to be parsed again). */
+export function departementsOfSignature({ pole }: Signature, poles: readonly Pole[]): string[] {
   return distinct([...poleDepartements(poles, pole.id), pole.department, departmentFromPostcode(pole.postcode)]);
 }
 

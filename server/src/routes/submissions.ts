@@ -8,7 +8,7 @@ import type { PolesDocument } from '../../../src/data/schemas/pole.js';
 import type { Referentiel } from '../../../src/data/schemas/referentiel.js';
 import { Assessment, AssessmentReceipt, Signature, SignatureReceipt } from '../../../src/data/schemas/submissions.js';
 import type { Notifier } from '../accounts/notify.js';
-import { signatureDepartements } from '../accounts/territory.js';
+import { departementsOfSignature } from '../accounts/territory.js';
 import type { CampaignAccess } from '../campaigns.js';
 import { fail } from '../http/errors.js';
 import { idempotencyKey, storeOnce, submission } from '../http/idempotency.js';
@@ -30,7 +30,7 @@ export const submissionRoutes: Area<{ store: Store; cache: PublicCache; campaign
     const stored = await storeOnce<SignatureRow>(store, reply, 'signature', signatureSubmission(request.body, idempotencyKey(request)));
     if (stored?.status === 201) {
       notify?.(request, {
-        departements: signatureDepartements(stored.row, cache.document<PolesDocument>('poles.json')?.poles ?? []),
+        departements: departementsOfSignature(request.body, cache.document<PolesDocument>('poles.json')?.poles ?? []),
         subject: `Charte : nouvelle signature de ${stored.row.pole_name}`,
         text: `${stored.row.pole_name} (${request.body.pole.city}) a signé la charte : référence ${stored.row.reference}.`,
       });
