@@ -7,7 +7,7 @@ export interface LayersHost extends ReactiveControllerHost {
   readonly renderRoot: HTMLElement | DocumentFragment;
 }
 
-/** Beyond this zoom relative to the box the basemap was drawn at, it is drawn again (crisp). */
+/** From this zoom relative to the box the basemap was drawn at (or its inverse), it is drawn again (crisp). */
 const MOST_SCALE = 2;
 
 /**
@@ -28,12 +28,13 @@ export function transformBetween(base: Box, view: Box): string {
  * The basemap and tint layers follow zoom and pan with a CSS transform of layers the browser has
  * already rasterized, instead of a new viewBox it would rasterize again at each step (20–70 ms in
  * Chromium for the departments); the marks keep the real viewBox (cheap, and clicked). The layers
- * are drawn again at the view ("re-based") only when that is worth it: the zoom has gone beyond
- * ×2 or ×½ of their box, what they show changes, the view is reset, or a gesture has ended
- * (`settle`: the end of a drag or pinch, the pointer leaving the map, focus leaving its buttons).
- * Until then their lines are up to twice as thick or thin as drawn: `non-scaling-stroke` follows
- * the SVG's own viewBox, not a CSS transform, in Chromium and Firefox; bounding the scale keeps
- * that difference small and brief, and costs no raster while zooming.
+ * are drawn again at the view ("re-based") only when that is worth it: the zoom has reached ×2
+ * or ×½ of their box, what they show changes, the view is reset, or a gesture has ended
+ * (`settle`: the end of a drag or pinch, the mouse leaving the map, focus leaving its buttons).
+ * Until then their lines are scaled with the rest, up to twice as thick or thin as drawn:
+ * `non-scaling-stroke` counts the SVG's own viewBox, not a CSS transform on the SVG (seen in
+ * Chromium and Firefox: a 1-unit stroke under scale(4) is 4 px wide), and undoing that would mean
+ * painting again. Accepted: bounded to ×2, it lasts until the zoom ends, and costs no raster.
  */
 export class BasemapLayers implements ReactiveController {
   /** The box the layers were last drawn at: their viewBox. */
@@ -47,7 +48,7 @@ export class BasemapLayers implements ReactiveController {
   }
 
   /**
-   * The layers' viewBox for this render: the same as before while the view stays within ×2 and ×½
+   * The layers' viewBox for this render: the same as before while the view stays between ×½ and ×2
    * of it, else the view's. `shown` is what the layers show: when it changes they are written
    * again anyway, at the view.
    */
@@ -55,7 +56,8 @@ export class BasemapLayers implements ReactiveController {
     const base = this.base;
     const scale = base ? base.w / view.w : 1;
     const changed = shown.length !== this.drawnFor.length || shown.some((value, i) => value !== this.drawnFor[i]);
-    if (!base || changed || this.rebaseNext || scale > MOST_SCALE || scale < 1 / MOST_SCALE) this.base = view;
+    // (×2 itself included: a bubble activated zooms by exactly 2.)
+    if (!base || changed || this.rebaseNext || scale >= MOST_SCALE || scale <= 1 / MOST_SCALE) this.base = view;
     this.drawnFor = shown;
     this.rebaseNext = false;
     return this.base!;
@@ -65,7 +67,9 @@ export class BasemapLayers implements ReactiveController {
    * A gesture ended: the layers are drawn again at the view if it is zoomed relative to them (a
    * pan alone keeps them: translated, they are as sharp as drawn again, and cost no raster).
    */
-  settle = (): void => {
+  settle = (event?: Event): void => {
+    // A finger "leaves" the map each time it is lifted, a tap on + included: not the end of a zoom.
+    if (event?.type === 'pointerleave' && (event as PointerEvent).pointerType !== 'mouse') return;
     if (!this.base || this.base.w === this.host.viewBox.w) return;
     this.rebase();
   };
