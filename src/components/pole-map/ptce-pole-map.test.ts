@@ -339,9 +339,19 @@ describe('<ptce-pole-map>', () => {
     for (const scale of scales()) expect(scale).to.be.closeTo(1.6, 0.001);
     expect(offBasemap(central()), 'the same department under the marker').to.be.below(1.5);
 
-    // A second step goes beyond ×2 of that box: drawn again at the view, sharp, untransformed.
+    // The mouse leaves the map: the zoom is over, the basemap is drawn again at the view, sharp.
+    await hover(q(el, '[part="count"]'));
+    await until(() => drawnAt()[0] === marks.getAttribute('viewBox'), 'drawn again once the mouse left');
+    expect(scales()).to.deep.equal([1, 1]);
+    expect(offBasemap(central())).to.be.below(1.5);
+
+    // Two more steps: the second goes to ×2 of that box or beyond, and draws it again at once.
     await click(zoomIn);
     await until(() => viewBox(el)[2] < full / 2, 'zoomed in again');
+    await el.updateComplete;
+    for (const scale of scales()) expect(scale).to.be.closeTo(1.6, 0.001);
+    await click(zoomIn);
+    await until(() => viewBox(el)[2] < full / 3, 'zoomed in a third time');
     await el.updateComplete;
     expect(drawnAt()).to.deep.equal([marks.getAttribute('viewBox'), marks.getAttribute('viewBox')]);
     expect(scales()).to.deep.equal([1, 1]);
