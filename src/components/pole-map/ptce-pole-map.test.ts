@@ -292,6 +292,89 @@ describe('<ptce-pole-map>', () => {
     await until(() => viewBox(el)[2] === full, 'back to the full view');
   });
 
+  it('zooms and pans the basemap as drawn (a transform, not drawn again) under the same marks, and draws it again past ×2', async () => {
+    const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO} region="84" style="width:900px"></ptce-pole-map>`);
+    const marks = q<SVGSVGElement>(el, 'svg');
+    const layers = all<SVGSVGElement>(el, 'svg.basemap');
+    expect(
+      layers.map((l) => l.classList.contains('tints')),
+      'the basemap and its tints',
+    ).to.deep.equal([false, true]);
+    const drawnAt = () => layers.map((l) => l.getAttribute('viewBox'));
+    const scales = () => layers.map((l) => new DOMMatrixReadOnly(getComputedStyle(l).transform.replace(/^none$/, 'matrix(1,0,0,1,0,0)')).a);
+    /** The single marker nearest the map's centre, on screen, with its pole's id (its key). */
+    const central = () => {
+      const frame = marks.getBoundingClientRect();
+      const distance = (m: Element) => {
+        const r = m.getBoundingClientRect();
+        return Math.hypot(r.left + r.width / 2 - frame.left - frame.width / 2, r.top + r.height / 2 - frame.top - frame.height / 2);
+      };
+      return all<SVGCircleElement>(el, '.marker:not(.bubble)').sort((a, b) => distance(a) - distance(b))[0];
+    };
+    /** On screen, how far the marker is from where it falls in the department under it, in px. */
+    const offBasemap = (marker: SVGCircleElement) => {
+      const at = { x: marker.cx.baseVal.value, y: marker.cy.baseVal.value };
+      const dept = all<SVGPathElement>(el, 'svg.basemap:not(.tints) .dept').find((d) => d.isPointInFill(new DOMPoint(at.x, at.y)))!;
+      const inMap = dept.getBBox();
+      const onScreen = dept.getBoundingClientRect();
+      const mark = marker.getBoundingClientRect();
+      const expected = {
+        x: onScreen.left + ((at.x - inMap.x) / inMap.width) * onScreen.width,
+        y: onScreen.top + ((at.y - inMap.y) / inMap.height) * onScreen.height,
+      };
+      return Math.hypot(mark.left + mark.width / 2 - expected.x, mark.top + mark.height / 2 - expected.y);
+    };
+    const first = drawnAt();
+    expect(first[0], 'drawn at the view').to.equal(marks.getAttribute('viewBox'));
+    expect(scales()).to.deep.equal([1, 1]);
+    expect(offBasemap(central())).to.be.below(1.5);
+
+    // One step in: the layers the browser has drawn are scaled, not given a new box to draw.
+    const zoomIn = q<HTMLButtonElement>(el, '.controls button[title="Zoomer"]');
+    const full = viewBox(el)[2];
+    await click(zoomIn);
+    await until(() => viewBox(el)[2] < full, 'zoomed in');
+    await el.updateComplete;
+    expect(drawnAt(), 'the basemap keeps the box it was drawn at').to.deep.equal(first);
+    for (const scale of scales()) expect(scale).to.be.closeTo(1.6, 0.001);
+    expect(offBasemap(central()), 'the same department under the marker').to.be.below(1.5);
+
+    // The mouse leaves the map: the zoom is over, the basemap is drawn again at the view, sharp.
+    await hover(q(el, '[part="count"]'));
+    await until(() => drawnAt()[0] === marks.getAttribute('viewBox'), 'drawn again once the mouse left');
+    expect(scales()).to.deep.equal([1, 1]);
+    expect(offBasemap(central())).to.be.below(1.5);
+
+    // Two more steps: the second goes to ×2 of that box or beyond, and draws it again at once.
+    await click(zoomIn);
+    await until(() => viewBox(el)[2] < full / 2, 'zoomed in again');
+    await el.updateComplete;
+    for (const scale of scales()) expect(scale).to.be.closeTo(1.6, 0.001);
+    await click(zoomIn);
+    await until(() => viewBox(el)[2] < full / 3, 'zoomed in a third time');
+    await el.updateComplete;
+    expect(drawnAt()).to.deep.equal([marks.getAttribute('viewBox'), marks.getAttribute('viewBox')]);
+    expect(scales()).to.deep.equal([1, 1]);
+    expect(offBasemap(central())).to.be.below(1.5);
+
+    // Panned with the mouse: moved, not drawn again (at the same scale, moving it loses nothing).
+    const [x0] = viewBox(el);
+    const drawn = drawnAt();
+    await drag(marks, -70, 40);
+    await until(() => viewBox(el)[0] > x0, 'panned');
+    await el.updateComplete;
+    expect(drawnAt(), 'a pan keeps the drawn basemap').to.deep.equal(drawn);
+    expect(getComputedStyle(layers[0]).transform).to.not.equal('none');
+    expect(offBasemap(central()), 'the same department under the marker after panning').to.be.below(1.5);
+
+    // And the marker there is still the one a click selects.
+    const marker = central();
+    const selected = oneEvent(el, 'ptce-pole-select');
+    await click(marker);
+    expect(((await selected) as CustomEvent).detail.id).to.equal(marker.dataset.key);
+    await expect(el).to.be.accessible();
+  });
+
   it("draws the chosen region's border, fades the others, and tints the departments that have poles", async () => {
     const el = await mapOf(html`<ptce-pole-map endpoint=${DEMO} region="84" style="width:900px"></ptce-pole-map>`);
     const edge = q<SVGPathElement>(el, '.region-edge.selected');

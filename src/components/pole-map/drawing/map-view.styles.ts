@@ -25,12 +25,28 @@ export const mapViewStyles = css`
   .map > svg {
     will-change: transform;
   }
-  .map > svg.basemap {
+  /* The basemap's layers, in a box the size of the marks' SVG that clips them: each SVG shows all
+     of its drawing (overflow visible), so that panning and zooming out, done with a transform from
+     its top left corner (layer-transform.ts), uncover drawn land, not an empty edge. */
+  .map > .layers {
     position: absolute;
     inset-block-start: 0;
     inset-inline-start: 0;
+    inline-size: 100%;
+    aspect-ratio: 613 / 585;
+    overflow: hidden;
     z-index: -1;
     pointer-events: none;
+  }
+  .layers > svg {
+    position: absolute;
+    inset: 0;
+    display: block;
+    inline-size: 100%;
+    block-size: 100%;
+    overflow: visible;
+    transform-origin: 0 0;
+    will-change: transform;
   }
   .map > svg.dragging {
     cursor: grabbing;
@@ -190,7 +206,8 @@ export const mapViewStyles = css`
   }
   /* Forced colours: the marks in system colours, selection in Highlight, focus distinct from it. */
   @media (forced-colors: active) {
-    .map > svg {
+    .map > svg,
+    .layers > svg {
       forced-color-adjust: none;
     }
     .dept,
@@ -198,7 +215,7 @@ export const mapViewStyles = css`
     .inset rect {
       fill: Canvas;
     }
-    .map > svg.tints {
+    .layers > svg.tints {
       display: none;
     }
     :is(.marker, .swatch circle) {

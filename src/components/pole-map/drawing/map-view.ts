@@ -12,6 +12,7 @@ import { tokens } from '../../../styles/tokens.js';
 import { INSETS } from '../projection.js';
 import { renderBasemap, renderTints } from './basemap-layer.js';
 import { createBasemap } from './geometry.js';
+import { BasemapLayers } from './layer-transform.js';
 import { mapViewStyles } from './map-view.styles.js';
 import { clusterKey, densityClasses, namesOf, renderLegend, renderMark, type Density } from './marks.js';
 import { clusterPoles, nearestInDirection, type Cluster, type Direction, type PlacedPole } from './model.js';
@@ -65,7 +66,9 @@ export class PtcePoleMapView extends LitElement {
   @state() private notice = '';
   @state() private width = 0;
 
-  readonly panZoom = new PanZoom(this);
+  /** The basemap's layers: moved by a CSS transform while zooming and panning, drawn again when worth it. */
+  private readonly layers = new BasemapLayers(this);
+  readonly panZoom = new PanZoom(this, this.layers.settle);
   /** The marks in the DOM, by key: the event of one listener says which was used. */
   private shown = new Map<string, Cluster>();
   private tabbableKey?: string;
@@ -165,6 +168,7 @@ export class PtcePoleMapView extends LitElement {
     const visible = this.poles;
     const density = this.mode === 'density' ? this.densityOf(visible, focus as Set<string> | undefined) : undefined;
     const b = this.viewBox;
+    const base = this.layers.boxFor(b, [this.regions, this.region, focus, density, this.frame]);
     const unit = b.w / (this.width || SERVER_WIDTH);
     const radius = MARKER_RADIUS_PX * unit;
     // Clustered over all the poles shown (marks stay put while panning), but only the marks in view
@@ -179,7 +183,7 @@ export class PtcePoleMapView extends LitElement {
     this.tabbableKey = this.activeKey && this.shown.has(this.activeKey) ? this.activeKey : keys[0];
     // Focus is followed on this HTML frame: Chromium makes an SVG group with a focus listener a Tab
     // stop of its own, with no name. (The element is the tab panel when the map has tabs.)
-    return html`<div class="map" part="map" @focusin=${this.onMarkersEvent}>
+    return html`<div class="map" part="map" @focusin=${this.onMarkersEvent} @pointerleave=${this.layers.settle}>
         <svg
           viewBox="${b.x} ${b.y} ${b.w} ${b.h}"
           role="group"
@@ -195,26 +199,29 @@ export class PtcePoleMapView extends LitElement {
             ${clusters.map((c) => renderMark(c, radius, { selectedId: this.selectedId, tabbableKey: this.tabbableKey }, t))}
           </g>
         </svg>
-        <!-- The basemap in an SVG of its own under the marks' (a layer of its own): marks that change
-             (a filter) do not make the browser paint the departments again. -->
-        <svg class="basemap" viewBox="${b.x} ${b.y} ${b.w} ${b.h}" aria-hidden="true">
-          <!-- The basemap written again only when what it shows changes (not while panning or zooming). -->
-          ${guard([this.regions, this.region, focus, density], () =>
-            renderBasemap(basemap, { generation: this.regions, region: this.region, focus: focus as Set<string> | undefined, density }),
-          )}
-        </svg>
-        <!-- Markers mode: departments with poles tinted (not outlined: a line reads as a border), in
-             a layer of their own, so that a filter does not make the browser paint the basemap again. -->
-        <svg class="basemap tints" viewBox="${b.x} ${b.y} ${b.w} ${b.h}" aria-hidden="true">
-          ${guard([density, this.withPoles, focus], () => (density ? nothing : renderTints(basemap, this.withPoles, focus)))}
-        </svg>
-        <div class="controls">
+        <!-- The basemap in SVGs of their own under the marks' (layers of their own): marks that
+             change (a filter) do not make the browser paint the departments again, and zoom and
+             pan move them with a transform (layer-transform.ts). Their box clips them. -->
+        <div class="layers" aria-hidden="true">
+          <svg class="basemap" viewBox="${base.x} ${base.y} ${base.w} ${base.h}" aria-hidden="true">
+            <!-- Written again only when what it shows changes (not while panning or zooming). -->
+            ${guard([this.regions, this.region, focus, density], () =>
+              renderBasemap(basemap, { generation: this.regions, region: this.region, focus: focus as Set<string> | undefined, density }),
+            )}
+          </svg>
+          <!-- Markers mode: departments with poles tinted (not outlined: a line reads as a border),
+               in a layer of their own, so that a filter does not make the browser paint the basemap again. -->
+          <svg class="basemap tints" viewBox="${base.x} ${base.y} ${base.w} ${base.h}" aria-hidden="true">
+            ${guard([density, this.withPoles, focus], () => (density ? nothing : renderTints(basemap, this.withPoles, focus)))}
+          </svg>
+        </div>
+        <div class="controls" @focusout=${this.onControlsFocusOut}>
           <!-- Named by their title (also the tooltip), said once: no description repeating the name. -->
           <button type="button" title=${t('map.zoom-in')} @click=${() => this.panZoom.zoom(1.6)}><span aria-hidden="true">+</span></button>
           <button type="button" title=${t('map.zoom-out')} @click=${() => this.panZoom.zoom(1 / 1.6)}>
             <span aria-hidden="true">−</span>
           </button>
-          <button type="button" title=${t('map.reset')} @click=${() => (this.viewBox = this.focusBox())}>
+          <button type="button" title=${t('map.reset')} @click=${this.reset}>
             <span aria-hidden="true">⟲</span>
           </button>
         </div>
@@ -223,6 +230,17 @@ export class PtcePoleMapView extends LitElement {
       </div>
       <p class="visually-hidden" role="status">${this.notice}</p>`;
   }
+
+  /** Back to the framing of the focus, the basemap drawn again at it. */
+  private reset = () => {
+    this.viewBox = this.focusBox();
+    this.layers.rebase();
+  };
+
+  /** Focus leaving the zoom buttons ends a zoom made with the keyboard. */
+  private onControlsFocusOut = (event: FocusEvent) => {
+    if (!(event.currentTarget as Element).contains(event.relatedTarget as Node | null)) this.layers.settle();
+  };
 
   private marks(): SVGElement[] {
     return [...this.renderRoot.querySelectorAll<SVGElement>('.marker')];

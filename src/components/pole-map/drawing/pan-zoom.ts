@@ -13,7 +13,11 @@ export class PanZoom implements ReactiveController {
   /** True from the moment a press has moved far enough to be a drag, until just after its click. */
   dragged = false;
 
-  constructor(private host: PanZoomHost) {
+  /** `settled` is called when a drag or pinch ends (the basemap may be drawn again then). */
+  constructor(
+    private host: PanZoomHost,
+    private settled: () => void = () => {},
+  ) {
     host.addController(this);
   }
 
@@ -87,5 +91,6 @@ export class PanZoom implements ReactiveController {
     this.host.mapSvg?.classList.remove('dragging');
     // A click that ends a drag must not select the marker under the pointer.
     if (this.dragged) setTimeout(() => (this.dragged = false));
+    if (this.dragged && !this.pointers.size) this.settled();
   };
 }
