@@ -13,6 +13,8 @@ export default tseslint.config(
       'node_modules/',
       '**/node_modules/',
       'dist/',
+      // The server's build (npm run -w server build, and the tests that start the built server).
+      'server/dist/',
       'dist-demo/',
       // The bundle npm run build copies into the WordPress plugin.
       'integrations/wordpress/ptce-widgets/assets/',
