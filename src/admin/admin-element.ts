@@ -77,6 +77,33 @@ export class AdminElement extends LitElement {
     return html`<p class="state" role="status">${this.t('common.loading')}</p>`;
   }
 
+  /**
+   * A list as the sections show it: its count line, then, when it has rows, its table (an id the
+   * tests and the page's links use, a caption, one header per column).
+   */
+  protected renderCountedTable(table: { id: string; count: string; caption: string; columns: unknown[]; rows: unknown[] }): TemplateResult {
+    return html`<p class="count">${table.count}</p>
+      ${
+        table.rows.length
+          ? html`<div class="table-wrap">
+              <table id=${table.id}>
+                <caption>
+                  ${table.caption}
+                </caption>
+                <thead>
+                  <tr>
+                    ${table.columns.map((column) => html`<th scope="col">${column}</th>`)}
+                  </tr>
+                </thead>
+                <tbody>
+                  ${table.rows}
+                </tbody>
+              </table>
+            </div>`
+          : nothing
+      }`;
+  }
+
   /** The polite line that says what the last action did. */
   protected renderStatus(text: string | undefined, id = 'status'): TemplateResult {
     return html`<p class="status" id=${id} role="status" aria-live="polite">${text ?? nothing}</p>`;

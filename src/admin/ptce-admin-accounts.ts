@@ -110,45 +110,32 @@ export class PtceAdminAccounts extends AdminElement {
   }
 
   private renderTable(accounts: AccountRow[]) {
-    return html`<p class="count">${this.t('accounts.count', { count: accounts.length })}</p>
-      ${
-        accounts.length
-          ? html`<div class="table-wrap">
-              <table id="accounts">
-                <caption>
-                  ${this.t('accounts.caption')}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${this.t('accounts.email')}</th>
-                    <th scope="col">${this.t('accounts.role')}</th>
-                    <th scope="col">${this.t('accounts.territory')}</th>
-                    <th scope="col">${this.t('accounts.state')}</th>
-                    <th scope="col"><span class="hint">${this.t('common.decision')}</span></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${accounts.map(
-                    (account) =>
-                      html`<tr>
-                          <td>${account.email}${account.name ? html`<br />${account.name}` : nothing}</td>
-                          <td>${this.t(`role.${account.role}`)}</td>
-                          <td>
-                            ${account.role === 'admin' ? this.t('accounts.everywhere') : territoryText(account.regions, account.departements)}
-                          </td>
-                          <td>
-                            ${this.t(account.erased ? 'accounts.erased' : account.disabled ? 'accounts.disabled' : 'accounts.active')}
-                            ${account.passwordSet === false && !account.erased ? html`<br />${this.t('accounts.no-password')}` : nothing}
-                          </td>
-                          <td>${account.erased ? nothing : this.renderActions(account)}</td>
-                        </tr>
-                        ${this.editing === account.id && !account.erased ? this.renderEditor(account) : nothing}`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
-          : nothing
-      }`;
+    return this.renderCountedTable({
+      id: 'accounts',
+      count: this.t('accounts.count', { count: accounts.length }),
+      caption: this.t('accounts.caption'),
+      columns: [
+        this.t('accounts.email'),
+        this.t('accounts.role'),
+        this.t('accounts.territory'),
+        this.t('accounts.state'),
+        html`<span class="hint">${this.t('common.decision')}</span>`,
+      ],
+      rows: accounts.map(
+        (account) =>
+          html`<tr>
+              <td>${account.email}${account.name ? html`<br />${account.name}` : nothing}</td>
+              <td>${this.t(`role.${account.role}`)}</td>
+              <td>${account.role === 'admin' ? this.t('accounts.everywhere') : territoryText(account.regions, account.departements)}</td>
+              <td>
+                ${this.t(account.erased ? 'accounts.erased' : account.disabled ? 'accounts.disabled' : 'accounts.active')}
+                ${account.passwordSet === false && !account.erased ? html`<br />${this.t('accounts.no-password')}` : nothing}
+              </td>
+              <td>${account.erased ? nothing : this.renderActions(account)}</td>
+            </tr>
+            ${this.editing === account.id && !account.erased ? this.renderEditor(account) : nothing}`,
+      ),
+    });
   }
 
   private renderActions(account: AccountRow) {

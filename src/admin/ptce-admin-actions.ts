@@ -65,32 +65,21 @@ export class PtceAdminActions extends QueueSection<Loaded> {
 
   private renderTable({ actions, poles }: Loaded) {
     const rows = actions.slice().reverse();
-    return html`<p class="count">${this.t('actions.count', { count: rows.length })}</p>
-      ${
-        rows.length
-          ? html`<div class="table-wrap">
-              <table id="actions">
-                <caption>
-                  ${this.t('actions.caption')}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${this.t('common.reference')}</th>
-                    <th scope="col">${this.t('common.received')}</th>
-                    <th scope="col">${this.t('common.pole')}</th>
-                    <th scope="col">${this.t('actions.fiche')}</th>
-                    <th scope="col">${this.t('actions.contact')}</th>
-                    <th scope="col">${this.t('common.status')}</th>
-                    <th scope="col">${this.t('common.decision')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${rows.map((entry) => this.renderRow(entry, poles))}
-                </tbody>
-              </table>
-            </div>`
-          : nothing
-      }`;
+    return this.renderCountedTable({
+      id: 'actions',
+      count: this.t('actions.count', { count: rows.length }),
+      caption: this.t('actions.caption'),
+      columns: [
+        this.t('common.reference'),
+        this.t('common.received'),
+        this.t('common.pole'),
+        this.t('actions.fiche'),
+        this.t('actions.contact'),
+        this.t('common.status'),
+        this.t('common.decision'),
+      ],
+      rows: rows.map((entry) => this.renderRow(entry, poles)),
+    });
   }
 
   private renderRow(entry: ActionEntry, poles: ListedPole[]) {
@@ -108,26 +97,14 @@ export class PtceAdminActions extends QueueSection<Loaded> {
       <td>${contact.name}<br />${contact.email}</td>
       <td>${this.statusLabel(entry.status)}</td>
       <td>
-        <div class="buttons">
-          ${(['approve', 'reject'] as const).map(
-            (verb) =>
-              html`<button
-                type="button"
-                ?disabled=${!pending}
-                aria-label=${this.t(`actions.${verb}`, { reference: entry.reference })}
-                @click=${() => this.decideOn(entry.reference, verb)}
-              >
-                ${this.t(`common.${verb}`)}
-              </button>`,
-          )}
-          ${
-            entry.erased
-              ? nothing
-              : html`<button type="button" @click=${() => this.erase(entry.reference)}>
-                  ${this.t('actions.erase', { reference: entry.reference })}
-                </button>`
-          }
-        </div>
+        ${this.renderDecisions({
+          pending,
+          label: (verb) => this.t(`actions.${verb}`, { reference: entry.reference }),
+          decide: (verb) => this.decideOn(entry.reference, verb),
+          erase: entry.erased
+            ? undefined
+            : { label: this.t('actions.erase', { reference: entry.reference }), run: () => this.erase(entry.reference) },
+        })}
       </td>
     </tr>`;
   }

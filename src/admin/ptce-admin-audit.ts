@@ -46,39 +46,22 @@ export class PtceAdminAudit extends AdminElement {
 
   private renderTable(entries: Entry[]) {
     const rows = entries.slice().sort((a, b) => b.at.localeCompare(a.at));
-    return html`<p class="count">${this.t('audit.count', { count: rows.length })}</p>
-      ${
-        rows.length
-          ? html`<div class="table-wrap">
-              <table id="audit">
-                <caption>
-                  ${this.t('audit.caption')}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${this.t('audit.when')}</th>
-                    <th scope="col">${this.t('audit.who')}</th>
-                    <th scope="col">${this.t('audit.what')}</th>
-                    <th scope="col">${this.t('audit.subject')}</th>
-                    <th scope="col">${this.t('audit.changes')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${rows.map(
-                    (entry) =>
-                      html`<tr>
-                        <td>${this.when(entry.at)}</td>
-                        <td>${entry.actor.label}</td>
-                        <td>${entry.action}</td>
-                        <td>${entry.subject.type} ${entry.subject.id}</td>
-                        <td>${renderDiff(this.t, entry.before, entry.after) ?? nothing}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
-          : nothing
-      }`;
+    return this.renderCountedTable({
+      id: 'audit',
+      count: this.t('audit.count', { count: rows.length }),
+      caption: this.t('audit.caption'),
+      columns: [this.t('audit.when'), this.t('audit.who'), this.t('audit.what'), this.t('audit.subject'), this.t('audit.changes')],
+      rows: rows.map(
+        (entry) =>
+          html`<tr>
+            <td>${this.when(entry.at)}</td>
+            <td>${entry.actor.label}</td>
+            <td>${entry.action}</td>
+            <td>${entry.subject.type} ${entry.subject.id}</td>
+            <td>${renderDiff(this.t, entry.before, entry.after) ?? nothing}</td>
+          </tr>`,
+      ),
+    });
   }
 
   private readonly apply = (event: Event): void => {

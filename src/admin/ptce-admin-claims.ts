@@ -35,65 +35,42 @@ export class PtceAdminClaims extends QueueSection<{ claims: Claim[] }> {
   }
 
   private renderTable(claims: Claim[]) {
-    return html`<p class="count">${this.t('claims.count', { count: claims.length })}</p>
-      ${
-        claims.length
-          ? html`<div class="table-wrap">
-              <table id="claims">
-                <caption>
-                  ${this.t('claims.caption')}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${this.t('common.reference')}</th>
-                    <th scope="col">${this.t('common.received')}</th>
-                    <th scope="col">${this.t('common.pole')}</th>
-                    <th scope="col">${this.t('claims.person')}</th>
-                    <th scope="col">${this.t('claims.message')}</th>
-                    <th scope="col">${this.t('common.status')}</th>
-                    <th scope="col">${this.t('common.decision')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${claims.map(
-                    (claim) =>
-                      html`<tr>
-                        <td>${claim.reference}</td>
-                        <td>${this.when(claim.receivedAt)}</td>
-                        <td>${claim.poleName}</td>
-                        <td>${claim.erased ? this.t('claims.erased-label') : html`${claim.name}<br />${claim.email}`}</td>
-                        <td>${claim.message ? html`<pre>${claim.message}</pre>` : nothing}</td>
-                        <td>${this.statusLabel(claim.status)}</td>
-                        <td>
-                          <div class="buttons">
-                            ${(['approve', 'reject'] as const).map(
-                              (verb) =>
-                                html`<button
-                                  type="button"
-                                  ?disabled=${claim.status !== 'pending'}
-                                  aria-label=${this.t(`claims.${verb}`, { reference: claim.reference })}
-                                  @click=${() => this.decideOn(claim, verb)}
-                                >
-                                  ${this.t(`common.${verb}`)}
-                                </button>`,
-                            )}
-                            ${claim.ownerId && !claim.erased ? this.trustButton(claim) : nothing}
-                            ${
-                              claim.erased
-                                ? nothing
-                                : html`<button type="button" @click=${() => this.erase(claim)}>
-                                    ${this.t('claims.erase', { reference: claim.reference })}
-                                  </button>`
-                            }
-                          </div>
-                        </td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
-          : nothing
-      }`;
+    return this.renderCountedTable({
+      id: 'claims',
+      count: this.t('claims.count', { count: claims.length }),
+      caption: this.t('claims.caption'),
+      columns: [
+        this.t('common.reference'),
+        this.t('common.received'),
+        this.t('common.pole'),
+        this.t('claims.person'),
+        this.t('claims.message'),
+        this.t('common.status'),
+        this.t('common.decision'),
+      ],
+      rows: claims.map(
+        (claim) =>
+          html`<tr>
+            <td>${claim.reference}</td>
+            <td>${this.when(claim.receivedAt)}</td>
+            <td>${claim.poleName}</td>
+            <td>${claim.erased ? this.t('claims.erased-label') : html`${claim.name}<br />${claim.email}`}</td>
+            <td>${claim.message ? html`<pre>${claim.message}</pre>` : nothing}</td>
+            <td>${this.statusLabel(claim.status)}</td>
+            <td>
+              ${this.renderDecisions({
+                pending: claim.status === 'pending',
+                label: (verb) => this.t(`claims.${verb}`, { reference: claim.reference }),
+                decide: (verb) => this.decideOn(claim, verb),
+                more: claim.ownerId && !claim.erased ? this.trustButton(claim) : nothing,
+                erase: claim.erased
+                  ? undefined
+                  : { label: this.t('claims.erase', { reference: claim.reference }), run: () => this.erase(claim) },
+              })}
+            </td>
+          </tr>`,
+      ),
+    });
   }
 
   private trustButton(claim: Claim) {

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { DataController } from '../base/data-controller.js';
 import { AdminElement } from './admin-element.js';
 
@@ -30,42 +30,26 @@ export class PtceAdminOutbox extends AdminElement {
   private renderList({ sends, messages }: Outbox) {
     const rows = messages.slice().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     return html`<p class="intro">${this.t(sends ? 'outbox.intro-smtp' : 'outbox.intro-outbox')}</p>
-      <p class="count">${this.t('outbox.count', { count: rows.length })}</p>
-      ${
-        rows.length
-          ? html`<div class="table-wrap">
-              <table id="outbox">
-                <caption>
-                  ${this.t('outbox.caption')}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${this.t('outbox.when')}</th>
-                    <th scope="col">${this.t('outbox.to')}</th>
-                    <th scope="col">${this.t('outbox.kind')}</th>
-                    <th scope="col">${this.t('outbox.subject')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${rows.map(
-                    (message) =>
-                      html`<tr>
-                        <td>${this.when(message.createdAt)}</td>
-                        <td>${message.to}</td>
-                        <td>${message.kind}</td>
-                        <td>
-                          <details>
-                            <summary>${message.subject}</summary>
-                            <pre>${message.text}</pre>
-                          </details>
-                        </td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
-          : nothing
-      }`;
+      ${this.renderCountedTable({
+        id: 'outbox',
+        count: this.t('outbox.count', { count: rows.length }),
+        caption: this.t('outbox.caption'),
+        columns: [this.t('outbox.when'), this.t('outbox.to'), this.t('outbox.kind'), this.t('outbox.subject')],
+        rows: rows.map(
+          (message) =>
+            html`<tr>
+              <td>${this.when(message.createdAt)}</td>
+              <td>${message.to}</td>
+              <td>${message.kind}</td>
+              <td>
+                <details>
+                  <summary>${message.subject}</summary>
+                  <pre>${message.text}</pre>
+                </details>
+              </td>
+            </tr>`,
+        ),
+      })}`;
   }
 }
 

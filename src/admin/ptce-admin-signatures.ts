@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { QueueSection } from './queue-section.js';
 
 interface SignatureEntry {
@@ -35,38 +35,26 @@ export class PtceAdminSignatures extends QueueSection<{ signatures: SignatureEnt
 
   private renderTable(signatures: SignatureEntry[]) {
     const rows = signatures.slice().reverse();
-    return html`<p class="count">${this.t('signatures.count', { count: rows.length })}</p>
-      ${
-        rows.length
-          ? html`<div class="table-wrap">
-              <table id="signatures">
-                <caption>
-                  ${this.t('signatures.caption')}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${this.t('common.reference')}</th>
-                    <th scope="col">${this.t('common.received')}</th>
-                    <th scope="col">${this.t('common.pole')}</th>
-                    <th scope="col">${this.t('signatures.representative')}</th>
-                    <th scope="col">${this.t('signatures.place')}</th>
-                    <th scope="col">${this.t('signatures.listed')}</th>
-                    <th scope="col">${this.t('common.status')}</th>
-                    <th scope="col">${this.t('common.decision')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${rows.map((entry) => this.renderRow(entry))}
-                </tbody>
-              </table>
-            </div>`
-          : ''
-      }`;
+    return this.renderCountedTable({
+      id: 'signatures',
+      count: this.t('signatures.count', { count: rows.length }),
+      caption: this.t('signatures.caption'),
+      columns: [
+        this.t('common.reference'),
+        this.t('common.received'),
+        this.t('common.pole'),
+        this.t('signatures.representative'),
+        this.t('signatures.place'),
+        this.t('signatures.listed'),
+        this.t('common.status'),
+        this.t('common.decision'),
+      ],
+      rows: rows.map((entry) => this.renderRow(entry)),
+    });
   }
 
   private renderRow(entry: SignatureEntry) {
     const { pole, representative: who, place, date } = entry.signature;
-    const pending = entry.status === 'pending';
     return html`<tr>
       <td>${entry.reference}</td>
       <td>${this.when(entry.receivedAt)}</td>
@@ -76,26 +64,14 @@ export class PtceAdminSignatures extends QueueSection<{ signatures: SignatureEnt
       <td>${this.t(entry.consentToList ? 'common.yes' : 'common.no')}</td>
       <td>${this.statusLabel(entry.status)}</td>
       <td>
-        <div class="buttons">
-          ${(['approve', 'reject'] as const).map(
-            (verb) =>
-              html`<button
-                type="button"
-                ?disabled=${!pending}
-                aria-label=${this.t(`signatures.${verb}`, { reference: entry.reference })}
-                @click=${() => this.decideOn(entry.reference, verb)}
-              >
-                ${this.t(`common.${verb}`)}
-              </button>`,
-          )}
-          ${
-            entry.erased
-              ? nothing
-              : html`<button type="button" @click=${() => this.erase(entry.reference)}>
-                  ${this.t('signatures.erase', { reference: entry.reference })}
-                </button>`
-          }
-        </div>
+        ${this.renderDecisions({
+          pending: entry.status === 'pending',
+          label: (verb) => this.t(`signatures.${verb}`, { reference: entry.reference }),
+          decide: (verb) => this.decideOn(entry.reference, verb),
+          erase: entry.erased
+            ? undefined
+            : { label: this.t('signatures.erase', { reference: entry.reference }), run: () => this.erase(entry.reference) },
+        })}
       </td>
     </tr>`;
   }

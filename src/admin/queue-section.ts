@@ -1,4 +1,4 @@
-import type { PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DataController } from '../base/data-controller.js';
 import type { Result } from '../data/failure.js';
@@ -32,6 +32,28 @@ export abstract class QueueSection<T> extends AdminElement {
   /** A status in words (an unknown one as the server says it). */
   protected statusLabel(status: string): string {
     return ['pending', 'approved', 'rejected', 'merged'].includes(status) ? this.t(`status.${status}` as AdminKey) : status;
+  }
+
+  /**
+   * An item's decision buttons: approve and reject (named for the item, enabled while it is
+   * pending), any of the section's own, then erase (its personal data) unless already erased.
+   */
+  protected renderDecisions(item: {
+    pending: boolean;
+    label: (verb: 'approve' | 'reject') => string;
+    decide: (verb: 'approve' | 'reject') => unknown;
+    erase?: { label: string; run: () => unknown };
+    more?: unknown;
+  }): TemplateResult {
+    return html`<div class="buttons">
+      ${(['approve', 'reject'] as const).map(
+        (verb) =>
+          html`<button type="button" ?disabled=${!item.pending} aria-label=${item.label(verb)} @click=${() => item.decide(verb)}>
+            ${this.t(`common.${verb}`)}
+          </button>`,
+      )}
+      ${item.more ?? nothing} ${item.erase ? html`<button type="button" @click=${item.erase.run}>${item.erase.label}</button>` : nothing}
+    </div>`;
   }
 
   /** Sends a decision, then says how it went (`done` from the answer) and reloads the list. */
