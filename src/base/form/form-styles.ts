@@ -38,6 +38,14 @@ export const formStyles = css`
     display: grid;
     gap: 0.3rem;
   }
+  /* (Their font and colours are every widget's: styles/tokens.ts.) */
+  textarea {
+    min-block-size: 5rem;
+    resize: vertical;
+  }
+  select {
+    max-inline-size: 100%;
+  }
   .row {
     display: grid;
     gap: 0.9rem;

@@ -76,11 +76,6 @@ export class PtceActionForm extends PtceElement {
     ...(PtceElement.styles as []),
     formStyles,
     css`
-      textarea {
-        font: inherit;
-        min-block-size: 5rem;
-        resize: vertical;
-      }
       .themes {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));

@@ -77,13 +77,7 @@ export class PtcePoleForm extends PtceElement {
     formStyles,
     css`
       textarea {
-        font: inherit;
         min-block-size: 6rem;
-        resize: vertical;
-      }
-      select {
-        font: inherit;
-        max-inline-size: 100%;
       }
       .duplicates:not(:empty) {
         padding: var(--_space);
