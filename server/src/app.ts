@@ -156,11 +156,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(pagesRoutes, { cache, publicUrl: options.publicUrl });
 
   const mailer = createMailer(store.db, options.mail);
-  app.addHook('onClose', async () => mailer.close());
+  // Moderators hear of each new submission in their territory (accounts/notify.ts); what waits is
+  // sent before the mailer stops.
+  const notify = moderatorNotifier(store.db, mailer, options.publicUrl);
+  app.addHook('onClose', async () => {
+    await notify.flush();
+    await mailer.close();
+  });
 
   const admin = adminAuth(app, adminToken, store.db);
-  // Moderators hear of each new submission in their territory (accounts/notify.ts).
-  const notify = moderatorNotifier(store.db, mailer, options.publicUrl);
   const purgeDays = options.purgeDays ?? DEFAULT_PURGE_DAYS;
   startMaintenance(app, store.db, mailer, { purgeDays });
   const campaigns = new CampaignAccess(app, store, cache, options.secretAttempts, options.campaignMaxAnswers);

@@ -144,4 +144,42 @@ describe('notifications to moderators', () => {
     assert.deepEqual(result, { mailed: 1, queued: 0, failed: 0 });
     assert.deepEqual((await smtp.next()).to, [admin.email]);
   });
+
+  it('signatures sent together are each told; what still waits when the server stops is sent first', async () => {
+    // A server of its own, without SMTP: its messages wait in the outbox, readable after it stops.
+    const own = await startApp({ publicUrl: 'https://ptce.example.org' });
+    try {
+      const moderator = await loggedIn(own, { regions: ['93'], notify: 'immediate' });
+      const names = ['Pôle Un', 'Pôle Deux', 'Pôle Trois'];
+      const sent = await Promise.all(
+        names.map((name) =>
+          post(
+            `${own.url}/api/signatures`,
+            signature({ pole: { name, street: '1 rue du Four', postcode: '13001', city: 'Marseille', department: '13' } }),
+          ),
+        ),
+      );
+      assert.deepEqual(
+        sent.map((response) => response.status),
+        [201, 201, 201],
+      );
+      // Stopped at once: the group had not left yet (it waits a tenth of a second).
+      await own.app.close();
+      const messages = await own.store.db
+        .selectFrom('outbox')
+        .select(['recipient', 'subject'])
+        .where('kind', '=', 'notification')
+        .execute();
+      assert.deepEqual(
+        messages.map((message) => message.recipient),
+        [moderator.email, moderator.email, moderator.email],
+      );
+      assert.deepEqual(
+        messages.map((message) => message.subject).sort(),
+        names.map((name) => `Charte : nouvelle signature de ${name}`).sort(),
+      );
+    } finally {
+      await own.store.close();
+    }
+  });
 });

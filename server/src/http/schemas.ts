@@ -18,6 +18,30 @@ export type Area<Options extends object> = FastifyPluginAsync<Options, RawServer
  * store or even compare it (it failed the query, answered 500).
  */
 function nulIssues(data: unknown): DataIssue[] {
+  return containsNul(data) ? nulPaths(data) : [];
+}
+
+/** Whether any string or key holds U+0000: a walk that allocates next to nothing (every body goes through it). */
+function containsNul(data: unknown): boolean {
+  const pending: unknown[] = [data];
+  while (pending.length) {
+    const value = pending.pop();
+    if (typeof value === 'string') {
+      if (value.includes('\0')) return true;
+    } else if (Array.isArray(value)) {
+      for (const item of value) pending.push(item);
+    } else if (value && typeof value === 'object') {
+      for (const key of Object.keys(value)) {
+        if (key.includes('\0')) return true;
+        pending.push((value as Record<string, unknown>)[key]);
+      }
+    }
+  }
+  return false;
+}
+
+/** Where the U+0000 are, as the issues' paths (the first ten). */
+function nulPaths(data: unknown): DataIssue[] {
   interface Step {
     value: unknown;
     key?: PropertyKey;
