@@ -4,7 +4,9 @@
 // out, so the refusals (403, before anything is parsed or counted) are ours, decided here too.
 // The public documents (the busiest reads by far, the same for every origin) stay off the plugin:
 // its work on each request (options and route options rebuilt, Vary) cost them 15 to 20 % of their
-// throughput; they say `openToEveryOrigin` themselves.
+// throughput; they say `openToEveryOrigin` themselves. The widgets' submissions (the busiest
+// writes) stay off it too, behind `submissionOrigins`, which gives them the plugin's answer to a
+// write; their preflights are the plugin's (its OPTIONS route serves every path).
 import cors, { type FastifyCorsOptions } from '@fastify/cors';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { Refusal } from './errors.js';
@@ -27,16 +29,21 @@ export const openToEveryOrigin = (reply: FastifyReply) => reply.header('Access-C
 
 const notAllowed = () => new Refusal(403, { error: 'origin not allowed' });
 
-/** @fastify/cors and the refusals, for the routes registered after it in the same scope. */
-export const originPolicy = unencapsulated<FastifyPluginAsync<OriginOptions>>(async (app, options) => {
+/** Whether a request may write: no Origin (not a browser's cross-origin call), the server's own, or an allowed one. */
+function writePolicy(options: OriginOptions): (request: FastifyRequest) => boolean {
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : undefined;
   // Behind a proxy, Host and the protocol are the proxy's unless it is trusted or the URL given.
   const ownOrigin = (request: FastifyRequest) => publicOrigin ?? `${request.protocol}://${request.host}`;
-  const mayWrite = (request: FastifyRequest) => {
+  return (request) => {
     const origin = request.headers.origin;
     return !origin || origin === ownOrigin(request) || allowedOrigins.has(origin);
   };
+}
+
+/** @fastify/cors and the refusals, for the routes registered after it in the same scope. */
+export const originPolicy = unencapsulated<FastifyPluginAsync<OriginOptions>>(async (app, options) => {
+  const mayWrite = writePolicy(options);
 
   /** The CORS answer to this request, or the refusal. */
   function crossOrigin(request: FastifyRequest): FastifyCorsOptions | Refusal {
@@ -71,6 +78,22 @@ export const originPolicy = unencapsulated<FastifyPluginAsync<OriginOptions>>(as
       if (answer instanceof Refusal) callback(answer);
       else callback(null, answer);
     },
+  });
+});
+
+/**
+ * For the routes of the scope it is registered in, all writes (the widgets' submissions): what
+ * `originPolicy` answers a write, without the plugin's cost on every request — refused (403) from
+ * an origin that may not write, else its origin allowed, the answer varying with it.
+ */
+export const submissionOrigins = unencapsulated<FastifyPluginAsync<OriginOptions>>(async (app, options) => {
+  const mayWrite = writePolicy(options);
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!mayWrite(request)) return done(notAllowed());
+    reply.header('Vary', 'Origin');
+    const origin = request.headers.origin;
+    if (origin) reply.header('Access-Control-Allow-Origin', origin);
+    done();
   });
 });
 
