@@ -31,7 +31,8 @@ function containsNul(data: unknown): boolean {
     } else if (Array.isArray(value)) {
       for (const item of value) pending.push(item);
     } else if (value && typeof value === 'object') {
-      for (const key of Object.keys(value)) {
+      // A parsed body's objects are plain (secure-json-parse drops __proto__): for…in lists their own keys.
+      for (const key in value) {
         if (key.includes('\0')) return true;
         pending.push((value as Record<string, unknown>)[key]);
       }
