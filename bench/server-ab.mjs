@@ -3,7 +3,8 @@
 // Starts both servers at once (each on its own SQLite file) and runs each scenario in rounds,
 // base and this checkout in turn, the order swapped every round, so that whatever else the machine
 // does weighs on both alike. Prints, per scenario, the median req/s and server CPU µs per request
-// of each, and the change. BENCH_ROUNDS (default 8) rounds of BENCH_ROUND_SECONDS (default 2).
+// of each (the whole process, and its main thread), and the change. BENCH_ROUNDS (default 8)
+// rounds of BENCH_ROUND_SECONDS (default 2).
 import { resolve } from 'node:path';
 import { getting, load, measured, posting, removeTempFolders, start, stop, tempDb, warmUp } from './server-harness.mjs';
 
@@ -32,20 +33,23 @@ try {
   ];
   for (const { server } of servers) await warmUp(server);
   for (const [what, loads] of scenarios) {
-    const figures = servers.map(() => ({ rate: [], cpu: [] }));
+    const figures = servers.map(() => ({ rate: [], cpu: [], main: [] }));
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 ? [1, 0] : [0, 1];
       for (const index of order) {
         const { server } = servers[index];
-        const { results, cpu } = await measured([server], ...loads(server));
+        const { results, cpu, mainCpu } = await measured([server], ...loads(server));
         // The first load's rate (the GETs, in the mixed scenario); CPU per request of all of them.
         figures[index].rate.push(results[0].requests.average);
         figures[index].cpu.push(cpu);
+        figures[index].main.push(mainCpu);
       }
     }
-    const [before, after] = figures.map(({ rate, cpu }) => ({ rate: median(rate), cpu: median(cpu) }));
+    const [before, after] = figures.map(({ rate, cpu, main }) => ({ rate: median(rate), cpu: median(cpu), main: median(main) }));
+    const side = ({ rate, cpu, main }) =>
+      `${String(Math.round(rate)).padStart(6)} req/s ${String(cpu).padStart(4)} µs (main ${String(main).padStart(3)})`;
     console.log(
-      `${what.padEnd(30)} base ${String(Math.round(before.rate)).padStart(6)} req/s ${String(before.cpu).padStart(4)} µs   this ${String(Math.round(after.rate)).padStart(6)} req/s ${String(after.cpu).padStart(4)} µs   req/s ${change(before.rate, after.rate)}, CPU ${change(before.cpu, after.cpu)}`,
+      `${what.padEnd(30)} base ${side(before)}   this ${side(after)}   req/s ${change(before.rate, after.rate)}, CPU ${change(before.cpu, after.cpu)}, main thread ${change(before.main, after.main)}`,
     );
   }
   for (const { server } of servers) await stop(server);

@@ -92,29 +92,39 @@ export function posting(url, acknowledged, connections, duration) {
 export const getting = (url, path, duration) =>
   autocannon({ url: `${url}${path}`, connections: 10, duration, headers: { 'accept-encoding': 'br, gzip' } });
 
-/** The process's CPU time so far (user + system), in ms: /proc/<pid>/stat fields 14 and 15, in ticks of 10 ms. */
-export function cpuMs(server) {
+/**
+ * CPU time so far (user + system), in ms: /proc/<pid>/stat fields 14 and 15, in ticks of 10 ms —
+ * of the whole process, or with `mainThread` of its main thread only (the one that answers HTTP;
+ * the others are the SQLite writer, V8's garbage collection helpers and libuv's pool).
+ */
+export function cpuMs(server, mainThread = false) {
+  const { pid } = server.child;
   try {
-    const fields = readFileSync(`/proc/${server.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const stat = readFileSync(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return NaN; // no /proc (not Linux)
   }
 }
 
-/** Runs the loads at once; returns their results and the servers' CPU µs per request of all of them. */
+/**
+ * Runs the loads at once; returns their results and the servers' CPU µs per request of all of
+ * them: `cpu` of the whole processes, `mainCpu` of their main threads.
+ */
 export async function measured(servers, ...loads) {
-  const before = servers.map(cpuMs);
+  const before = servers.map((server) => [cpuMs(server), cpuMs(server, true)]);
   const results = await Promise.all(loads);
-  const used = servers.reduce((sum, server, i) => sum + cpuMs(server) - before[i], 0);
+  const used = (thread) => servers.reduce((sum, server, i) => sum + cpuMs(server, thread) - before[i][thread ? 1 : 0], 0);
   const requests = results.reduce((sum, result) => sum + result.requests.total, 0);
-  return { results, cpu: Number.isFinite(used) ? Math.round((used * 1000) / requests) : undefined };
+  const perRequest = (ms) => (Number.isFinite(ms) ? Math.round((ms * 1000) / requests) : undefined);
+  return { results, cpu: perRequest(used(false)), mainCpu: perRequest(used(true)) };
 }
 
 export const fivexx = (result) => result['5xx'] ?? 0;
-export const line = (what, result, cpu) =>
+export const line = (what, result, cpu, mainCpu) =>
   console.log(
-    `${what.padEnd(44)} ${String(Math.round(result.requests.average)).padStart(7)} req/s   p99 ${String(result.latency.p99).padStart(4)} ms   5xx ${fivexx(result)}   errors ${result.errors + result.timeouts}${cpu === undefined ? '' : `   server CPU ${String(cpu).padStart(4)} µs/req`}`,
+    `${what.padEnd(44)} ${String(Math.round(result.requests.average)).padStart(7)} req/s   p99 ${String(result.latency.p99).padStart(4)} ms   5xx ${fivexx(result)}   errors ${result.errors + result.timeouts}${cpu === undefined ? '' : `   server CPU ${String(cpu).padStart(4)} µs/req`}${mainCpu === undefined ? '' : ` (main thread ${mainCpu})`}`,
   );
 
 /** The machine's load average, said with the figures: they depend on what else runs. */

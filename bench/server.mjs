@@ -42,19 +42,19 @@ try {
   const server = await start(tempDb());
   await warmUp(server);
   for (const path of ['/poles.json', '/ptce.json']) {
-    const { results, cpu } = await measured([server], getting(server.url, path));
-    line(`GET ${path} alone`, results[0], cpu);
+    const { results, cpu, mainCpu } = await measured([server], getting(server.url, path));
+    line(`GET ${path} alone`, results[0], cpu, mainCpu);
   }
   const alone = [];
   const posts = await measured([server], posting(server.url, alone));
-  line('POST /api/signatures alone', posts.results[0], posts.cpu);
+  line('POST /api/signatures alone', posts.results[0], posts.cpu, posts.mainCpu);
   console.log(`${''.padEnd(44)} acknowledged ${alone.length}, lost ${await lostOf(server.url, alone)}`);
   const during = [];
   const mixed = await measured([server], getting(server.url, '/ptce.json'), posting(server.url, during));
   const [reads, writes] = mixed.results;
   line('GET /ptce.json during POSTs', reads);
   line('POST /api/signatures during GETs', writes);
-  console.log(`${''.padEnd(44)} server CPU ${mixed.cpu} µs per request of either kind`);
+  console.log(`${''.padEnd(44)} server CPU ${mixed.cpu} µs per request of either kind (main thread ${mixed.mainCpu})`);
   console.log(`${''.padEnd(44)} acknowledged ${during.length}, lost ${await lostOf(server.url, during)}`);
   await stop(server);
 
@@ -67,7 +67,7 @@ try {
   const [a, b] = both.results;
   line('POST, process 1 of 2 (8 writers)', a);
   line('POST, process 2 of 2 (8 writers)', b);
-  console.log(`${''.padEnd(44)} server CPU ${both.cpu} µs per request (both processes)`);
+  console.log(`${''.padEnd(44)} server CPU ${both.cpu} µs per request (both processes; main threads ${both.mainCpu})`);
   console.log(
     `${'two processes, one file'.padEnd(44)} 5xx ${fivexx(a) + fivexx(b)}, acknowledged ${shared.length}, lost ${await lostOf(first.url, shared)}`,
   );
