@@ -1,8 +1,9 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { join } from 'node:path';
 import { CampaignAccess } from './campaigns.js';
 import { adminAuth, MIN_ADMIN_TOKEN } from './http/admin-auth.js';
 import { BODY_LIMIT, errorReplies, frameworkErrors } from './http/errors.js';
+import { logging } from './http/logging.js';
 import { originPolicy, proxyTrust, submissionOrigins } from './http/origins.js';
 import { repo } from './paths.js';
 import { rateLimits } from './http/rate-limits.js';
@@ -98,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (adminToken.length < MIN_ADMIN_TOKEN) throw new Error(`the admin token must have ${MIN_ADMIN_TOKEN} characters at least`);
 
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const { options: loggerOptions, errorLog } = logging(options.logger ?? false);
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
     // A client that stalls (slow headers, a body that never ends, a silent connection) is cut off.
@@ -108,20 +110,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     http: { headersTimeout: requestTimeout, connectionsCheckingInterval: Math.min(1000, requestTimeout) },
     trustProxy: proxyTrust(options.trustProxy),
     frameworkErrors,
-    // Method, path and status only: no query strings, bodies, addresses or headers (personal data).
-    logger: options.logger
-      ? {
-          level: options.logger === 'errors' ? 'error' : 'info',
-          serializers: {
-            req: (req) => ({ method: req.method, path: req.url.split('?')[0] }),
-            res: (res) => ({ statusCode: res.statusCode }),
-          },
-        }
-      : false,
-    // Errors only: no request line for a request id to tie them to, so no logger of its own per
-    // request (creating one cost every request, answered or not, more than its routing).
-    ...(options.logger === 'errors' ? { childLoggerFactory: (logger: FastifyBaseLogger) => logger } : {}),
+    // Method, path and status only (http/logging.ts); errors only without a request id to tie them to.
+    ...loggerOptions,
   });
+  // What is not a request's (timers, a crash) logs through app.log: with errors only, the same logger.
+  if (errorLog) app.log = errorLog;
   // JSON only: a text/plain body is refused with 415 rather than parsed.
   app.removeContentTypeParser('text/plain');
   errorReplies(app);
