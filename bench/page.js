@@ -142,7 +142,10 @@ async function leaflet(n, kind, run, whole = false) {
       : L.marker([p.geo.lat, p.geo.lon], { title: p.name, alt: p.name }).bindPopup(p.name),
   );
   const names = placed.map((p) => normalize(p.name));
-  let layer = kind === 'canvas' ? L.layerGroup(markers) : L.markerClusterGroup().addLayers(markers);
+  // The cluster group's own animation off too: with it, a zoom's first frame is the start of a 300 ms
+  // transition (children moving out from their cluster, old clusters fading), its old clusters
+  // removed only at its end, so "until painted" would time a change not yet drawn.
+  let layer = kind === 'canvas' ? L.layerGroup(markers) : L.markerClusterGroup({ animate: false }).addLayers(markers);
   map.addLayer(layer);
   await painted();
   const first = performance.now() - start;
