@@ -389,6 +389,8 @@ describe('HTTP hygiene', () => {
     const fromAllowed = await post(`${server.url}/api/signatures`, signature(), { Origin: 'https://cress.example.org' });
     assert.equal(fromAllowed.status, 201);
     assert.equal(fromAllowed.headers.get('access-control-allow-origin'), 'https://cress.example.org');
+    // The answer depends on the Origin: a shared cache must not give it to another site.
+    assert.match(fromAllowed.headers.get('vary') ?? '', /\bOrigin\b/);
   });
 
   it("lets an owner's form on an allowed site PATCH the owner's routes, and no other site", async () => {

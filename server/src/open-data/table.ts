@@ -25,6 +25,25 @@ const STAGE = { identified: 'identifié', engaged: 'engagé', laureate: 'lauréa
 const SCOPE = { sectoral: 'sectoriel', multisectoral: 'multisectoriel' } as const;
 const FUNCTION = { promotion: 'sensibilisation', hosting: 'hébergement', 'multi-function': 'multifonctions' } as const;
 
+/** A column whose value is one of a fixed set of words (the record's code, said in French). */
+function inWords<Code extends string>(
+  name: string,
+  description: string,
+  words: Record<Code, string>,
+  code: (pole: OpenPole) => Code | undefined,
+): Column {
+  return {
+    name,
+    type: 'string',
+    description,
+    value: (pole) => {
+      const value = code(pole);
+      return value ? words[value] : undefined;
+    },
+    constraints: { enum: Object.values(words) },
+  };
+}
+
 type Counted = 'members' | 'jobs' | 'fte' | 'turnover' | 'economic-scope';
 
 /**
@@ -60,34 +79,10 @@ export const COLUMNS: Column[] = [
   },
   { name: 'nom', type: 'string', description: 'Nom du pôle', value: (p) => p.name, constraints: { required: true } },
   { name: 'structure porteuse', type: 'string', description: 'Structure qui porte le pôle', value: (p) => p.carrier },
-  {
-    name: 'statut',
-    type: 'string',
-    description: 'Stade du pôle',
-    value: (p) => (p.status ? STATUS[p.status] : undefined),
-    constraints: { enum: Object.values(STATUS) },
-  },
-  {
-    name: 'origine',
-    type: 'string',
-    description: 'Origine du pôle',
-    value: (p) => (p.origin ? ORIGIN[p.origin] : undefined),
-    constraints: { enum: Object.values(ORIGIN) },
-  },
-  {
-    name: 'étape',
-    type: 'string',
-    description: 'Étape du pôle dans la démarche (identifié, engagé, lauréat d’un appel national)',
-    value: (p) => (p.stage ? STAGE[p.stage] : undefined),
-    constraints: { enum: Object.values(STAGE) },
-  },
-  {
-    name: 'sectoriel ou multisectoriel',
-    type: 'string',
-    description: 'Pôle sectoriel ou multisectoriel',
-    value: (p) => (p.scope ? SCOPE[p.scope] : undefined),
-    constraints: { enum: Object.values(SCOPE) },
-  },
+  inWords('statut', 'Stade du pôle', STATUS, (p) => p.status),
+  inWords('origine', 'Origine du pôle', ORIGIN, (p) => p.origin),
+  inWords('étape', 'Étape du pôle dans la démarche (identifié, engagé, lauréat d’un appel national)', STAGE, (p) => p.stage),
+  inWords('sectoriel ou multisectoriel', 'Pôle sectoriel ou multisectoriel', SCOPE, (p) => p.scope),
   {
     name: 'fonctions',
     type: 'string',
@@ -119,13 +114,12 @@ export const COLUMNS: Column[] = [
     value: (p) => p.geo?.lon,
     constraints: { minimum: -180, maximum: 180 },
   },
-  {
-    name: 'précision du lieu',
-    type: 'string',
-    description: 'Ce que placent latitude et longitude : l’adresse du pôle, sa commune, ou le centre de son département',
-    value: (p) => (p.geo && p.placePrecision ? PRECISION[p.placePrecision] : undefined),
-    constraints: { enum: Object.values(PRECISION) },
-  },
+  inWords(
+    'précision du lieu',
+    'Ce que placent latitude et longitude : l’adresse du pôle, sa commune, ou le centre de son département',
+    PRECISION,
+    (p) => (p.geo ? p.placePrecision : undefined),
+  ),
   { name: 'description', type: 'string', description: 'Présentation du pôle', value: (p) => p.description },
   { name: 'thèmes', type: 'string', description: `Thèmes, séparés par "${LIST.trim()}"`, value: (p) => list(p.themes) },
   { name: 'année de création', type: 'integer', description: 'Année de création', value: (p) => p.foundedYear },
