@@ -350,11 +350,15 @@ for (const n of sizes) {
         `${peer.padEnd(42)} ${spread(r.map((x) => x.first)).padEnd(24)} ${spread(r.flatMap((x) => x.filters)).padEnd(22)} ${spread(r.map((x) => x.zoom)).padEnd(17)} ${String(r[0].marks).padStart(5)} ${String(r[0].nodes).padStart(8)} ${heap === undefined ? '    —' : (heap / 1048576).toFixed(1).padStart(5)} MB`,
       );
     }
+    // The two filters apart: to the few poles named "écologie", then back to all of them.
+    say(
+      `  filter to the few · back to all: ${group.map((peer) => `${peer.replace('whole: ', '')} ${[0, 1].map((i) => spread(results[n][peer].map((x) => x.filters[i]))).join(' · ')}`).join('; ')}`,
+    );
     for (const mine of group.filter((p) => p.replace('whole: ', '').startsWith('map'))) {
-      if (!whole(mine))
-        say(
-          `  ${mine}: everything drawn (the list's rest after the first paint) ${spread(results[n][mine].map((x) => x.complete))}; filter, until rendered (before style, layout, paint) ${spread(results[n][mine].flatMap((x) => x.rendered))}`,
-        );
+      const mineRuns = results[n][mine];
+      say(
+        `  ${mine}: ${whole(mine) ? '' : `everything drawn (the list's rest after the first paint) ${spread(mineRuns.map((x) => x.complete))}; `}until rendered (before style, layout, paint): filter ${spread(mineRuns.flatMap((x) => x.rendered))}, zoom ${spread(mineRuns.map((x) => x.zoomRendered))}`,
+      );
       for (const other of group.filter((p) => !p.replace('whole: ', '').startsWith('map') && !p.includes('floor'))) {
         const ratio = (f) => (median(results[n][mine].flatMap(f)) / median(results[n][other].flatMap(f))).toFixed(2);
         say(`  ${mine} / ${other}: first ×${ratio((x) => x.first)}, filter ×${ratio((x) => x.filters)}, zoom ×${ratio((x) => x.zoom)}`);
