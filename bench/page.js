@@ -7,10 +7,15 @@
 /** After the next frame's paint: the callback of a task queued from requestAnimationFrame. */
 const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 /**
- * A traced run given `trace:<ms>` (--trace-settle) pauses that long after each step: the raster
- * work a step causes, done on other threads after its frame, is then charged to it, not to the next.
+ * A run given `pause:<ms>` pauses that long after each step, as a person does between two actions:
+ * the raster work a step causes (on other threads, after its frame) is done, and so is the idle work
+ * of the page, before the next step. A traced run given `trace:<ms>` (--trace-settle) does the same,
+ * so that each step is charged its own raster, not the next one's.
  */
-const settle = (run) => String(run).startsWith('trace:') && new Promise((resolve) => setTimeout(resolve, Number(String(run).slice(6))));
+const settle = (run) => {
+  const pause = /(?:trace|pause):(\d+)/.exec(String(run));
+  return pause && new Promise((resolve) => setTimeout(resolve, Number(pause[1])));
+};
 const host = () => document.getElementById('host');
 const json = async (url) => (await fetch(url)).json();
 const normalize = (text) =>

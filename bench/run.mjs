@@ -276,6 +276,9 @@ async function traceRun(peer, n) {
 }
 
 const results = {};
+/** The whole-first-view runs with a pause before each filter and the zoom (ms), by size and peer. */
+const PAUSE = 300;
+const paused = Object.fromEntries(sizes.map((n) => [n, Object.fromEntries(peers.map((p) => [p, []]))]));
 
 for (const n of sizes) {
   const reps = Math.max(3, Math.round((REPS[n] ?? 9) * repsScale));
@@ -298,6 +301,9 @@ for (const n of sizes) {
       }
       // (With --profile, that peer's figures include the profiler's overhead.)
       if (run >= 0) runs[peer].push(result);
+      // The whole first view once more, a person's pause before each step.
+      if (run >= 0 && peer.startsWith('whole: '))
+        paused[n][peer].push(await page.evaluate((peer, n, run) => window.bench[peer](n, run), peer, n, `${n}-${run}-pause:${PAUSE}`));
     }
   }
   results[n] = runs;
@@ -365,6 +371,25 @@ for (const n of sizes) {
       }
     }
   }
+}
+// Steps run back to back leave each one to start where the last one's frame left it, and its raster
+// still running; a person pauses between two actions. The same steps, PAUSE ms apart:
+for (const n of sizes) {
+  const group = peers.filter(whole);
+  if (!group.length) continue;
+  say();
+  say(`${fmt(n)} poles, whole first view, a ${PAUSE} ms pause before each step (${paused[n][group[0]].length} runs each)`);
+  say(`${'peer'.padEnd(42)} ${'filter, until painted'.padEnd(22)} ${'to the few · back to all'.padEnd(32)} zoom`);
+  for (const peer of group) {
+    const r = paused[n][peer];
+    const apart = [0, 1].map((i) => spread(r.map((x) => x.filters[i]))).join(' · ');
+    say(`${peer.padEnd(42)} ${spread(r.flatMap((x) => x.filters)).padEnd(22)} ${apart.padEnd(32)} ${spread(r.map((x) => x.zoom))}`);
+  }
+  for (const mine of group.filter((p) => p.replace('whole: ', '').startsWith('map')))
+    for (const other of group.filter((p) => !p.replace('whole: ', '').startsWith('map') && !p.includes('floor'))) {
+      const ratio = (f) => (median(paused[n][mine].flatMap(f)) / median(paused[n][other].flatMap(f))).toFixed(2);
+      say(`  ${mine} / ${other}: filter ×${ratio((x) => x.filters)}, zoom ×${ratio((x) => x.zoom)}`);
+    }
 }
 if (!coldOnly) say(`machine load after the map runs: ${load()}`);
 

@@ -92,3 +92,29 @@ for (const n of [2000, 10000]) {
     await expect(el).to.be.accessible();
   });
 }
+
+it('groups the marks of the next zoom while the page is idle, and shows the same marks as grouping them at once', async () => {
+  const { url } = await mockEndpoint({ poles: generated(2000) });
+  const el = await fixture<PtcePoleMap>(html`<ptce-pole-map endpoint=${url} view="map" style="width:800px"></ptce-pole-map>`);
+  await until(() => q(el, '.marker'), 'marks drawn');
+  const view = el.shadowRoot!.querySelector('ptce-pole-map-view')!;
+  // (Private: how many views are grouped ahead, the zoom in and the zoom out.)
+  const ready = () => (view as unknown as { ahead: { ready: Map<string, unknown> } }).ahead.ready;
+  await until(() => ready().size === 2, 'the next zooms grouped while idle');
+  const grouped = [...ready().values()];
+  const marks = () => all(el, '.marker').map((m) => ['data-key', 'cx', 'cy', 'r'].map((name) => m.getAttribute(name)).join(' '));
+  const before = q(el, '.map svg')!.getAttribute('viewBox');
+  await click(q<HTMLButtonElement>(el, '.controls button[title="Zoomer"]')!);
+  await until(() => q(el, '.map svg')!.getAttribute('viewBox') !== before, 'zoomed in');
+  await view.updateComplete;
+  const shown = marks();
+  expect(shown.length, 'marks after the zoom').to.be.above(10);
+  const last = view as unknown as { lastClusters?: { result: unknown } };
+  expect(grouped, 'the zoom drew the marks grouped ahead').to.include(last.lastClusters!.result);
+  // The same view grouped again from scratch.
+  ready().clear();
+  last.lastClusters = undefined;
+  view.requestUpdate();
+  await view.updateComplete;
+  expect(marks()).to.deep.equal(shown);
+});

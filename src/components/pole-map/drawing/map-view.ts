@@ -12,12 +12,13 @@ import { tokens } from '../../../styles/tokens.js';
 import { INSETS } from '../projection.js';
 import { renderBasemap, renderTints } from './basemap-layer.js';
 import { createBasemap } from './geometry.js';
+import { AHEAD_FROM, ClustersAhead, type NextView } from './clusters-ahead.js';
 import { BasemapLayers } from './layer-transform.js';
 import { mapViewStyles } from './map-view.styles.js';
 import { clusterKey, densityClasses, namesOf, renderLegend, renderMark, type Density } from './marks.js';
 import { clusterPoles, nearestInDirection, type Cluster, type Direction, type PlacedPole } from './model.js';
 import { PanZoom } from './pan-zoom.js';
-import { FULL, fit, zoomedOn, type Box } from './view-box.js';
+import { FULL, fit, zoomed, zoomedOn, type Box } from './view-box.js';
 
 export { placePole, spreadSameSpot } from './model.js';
 
@@ -29,6 +30,14 @@ const MARKER_RADIUS_PX = 8;
 const SERVER_WIDTH = 600;
 /** At most this many marks in view (model.ts, `Crowding`); a map of a few dozen poles never has them. */
 const MOST_MARKS = 100;
+/** The zoom buttons' step. */
+const ZOOM_STEP = 1.6;
+
+/** Whether a mark is in the view `b` or its margin (two radii): only those go into the DOM. */
+const inViewOf = (b: Box, radius: number) => {
+  const margin = 2 * radius;
+  return (c: Cluster) => c.x > b.x - margin && c.x < b.x + b.w + margin && c.y > b.y - margin && c.y < b.y + b.h + margin;
+};
 
 /**
  * The map's width in steps of 8 px: the estimate made at the first render and the width measured
@@ -73,6 +82,10 @@ export class PtcePoleMapView extends LitElement {
   private shown = new Map<string, Cluster>();
   private tabbableKey?: string;
   private lastClusters?: { visible: readonly PlacedPole[]; radius: number; result: Cluster[] };
+  /** The marks of the next zoom in and out, grouped while the page is idle. */
+  private readonly ahead = new ClustersAhead((visible, { box, radius }) =>
+    clusterPoles(visible, radius, { most: MOST_MARKS, inView: inViewOf(box, this.radiusAt(box)) }),
+  );
   /** The pole selected last: focus() goes back to its mark once its panel is closed. */
   private lastSelected?: string;
   private resize = isServer ? undefined : new ResizeObserver(([entry]) => (this.width = widthStep(entry.contentRect.width - 2)));
@@ -99,6 +112,7 @@ export class PtcePoleMapView extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resize?.disconnect();
+    this.ahead.stop();
   }
 
   /**
@@ -126,10 +140,11 @@ export class PtcePoleMapView extends LitElement {
    * Clusters are recomputed only when the poles shown or the zoom change (not on every render, nor
    * while panning, so marks stay put), with at most MOST_MARKS in view at that time.
    */
-  private clustersOf(visible: readonly PlacedPole[], radius: number, inView: (c: Cluster) => boolean): Cluster[] {
+  private clustersOf(visible: readonly PlacedPole[], view: NextView): Cluster[] {
+    const { radius } = view;
     const last = this.lastClusters;
     if (last?.visible === visible && last.radius === radius) return last.result;
-    const result = clusterPoles(visible, radius, { most: MOST_MARKS, inView });
+    const result = this.ahead.clusters(visible, view);
     this.lastClusters = { visible, radius, result };
     return result;
   }
@@ -163,20 +178,23 @@ export class PtcePoleMapView extends LitElement {
     );
   }
 
+  /** A pole's mark radius in view box units, for the view `b`. */
+  private radiusAt(b: Box): number {
+    return MARKER_RADIUS_PX * (b.w / (this.width || SERVER_WIDTH));
+  }
+
   protected override render() {
     const { t, focusArea: focus } = this;
     const visible = this.poles;
     const density = this.mode === 'density' ? this.densityOf(visible, focus as Set<string> | undefined) : undefined;
     const b = this.viewBox;
     const base = this.layers.boxFor(b, [this.regions, this.region, focus, density, this.frame]);
-    const unit = b.w / (this.width || SERVER_WIDTH);
-    const radius = MARKER_RADIUS_PX * unit;
+    const radius = this.radiusAt(b);
     // Clustered over all the poles shown (marks stay put while panning), but only the marks in view
     // (and a margin) go into the DOM: a zoomed-in map of 50,000 poles holds a few hundred nodes.
-    const margin = 2 * radius;
-    const inView = (c: Cluster) => c.x > b.x - margin && c.x < b.x + b.w + margin && c.y > b.y - margin && c.y < b.y + b.h + margin;
+    const inView = inViewOf(b, radius);
     const groupedAs = this.viewBox === this.serverView ? (MARKER_RADIUS_PX * b.w) / SERVER_WIDTH : radius;
-    const clusters = density ? [] : this.clustersOf(visible, groupedAs, inView).filter(inView);
+    const clusters = density ? [] : this.clustersOf(visible, { box: b, radius: groupedAs }).filter(inView);
     this.shown = new Map(clusters.map((c) => [clusterKey(c), c]));
     // One marker is in the tab order (roving tabindex): the last one focused if still shown.
     const keys = [...this.shown.keys()];
@@ -217,8 +235,10 @@ export class PtcePoleMapView extends LitElement {
         </div>
         <div class="controls" @focusout=${this.onControlsFocusOut}>
           <!-- Named by their title (also the tooltip), said once: no description repeating the name. -->
-          <button type="button" title=${t('map.zoom-in')} @click=${() => this.panZoom.zoom(1.6)}><span aria-hidden="true">+</span></button>
-          <button type="button" title=${t('map.zoom-out')} @click=${() => this.panZoom.zoom(1 / 1.6)}>
+          <button type="button" title=${t('map.zoom-in')} @click=${() => this.panZoom.zoom(ZOOM_STEP)}>
+            <span aria-hidden="true">+</span>
+          </button>
+          <button type="button" title=${t('map.zoom-out')} @click=${() => this.panZoom.zoom(1 / ZOOM_STEP)}>
             <span aria-hidden="true">−</span>
           </button>
           <button type="button" title=${t('map.reset')} @click=${this.reset}>
@@ -229,6 +249,16 @@ export class PtcePoleMapView extends LitElement {
         <p class="credit" part="credit">${t('map.credit')}</p>
       </div>
       <p class="visually-hidden" role="status">${this.notice}</p>`;
+  }
+
+  protected override updated(): void {
+    // The views the zoom buttons lead to, grouped ahead when grouping is worth it.
+    if (isServer || this.mode !== 'markers' || this.poles.length < AHEAD_FROM || !this.width) return;
+    const next = [ZOOM_STEP, 1 / ZOOM_STEP].map((factor) => zoomed(this.viewBox, factor));
+    this.ahead.prepare(
+      this.poles,
+      next.map((box) => ({ box, radius: this.radiusAt(box) })),
+    );
   }
 
   /** Back to the framing of the focus, the basemap drawn again at it. */
