@@ -383,7 +383,10 @@ for (const n of sizes) {
   for (const peer of group) {
     const r = paused[n][peer];
     const apart = [0, 1].map((i) => spread(r.map((x) => x.filters[i]))).join(' · ');
-    say(`${peer.padEnd(42)} ${spread(r.flatMap((x) => x.filters)).padEnd(22)} ${apart.padEnd(32)} ${spread(r.map((x) => x.zoom))}`);
+    const script = r[0].zoomRendered === undefined ? '' : ` (until rendered ${spread(r.map((x) => x.zoomRendered))})`;
+    say(
+      `${peer.padEnd(42)} ${spread(r.flatMap((x) => x.filters)).padEnd(22)} ${apart.padEnd(32)} ${spread(r.map((x) => x.zoom))}${script}`,
+    );
   }
   for (const mine of group.filter((p) => p.replace('whole: ', '').startsWith('map')))
     for (const other of group.filter((p) => !p.replace('whole: ', '').startsWith('map') && !p.includes('floor'))) {

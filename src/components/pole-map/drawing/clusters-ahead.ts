@@ -12,14 +12,32 @@ export const AHEAD_FROM = 500;
 
 const keyOf = ({ box, radius }: NextView) => `${radius} ${box.x} ${box.y} ${box.w} ${box.h}`;
 
+type IdleWork = (deadline: { timeRemaining(): number }) => void;
+
 /** The browser's idle callback; WebKit has none, and is given a moment after the last change instead. */
-const whenIdle = (run: (deadline: { timeRemaining(): number }) => void): (() => void) => {
+const whenIdle = (run: IdleWork): (() => void) => {
   if (typeof requestIdleCallback === 'function') {
     const id = requestIdleCallback(run);
     return () => cancelIdleCallback(id);
   }
   const id = setTimeout(() => run({ timeRemaining: () => 50 }), 200);
   return () => clearTimeout(id);
+};
+
+/**
+ * Idle, once the frame being prepared is painted: asked for before it, an idle callback may run
+ * between a change and its frame (Chromium's idle periods are not cut short by a frame requested
+ * in them), and delay that frame by the whole grouping.
+ */
+const afterPaintWhenIdle = (run: IdleWork): (() => void) => {
+  let cancelIdle: (() => void) | undefined;
+  let cancelled = false;
+  const frame = requestAnimationFrame(() => setTimeout(() => cancelled || (cancelIdle = whenIdle(run))));
+  return () => {
+    cancelled = true;
+    cancelAnimationFrame(frame);
+    cancelIdle?.();
+  };
 };
 
 /**
@@ -55,7 +73,7 @@ export class ClustersAhead {
     const wanted = new Set(next.map(keyOf));
     for (const key of this.ready.keys()) if (!wanted.has(key)) this.ready.delete(key);
     const todo = next.filter((view) => !this.ready.has(keyOf(view)));
-    const step = (deadline: { timeRemaining(): number }) => {
+    const step: IdleWork = (deadline) => {
       this.cancel = undefined;
       // Not enough idle time left in this frame: the next idle moment (one frame's work at most is delayed).
       if (deadline.timeRemaining() >= Math.min(this.lastMs, 40)) {
@@ -64,7 +82,7 @@ export class ClustersAhead {
       }
       if (todo.length) this.cancel = whenIdle(step);
     };
-    if (todo.length) this.cancel = whenIdle(step);
+    if (todo.length) this.cancel = afterPaintWhenIdle(step);
   }
 
   stop(): void {
