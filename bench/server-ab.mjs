@@ -33,7 +33,7 @@ try {
   ];
   for (const { server } of servers) await warmUp(server);
   for (const [what, loads] of scenarios) {
-    const figures = servers.map(() => ({ rate: [], cpu: [], main: [] }));
+    const figures = servers.map(() => ({ rate: [], cpu: [], main: [], second: [] }));
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 ? [1, 0] : [0, 1];
       for (const index of order) {
@@ -43,11 +43,18 @@ try {
         figures[index].rate.push(results[0].requests.average);
         figures[index].cpu.push(cpu);
         figures[index].main.push(mainCpu);
+        // The mixed scenario's POSTs: how much of the server they took shows in the GETs' rate.
+        if (results[1]) figures[index].second.push(results[1].requests.average);
       }
     }
-    const [before, after] = figures.map(({ rate, cpu, main }) => ({ rate: median(rate), cpu: median(cpu), main: median(main) }));
-    const side = ({ rate, cpu, main }) =>
-      `${String(Math.round(rate)).padStart(6)} req/s ${String(cpu).padStart(4)} µs (main ${String(main).padStart(3)})`;
+    const [before, after] = figures.map(({ rate, cpu, main, second }) => ({
+      rate: median(rate),
+      cpu: median(cpu),
+      main: median(main),
+      second: second.length ? median(second) : undefined,
+    }));
+    const side = ({ rate, cpu, main, second }) =>
+      `${String(Math.round(rate)).padStart(6)} req/s ${String(cpu).padStart(4)} µs (main ${String(main).padStart(3)})${second === undefined ? '' : ` + POSTs ${Math.round(second)} req/s`}`;
     console.log(
       `${what.padEnd(30)} base ${side(before)}   this ${side(after)}   req/s ${change(before.rate, after.rate)}, CPU ${change(before.cpu, after.cpu)}, main thread ${change(before.main, after.main)}`,
     );
