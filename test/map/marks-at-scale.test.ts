@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/pole-map/define.js';
 import type { PtcePoleMap } from '../../src/components/pole-map/ptce-pole-map.js';
-import { click, drag } from '../support/input.js';
+import { click, drag, fill } from '../support/input.js';
 import { mockEndpoint } from '../support/mock.js';
 import { until } from '../support/wait.js';
 import { all, q } from '../support/map.js';
@@ -99,7 +99,8 @@ it('groups the marks of the next zoom while the page is idle, and shows the same
   await until(() => q(el, '.marker'), 'marks drawn');
   const view = el.shadowRoot!.querySelector('ptce-pole-map-view')!;
   // (Private: how many views are grouped ahead, the zoom in and the zoom out.)
-  const ready = () => (view as unknown as { ahead: { ready: Map<string, unknown> } }).ahead.ready;
+  const ahead = () => (view as unknown as { ahead: { ready: Map<string, unknown>; cancel?: () => void } }).ahead;
+  const ready = () => ahead().ready;
   await until(() => ready().size === 2, 'the next zooms grouped while idle');
   const grouped = [...ready().values()];
   const marks = () => all(el, '.marker').map((m) => ['data-key', 'cx', 'cy', 'r'].map((name) => m.getAttribute(name)).join(' '));
@@ -117,4 +118,11 @@ it('groups the marks of the next zoom while the page is idle, and shows the same
   view.requestUpdate();
   await view.updateComplete;
   expect(marks()).to.deep.equal(shown);
+  // Searched down to fewer poles than are worth it: nothing is grouped ahead, nor kept.
+  await until(() => ready().size === 2, 'the next zooms grouped again');
+  await fill(q<HTMLInputElement>(el, 'input[type="search"]')!, 'Pôle 19');
+  await until(() => view.poles.length < 500, 'fewer poles shown');
+  await view.updateComplete;
+  expect(ready().size, 'groupings kept for fewer poles').to.equal(0);
+  expect(ahead().cancel, 'a grouping still waiting for an idle moment').to.equal(undefined);
 });

@@ -252,9 +252,10 @@ export class PtcePoleMapView extends LitElement {
   }
 
   protected override updated(): void {
-    // The views the zoom buttons lead to, grouped ahead when grouping is worth it.
-    if (isServer || this.mode !== 'markers' || this.poles.length < AHEAD_FROM || !this.width) return;
-    const next = [ZOOM_STEP, 1 / ZOOM_STEP].map((factor) => zoomed(this.viewBox, factor));
+    // The views the zoom buttons lead to, grouped ahead when grouping is worth it (else none, and
+    // what was grouped or waiting is dropped).
+    const worth = !isServer && this.mode === 'markers' && this.poles.length >= AHEAD_FROM && !!this.width;
+    const next = worth ? [ZOOM_STEP, 1 / ZOOM_STEP].map((factor) => zoomed(this.viewBox, factor)) : [];
     this.ahead.prepare(
       this.poles,
       next.map((box) => ({ box, radius: this.radiusAt(box) })),
