@@ -1,4 +1,5 @@
-import type { Cluster, PlacedPole } from './model.js';
+import type { Cluster } from './clustering.js';
+import type { PlacedPole } from './model.js';
 import type { Box } from './view-box.js';
 
 /** A view the map may show next, and the marks' nominal radius there. */

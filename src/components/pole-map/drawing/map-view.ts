@@ -16,7 +16,8 @@ import { AHEAD_FROM, ClustersAhead, type NextView } from './clusters-ahead.js';
 import { BasemapLayers } from './layer-transform.js';
 import { mapViewStyles } from './map-view.styles.js';
 import { clusterKey, densityClasses, namesOf, renderLegend, renderMark, type Density } from './marks.js';
-import { clusterPoles, nearestInDirection, type Cluster, type Direction, type PlacedPole } from './model.js';
+import { clusterPoles, type Cluster } from './clustering.js';
+import { nearestInDirection, type Direction, type PlacedPole } from './model.js';
 import { PanZoom } from './pan-zoom.js';
 import { FULL, fit, zoomed, zoomedOn, type Box } from './view-box.js';
 

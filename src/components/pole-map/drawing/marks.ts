@@ -2,7 +2,8 @@ import { html, nothing, svg } from 'lit';
 import { DEPARTMENTS } from '../../../data/geography.js';
 import { regionIn, type RegionGeneration } from '../../../data/regions-2015.js';
 import type { Translate } from '../../../i18n/index.js';
-import { markRadius, type Cluster, type PlacedPole } from './model.js';
+import { markRadius, type Cluster } from './clustering.js';
+import type { PlacedPole } from './model.js';
 import { territoryOf } from '../internal/list.js';
 
 /**
