@@ -4,7 +4,8 @@
 // base and this checkout in turn, the order swapped every round, so that whatever else the machine
 // does weighs on both alike. Prints, per scenario, the median req/s and server CPU µs per request
 // of each (the whole process, and its main thread), and the change. BENCH_ROUNDS (default 8)
-// rounds of BENCH_ROUND_SECONDS (default 2).
+// rounds of BENCH_ROUND_SECONDS (default 2); the fixed POST rate of the last scenario,
+// BENCH_POST_RATE (default 2000 per second).
 import { resolve } from 'node:path';
 import { getting, load, measured, posting, removeTempFolders, start, stop, tempDb, warmUp } from './server-harness.mjs';
 
@@ -15,6 +16,7 @@ if (!base) {
 }
 const rounds = Number(process.env.BENCH_ROUNDS ?? 8);
 const seconds = Number(process.env.BENCH_ROUND_SECONDS ?? 2);
+const postRate = Number(process.env.BENCH_POST_RATE ?? 2000);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const change = (before, after) => `${after >= before ? '+' : ''}${Math.round((after / before - 1) * 100)} %`;
 
@@ -23,6 +25,12 @@ const scenarios = [
   ['GET /ptce.json', (server) => [getting(server.url, '/ptce.json', seconds)]],
   ['POST /api/signatures', (server) => [posting(server.url, [], 10, seconds)]],
   ['GET /ptce.json during POSTs', (server) => [getting(server.url, '/ptce.json', seconds), posting(server.url, [], 10, seconds)]],
+  // The same POSTs at a fixed rate for both: above, a server that answers POSTs sooner is sent more
+  // of them in the same seconds, and has less time left for the GETs.
+  [
+    `GET during ${postRate} POSTs/s`,
+    (server) => [getting(server.url, '/ptce.json', seconds), posting(server.url, [], 10, seconds, postRate)],
+  ],
 ];
 
 try {

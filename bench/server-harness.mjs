@@ -66,12 +66,17 @@ export const stop = (server, signal = 'SIGTERM') =>
   });
 
 let keys = 0;
-/** POSTs of signatures, each with its own Idempotency-Key; the references of 201s are kept. */
-export function posting(url, acknowledged, connections, duration) {
+/**
+ * POSTs of signatures, each with its own Idempotency-Key; the references of 201s are kept. Each
+ * connection sends its next POST when answered, or, given `rate`, the connections together send
+ * that many per second (as people do, however fast the server answers).
+ */
+export function posting(url, acknowledged, connections, duration, rate) {
   return autocannon({
     url,
     connections,
     duration,
+    ...(rate ? { overallRate: rate } : {}),
     requests: [
       {
         method: 'POST',

@@ -1,7 +1,8 @@
 // Load and durability benchmark of the reference server (not a test): `npm run bench:server`.
 // Starts the real server (server/src/main.ts) on temporary SQLite files, on 127.0.0.1 only, and
 // drives it with autocannon for a bounded time per scenario (BENCH_SECONDS, default 10):
-//   1. GETs alone  2. POSTs alone  3. GETs during POSTs  4. two processes on one file, 8 + 8
+//   1. GETs alone  2. POSTs alone  3. GETs during POSTs (as fast as they are answered, then
+//   BENCH_POST_RATE per second, default 2000)  4. two processes on one file, 8 + 8
 //   writers  5. SIGKILL in the middle of a POST burst, then the acknowledged writes are counted
 //   after a restart. Prints req/s, p99 and "acknowledged N, lost N" for each, and the server
 //   process's CPU time per request (from /proc: steadier than req/s when the machine is shared,
@@ -56,6 +57,11 @@ try {
   line('POST /api/signatures during GETs', writes);
   console.log(`${''.padEnd(44)} server CPU ${mixed.cpu} µs per request of either kind (main thread ${mixed.mainCpu})`);
   console.log(`${''.padEnd(44)} acknowledged ${during.length}, lost ${await lostOf(server.url, during)}`);
+  // The same at a fixed POST rate (people post as they come, however fast the server answers).
+  const rate = Number(process.env.BENCH_POST_RATE ?? 2000);
+  const paced = await measured([server], getting(server.url, '/ptce.json'), post(server.url, [], 10, seconds, rate));
+  line(`GET /ptce.json during ${rate} POSTs/s`, paced.results[0]);
+  line(`POST /api/signatures, ${rate} per second`, paced.results[1]);
   await stop(server);
 
   // Two processes on one file, as during a rolling deploy.
