@@ -36,6 +36,7 @@ import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { departmentsGeoJson } from './departments-geojson.mjs';
+import { poles } from './poles.mjs';
 import { startReferenceServer } from './reference-server.mjs';
 
 const args = process.argv.slice(2);
@@ -50,46 +51,6 @@ const root = resolve('.');
 const types = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html', '.css': 'text/css', '.png': 'image/png' };
 const generated = new Map();
 
-// Overseas departments with their extent (west, south, east, north), as in the map's insets.
-const OVERSEAS = {
-  971: [-61.81, 15.83, -61.0, 16.52],
-  972: [-61.23, 14.39, -60.81, 14.88],
-  973: [-54.6, 2.1, -51.6, 5.8],
-  974: [55.21, -21.39, 55.84, -20.87],
-  976: [45.01, -13.0, 45.3, -12.64],
-};
-
-/**
- * N poles: 4 in 5 with coordinates (1 in 25 of those overseas), the others by department only.
- * Peers without a department layer (Leaflet) draw only the ones with coordinates.
- */
-function poles(n) {
-  let seed = 42;
-  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-  const departments = ['01', '13', '2A', '29', '31', '33', '35', '44', '59', '67', '69', '75', '93', '974'];
-  const overseas = Object.entries(OVERSEAS);
-  return {
-    themes: [
-      { id: 'culture', label: 'Culture' },
-      { id: 'emploi', label: 'Emploi' },
-    ],
-    poles: Array.from({ length: n }, (_, i) => {
-      const pole = {
-        id: `p${i}`,
-        name: `Pôle ${['Écologie', 'Coopération', 'Solidarité', 'Territoire'][i % 4]} ${i}`,
-        departments: [departments[i % departments.length]],
-        status: i % 3 ? 'established' : 'emerging',
-        themes: [i % 2 ? 'culture' : 'emploi'],
-      };
-      if (i % 5 === 0) return pole;
-      if (i % 25 === 1) {
-        const [code, [w, s, e, north]] = overseas[i % overseas.length];
-        return { ...pole, departments: [code], geo: { lat: s + random() * (north - s), lon: w + random() * (e - w) } };
-      }
-      return { ...pole, geo: { lat: 43 + random() * 7.5, lon: -4 + random() * 11.5 } };
-    }),
-  };
-}
 for (const n of sizes) generated.set(`/bench/poles-${n}.json`, JSON.stringify(poles(n)));
 generated.set('/bench/departments.geojson', JSON.stringify(departmentsGeoJson()));
 
