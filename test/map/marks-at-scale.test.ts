@@ -126,3 +126,18 @@ it('groups the marks of the next zoom while the page is idle, and shows the same
   expect(ready().size, 'groupings kept for fewer poles').to.equal(0);
   expect(ahead().cancel, 'a grouping still waiting for an idle moment').to.equal(undefined);
 });
+
+it('makes the search texts of a large directory while the page is idle, and a search finds the same poles', async () => {
+  const { url } = await mockEndpoint({ poles: generated(5000) });
+  const el = await fixture<PtcePoleMap>(html`<ptce-pole-map endpoint=${url} view="map" style="width:800px"></ptce-pole-map>`);
+  await until(() => q(el, '.marker'), 'marks drawn');
+  // (Private: the poles as placed, each with its search text once made.)
+  const placed = () => (el as unknown as { ready: { placed: { haystack?: string }[] } }).ready.placed;
+  expect(placed()).to.have.length(5000);
+  await until(() => placed().every((item) => item.haystack !== undefined), 'every search text made while idle');
+  expect(placed()[0].haystack).to.match(/^pole \d+ /);
+  // Every word found: the poles whose number holds 123 (123, 1123, 1230 to 1239…).
+  const found = Array.from({ length: 5000 }, (_, i) => i).filter((i) => String(i).includes('123')).length;
+  await fill(q<HTMLInputElement>(el, 'input[type="search"]')!, 'Pôle 123');
+  await until(() => q(el, '[part="count"]')?.textContent?.trim().startsWith(`${found} pôles`), `${found} poles found`);
+});

@@ -16,6 +16,7 @@ import { LIST_PAGE, renderList } from './internal/list.js';
 import { loadMapData, type MapData } from './internal/map-data.js';
 import { renderPanel } from './internal/panel.js';
 import { renderTabs } from './internal/tabs.js';
+import { SearchAhead } from './internal/search-ahead.js';
 import { mapStyles } from './ptce-pole-map.styles.js';
 import { registerMessages } from '../../i18n/index.js';
 import { map } from '../../i18n/fr/map.js';
@@ -101,6 +102,12 @@ export class PtcePoleMap extends PtceElement {
     (signal) => this.load(signal),
     (data) => this.loaded(data),
   );
+
+  constructor() {
+    super();
+    // A large directory's search texts, made while the page is idle.
+    this.addController(new SearchAhead(() => this.ready?.placed));
+  }
 
   private load(signal: AbortSignal): Promise<Result<MapData>> {
     return this.withClient((client) => loadMapData(client, signal, this.resolvedLang, (list) => this.reportSkipped(list)));

@@ -37,6 +37,18 @@ function haystackOf(item: PlacedPole): string {
   return (item.haystack = normalize(words.filter(Boolean).join(' ')));
 }
 
+/**
+ * Makes the search texts not made yet, until `enough()` (asked every few hundred poles) says to
+ * stop: whether all are made.
+ */
+export function prepareSearch(placed: readonly PlacedPole[], enough: () => boolean): boolean {
+  for (let i = 0; i < placed.length; i++) {
+    if (placed[i].haystack === undefined) haystackOf(placed[i]);
+    if (i % 256 === 255 && i < placed.length - 1 && enough()) return false;
+  }
+  return true;
+}
+
 /** At most this many themes in the filter: the ones poles use, in the vocabulary's order. */
 export const MAX_FILTER_THEMES = 300;
 

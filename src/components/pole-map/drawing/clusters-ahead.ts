@@ -1,6 +1,7 @@
 import type { Cluster } from './clustering.js';
 import type { PlacedPole } from './model.js';
 import type { Box } from './view-box.js';
+import { whenIdle, type IdleWork } from '../idle.js';
 
 /** A view the map may show next, and the marks' nominal radius there. */
 export interface NextView {
@@ -12,18 +13,6 @@ export interface NextView {
 export const AHEAD_FROM = 500;
 
 const keyOf = ({ box, radius }: NextView) => `${radius} ${box.x} ${box.y} ${box.w} ${box.h}`;
-
-type IdleWork = (deadline: { timeRemaining(): number }) => void;
-
-/** The browser's idle callback; WebKit has none, and is given a moment after the last change instead. */
-const whenIdle = (run: IdleWork): (() => void) => {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(run);
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(() => run({ timeRemaining: () => 50 }), 200);
-  return () => clearTimeout(id);
-};
 
 /**
  * Idle, once the frame being prepared is painted: asked for before it, an idle callback may run
