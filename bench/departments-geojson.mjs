@@ -50,7 +50,8 @@ function rings(d) {
   return out.map((r) => [...r, r[0]].map(unproject));
 }
 
-const OVERSEAS = {
+/** Overseas departments with their extent (west, south, east, north), as in the map's insets. */
+export const OVERSEAS = {
   971: [-61.81, 15.83, -61.0, 16.52],
   972: [-61.23, 14.39, -60.81, 14.88],
   973: [-54.6, 2.1, -51.6, 5.8],

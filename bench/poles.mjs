@@ -1,13 +1,6 @@
 // The poles the benchmarks draw and group (bench/run.mjs, bench/grouping.ts).
 
-// Overseas departments with their extent (west, south, east, north), as in the map's insets.
-const OVERSEAS = {
-  971: [-61.81, 15.83, -61.0, 16.52],
-  972: [-61.23, 14.39, -60.81, 14.88],
-  973: [-54.6, 2.1, -51.6, 5.8],
-  974: [55.21, -21.39, 55.84, -20.87],
-  976: [45.01, -13.0, 45.3, -12.64],
-};
+import { OVERSEAS } from './departments-geojson.mjs';
 
 /**
  * N poles: 4 in 5 with coordinates (1 in 25 of those overseas), the others by department only.

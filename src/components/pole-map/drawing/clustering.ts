@@ -105,15 +105,15 @@ export function clusterPoles(placed: readonly PlacedPole[], radius: number, crow
   const probe: Cluster = { x: 0, y: 0, members: [] };
   while (crowding && spacing < SPACINGS[SPACINGS.length - 1]) {
     // Before the overlaps are merged: `separate` only lowers the count.
-    let count = 0;
+    let shown = 0;
     for (let c = 0; c < clusters; c++) {
       probe.x = centreX[c];
       probe.y = centreY[c];
-      if (crowding.inView(probe)) count++;
+      if (crowding.inView(probe)) shown++;
     }
-    if (count <= crowding.most) break;
+    if (shown <= crowding.most) break;
     // Marks in a crowded area thin out about as the square of the spacing: one step or more at once.
-    const wanted = spacing * Math.sqrt(count / crowding.most);
+    const wanted = spacing * Math.sqrt(shown / crowding.most);
     spacing = SPACINGS.find((s) => s >= wanted) ?? SPACINGS[SPACINGS.length - 1];
     clusters = gather(poles, radius * spacing);
   }
