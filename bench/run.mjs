@@ -348,8 +348,10 @@ function underTheFloor(n, group) {
     ['back to all', (x) => x.filters[1]],
     ['zoom', (x) => x.zoom],
   ];
+  // The floor's zoom follows a step as short as a frame: it waits one whole frame (its first filter
+  // follows the data's parsing, and may come at once too).
+  const frame = median(results[n][floor].map((x) => x.zoom));
   for (const [step, of] of steps) {
-    const frame = median(results[n][floor].map(of));
     const under = group.filter((peer) => peer !== floor && median(results[n][peer].map(of)) < frame * 0.5);
     for (const peer of under)
       say(
